@@ -1,0 +1,188 @@
+"""Command line: ``govreview check | scan | rules``.
+
+Exit codes (stable, for CI and CMS hooks): 0 = nothing at or above
+``--fail-on``; 1 = findings at or above it; 2 = usage or input error.
+Errors go to stderr as one plain sentence, never a traceback.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .config import ReviewConfig
+from .engine import Reviewer
+from .inputs import InputProblem, document_from_bytes, iter_inputs
+from .lexicons import Lexicon, LexiconError
+from .model import Report, Severity
+from .reporters import FORMATS, get_reporter
+
+FAIL_LEVELS = ("high", "medium", "low", "info", "none")
+
+
+class InputError(click.ClickException):
+    exit_code = 2
+
+    def show(self, file=None) -> None:  # plain message, no "Error:" noise twice
+        click.echo(f"govreview: {self.format_message()}", err=True)
+
+
+def _build_reviewer(config_path: str | None, lexicon_paths: tuple[str, ...], category: str, severity: str) -> Reviewer:
+    try:
+        cfg = ReviewConfig.from_file(config_path) if config_path else _default_config()
+        extra = [Lexicon.load(p, category=category, severity=severity) for p in lexicon_paths]
+        return Reviewer(cfg, lexicons=extra)
+    except LexiconError as exc:
+        raise InputError("词表无效 invalid lexicon:\n" + str(exc)) from None
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
+    except Exception as exc:  # pydantic validation errors, TOML syntax errors
+        raise InputError(f"配置无效 invalid configuration: {exc}") from None
+
+
+def _default_config() -> ReviewConfig:
+    p = Path("govreview.toml")
+    return ReviewConfig.from_file(p) if p.is_file() else ReviewConfig()
+
+
+def _failed(report: Report, fail_on: str) -> bool:
+    if fail_on == "none":
+        return False
+    level = Severity(fail_on)
+    return any(f.severity >= level for f in report.findings)
+
+
+common = [
+    click.option("--config", "config_path", type=click.Path(dir_okay=False), help="govreview.toml (default: ./govreview.toml if present)"),
+    click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                 help="extra lexicon (.tsv, or a .txt list with one term per line); repeatable"),
+    click.option("--lexicon-category", default="sensitive", show_default=True, help="category for .txt lists"),
+    click.option("--lexicon-severity", default="medium", show_default=True, help="severity for .txt lists"),
+    click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="high", show_default=True,
+                 help="exit 1 if any finding is at or above this severity"),
+]
+
+
+def with_common(f):
+    for opt in reversed(common):
+        f = opt(f)
+    return f
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="govreview")
+def cli() -> None:
+    """Review Chinese government web content: secrecy, personal data, ads and gambling spam, links, quality."""
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--id", "doc_id", default=None, help="document id for the report (default: the file name)")
+@with_common
+def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
+    """Check one document (.txt, .html, .md, or - for stdin)."""
+    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity)
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取 cannot read {file}: {exc.strerror or exc}") from None
+    suffix = "" if file == "-" else Path(file).suffix
+    item = document_from_bytes(data, doc_id=doc_id or ("stdin" if file == "-" else Path(file).name),
+                               source=None if file == "-" else file, suffix=suffix)
+    if isinstance(item, InputProblem):
+        raise InputError(f"{file}: {item.message}")
+    report = reviewer.review(item)
+    out = click.get_text_stream("stdout")
+    rep = get_reporter(fmt)(out, single=True, summary=False, show_clean=True)
+    if fmt == "text":
+        rep.add(report, source=item.content)
+    else:
+        rep.add(report)
+    rep.close()
+    sys.exit(1 if _failed(report, fail_on) else 0)
+
+
+@cli.command()
+@click.argument("path", type=click.Path())
+@click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="write here instead of stdout")
+@with_common
+def scan(path: str, fmt: str, output: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
+    """Scan a folder of documents or a .jsonl export; one report per document, streamed."""
+    if not Path(path).exists():
+        raise InputError(f"找不到 no such file or folder: {path}")
+    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity)
+    stream = open(output, "w", encoding="utf-8") if output else click.get_text_stream("stdout")
+    rep = get_reporter(fmt)(stream)
+    failed = False
+    try:
+        for item in iter_inputs(path):
+            if isinstance(item, InputProblem):
+                report = item.report(reviewer.lexicon_version, reviewer.config_digest)
+                source = None
+            else:
+                report = reviewer.review(item)
+                source = item.content
+            failed = failed or _failed(report, fail_on)
+            if fmt == "text":
+                rep.add(report, source=source)
+            else:
+                rep.add(report)
+        rep.close()
+    finally:
+        if output:
+            stream.close()
+    sys.exit(1 if failed else 0)
+
+
+@cli.command()
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--config", "config_path", type=click.Path(dir_okay=False))
+def rules(fmt: str, config_path: str | None) -> None:
+    """List every rule with its category, default severity and description."""
+    reviewer = _build_reviewer(config_path, (), "sensitive", "medium")
+    rows = sorted(reviewer.rules.values(), key=lambda r: r.id)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps([{"rule": r.id, "category": r.category.value, "severity": r.severity.value,
+                                "description": r.description,
+                                "enabled": reviewer.config.rule_enabled(r.id, r.category)} for r in rows],
+                              ensure_ascii=False, indent=2))
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    t = Table(title="govreview rules")
+    for col in ("rule", "category", "severity", "description"):
+        t.add_column(col)
+    for r in rows:
+        t.add_row(r.id, r.category.value, r.severity.value, r.description)
+    Console().print(t)
+
+
+def main() -> None:
+    try:
+        cli.main(standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo("govreview: aborted", err=True)
+        sys.exit(2)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(2 if exc.exit_code not in (0, 1) else exc.exit_code)
+    except SystemExit:
+        raise
+    except KeyboardInterrupt:
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.exit(0)
+    except Exception as exc:  # never a traceback for users
+        click.echo(f"govreview: internal error: {type(exc).__name__}: {exc}", err=True)
+        sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

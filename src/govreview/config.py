@@ -1,0 +1,102 @@
+"""ReviewConfig: what runs, how severe it is, what is allowed, and how text is folded.
+
+Loaded from ``govreview.toml`` or a dict; immutable, and hashed into
+``config_digest`` so a report says exactly which configuration produced it.
+No global settings object exists: a Reviewer is built from a config, and
+tests build their own (detect-secrets' cached singleton taught us that).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tomllib
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from .model import Category, Severity
+from .normalize import FoldSettings
+
+
+class FoldConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    width: bool = True
+    case: bool = True
+    t2s: bool = True
+    noise: bool = True
+    repeats: bool = True
+    max_gap: int = Field(default=3, ge=0, le=20)
+
+    def settings(self) -> FoldSettings:
+        return FoldSettings(**self.model_dump())
+
+
+class VerdictConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    block: Severity = Severity.high
+    review: Severity = Severity.medium
+
+
+class AllowConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    terms: tuple[str, ...] = ()
+    domains: tuple[str, ...] = ()
+
+
+class LexiconSource(BaseModel):
+    """A user lexicon file; plain .txt lists take category/severity/rule from here."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    path: str
+    category: Category | None = None
+    severity: Severity | None = None
+    rule: str | None = None
+
+
+class ReviewConfig(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    enable: tuple[str, ...] = Field(default=(), description="if set, only these rules (or rule prefixes) run")
+    disable: tuple[str, ...] = Field(default=(), description="rules or rule prefixes to turn off, e.g. 'quality' or 'pii.email'")
+    disable_categories: tuple[Category, ...] = ()
+    severity: dict[str, Severity] = Field(default_factory=dict, description="rule id → severity override")
+    allow: AllowConfig = AllowConfig()
+    fold: FoldConfig = FoldConfig()
+    verdict: VerdictConfig = VerdictConfig()
+    lexicons: tuple[LexiconSource, ...] = ()
+    disable_builtin_lexicons: tuple[str, ...] = ()
+    options: dict[str, dict[str, Any]] = Field(default_factory=dict, description="per-detector options, by detector name")
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> ReviewConfig:
+        path = Path(path)
+        with open(path, "rb") as fh:
+            data = tomllib.load(fh)
+        base = path.parent
+        cfg = cls.model_validate(data.get("govreview", data))
+        # relative lexicon paths are relative to the config file
+        fixed = tuple(
+            src.model_copy(update={"path": str((base / src.path).resolve())}) if not Path(src.path).is_absolute() else src
+            for src in cfg.lexicons
+        )
+        return cfg.model_copy(update={"lexicons": fixed})
+
+    def digest(self) -> str:
+        blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
+        return hashlib.sha256(blob.encode("utf-8")).hexdigest()[:16]
+
+    def rule_enabled(self, rule: str, category: Category) -> bool:
+        if category in self.disable_categories:
+            return False
+
+        def covers(prefixes: tuple[str, ...]) -> bool:
+            return any(rule == p or rule.startswith(p + ".") or p == category.value for p in prefixes)
+
+        if self.enable and not covers(self.enable):
+            return False
+        return not covers(self.disable)
+
+    def severity_for(self, rule: str, default: Severity) -> Severity:
+        return self.severity.get(rule, default)

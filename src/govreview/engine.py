@@ -1,0 +1,312 @@
+"""Reviewer: builds everything once, then reviews documents.
+
+Flow for one document: source → text view (HTML aware) → fold once → one
+automaton pass for every lexicon → context filter → every enabled detector
+reads the shared matches and the view → severity overrides, allow-lists,
+overlap resolution → Report with offsets mapped back to the caller's input.
+
+A detector that raises becomes an entry in ``Report.errors`` naming it; the
+other detectors still run (Bandit's lesson: one failing check must not hide
+the rest).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any
+
+from .config import ReviewConfig
+from .context import HitFilter, KeptHit
+from .html import HtmlDocument, parse_html
+from .lexicons import Lexicon, builtin_lexicons, combined_version
+from .matcher import Hit, Matcher, Slot
+from .model import (
+    Category, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
+    fingerprint,
+)
+from .normalize import Folded, fold, fold_term, folds_needed
+from .registry import DetectorSpec, Rule, discover
+from .textview import TextView
+
+
+class ReviewContext:
+    """Everything a detector may read about one document; built once per review."""
+
+    def __init__(self, reviewer: Reviewer, document: Document, view: TextView, folded: Folded,
+                 hits: list[Hit], kept: list[KeptHit], html: HtmlDocument | None):
+        self.reviewer = reviewer
+        self.document = document
+        self.source = view.source
+        self.view = view
+        self.text = view.text
+        self.folded = folded
+        self.hits = hits
+        self.kept = kept
+        self.html = html
+        self.config = reviewer.config
+        self._current: str = "?"
+
+    # --- reading matches -------------------------------------------------
+    def slot(self, hit: Hit) -> Slot:
+        return self.reviewer.matcher.slots[hit.slot]
+
+    def term_hits(self, *, lexicon: str | None = None, rule_prefix: str | None = None) -> Iterator[KeptHit]:
+        """Term hits that survived the context filter, optionally restricted."""
+        slots = self.reviewer.matcher.slots
+        for k in self.kept:
+            s = slots[k.hit.slot]
+            if lexicon is not None and s.lexicon.name != lexicon:
+                continue
+            if rule_prefix is not None and not (s.entry.rule == rule_prefix or s.entry.rule.startswith(rule_prefix + ".")):
+                continue
+            yield k
+
+    def data_hits(self, lexicon: str) -> Iterator[Hit]:
+        """Raw hits of a ``kind: data`` lexicon (gazetteers, cue lists)."""
+        slots = self.reviewer.matcher.slots
+        return (h for h in self.hits if slots[h.slot].lexicon.name == lexicon)
+
+    def view_span(self, hit: Hit) -> tuple[int, int]:
+        return self.folded.to_original(hit.start, hit.end)
+
+    def options(self, detector: str) -> Mapping[str, Any]:
+        return self.config.options.get(detector, {})
+
+    # --- emitting findings -------------------------------------------------
+    def finding(
+        self,
+        rule: str,
+        start: int | None,
+        end: int | None,
+        *,
+        severity: Severity | str | None = None,
+        confidence: float = 0.9,
+        message: str | None = None,
+        lexicon: str | None = None,
+        entry_id: str | None = None,
+        term: str | None = None,
+        pattern: str | None = None,
+        folds: list[str] | None = None,
+        context: Iterable[ContextEffect] = (),
+        validation: str | None = None,
+        details: dict[str, Any] | None = None,
+        suggestion: str | None = None,
+        location: Location | None = None,
+        related: Iterable[str] = (),
+        normalized: str | None = None,
+        coords: str = "view",
+    ) -> Finding:
+        """Build a finding at a view span (or ``coords='source'``); the text is sliced from the source."""
+        r = self.reviewer.rules[rule]  # KeyError for an undeclared rule: a bug in the detector
+        if start is None or end is None:
+            s = e = None
+            text = ""
+            view_text = ""
+        else:
+            if coords == "view":
+                view_text = self.text[start:end]
+                s, e = self.view.to_source(start, end)
+            else:
+                s, e = start, end
+                view_text = self.source[s:e]
+            text = self.source[s:e]
+        if folds is None:
+            folds = folds_needed(view_text, self.reviewer.settings) if view_text else []
+        norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
+        return Finding(
+            rule=rule,
+            category=r.category,
+            severity=Severity(severity) if severity is not None else r.severity,
+            start=s,
+            end=e,
+            text=text,
+            message=message or r.message or r.description,
+            confidence=max(0.0, min(1.0, confidence)),
+            explanation=Explanation(
+                detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
+                folds=folds, context=list(context), validation=validation, details=details or {},
+            ),
+            fingerprint=fingerprint(rule, norm, self.document.id),
+            suggestion=suggestion,
+            location=location,
+            related=list(related),
+        )
+
+    def term_finding(self, k: KeptHit, *, rule: str | None = None, severity: Severity | str | None = None,
+                     confidence: float = 0.9, message: str | None = None, details: dict[str, Any] | None = None) -> Finding:
+        """A finding for a lexicon hit, with the entry's metadata in the explanation."""
+        slot = self.slot(k.hit)
+        e = slot.entry
+        vs, ve = self.view_span(k.hit)
+        shown = self.text[vs:ve]
+        msg = message or e.message or _term_message(self.reviewer.rules[rule or e.rule], shown, e.suggestion)
+        return self.finding(
+            rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=msg,
+            lexicon=slot.lexicon.name, entry_id=e.id, term=e.term, context=k.context, suggestion=e.suggestion,
+            normalized=slot.folded, details=details,
+        )
+
+
+def _term_message(rule: Rule, shown: str, suggestion: str | None) -> str:
+    base = rule.message or rule.description
+    if suggestion:
+        return f"{base}：“{shown}”，建议改为“{suggestion}”"
+    return f"{base}：“{shown}”"
+
+
+class Reviewer:
+    """Builds lexicons, the automaton and the detectors once; ``review`` is thread-safe."""
+
+    def __init__(self, config: ReviewConfig | Mapping[str, Any] | None = None, lexicons: Iterable[Lexicon] = (),
+                 *, use_cache: bool = True):
+        if config is None:
+            config = ReviewConfig()
+        elif not isinstance(config, ReviewConfig):
+            config = ReviewConfig.model_validate(dict(config))
+        self.config = config
+        self.settings = config.fold.settings()
+        lexs: list[Lexicon] = [lx for lx in builtin_lexicons() if lx.name not in config.disable_builtin_lexicons]
+        for src in config.lexicons:
+            lexs.append(Lexicon.load(src.path, category=src.category and src.category.value,
+                                     severity=src.severity and src.severity.value, rule=src.rule))
+        lexs.extend(lexicons)
+        if config.allow.terms:
+            lexs.append(Lexicon.from_terms(config.allow.terms, name="config-allow", kind="allow"))
+        self.lexicons = lexs
+        self.lexicon_version = combined_version(lexs)
+        self.config_digest = config.digest()
+        self.matcher = Matcher(lexs, self.settings, use_cache=use_cache)
+        self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings))
+        self.rules: dict[str, Rule] = {}
+        self.detectors: list[tuple[DetectorSpec, Any]] = []
+        self.build_errors: list[ReviewError] = []
+        for spec in discover().values():
+            rules = list(spec.rules)
+            if spec.dynamic_rules is not None:
+                rules.extend(spec.dynamic_rules(self))
+            for r in rules:
+                self.rules.setdefault(r.id, r)
+            if not any(config.rule_enabled(r.id, r.category) for r in rules):
+                continue
+            try:
+                self.detectors.append((spec, spec.factory(self)))
+            except Exception as exc:  # reported on every report: the check is NOT active
+                self.build_errors.append(ReviewError(kind="detector", detector=spec.name,
+                                                     message=f"detector failed to start: {type(exc).__name__}: {exc}"))
+
+    # ------------------------------------------------------------------
+    def lexicon(self, name: str) -> Lexicon | None:
+        return next((lx for lx in self.lexicons if lx.name == name), None)
+
+    def prepare(self, document: Document) -> ReviewContext:
+        html_doc = None
+        if document.is_html:
+            html_doc = parse_html(document.content)
+            view = html_doc.view
+            if document.title is None and html_doc.title:
+                document = document.model_copy(update={"title": html_doc.title})
+        else:
+            view = TextView(document.content)
+        folded = fold(view.text, self.settings)
+        hits = self.matcher.find(folded)
+        kept = self.filter.filter(hits, folded)
+        return ReviewContext(self, document, view, folded, hits, kept, html_doc)
+
+    def review(self, document: str | Document | Mapping[str, Any], **meta: Any) -> Report:
+        doc = _as_document(document, meta)
+        errors: list[ReviewError] = list(self.build_errors)
+        errors.extend(ReviewError(kind="decode", message=m) for m in doc.input_errors)
+        ctx = self.prepare(doc)
+        findings: list[Finding] = []
+        for spec, inst in self.detectors:
+            ctx._current = spec.name
+            try:
+                findings.extend(f for f in inst.detect(ctx) if f is not None)
+            except Exception as exc:
+                errors.append(ReviewError(kind="detector", detector=spec.name, message=f"{type(exc).__name__}: {exc}"))
+        return self.assemble(ctx.document, findings, errors)
+
+    def assemble(self, document: Document, findings: Iterable[Finding], errors: list[ReviewError]) -> Report:
+        cfg = self.config
+        out: list[Finding] = []
+        for f in findings:
+            if not cfg.rule_enabled(f.rule, f.category):
+                continue
+            sev = cfg.severity_for(f.rule, f.severity)
+            if sev != f.severity:
+                f = f.model_copy(update={"severity": sev})
+            out.append(f)
+        out = resolve_overlaps(out)
+        return Report(
+            document=document.info(),
+            verdict=verdict_for(out, cfg),
+            findings=out,
+            errors=errors,
+            lexicon_version=self.lexicon_version,
+            config_digest=self.config_digest,
+        )
+
+
+def verdict_for(findings: Iterable[Finding], config: ReviewConfig) -> Verdict:
+    top = max((f.severity.rank for f in findings), default=-1)
+    if top >= config.verdict.block.rank:
+        return Verdict.block
+    if top >= config.verdict.review.rank:
+        return Verdict.review
+    return Verdict.pass_
+
+
+def resolve_overlaps(findings: list[Finding]) -> list[Finding]:
+    """Per rule, overlapping spans keep the most severe, then the longest; identical duplicates go."""
+    spans = [f for f in findings if f.start is not None]
+    docs = [f for f in findings if f.start is None]
+    spans.sort(key=lambda f: (f.rule, f.start, -(f.end or 0)))
+    kept: list[Finding] = []
+    for f in spans:
+        if kept and kept[-1].rule == f.rule and f.start < kept[-1].end:  # type: ignore[operator]
+            prev = kept[-1]
+            if (f.severity.rank, (f.end - f.start)) > (prev.severity.rank, (prev.end - prev.start)):  # type: ignore[operator]
+                kept[-1] = f
+            continue
+        kept.append(f)
+    kept.sort(key=lambda f: (f.start, -(f.end or 0), f.rule))
+    seen: set[tuple[str, str]] = set()
+    uniq_docs = []
+    for f in docs:
+        key = (f.rule, f.fingerprint)
+        if key not in seen:
+            seen.add(key)
+            uniq_docs.append(f)
+    return kept + uniq_docs
+
+
+def _as_document(document: str | Document | Mapping[str, Any], meta: Mapping[str, Any]) -> Document:
+    if isinstance(document, Document):
+        return document.model_copy(update=dict(meta)) if meta else document
+    if isinstance(document, str):
+        return Document(text=document, **meta)
+    return Document.model_validate({**document, **meta})
+
+
+_default: Reviewer | None = None
+_default_lock = threading.Lock()
+
+
+def default_reviewer() -> Reviewer:
+    global _default
+    if _default is None:
+        with _default_lock:
+            if _default is None:
+                _default = Reviewer()
+    return _default
+
+
+def review(document: str | Document | Mapping[str, Any], *, config: ReviewConfig | Mapping[str, Any] | None = None,
+           **meta: Any) -> Report:
+    """Review one document with the built-in lexicons (or ``config``)."""
+    reviewer = default_reviewer() if config is None else Reviewer(config)
+    return reviewer.review(document, **meta)
+
+
+__all__ = ["Reviewer", "ReviewContext", "review", "verdict_for", "Category"]

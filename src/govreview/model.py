@@ -1,0 +1,209 @@
+"""The report contract (``govreview.report/v1``): frozen pydantic types.
+
+Every consumer — CMS plugins, the CLI, the HTTP service, batch pipelines —
+reads this one shape, so it is versioned and documented in
+``docs/report-format.md``; ``docs/report.schema.json`` is generated from
+``Report.model_json_schema()``. Add optional fields only; never rename.
+"""
+
+from __future__ import annotations
+
+import enum
+import hashlib
+from datetime import date, datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_ID = "govreview.report/v1"
+
+
+class Severity(str, enum.Enum):
+    """Ordered severities: info < low < medium < high."""
+
+    info = "info"
+    low = "low"
+    medium = "medium"
+    high = "high"
+
+    @property
+    def rank(self) -> int:
+        return _SEVERITY_RANK[self]
+
+    def __ge__(self, other: object) -> bool:  # type: ignore[override]
+        if isinstance(other, Severity):
+            return self.rank >= other.rank
+        return NotImplemented
+
+    def __gt__(self, other: object) -> bool:  # type: ignore[override]
+        if isinstance(other, Severity):
+            return self.rank > other.rank
+        return NotImplemented
+
+    def __le__(self, other: object) -> bool:  # type: ignore[override]
+        if isinstance(other, Severity):
+            return self.rank <= other.rank
+        return NotImplemented
+
+    def __lt__(self, other: object) -> bool:  # type: ignore[override]
+        if isinstance(other, Severity):
+            return self.rank < other.rank
+        return NotImplemented
+
+
+_SEVERITY_RANK = {Severity.info: 0, Severity.low: 1, Severity.medium: 2, Severity.high: 3}
+
+
+class Category(str, enum.Enum):
+    """Exactly one per finding; these are the families reviewers triage by."""
+
+    sensitive = "sensitive"
+    secrecy = "secrecy"
+    pii = "pii"
+    advertising = "advertising"
+    link = "link"
+    linkage = "linkage"
+    quality = "quality"
+
+
+class Verdict(str, enum.Enum):
+    pass_ = "pass"
+    review = "review"
+    block = "block"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class ContextEffect(_Frozen):
+    """A context word near a match that changed its score or severity."""
+
+    word: str
+    effect: str = Field(description="e.g. 'raise', 'lower', 'suppress', 'require'")
+    delta: float = 0.0
+
+
+class Explanation(_Frozen):
+    """Why a finding fired: what matched, which folds were needed, which context changed the score."""
+
+    detector: str
+    lexicon: str | None = None
+    entry_id: str | None = None
+    term: str | None = None
+    pattern: str | None = None
+    folds: list[str] = Field(default_factory=list, description="normalisation folds needed to find the match")
+    context: list[ContextEffect] = Field(default_factory=list)
+    validation: str | None = Field(default=None, description="checksum/date/region checks that passed")
+    details: dict[str, Any] = Field(default_factory=dict)
+
+
+class Location(_Frozen):
+    """Where inside a container the finding's text came from (archive member, sheet/cell, page...)."""
+
+    path: str | None = None
+    member: str | None = None
+    sheet: str | None = None
+    cell: str | None = None
+    page: int | None = None
+    paragraph: int | None = None
+    part: str | None = None
+
+
+class Finding(_Frozen):
+    rule: str
+    category: Category
+    severity: Severity
+    start: int | None = Field(description="half-open code-point offset into the caller's input; null for document-level findings")
+    end: int | None
+    text: str
+    message: str
+    confidence: float = Field(ge=0.0, le=1.0)
+    explanation: Explanation
+    fingerprint: str
+    suggestion: str | None = None
+    location: Location | None = None
+    related: list[str] = Field(default_factory=list, description="ids of related documents (linkage)")
+
+
+class DocumentInfo(_Frozen):
+    id: str
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: date | datetime | None = None
+    encoding: str | None = None
+    content_type: Literal["text", "html"] = "text"
+
+
+class ReviewError(_Frozen):
+    """A problem that did not stop the review (a detector raised, a file could not be decoded...)."""
+
+    kind: str = Field(description="e.g. 'detector', 'decode', 'read', 'archive', 'unsupported'")
+    message: str
+    detector: str | None = None
+    rule: str | None = None
+    location: Location | None = None
+
+
+class Report(_Frozen):
+    schema_: str = Field(default=SCHEMA_ID, alias="schema")
+    document: DocumentInfo
+    verdict: Verdict
+    findings: list[Finding]
+    errors: list[ReviewError] = Field(default_factory=list)
+    lexicon_version: str
+    config_digest: str
+
+    model_config = ConfigDict(frozen=True, extra="forbid", populate_by_name=True)
+
+    def to_dict(self) -> dict[str, Any]:
+        return self.model_dump(mode="json", by_alias=True)
+
+    def to_json(self, **kw: Any) -> str:
+        return self.model_dump_json(by_alias=True, **kw)
+
+    def max_severity(self) -> Severity | None:
+        return max((f.severity for f in self.findings), default=None, key=lambda s: s.rank)
+
+
+class Document(BaseModel):
+    """Input to a review: text or HTML plus optional metadata."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+    id: str = "-"
+    text: str | None = None
+    html: str | None = None
+    source: str | None = None
+    title: str | None = None
+    url: str | None = None
+    published_at: date | datetime | None = None
+    kind: str | None = None
+    encoding: str | None = None
+    input_errors: tuple[str, ...] = Field(default=(), description="problems met while reading the input (e.g. replaced bytes); reported in Report.errors")
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
+
+    @property
+    def is_html(self) -> bool:
+        return self.html is not None
+
+    def info(self) -> DocumentInfo:
+        return DocumentInfo(
+            id=self.id,
+            source=self.source,
+            title=self.title,
+            url=self.url,
+            published_at=self.published_at,
+            encoding=self.encoding,
+            content_type="html" if self.is_html else "text",
+        )
+
+
+def fingerprint(rule: str, normalized_match: str, document_id: str) -> str:
+    """Position-independent id of a finding: survives edits that move the text."""
+    h = hashlib.sha256(f"{rule}\x1f{normalized_match}\x1f{document_id}".encode("utf-8"))
+    return h.hexdigest()[:24]

@@ -1,0 +1,250 @@
+"""Folding text for matching, with an exact map back to the caller's offsets.
+
+Spam is written to defeat literal matching (澳*门*博*彩, 百家樂, ＢＥＴ, 博博彩彩), so
+all matching runs on a *folded* copy of the text. Two kinds of fold exist:
+
+* **substitutions** (width, case, traditional→simplified) replace one code point
+  by exactly one code point, so they are applied with one ``str.translate``;
+* **deletions** (noise between characters, deliberate repeats) drop code points.
+
+Because no fold ever inserts or splits a code point, the folded text is a
+subsequence of the original and the map back is monotonic. It is stored as a
+run table: one entry per kept segment (folded start, original start), not a
+per-character list, so a clean document costs two list entries.
+
+Every fold applied to text is applied to lexicon terms by the same function, so
+a term matches its folded occurrence exactly; :meth:`Folded.folds_in` recovers
+which folds a particular match needed, for the finding's explanation.
+"""
+
+from __future__ import annotations
+
+import functools
+import unicodedata
+from bisect import bisect_right
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
+
+# Characters a spammer puts between the characters of a term. Sentence and
+# clause punctuation (，。；：！？、brackets) is *not* noise: it is a barrier, so
+# terms never match across clauses. Line breaks are whitespace (hard-wrapped
+# text), bounded by max_gap.
+_NOISE_CLASS = r"[\p{Z}\p{Cf}\p{Mn}\p{Me}\p{S}\t\r\n\v\f._\-*/\\|~`'\"#@&%+=^·•・‧﹡]"
+_NOISE_RE = regex.compile(_NOISE_CLASS)
+
+
+@dataclass(frozen=True)
+class FoldSettings:
+    """Which folds run. Part of the config digest and the automaton cache key."""
+
+    width: bool = True
+    case: bool = True
+    t2s: bool = True
+    noise: bool = True
+    repeats: bool = True
+    max_gap: int = 3
+
+    def key(self) -> str:
+        return f"w{int(self.width)}c{int(self.case)}t{int(self.t2s)}n{int(self.noise)}r{int(self.repeats)}g{self.max_gap}"
+
+
+def _lexicon_path(name: str) -> Path:
+    from .lexicons import builtin_dir
+
+    return builtin_dir() / name
+
+
+@functools.lru_cache(maxsize=1)
+def t2s_table() -> dict[int, int]:
+    """Character-level traditional→simplified pairs built from OpenCC (tools/build_t2s.py)."""
+    table: dict[int, int] = {}
+    with open(_lexicon_path("fold_t2s.tsv"), encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#") or line.startswith("traditional\t"):
+                continue
+            parts = line.rstrip("\n").split("\t")
+            if len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+                table[ord(parts[0])] = ord(parts[1])
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def width_table() -> dict[int, int]:
+    """Full-width and compatibility forms that NFKC maps to a single code point."""
+    table: dict[int, int] = {0x3000: 0x20}
+    for lo, hi in ((0xFF01, 0xFF5E), (0x2460, 0x24FF), (0x1D400, 0x1D7FF), (0xFF10, 0xFF19)):
+        for cp in range(lo, hi + 1):
+            nf = unicodedata.normalize("NFKC", chr(cp))
+            if len(nf) == 1 and nf != chr(cp):
+                table[cp] = ord(nf)
+    return table
+
+
+@functools.lru_cache(maxsize=1)
+def case_table() -> dict[int, int]:
+    table: dict[int, int] = {}
+    for cp in range(0x10000):
+        c = chr(cp)
+        low = c.lower()
+        if low != c and len(low) == 1:
+            table[cp] = ord(low)
+    return table
+
+
+@functools.lru_cache(maxsize=16)
+def substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, int]:
+    """One translate table for all 1:1 folds, composed in order width → case → t2s."""
+    table: dict[int, int] = {}
+    w = width_table() if width else {}
+    c = case_table() if case else {}
+    t = t2s_table() if t2s else {}
+    for cp in set(w) | set(c) | set(t):
+        out = w.get(cp, cp)
+        out = c.get(out, out)
+        out = t.get(out, out)
+        if out != cp:
+            table[cp] = out
+    return table
+
+
+@functools.lru_cache(maxsize=16)
+def _deletion_re(noise: bool, repeats: bool, max_gap: int) -> regex.Pattern[str] | None:
+    gap = f"{_NOISE_CLASS}{{0,{max_gap}}}" if noise else ""
+    parts = []
+    if repeats:
+        # a non-digit, non-noise character repeated (possibly with noise between)
+        parts.append(rf"(?P<rep>(?P<ch>[^\d\s\p{{P}}\p{{S}}\p{{Z}}\p{{C}}\p{{M}}]){gap}(?:(?P=ch){gap})*(?P=ch))")
+    if noise:
+        parts.append(rf"(?P<noise>{_NOISE_CLASS}+)")
+    if not parts:
+        return None
+    return regex.compile("|".join(parts))
+
+
+class Folded:
+    """A folded copy of ``original`` and the run table mapping it back."""
+
+    __slots__ = ("original", "text", "_seg_f", "_seg_o", "settings")
+
+    def __init__(self, original: str, text: str, seg_f: list[int], seg_o: list[int], settings: FoldSettings):
+        self.original = original
+        self.text = text
+        self._seg_f = seg_f
+        self._seg_o = seg_o
+        self.settings = settings
+
+    @property
+    def runs(self) -> int:
+        return len(self._seg_f)
+
+    def orig_index(self, i: int) -> int:
+        """Original index of folded code point ``i`` (0 <= i < len(text))."""
+        k = bisect_right(self._seg_f, i) - 1
+        return self._seg_o[k] + (i - self._seg_f[k])
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Map a non-empty half-open folded span to the original span covering it."""
+        if end <= start:
+            o = self.orig_index(start) if start < len(self.text) else len(self.original)
+            return o, o
+        os_, oe = self.orig_index(start), self.orig_index(end - 1) + 1
+        if self.settings.repeats:
+            oe = self._extend_repeats(oe, end)
+        return os_, oe
+
+    def _extend_repeats(self, oe: int, end: int) -> int:
+        """Include deleted repeats of the last matched character (博彩彩 → the whole run)."""
+        nxt = self.orig_index(end) if end < len(self.text) else len(self.original)
+        if nxt <= oe:
+            return oe
+        sub = substitution_table(self.settings.width, self.settings.case, self.settings.t2s)
+        last = self.original[oe - 1].translate(sub)
+        best = oe
+        for i in range(oe, nxt):
+            ch = self.original[i].translate(sub)
+            if ch == last:
+                best = i + 1
+            elif not _NOISE_RE.match(ch):
+                break
+        return best
+
+    def folded_index(self, o: int) -> int:
+        """Smallest folded index whose original index is >= o (for context windows)."""
+        k = bisect_right(self._seg_o, o) - 1
+        if k < 0:
+            return 0
+        seg_len = (self._seg_f[k + 1] if k + 1 < len(self._seg_f) else len(self.text)) - self._seg_f[k]
+        off = o - self._seg_o[k]
+        if off < seg_len:
+            return self._seg_f[k] + off
+        return self._seg_f[k] + seg_len
+
+    def folds_in(self, start: int, end: int) -> list[str]:
+        """Which folds were needed for the original span [start, end) to match."""
+        return folds_needed(self.original[start:end], self.settings)
+
+
+def folds_needed(span: str, settings: FoldSettings) -> list[str]:
+    used: list[str] = []
+    if settings.width and any(ord(ch) in width_table() for ch in span):
+        used.append("width")
+    if settings.case and any(ord(ch) in case_table() for ch in span):
+        used.append("case")
+    if settings.t2s and any(ord(ch) in t2s_table() for ch in span):
+        used.append("t2s")
+    if settings.noise and _NOISE_RE.search(span):
+        used.append("noise")
+    if settings.repeats:
+        sub = substitution_table(settings.width, settings.case, settings.t2s)
+        kept = [c for c in span.translate(sub) if not _NOISE_RE.match(c)]
+        if any(a == b and not a.isdigit() for a, b in zip(kept, kept[1:])):
+            used.append("repeats")
+    return used
+
+
+def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
+    """Fold ``text`` for matching; see the module docstring."""
+    sub = substitution_table(settings.width, settings.case, settings.t2s)
+    translated = text.translate(sub) if sub else text
+    pattern = _deletion_re(settings.noise, settings.repeats, settings.max_gap)
+    if pattern is None:
+        return Folded(text, translated, [0], [0], settings)
+    pieces: list[str] = []
+    seg_f = [0]
+    seg_o = [0]
+    pos = 0  # next original index to copy
+    flen = 0
+    max_gap = settings.max_gap
+    for m in pattern.finditer(translated):
+        s, e = m.span()
+        if m.lastgroup == "noise":
+            keep = 1 if (e - s) > max_gap else 0  # a long run stays as a barrier
+        else:
+            keep = 1  # the first of the repeated characters
+        cut = s + keep
+        if cut >= e:
+            continue
+        if cut > pos:
+            pieces.append(translated[pos:cut])
+            flen += cut - pos
+        pos = e
+        if seg_f[-1] == flen:
+            seg_o[-1] = pos
+        else:
+            seg_f.append(flen)
+            seg_o.append(pos)
+    if pos == 0:
+        return Folded(text, translated, [0], [0], settings)
+    pieces.append(translated[pos:])
+    return Folded(text, "".join(pieces), seg_f, seg_o, settings)
+
+
+def fold_term(term: str, settings: FoldSettings = FoldSettings()) -> str:
+    """Fold a lexicon term exactly as text is folded (noise at the edges dropped)."""
+    folded = fold(term.strip(), settings).text
+    return _NOISE_RE.sub("", folded) if settings.noise else folded

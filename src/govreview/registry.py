@@ -1,0 +1,96 @@
+"""Rule ids → detectors, filled by a decorator; detectors are discovered by import.
+
+Adding a detector touches two files: ``src/govreview/detectors/<name>.py``
+(which declares its rules and registers itself) and its test. Nothing else
+lists detectors: :func:`discover` imports every module in the package.
+
+A detector is either a function ``detect(ctx) -> Iterable[Finding]`` or a class
+whose ``__init__(self, reviewer)`` builds what it needs once (tables, compiled
+patterns) and whose ``detect(self, ctx)`` runs per document. Instances are
+shared between threads, so ``detect`` must not mutate ``self``.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from .model import Category, Severity
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .engine import ReviewContext, Reviewer
+    from .model import Finding
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A stable rule id with its category, default severity and a one-line description."""
+
+    id: str
+    category: Category
+    severity: Severity
+    description: str
+    message: str | None = None  # default reviewer-facing message (Chinese)
+
+
+@dataclass(frozen=True)
+class DetectorSpec:
+    name: str
+    rules: tuple[Rule, ...]
+    factory: Callable[[Reviewer], Any]
+    dynamic_rules: Callable[[Reviewer], Iterable[Rule]] | None = None
+    order: int = 100
+    doc: str = field(default="", compare=False)
+
+
+_REGISTRY: dict[str, DetectorSpec] = {}
+
+
+def detector(*rules: Rule, name: str | None = None, order: int = 100):
+    """Register a detector function or class under ``name`` with the rules it may emit."""
+
+    def wrap(obj: Any) -> Any:
+        det_name = name or getattr(obj, "name", None) or obj.__module__.rsplit(".", 1)[-1]
+        if isinstance(obj, type):
+            factory = obj
+            dyn = getattr(obj, "dynamic_rules", None)
+        else:
+            fn = obj
+
+            class _FunctionDetector:
+                def __init__(self, reviewer: Reviewer):
+                    pass
+
+                def detect(self, ctx: ReviewContext) -> Iterable[Finding]:
+                    return fn(ctx)
+
+            factory = _FunctionDetector
+            dyn = None
+        if det_name in _REGISTRY and _REGISTRY[det_name].factory.__module__ != factory.__module__:
+            raise ValueError(f"detector name {det_name!r} registered twice")
+        _REGISTRY[det_name] = DetectorSpec(
+            name=det_name, rules=tuple(rules), factory=factory, dynamic_rules=dyn, order=order,
+            doc=(obj.__doc__ or "").strip(),
+        )
+        return obj
+
+    return wrap
+
+
+_discovered = False
+
+
+def discover() -> dict[str, DetectorSpec]:
+    """Import every module in ``govreview.detectors`` once; return the registry."""
+    global _discovered
+    if not _discovered:
+        from . import detectors
+
+        for mod in pkgutil.iter_modules(detectors.__path__):
+            if not mod.name.startswith("_"):
+                importlib.import_module(f"{detectors.__name__}.{mod.name}")
+        _discovered = True
+    return dict(sorted(_REGISTRY.items(), key=lambda kv: (kv[1].order, kv[0])))
