@@ -1,0 +1,89 @@
+"""文号 (document numbers): extraction, normalisation and format problems.
+
+A 发文字号 is 机关代字 + 〔year〕 + 序号 + 号, e.g. 国办发〔2017〕47号
+(GB/T 9704-2012 §7.2.4: the year in 六角括号 〔〕, four digits, no 第, no
+leading zeros). Real pages write it in many broken ways — [2014], (2014),
+【2014】, 〔14〕, 第57号, full-width digits — and the linkage check must match
+a 文号 cited in an interpretation against the policy whatever the form. So
+this module returns every occurrence with a normalised form
+(``国办发〔2017〕47号``) and the list of format problems, and is shared by
+``quality.doc_number`` and ``govreview.linkage``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+
+import regex
+
+_OPEN = "〔[（(【［{｛〖"
+_CLOSE = "〕]）)】］}｝〗"
+_LEADING = regex.compile(
+    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在))"
+)
+DOC_NUMBER = regex.compile(
+    r"(?P<agency>\p{Han}{1,12})\s*"
+    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
+    r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
+)
+
+
+@dataclass(frozen=True)
+class DocNumber:
+    start: int
+    end: int
+    text: str
+    agency: str
+    year: int
+    seq: int
+    normalized: str
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def suggestion(self) -> str | None:
+        return self.normalized if self.problems else None
+
+
+def _digits(s: str) -> str:
+    return "".join(str(unicodedata.digit(c)) for c in s)
+
+
+def _trim_agency(agency: str) -> tuple[str, int]:
+    """Drop leading words that are not part of the 机关代字 (根据国办发… → 国办发); return it and the cut."""
+    m = _LEADING.match(agency)
+    if m and m.end() < len(agency):
+        return agency[m.end():], m.end()
+    return agency, 0
+
+
+def find_doc_numbers(text: str) -> list[DocNumber]:
+    out: list[DocNumber] = []
+    for m in DOC_NUMBER.finditer(text):
+        agency, cut = _trim_agency(m.group("agency"))
+        start = m.start("agency") + cut
+        year_raw = _digits(m.group("year"))
+        year = int(year_raw)
+        problems: list[str] = []
+        if m.group("open") != "〔" or m.group("close") != "〕":
+            problems.append(f"年份应使用六角括号〔〕，不应使用“{m.group('open')}{m.group('close')}”")
+        if len(year_raw) == 2:
+            year = 1900 + year if year >= 50 else 2000 + year
+            problems.append("年份应写全四位")
+        if m.group("di"):
+            problems.append("序号前不加“第”")
+        seq_raw = _digits(m.group("seq"))
+        if len(seq_raw) > 1 and seq_raw.startswith("0"):
+            problems.append("序号不编虚位（不加“0”）")
+        if any(unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")):
+            problems.append("数字应使用半角阿拉伯数字")
+        seq = int(seq_raw)
+        normalized = f"{agency}〔{year}〕{seq}号"
+        out.append(DocNumber(start, m.end(), text[start:m.end()], agency, year, seq, normalized, problems))
+    return out
+
+
+def normalize_doc_number(s: str) -> str | None:
+    """The normalised form of the first 文号 in ``s`` (for matching citations), or None."""
+    found = find_doc_numbers(s)
+    return found[0].normalized if found else None
