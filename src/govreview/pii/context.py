@@ -48,8 +48,13 @@ _SURNAMES = (
 )
 _COMPOUND = "欧阳|司马|诸葛|上官|慕容|令狐|皇甫|尉迟|公孙|东方|夏侯|长孙|宇文|轩辕|端木|西门|南宫|独孤"
 # A name right before the value: surname + 1–2 given-name characters (or 某/某某/*), then a separator.
+# Given-name characters exclude the label and unit characters that follow a surname-like
+# character in ordinary text (单号, 王府井路, 马路…).
+_NOT_GIVEN = "号码证址话编卡账户期额数量位称份项费元月日年时间点区市县省镇村路街道局院处科室所厅会部组队栋楼层单"
 NAME_BEFORE = regex.compile(
-    r"(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])[\p{Han}某*＊]{1,2}(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
+    r"(?:(?<![\p{Han}])|(?<=[人员主方者象长生属子夫妻户表代]))"
+    r"(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?:某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2})"
+    r"(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
 )
 NAME_LABEL = regex.compile(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
 ORG_MARKERS = regex.compile(

@@ -33,7 +33,9 @@ def mask_positions(text: str, keep_first: int, keep_last: int, *, skip: int = 0,
 
     ``skip`` value characters at the start (e.g. a ``+86`` country code) are neither counted nor masked.
     """
-    is_value = (lambda c: c.isalnum() and c.isascii() or _is_digitish(c)) if alnum else _is_digitish
+    def is_value(c: str) -> bool:  # stars count as value positions, so re-masking a bad mask is standard
+        return c in STARS or _is_digitish(c) or (alnum and c.isascii() and c.isalnum())
+
     idx = [i for i, c in enumerate(text) if is_value(c)][skip:]
     n = len(idx)
     if n == 0:
