@@ -71,7 +71,7 @@ def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[Contex
     seg, _ = clause_before(text, start, WINDOW)
     office = last_match_end(OFFICE_PHONE_CUES, seg)
     personal = last_match_end(PERSONAL_PHONE_CUES, seg)
-    person = person_before(text, start, WINDOW, use_jieba=office is None and personal is None)
+    person = person_before(text, start, WINDOW)
     p_end = max((personal[0] if personal else -1), (person.end if person else -1))
     details: dict = {}
     if person:

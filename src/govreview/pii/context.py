@@ -35,7 +35,8 @@ ROLE_WORDS = regex.compile(
     r"收养人|监护人|家长|学生|本人|家属|丈夫|妻子|配偶|男方|女方|同志|老师|先生|女士|主任|经理|干事|警官|教授|院长|组长|"
     r"联络员|网格员|代表|受援人|购机者|承包方|承包人|权利人|产权人|购房人|职工|死者|矫正对象|被征收人|被拆迁人|竞买人|创业者|"
     r"作者|持卡人|对象|违法行为人|行政相对人|处罚对象|纳税人姓名|经营者|团长|团员|领队|出访人员|网友|市民|居民|负责人|"
-    r"申请执行人|复核申请人|受助学生|签约居民|诉求人|来信署名|实名"
+    r"申请执行人|复核申请人|受助学生|签约居民|诉求人|来信署名|实名|局长|副局长|科长|处长|部长|书记|县长|区长|镇长|乡长|村长|"
+    r"站长|所长|队长|股长|主席|委员|科员|法人|法定代表人"
 )
 _SURNAMES = (
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
@@ -52,8 +53,8 @@ _COMPOUND = "欧阳|司马|诸葛|上官|慕容|令狐|皇甫|尉迟|公孙|东�
 # character in ordinary text (单号, 王府井路, 马路…).
 _NOT_GIVEN = "号码证址话编卡账户期额数量位称份项费元月日年时间点区市县省镇村路街道局院处科室所厅会部组队栋楼层单"
 NAME_BEFORE = regex.compile(
-    r"(?:(?<![\p{Han}])|(?<=[人员主方者象长生属子夫妻户表代]))"
-    r"(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?:某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2})"
+    r"(?:(?<anchored>(?<=[人员主方者象属子夫妻户]))|(?<![\p{Han}]))"
+    r"(?P<name>(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?P<given>某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2}))"
     r"(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
 )
 NAME_LABEL = regex.compile(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
@@ -111,26 +112,46 @@ def _jieba_posseg():
     return _posseg
 
 
+def _jieba_says_name(seg: str, start: int) -> bool:
+    """jieba tags a person name (``nr``…) starting at ``start`` of ``seg``."""
+    off = 0
+    for w in _jieba_posseg().cut(seg):
+        if off == start:
+            return w.flag.startswith("nr")
+        if off > start:
+            return False
+        off += len(w.word)
+    return False
+
+
 def person_before(text: str, pos: int, window: int = 24, *, use_jieba: bool = True,
                   ends: regex.Pattern[str] = SENTENCE_END) -> PersonEvidence | None:
-    """Evidence of a named person in the clause before ``pos`` (nearest wins), or None."""
+    """Evidence of a named person in the clause before ``pos`` (nearest wins), or None.
+
+    A surname-shaped token right before the value counts when it is masked or
+    placeholder-named (张某, 王*), follows a role character (户主王桂兰), or —
+    when ``use_jieba`` — jieba tags it as a person name; otherwise (单号, 信箱,
+    项目) it does not.
+    """
     seg, _ = clause_before(text, pos, window, ends)
     if not seg:
         return None
     best: PersonEvidence | None = None
     m = NAME_BEFORE.search(seg)
     if m:
-        best = PersonEvidence("name", m.group().rstrip("，,、：: \t（("), len(seg))
+        given = m.group("given")
+        trusted = "某" in given or "*" in given or "＊" in given or m.group("anchored") is not None
+        if trusted or (use_jieba and _jieba_says_name(seg, m.start("name"))):
+            best = PersonEvidence("name", m.group("name"), len(seg))
     for pat, kind in ((NAME_LABEL, "label"), (ROLE_WORDS, "role")):
         hit = last_match_end(pat, seg)
         if hit and (best is None or hit[0] > best.end):
             best = PersonEvidence(kind, hit[1], hit[0])
     if best is None and use_jieba:
-        pseg = _jieba_posseg()
         off = 0
-        for w in pseg.cut(seg):
+        for w in _jieba_posseg().cut(seg):
             off += len(w.word)
-            if w.flag == "nr" and len(w.word) >= 2:
+            if w.flag.startswith("nr") and len(w.word) >= 2:
                 best = PersonEvidence("nr", w.word, off)
     return best
 
