@@ -18,6 +18,7 @@ An element is hidden by
   off-screen positioning such as ``left:-9999px``, ``text-indent:-9999px``,
   ``clip:rect(0 0 0 0)``),
 * the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
+* being an HTML comment (crawlers read them, readers never do),
 * a rule in a ``<style>`` block of the same page whose selector matches it
   (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
   selector lists all work),
@@ -268,6 +269,8 @@ def _analyse(doc: HtmlDocument) -> Structure:
                 anchor = ((img.attributes.get("alt") or img.attributes.get("title") or "") if img is not None else "") \
                     or node.attributes.get("title") or ""
         st.links.append(DomLink(node.tag, url, vs, ve, anchor, reason, pos))
+    # comments are never shown to readers but are read by crawlers: treat them as hidden blocks
+    st.hidden.extend(HiddenRegion(a - 4, b, "!--", "HTML 注释") for a, b in doc.comments)
     st.hidden.sort(key=lambda h: h.start)
     # drop regions nested in an earlier one (possible when the parser reparents nodes)
     merged: list[HiddenRegion] = []

@@ -61,6 +61,9 @@ _SCRIPT_REDIRECT = regex.compile(
     r"""|window\s*\.\s*open\s*\(\s*(?P<q3>["'])(?P<u3>[^"'\n]+)(?P=q3)""",
 )
 _SCRIPT_WRITE = regex.compile(r"document\s*\.\s*write|innerHTML|insertAdjacentHTML")
+_SCRIPT_HIDES = regex.compile(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|(?:left|top|text-indent)\s*:\s*-\d{3,}", regex.I
+)
 _SCRIPT_URL = regex.compile(r"""https?:\\?/\\?/[^\s"'<>\\)]+""")
 
 
@@ -277,10 +280,12 @@ def html_targets(doc: HtmlDocument) -> Iterator[Target]:
                 seen.add(bs + m.start(g))
                 yield Target("script-location", m.group(g).strip(), bs + m.start(g), bs + m.end(g))
             if _SCRIPT_WRITE.search(body):
+                hides = _SCRIPT_HIDES.search(body)
+                hidden = f"脚本写入的 {hides.group()}" if hides else None
                 for m in _SCRIPT_URL.finditer(body):
                     if bs + m.start() not in seen:
                         yield Target("script-write", m.group().replace("\\/", "/"), bs + m.start(), bs + m.end(),
-                                     hidden=st.hidden_at(bs + m.start()) and "script inside a hidden element")
+                                     hidden=hidden)
     for tt in text_targets(doc.view):
         if st.in_anchor(tt.start, tt.end):
             continue  # the anchor's href is the target; its text repeats it
