@@ -48,8 +48,8 @@ _FILE_EXTENSIONS = frozenset(
 _TEXT_URL = regex.compile(
     r"(?<![a-z0-9@._/-])"
     r"(?:"
-    r"(?P<scheme>https?://|ftp://)[^\s<>\"'()（）【】「」《》，；！？、]+"
-    r"|(?P<www>www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+"
+    r"(?P<scheme>https?://|ftp://)[^\s<>\"'()（）【】「」《》，。；！？、\p{Han}]+"
+    r"|(?P<www>www[.。])?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?[.。])+"
     r"(?P<tld>xn--[a-z0-9-]{2,59}|[a-z]{2,24})(?::\d{2,5})?(?:/[^\s<>\"'()（）【】「」《》，。；！？、]*)?"
     r")(?![a-z0-9-])",
     regex.I,
@@ -224,8 +224,8 @@ def _view_fold(text: str) -> str:
         cp = ord(ch)
         if 0xFF01 <= cp <= 0xFF5E:
             ch = chr(cp - 0xFEE0)
-        elif ch in "。｡":
-            ch = "."
+        elif ch == "｡":
+            ch = "。"
         low = ch.lower()
         out.append(low if len(low) == 1 else ch)
     return "".join(out)
@@ -239,13 +239,9 @@ def text_targets(view: TextView) -> Iterator[Target]:
     folded = _view_fold(text)
     for m in _TEXT_URL.finditer(folded):
         vs, ve = m.span()
-        if m.group("scheme"):  # a URL ends where Chinese text resumes (。 folds to "." only for bare domains)
-            for i in range(vs, ve):
-                if text[i] in "。｡" or "\u3400" <= text[i] <= "\u9fff":
-                    ve = i
-                    break
-        raw = folded[vs:ve].rstrip(".:/,")
+        raw = folded[vs:ve].rstrip(".:/,。")
         ve = vs + len(raw)
+        raw = raw.replace("。", ".")
         if not m.group("scheme"):
             tld = (m.group("tld") or "").lower()
             if not m.group("www") and (tld in _FILE_EXTENSIONS or (tld not in BARE_TLDS and not tld.startswith("xn--"))):
