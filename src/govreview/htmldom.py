@@ -202,29 +202,27 @@ def analyse(doc: HtmlDocument) -> Structure:
         return Structure(error=f"{type(exc).__name__}: {exc}")
 
 
+_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object"
+_LINK_SELECTOR = ",".join(f"{t}[{a}]" for t, a in LINK_ATTRS.items())
+
+
+def _pos(node) -> int | None:
+    raw = node.attrs.get(POS_ATTR)
+    return int(raw) if raw and raw.isdigit() else None
+
+
 def _analyse(doc: HtmlDocument) -> Structure:
     from selectolax.lexbor import LexborHTMLParser
 
     tree = LexborHTMLParser(_marked(doc))
-    root = tree.root
-    if root is None:
+    if tree.root is None:
         return Structure()
-    order: list[tuple[object, int | None, int]] = []  # node, source pos, depth
-    depth: dict[int, int] = {}
-    own: dict[int, str] = {}
-    for node in root.traverse(include_text=False):
-        if not node.tag or node.tag.startswith("-"):
-            continue
-        parent = node.parent
-        d = depth.get(parent.mem_id, -1) + 1 if parent is not None else 0
-        depth[node.mem_id] = d
-        attrs = node.attributes
-        raw = attrs.get(POS_ATTR)
-        pos = int(raw) if raw and raw.isdigit() else None
-        order.append((node, pos, d))
-        r = _own_hiding(node.tag, attrs)
+    # lexbor's selector engine picks the few candidate nodes; Python looks only at those
+    own: dict[int, tuple[object, str]] = {}
+    for node in tree.css(_HIDING_CANDIDATES):
+        r = _own_hiding(node.tag, node.attributes)
         if r:
-            own[node.mem_id] = r
+            own[node.mem_id] = (node, r)
     for t in doc.tags:
         if t.name == "style" and t.body and not t.closing:
             for sel, reason in style_rules(doc.source[t.body[0]:t.body[1]]):
@@ -233,42 +231,49 @@ def _analyse(doc: HtmlDocument) -> Structure:
                 except Exception:  # a selector lexbor does not support: skip the rule, not the page
                     continue
                 for n in matched:
-                    own.setdefault(n.mem_id, f"<style> {sel} {{{reason}}}")
-    # effective hiding: own, else inherited (preorder: parents come first)
-    eff: dict[int, str] = {}
+                    own.setdefault(n.mem_id, (n, f"<style> {sel} {{{reason}}}"))
     st = Structure()
     tag_index = {t.start: i for i, t in enumerate(doc.tags) if not t.closing}
-    for k, (node, pos, d) in enumerate(order):
-        mid = node.mem_id
-        parent = node.parent
-        inherited = eff.get(parent.mem_id) if parent is not None else None
-        reason = inherited or own.get(mid)
-        if reason:
-            eff[mid] = reason
-            if inherited is None and pos is not None:
-                st.hidden.append(HiddenRegion(pos, _element_end(doc, order, k, tag_index), node.tag, reason))
+
+    def hidden_by(node) -> str | None:
+        """Why the nearest hidden element at or above ``node`` is hidden (None: visible)."""
+        n = node
+        while n is not None:
+            got = own.get(n.mem_id)
+            if got is not None:
+                return got[1]
+            n = n.parent
+        return None
+
+    for node, reason in own.values():
+        pos = _pos(node)
+        if pos is None or pos not in tag_index:
+            continue
+        if node.parent is not None and hidden_by(node.parent) is not None:
+            continue  # inside a hidden ancestor: covered by the ancestor's region
+        st.hidden.append(HiddenRegion(pos, _element_end(doc, node, pos, tag_index), node.tag, reason))
+    for node in tree.css(_LINK_SELECTOR):
+        pos = _pos(node)
         if pos is None:
             continue
-        if node.tag == "a":
-            st.anchors.append((pos, _element_end(doc, order, k, tag_index)))
-        attr = LINK_ATTRS.get(node.tag)
-        if attr is None:
-            continue
         tag = doc.tag_at(pos)
+        attr = LINK_ATTRS[node.tag]
         if tag is None or attr not in tag.attrs:
             continue
         value, vs, ve = tag.attrs[attr]
         url = _html.unescape(value).strip()
+        anchor = ""
+        if node.tag == "a":
+            st.anchors.append((pos, _element_end(doc, node, pos, tag_index)))
         if not url:
             continue
-        anchor = ""
         if node.tag in ("a", "area"):
             anchor = " ".join(node.text(deep=True).split())
             if not anchor:
                 img = node.css_first("img")
                 anchor = ((img.attributes.get("alt") or img.attributes.get("title") or "") if img is not None else "") \
                     or node.attributes.get("title") or ""
-        st.links.append(DomLink(node.tag, url, vs, ve, anchor, reason, pos))
+        st.links.append(DomLink(node.tag, url, vs, ve, anchor, hidden_by(node), pos))
     # comments are never shown to readers but are read by crawlers: treat them as hidden blocks
     st.hidden.extend(HiddenRegion(a - 4, b, "!--", "HTML 注释") for a, b in doc.comments)
     st.hidden.sort(key=lambda h: h.start)
@@ -279,12 +284,28 @@ def _analyse(doc: HtmlDocument) -> Structure:
             continue
         merged.append(h)
     st.hidden = merged
+    st.links.sort(key=lambda lk: lk.start)
+    st.anchors.sort()
     return st
 
 
-def _element_end(doc: HtmlDocument, order, k: int, tag_index: dict[int, int]) -> int:
-    """Source end of element ``order[k]``: its matching end tag, capped by the next element outside it."""
-    node, pos, d = order[k]
+def _next_outside(node) -> int | None:
+    """Source position of the first element after ``node``'s subtree (next sibling, else an ancestor's)."""
+    n = node
+    while n is not None:
+        sib = n.next
+        while sib is not None:
+            if sib.tag and not sib.tag.startswith("-"):
+                p = _pos(sib)
+                if p is not None:
+                    return p
+            sib = sib.next
+        n = n.parent
+    return None
+
+
+def _element_end(doc: HtmlDocument, node, pos: int, tag_index: dict[int, int]) -> int:
+    """Source end of the element starting at ``pos``: its matching end tag, capped by the next element outside it."""
     tags = doc.tags
     i = tag_index[pos]
     t = tags[i]
@@ -293,12 +314,9 @@ def _element_end(doc: HtmlDocument, order, k: int, tag_index: dict[int, int]) ->
         return nxt.end if nxt else t.body[1]
     if node.tag in VOID or t.self_closing:
         return t.end
-    cap = len(doc.source)
-    for m in range(k + 1, len(order)):
-        _, p2, d2 = order[m]
-        if d2 <= d and p2 is not None:
-            cap = p2
-            break
+    cap = _next_outside(node)
+    if cap is None or cap <= pos:
+        cap = len(doc.source)
     level = 1
     for j in range(i + 1, len(tags)):
         u = tags[j]

@@ -176,8 +176,13 @@ def host_matches(host: Host, domain: str) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=1)
+def _government_forms() -> tuple[str, ...]:
+    return tuple({f for s in GOVERNMENT_SUFFIXES for f in (s, _to_ascii(s))})
+
+
 def is_government(host: Host) -> bool:
-    return any(host_matches(host, s) or host_matches(host, _to_ascii(s)) for s in GOVERNMENT_SUFFIXES)
+    return any(host_matches(host, s) for s in _government_forms())
 
 
 @functools.lru_cache(maxsize=1)
@@ -205,37 +210,40 @@ class DomainPolicy:
         self.allow = [(_to_unicode(d.strip().lower().translate(_DOTS).strip(".")), why) for d, why in self.allow]
         self.allow = [(d, why) for d, why in self.allow if d] + [(_to_ascii(d), why) for d, why in self.allow if d]
 
+        self._cache: dict[Host, tuple[str, str | None]] = {}
+
     def classify(self, host: Host, *, site: Iterable[str] = ()) -> tuple[str, str | None]:
-        if is_government(host):
-            return "government", None
         for d in site:
             if host_matches(host, d):
                 return "allowed", f"site:{d}"
+        got = self._cache.get(host)
+        if got is None:
+            got = self._classify(host)
+            if len(self._cache) < 100_000:  # a plain dict: a racing duplicate write is harmless
+                self._cache[host] = got
+        return got
+
+    def _classify(self, host: Host) -> tuple[str, str | None]:
+        if is_government(host):
+            return "government", None
         for d, why in self.allow:
             if host_matches(host, d):
                 return "allowed", f"{why}:{d}"
         return "commercial", None
 
 
+_WIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
+_WIDTH[ord("｡")] = ord("。")
+
+
 def _view_fold(text: str) -> str:
-    """Width-folded, lower-cased copy of equal length, so text-URL matches map 1:1 back to the view."""
-    out = []
-    for ch in text:
-        cp = ord(ch)
-        if 0xFF01 <= cp <= 0xFF5E:
-            ch = chr(cp - 0xFEE0)
-        elif ch == "｡":
-            ch = "。"
-        low = ch.lower()
-        out.append(low if len(low) == 1 else ch)
-    return "".join(out)
+    """Width-folded copy of equal length (one code point each way), so text-URL matches map 1:1 back to the view."""
+    return text.translate(_WIDTH)
 
 
 def text_targets(view: TextView) -> Iterator[Target]:
     """URLs and bare domains written as text in the view, at source offsets."""
     text = view.text
-    if "." not in text and "。" not in text and "．" not in text:
-        return
     folded = _view_fold(text)
     for m in _TEXT_URL.finditer(folded):
         vs, ve = m.span()
