@@ -142,3 +142,25 @@ def test_finding_explains_domain_in_both_forms(reviewer):
     assert d["registrable_domain"] != d["registrable_domain_ascii"]
     assert d["hidden_by"] == "hidden attribute" and d["anchor_text"] == "威尼斯人"
     assert "暗链" in f.message
+
+
+def test_html_document_exposes_targets_with_anchor_text_for_other_layers():
+    from govreview.html import parse_html
+
+    html = '<a href="http://www.gov.cn/">中国政府网</a><p>见 www.xpj.com</p><meta http-equiv=refresh content="0;url=/x">'
+    doc = parse_html(html)
+    assert [(t.kind, t.url, t.anchor) for t in doc.targets] == [
+        ("a", "http://www.gov.cn/", "中国政府网"), ("text", "www.xpj.com", ""), ("meta-refresh", "/x", ""),
+    ]
+
+
+def test_dom_failure_is_a_reported_error_not_a_silent_pass(monkeypatch):
+    import govreview.htmldom as htmldom
+
+    def boom(doc):
+        raise ValueError("parser exploded")
+
+    monkeypatch.setattr(htmldom, "_analyse", boom)
+    report = Reviewer().review({"html": '<div hidden><a href="http://x.com/">x</a></div>澳门博彩'})
+    assert any(e.detector == "links" and "parser exploded" in e.message for e in report.errors)
+    assert any(f.rule == "advertising.gambling" for f in report.findings)  # the text checks still ran

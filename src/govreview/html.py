@@ -97,6 +97,21 @@ class HtmlDocument:
             self._structure = analyse(self)
         return self._structure
 
+    @property
+    def targets(self):
+        """Every outbound target (links with anchor text, frames, scripts, forms, redirects, typed URLs) at source offsets.
+
+        The shared link model for the link detectors, the linkage check and the
+        archive scanner: :class:`govreview.links.Target`, sorted by position.
+        """
+        got = self.__dict__.get("_targets")
+        if got is None:
+            from .links import html_targets
+
+            got = sorted(html_targets(self), key=lambda t: (t.start, t.end))
+            self.__dict__["_targets"] = got
+        return got
+
     def tag_at(self, start: int) -> Tag | None:
         """The start tag beginning at source offset ``start``."""
         idx = self.__dict__.get("_by_start")

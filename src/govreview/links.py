@@ -300,5 +300,5 @@ def html_targets(doc: HtmlDocument) -> Iterator[Target]:
 def targets(source_view: TextView, html: HtmlDocument | None) -> list[Target]:
     """All targets of a document (HTML: attributes, scripts and text; plain text: text URLs)."""
     if html is not None:
-        return sorted(html_targets(html), key=lambda t: (t.start, t.end))
+        return html.targets
     return list(text_targets(source_view))

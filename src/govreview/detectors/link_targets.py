@@ -51,6 +51,9 @@ class LinkTargets:
         self.site = tuple(opts.get("site_domains", ()))
 
     def detect(self, ctx) -> Iterator[Finding]:
+        if ctx.html is not None and ctx.html.structure.error:
+            # never a silent gap: the report's errors say the link check did not run on this page
+            raise RuntimeError(f"HTML structure analysis failed, links not checked: {ctx.html.structure.error}")
         site = list(self.site)
         if ctx.document.url:
             own = url_host(str(ctx.document.url))
