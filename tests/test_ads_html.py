@@ -61,7 +61,6 @@ def test_off_screen_dark_links_comment_and_zero_size_frames(reviewer):
     by = {f.explanation.details["registrable_domain"]: f.explanation.details["hidden_by"]
           for f in report.findings if f.rule == "link.hidden"}
     assert by == {
-        "xpj8.vip": "HTML 注释",
         "tyc-888.com": "position:absolute; left:-9999px",
         "dfks.xyz": "text-indent:-9999em",
         "sbobet-cn.com": "<marquee> width/height 0×0",
@@ -69,6 +68,11 @@ def test_off_screen_dark_links_comment_and_zero_size_frames(reviewer):
     }
     texts = {f.text for f in report.findings if f.rule == "advertising.injected"}
     assert {"新葡京娱乐", "太阳城娱乐城", "大发快三", "足球投注"} <= texts
+    # the URL in the comment is crawlable text, not a followable link: commercial, not a dark link
+    (comment,) = [f for f in report.findings if f.explanation.pattern == "comment"]
+    assert comment.rule == "link.commercial" and comment.text == "http://www.xpj8.vip"
+    (in_comment,) = [f for f in report.findings if f.rule == "advertising.injected" and f.text == "新葡京娱乐"]
+    assert in_comment.explanation.details["hidden_by"] == "HTML 注释"
 
 
 def test_script_and_meta_redirects(reviewer):

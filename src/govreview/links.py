@@ -82,7 +82,7 @@ class Host:
 class Target:
     """One outbound target; ``source[start:end]`` is the URL as written in the caller's input."""
 
-    kind: str  # a, area, iframe, frame, script, form, embed, object, meta-refresh, script-location, script-write, text
+    kind: str  # a, area, iframe, frame, script, form, embed, object, meta-refresh, script-location, script-write, text, comment
     url: str
     start: int
     end: int
@@ -294,7 +294,11 @@ def html_targets(doc: HtmlDocument) -> Iterator[Target]:
         if st.in_anchor(tt.start, tt.end):
             continue  # the anchor's href is the target; its text repeats it
         h = st.hidden_at(tt.start)
-        yield Target("text", tt.url, tt.start, tt.end, hidden=h.reason if h else None)
+        if h is not None and h.tag == "!--":
+            # a URL in a comment is text for crawlers, not a link anyone can follow: commercial, not a dark link
+            yield Target("comment", tt.url, tt.start, tt.end)
+        else:
+            yield Target("text", tt.url, tt.start, tt.end, hidden=h.reason if h else None)
 
 
 def targets(source_view: TextView, html: HtmlDocument | None) -> list[Target]:

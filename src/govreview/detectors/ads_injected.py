@@ -57,24 +57,20 @@ def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:
     return score, cues
 
 
-def _where(ctx, s: int) -> str | None:
-    """Where in the page a source offset lies: title, meta keywords/description, comment."""
-    html = ctx.html
-    if html is None:
-        return None
-    for a, b in html.comments:
-        if a <= s < b:
-            return "HTML 注释"
+def _page_parts(html) -> list[tuple[int, int, str]]:
+    """Source spans of the page parts that search engines show: title, meta tags, comments."""
+    parts = [(a, b, "HTML 注释") for a, b in html.comments]
+    open_title = None
     for t in html.tags:
-        if t.start > s:
-            break
-        if t.start <= s < t.end and t.name == "meta":
-            return "页面关键词/描述（meta）"
-        if t.name == "title" and not t.closing and t.end <= s:
-            close = next((u for u in html.tags if u.closing and u.name == "title" and u.start >= t.end), None)
-            if close is not None and s < close.start:
-                return "页面标题"
-    return None
+        if t.name == "meta" and not t.closing:
+            parts.append((t.start, t.end, "页面关键词/描述（meta）"))
+        elif t.name == "title":
+            if not t.closing:
+                open_title = t.end
+            elif open_title is not None:
+                parts.append((open_title, t.start, "页面标题"))
+                open_title = None
+    return parts
 
 
 @detector(INJECTED, name=NAME, order=60)
@@ -102,6 +98,7 @@ class InjectedGambling:
         score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
         letters = sum(1 for ch in text if not ch.isspace()) or 1
         official = score >= self.min_official and spam_chars / letters <= self.max_share
+        page_parts = _page_parts(ctx.html) if ctx.html is not None else []
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
             src_s, _ = ctx.view.to_source(vs, ve)
             reasons: list[str] = []
@@ -118,7 +115,7 @@ class InjectedGambling:
                 reasons.append("official")
             if not reasons:
                 continue
-            where = _where(ctx, src_s)
+            where = next((name for a, b, name in page_parts if a <= src_s < b), None)
             if where:
                 details["where"] = where
             details["signals"] = reasons

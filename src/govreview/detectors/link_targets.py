@@ -37,6 +37,7 @@ _KIND_ZH = {
     "a": "超链接", "area": "图片热区链接", "iframe": "内嵌框架 iframe", "frame": "框架 frame", "script": "外部脚本",
     "form": "表单提交地址", "embed": "嵌入对象", "object": "嵌入对象", "meta-refresh": "meta refresh 跳转",
     "script-location": "脚本跳转", "script-write": "脚本写入的链接", "text": "正文中的网址",
+    "comment": "HTML 注释中的网址",
 }
 
 
@@ -65,7 +66,7 @@ class LinkTargets:
                 yield f
 
     def _finding(self, ctx, t: Target, site: list[str]) -> Finding | None:
-        host = url_host(t.url) if t.kind != "text" or "://" in t.url else url_host("http://" + t.url)
+        host = url_host(t.url) if t.kind not in ("text", "comment") or "://" in t.url else url_host("http://" + t.url)
         if host is None:
             return None
         cls, allowed_by = self.policy.classify(host, site=site)
@@ -88,7 +89,7 @@ class LinkTargets:
             anchor = f"（链接文字“{t.anchor[:30]}”）" if t.anchor else ""
             msg = f"隐藏的{where}指向非政府网站“{shown}”{anchor}：所在元素被 {t.hidden} 隐藏，读者不可见而搜索引擎可见，疑似暗链"
         else:
-            rule, conf = COMMERCIAL.id, 0.8 if t.kind == "text" else 0.85
+            rule, conf = COMMERCIAL.id, 0.8 if t.kind in ("text", "comment") else 0.85
             msg = f"{where}指向非政府网站“{shown}”；政府网站不得链接商业网站，如为权威媒体或本站域名请加入允许列表"
         return ctx.finding(rule, t.start, t.end, coords="source", confidence=conf, message=msg, pattern=t.kind,
                            details=details, normalized=host.registrable_ascii, folds=[])
