@@ -1,0 +1,224 @@
+"""Working days by the official PRC calendar, with 调休 make-up days, and an honest edge.
+
+The State Council publishes each year's holiday arrangement (国务院办公厅关于
+YYYY年部分节假日安排的通知) late in the previous year: weekday holidays are
+skipped and some Saturdays/Sundays become working days (调休). A naive
+Monday–Friday count is wrong around every long holiday — across National Day
+it can call an on-time interpretation late. So counting uses the
+``chinesecalendar`` package (years 2004–2026 in 1.11) and, for later years,
+files the user supplies in the format described in ``docs/linkage.md``; a date
+outside every known year raises :class:`OutsideCalendar`, never a guess.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from pathlib import Path
+
+#: Longest span counted (a policy interpreted years later is simply "late"; stop counting).
+MAX_SPAN_DAYS = 3 * 366
+
+
+class OutsideCalendar(ValueError):
+    """A date in a year for which no official working-day data is loaded."""
+
+    def __init__(self, day: date, known: str):
+        self.day = day
+        self.known = known
+        super().__init__(f"{day.isoformat()} is outside the known working-day calendar ({known})")
+
+
+class CalendarFileError(ValueError):
+    pass
+
+
+@dataclass(frozen=True)
+class CalendarSource:
+    name: str
+    version: str
+    first_year: int
+    last_year: int
+    origin: str = ""
+
+    def describe(self) -> str:
+        years = f"{self.first_year}" if self.first_year == self.last_year else f"{self.first_year}–{self.last_year}"
+        return f"{self.name} {self.version} ({years})"
+
+
+@dataclass(frozen=True)
+class WorkdayCount:
+    """Working days in (start, end]: ``end`` is the Nth working day after ``start`` when days == N."""
+
+    start: date
+    end: date
+    days: int
+    makeup_days: tuple[date, ...] = ()
+    holidays_skipped: tuple[date, ...] = ()
+    sources: tuple[str, ...] = ()
+    naive_days: int = 0  # Monday–Friday count of the same span, for the explanation
+
+    def details(self) -> dict:
+        return {
+            "working_days": self.days,
+            "from": self.start.isoformat(),
+            "to": self.end.isoformat(),
+            "makeup_working_days_counted": [d.isoformat() for d in self.makeup_days],
+            "weekday_holidays_skipped": [d.isoformat() for d in self.holidays_skipped],
+            "naive_mon_fri_days": self.naive_days,
+            "calendar": list(self.sources),
+        }
+
+
+@dataclass
+class _YearTable:
+    source: CalendarSource
+    holidays: set[date] = field(default_factory=set)  # weekdays off
+    workdays: set[date] = field(default_factory=set)  # weekend days on (调休)
+
+
+def _package_source() -> tuple[CalendarSource, object] | None:
+    try:
+        import chinese_calendar as cc
+    except ImportError:  # pragma: no cover - it is a base dependency
+        return None
+    years = [d.year for d in cc.holidays] + [d.year for d in cc.workdays]
+    try:
+        from importlib.metadata import version
+
+        ver = version("chinesecalendar")
+    except Exception:  # pragma: no cover
+        ver = getattr(cc, "__version__", "?")
+    return CalendarSource("chinesecalendar", ver, min(years), max(years), "PyPI chinesecalendar"), cc
+
+
+def load_calendar_file(path: str | Path) -> list[_YearTable]:
+    """A user calendar: ``# years: 2027[,2028]`` header, then ``YYYY-MM-DD<TAB>holiday|workday[<TAB>name]`` rows.
+
+    Every declared year is fully known: days not listed follow Monday–Friday.
+    Undeclared years stay unknown even if a row mentions them (a typo must not
+    silently extend the calendar).
+    """
+    p = Path(path)
+    try:
+        raw = p.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise CalendarFileError(f"{p}: cannot read calendar file: {exc.strerror or exc}") from None
+    years: list[int] = []
+    meta: dict[str, str] = {}
+    rows: list[tuple[int, date, str]] = []
+    for lineno, line in enumerate(raw.splitlines(), start=1):
+        s = line.strip()
+        if not s:
+            continue
+        if s.startswith("#"):
+            k, _, v = s.lstrip("#").partition(":")
+            k = k.strip().lower()
+            if v and k in ("years", "year"):
+                try:
+                    years.extend(int(y) for y in v.replace("，", ",").split(",") if y.strip())
+                except ValueError:
+                    raise CalendarFileError(f"{p}:{lineno}: bad years header: {s!r}") from None
+            elif v:
+                meta[k] = v.strip()
+            continue
+        cols = [c.strip() for c in line.split("\t")]
+        if cols[0].lower() == "date":
+            continue
+        try:
+            d = date.fromisoformat(cols[0])
+        except ValueError:
+            raise CalendarFileError(f"{p}:{lineno}: not a date (YYYY-MM-DD): {cols[0]!r}") from None
+        kind = cols[1].lower() if len(cols) > 1 else ""
+        if kind not in ("holiday", "workday"):
+            raise CalendarFileError(f"{p}:{lineno}: type must be 'holiday' or 'workday', got {kind!r}")
+        rows.append((lineno, d, kind))
+    if not years:
+        raise CalendarFileError(f"{p}: missing '# years: YYYY' header naming the years this file fully covers")
+    tables = {y: _YearTable(CalendarSource(f"file:{p.name}", meta.get("version", "?"), y, y, meta.get("source", str(p))))
+              for y in sorted(set(years))}
+    for lineno, d, kind in rows:
+        t = tables.get(d.year)
+        if t is None:
+            raise CalendarFileError(f"{p}:{lineno}: {d} is in a year not declared in the '# years:' header")
+        if kind == "holiday":
+            if d.weekday() < 5:
+                t.holidays.add(d)
+        elif d.weekday() >= 5:
+            t.workdays.add(d)
+    return list(tables.values())
+
+
+class WorkCalendar:
+    """``is_workday`` / ``count`` / ``deadline`` over the package years plus user files (files win)."""
+
+    def __init__(self, files: Iterable[str | Path] = (), *, use_package: bool = True):
+        self._years: dict[int, _YearTable] = {}
+        self._pkg = None
+        self._pkg_source: CalendarSource | None = None
+        if use_package:
+            found = _package_source()
+            if found:
+                self._pkg_source, self._pkg = found
+        for f in files:
+            for t in load_calendar_file(f):
+                self._years[t.source.first_year] = t
+
+    def describe(self) -> str:
+        parts = []
+        if self._pkg_source:
+            parts.append(self._pkg_source.describe())
+        parts.extend(t.source.describe() for _, t in sorted(self._years.items()))
+        return "; ".join(parts) or "no calendar data"
+
+    def source_for(self, d: date) -> str:
+        if d.year in self._years:
+            return self._years[d.year].source.describe()
+        if self._pkg_source and self._pkg_source.first_year <= d.year <= self._pkg_source.last_year:
+            return self._pkg_source.describe()
+        raise OutsideCalendar(d, self.describe())
+
+    def is_workday(self, d: date) -> bool:
+        t = self._years.get(d.year)
+        if t is not None:
+            if d in t.holidays:
+                return False
+            if d in t.workdays:
+                return True
+            return d.weekday() < 5
+        if self._pkg is not None and self._pkg_source and self._pkg_source.first_year <= d.year <= self._pkg_source.last_year:
+            return bool(self._pkg.is_workday(d))  # type: ignore[attr-defined]
+        raise OutsideCalendar(d, self.describe())
+
+    def count(self, start: date, end: date) -> WorkdayCount:
+        """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
+        days = naive = 0
+        makeup: list[date] = []
+        skipped: list[date] = []
+        sources: dict[str, None] = {}
+        d = start
+        stop = min(end, start + timedelta(days=MAX_SPAN_DAYS))
+        while d < stop:
+            d += timedelta(days=1)
+            work = self.is_workday(d)
+            sources[self.source_for(d)] = None
+            weekday = d.weekday() < 5
+            naive += weekday
+            if work:
+                days += 1
+                if not weekday:
+                    makeup.append(d)
+            elif weekday:
+                skipped.append(d)
+        return WorkdayCount(start, end, days, tuple(makeup), tuple(skipped), tuple(sources), naive)
+
+    def deadline(self, start: date, n: int) -> date:
+        """The Nth working day after ``start``."""
+        d = start
+        left = n
+        while left > 0:
+            d += timedelta(days=1)
+            if self.is_workday(d):
+                left -= 1
+        return d
