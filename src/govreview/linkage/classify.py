@@ -6,8 +6,9 @@ Most CMS exports carry no ``kind``, so the page must say what it is:
   the page must also cite a policy (a 《title》 or a 文号), and headlines about
   an event (解读培训会, 座谈会…) are not interpretations.
 - *policy*: the page's own 文号 (labelled 发文字号, or on its own line under the
-  title), or a policy-shaped title (关于印发…的通知, …办法/意见/规定/方案/措施/决定…)
-  that is not a news headline about a policy (我市出台…措施).
+  title), or a policy-shaped title (关于印发…的通知, 机关+关于…的通知/决定/意见,
+  …办法/意见/规定/方案/措施/决定…) that is not a news headline about a policy
+  (我市出台…措施).
 - *other*: everything else.
 """
 
@@ -42,6 +43,7 @@ _POLICY_SUFFIX = regex.compile(
     r"(?:办法|意见|规定|方案|措施|决定|细则|条例|规则|规划|纲要|计划|指引|实施意见|若干措施|暂行办法)"
     r"(?:\((?:试行|暂行|修订|修订稿|\d{4}(?:-\d{4})?年?(?:修订)?)\))*$"
 )
+_ISSUED = regex.compile(r"^.{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|院)关于.{2,}的(?:通知|决定|意见|公告|通告|批复)$")
 _NEWS = regex.compile(r"出台|推出|亮点|看点|来了|一文|速览|[!?！？]|^(?:我市|我省|我区|我县|本市)")
 _COLUMN_WORDS = regex.compile(r"政策|解读|一图读懂|图解|问答|答记者问|发布会|吹风会|专栏|栏目|列表|首页|[-_|()]")
 _HINTS = {
@@ -82,6 +84,8 @@ def classify(f: DocFeatures) -> Classification:
         return Classification(Kind.policy, (*reasons, f"页面自身文号 {dn}（{how}）"))
     if _POLICY_WRAPPED.search(title):
         return Classification(Kind.policy, (*reasons, "标题为“关于印发/转发…的通知”"))
+    if _ISSUED.search(title) and not _NEWS.search(title):
+        return Classification(Kind.policy, (*reasons, "标题为机关发文格式（××关于××的通知/决定/意见）"))
     m = _POLICY_SUFFIX.search(title)
     if m and not _NEWS.search(title) and not event:
         return Classification(Kind.policy, (*reasons, f"标题以政策文件文种“{m.group()}”结尾"))
