@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -224,3 +224,24 @@ def test_bad_calendar_files_are_clear_errors(tmp_path, content, msg):
     p.write_text(content, encoding="utf-8")
     with pytest.raises(CalendarFileError, match=msg):
         WorkCalendar([p])
+
+
+_days = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 12, 1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_days, st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+def test_workday_count_is_additive_and_matches_day_by_day(a, k1, k2):
+    m = min(a + timedelta(days=k1), date(2026, 12, 31))
+    b = min(m + timedelta(days=k2), date(2026, 12, 31))
+    whole = CAL.count(a, b)
+    assert whole.days == CAL.count(a, m).days + CAL.count(m, b).days
+    assert whole.days == sum(CAL.is_workday(a + timedelta(days=i)) for i in range(1, (b - a).days + 1))
+    assert whole.naive_days == sum((a + timedelta(days=i)).weekday() < 5 for i in range(1, (b - a).days + 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 9, 30)), st.integers(min_value=1, max_value=30))
+def test_deadline_is_the_nth_working_day(a, n):
+    due = CAL.deadline(a, n)
+    assert CAL.is_workday(due) and CAL.count(a, due).days == n

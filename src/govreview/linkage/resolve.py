@@ -133,7 +133,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
             related = [ix.records[r].id for r in chosen]
             why = f"指向政策文件的链接已失效：{href}（“{text}”）"
             findings.append(_finding(R.ORPHAN_INTERPRETATION, it, related,
-                                     f"解读页面指向政策文件的链接在本站已失效：{href}", 0.85,
+                                     f"解读页面指向政策文件的链接在本站已失效（或该页面不在本次导出中）：{href}", 0.85,
                                      {"dead_links": [{"href": h2, "anchor": t2} for h2, t2 in dead],
                                       "resolved_by_other_evidence": [ev_summary(ev[r]) for r in chosen],
                                       "classification": list(it.reasons)}))

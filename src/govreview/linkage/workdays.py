@@ -17,8 +17,20 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from pathlib import Path
 
+#: Longest span whose 调休 days and skipped holidays are listed in the explanation.
+DETAIL_DAYS = 120
 #: Longest span counted (a policy interpreted years later is simply "late"; stop counting).
 MAX_SPAN_DAYS = 3 * 366
+
+
+def _weekdays_after(start: date, span: int) -> int:
+    """Monday–Friday days in (start, start + span]: the naive count, for comparison in explanations."""
+    full, rest = divmod(span, 7)
+    n = full * 5
+    wd = start.weekday()
+    for k in range(1, rest + 1):
+        n += (wd + k) % 7 < 5
+    return n
 
 
 class OutsideCalendar(ValueError):
@@ -155,6 +167,8 @@ class WorkCalendar:
 
     def __init__(self, files: Iterable[str | Path] = (), *, use_package: bool = True):
         self._years: dict[int, _YearTable] = {}
+        self._flags: dict[int, bytearray] = {}
+        self._sources: dict[int, str] = {}
         self._pkg = None
         self._pkg_source: CalendarSource | None = None
         if use_package:
@@ -173,13 +187,36 @@ class WorkCalendar:
         return "; ".join(parts) or "no calendar data"
 
     def source_for(self, d: date) -> str:
+        found = self._sources.get(d.year)
+        if found is not None:
+            return found
         if d.year in self._years:
-            return self._years[d.year].source.describe()
-        if self._pkg_source and self._pkg_source.first_year <= d.year <= self._pkg_source.last_year:
-            return self._pkg_source.describe()
-        raise OutsideCalendar(d, self.describe())
+            found = self._years[d.year].source.describe()
+        elif self._pkg_source and self._pkg_source.first_year <= d.year <= self._pkg_source.last_year:
+            found = self._pkg_source.describe()
+        else:
+            raise OutsideCalendar(d, self.describe())
+        self._sources[d.year] = found
+        return found
+
+    def _year_flags(self, year: int) -> bytearray:
+        """One byte per day of ``year`` (1 = working day), computed once: counting spans is then a table walk."""
+        flags = self._flags.get(year)
+        if flags is None:
+            first = date(year, 1, 1)
+            n = (date(year + 1, 1, 1) - first).days
+            flags = bytearray(self._lookup(first + timedelta(days=i)) for i in range(n))
+            self._flags[year] = flags
+        return flags
 
     def is_workday(self, d: date) -> bool:
+        try:
+            flags = self._year_flags(d.year)
+        except OutsideCalendar:
+            raise OutsideCalendar(d, self.describe()) from None
+        return bool(flags[d.timetuple().tm_yday - 1])
+
+    def _lookup(self, d: date) -> bool:
         t = self._years.get(d.year)
         if t is not None:
             if d in t.holidays:
@@ -192,26 +229,39 @@ class WorkCalendar:
         raise OutsideCalendar(d, self.describe())
 
     def count(self, start: date, end: date) -> WorkdayCount:
-        """Working days after ``start`` up to and including ``end`` (0 when end <= start)."""
-        days = naive = 0
+        """Working days after ``start`` up to and including ``end`` (0 when end <= start).
+
+        Whole years are summed from the per-year tables; the lists of 调休 days
+        counted and weekday holidays skipped are filled for spans up to
+        ``DETAIL_DAYS`` (the explanation of a late interpretation), not for the
+        years-long spans of a long-missing one.
+        """
+        stop = min(end, start + timedelta(days=MAX_SPAN_DAYS))
+        days = 0
+        sources: dict[str, None] = {}
+        d = start + timedelta(days=1)
+        while d <= stop:
+            try:
+                flags = self._year_flags(d.year)
+            except OutsideCalendar:
+                raise OutsideCalendar(d, self.describe()) from None
+            seg_end = min(stop, date(d.year, 12, 31))
+            days += sum(flags[d.timetuple().tm_yday - 1: seg_end.timetuple().tm_yday])
+            sources[self.source_for(d)] = None
+            d = seg_end + timedelta(days=1)
         makeup: list[date] = []
         skipped: list[date] = []
-        sources: dict[str, None] = {}
-        d = start
-        stop = min(end, start + timedelta(days=MAX_SPAN_DAYS))
-        while d < stop:
-            d += timedelta(days=1)
-            work = self.is_workday(d)
-            sources[self.source_for(d)] = None
-            weekday = d.weekday() < 5
-            naive += weekday
-            if work:
-                days += 1
-                if not weekday:
-                    makeup.append(d)
-            elif weekday:
-                skipped.append(d)
-        return WorkdayCount(start, end, days, tuple(makeup), tuple(skipped), tuple(sources), naive)
+        span = max(0, (stop - start).days)
+        if span <= DETAIL_DAYS:
+            for k in range(1, span + 1):
+                day = start + timedelta(days=k)
+                weekday = day.weekday() < 5
+                work = self.is_workday(day)
+                if work and not weekday:
+                    makeup.append(day)
+                elif weekday and not work:
+                    skipped.append(day)
+        return WorkdayCount(start, end, days, tuple(makeup), tuple(skipped), tuple(sources), _weekdays_after(start, span))
 
     def deadline(self, start: date, n: int) -> date:
         """The Nth working day after ``start``."""
