@@ -24,7 +24,7 @@ from .collector import LinkageCollector
 from .features import DocFeatures, extract
 from .index import LinkageIndex
 from .options import LinkageOptions
-from .resolve import LinkageResult, PolicyStatus, resolve
+from .resolve import LinkageResult, Orphan, Pair, PolicyStatus, resolve
 from .scan import CollectionScan, linkage_reports, scan_collection
 from .workdays import CalendarFileError, OutsideCalendar, WorkCalendar, WorkdayCount
 
@@ -39,11 +39,12 @@ def run(documents: Iterable[Document], config: Any = None, *, base_url: str | No
 
 def check(documents: Iterable[Document], config: Any = None, *, base_url: str | None = None) -> Iterator[Finding]:
     """Linkage findings for a collection; each names its page in ``explanation.details['document_id']``."""
-    yield from run(documents, config, base_url=base_url).findings
+    for _, findings in run(documents, config, base_url=base_url).groups():
+        yield from findings
 
 
 __all__ = [
     "CalendarFileError", "Classification", "CollectionScan", "DocFeatures", "Kind", "LinkageCollector", "LinkageIndex",
-    "LinkageOptions", "LinkageResult", "OutsideCalendar", "PolicyStatus", "WorkCalendar", "WorkdayCount", "check",
+    "LinkageOptions", "LinkageResult", "Orphan", "OutsideCalendar", "Pair", "PolicyStatus", "WorkCalendar", "WorkdayCount", "check",
     "classify", "extract", "linkage_reports", "resolve", "run", "scan_collection",
 ]

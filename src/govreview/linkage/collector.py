@@ -33,14 +33,17 @@ class LinkageCollector:
         result = resolve(self.index, self.calendar)
         enabled = getattr(self.config, "rule_enabled", None)
         severity_for = getattr(self.config, "severity_for", None)
-        kept: list[Finding] = []
-        for f in result.findings:
+        if enabled is None and severity_for is None:
+            return result
+
+        def keep(f: Finding) -> Finding | None:
             if enabled is not None and not enabled(f.rule, f.category):
-                continue
+                return None
             if severity_for is not None:
                 sev = severity_for(f.rule, f.severity)
                 if sev != f.severity:
-                    f = f.model_copy(update={"severity": sev})
-            kept.append(f)
-        result.findings = kept
+                    return f.model_copy(update={"severity": sev})
+            return f
+
+        result.keep = keep
         return result

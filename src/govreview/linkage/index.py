@@ -11,6 +11,7 @@ never kept. See ``benchmarks/linkage_index.py`` for measured memory.
 
 from __future__ import annotations
 
+import sys
 from array import array
 from bisect import bisect_left
 from collections.abc import Iterator
@@ -36,15 +37,14 @@ def split_docno(normalized: str) -> tuple[str, int, int] | None:
 class Record:
     """A policy or an interpretation in the index."""
 
-    __slots__ = ("rid", "id", "url", "key", "host", "title", "day", "kind", "reasons", "own_docnos",
+    __slots__ = ("rid", "id", "url", "host", "title", "day", "kind", "reasons", "own_docnos",
                  "cited_docnos", "cited_keys", "title_keys", "links", "ref_links", "exempt")
 
     def __init__(self, rid: int, f: DocFeatures, c: Classification):
         self.rid = rid
         self.id = f.id
         self.url = f.url
-        self.key = f.key
-        self.host = f.host
+        self.host = sys.intern(f.host) if f.host else None
         self.title = f.title
         self.day = f.date.toordinal() if f.date else 0
         self.kind = c.kind

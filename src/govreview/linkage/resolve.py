@@ -12,7 +12,7 @@ evidence matched and how working days were counted.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -22,7 +22,6 @@ from ..registry import Rule
 from . import rules as R
 from .index import LinkageIndex, Record
 from .options import LinkageOptions
-from .urls import url_hash
 from .workdays import OutsideCalendar, WorkCalendar, WorkdayCount
 
 _SCORES = {"link": 100, "backlink": 100, "title:headline": 6, "title:quoted-in-title": 6, "docno:title": 6,
@@ -36,6 +35,7 @@ class Pair:
     evidence: list[dict[str, Any]] = field(default_factory=list)
     workdays: WorkdayCount | None = None
     calendar_problem: str | None = None
+    dead_link: bool = False  # the interpretation's policy link is dead: reported as orphan, not as missing backlink
 
     @property
     def linked_to_policy(self) -> bool:
@@ -58,13 +58,42 @@ class PolicyStatus:
 
 
 @dataclass
+class Orphan:
+    """An interpretation without a policy in the collection, or with a dead policy link."""
+
+    rec: Record
+    why: str
+    dead: list[tuple[str, str]]
+    related: list[Record]
+    evidence: list[list[dict[str, Any]]]
+
+
+@dataclass
 class LinkageResult:
-    findings: list[Finding]
+    """Statuses are computed; findings are built on demand (``groups`` streams them page by page)."""
+
     rows: list[PolicyStatus]
-    orphans: list[tuple[Record, str]]
+    orphans: list[Orphan]
     calendar: str
     counts: dict[str, int]
     options: LinkageOptions
+    cal: WorkCalendar
+    keep: Callable[[Finding], Finding | None] | None = None
+    _findings: list[Finding] | None = None
+
+    def groups(self) -> Iterator[tuple[Record, list[Finding]]]:
+        """(page, its findings) in table order; a page paired with two policies may come twice."""
+        for rec, fs in _iter_groups(self):
+            if self.keep is not None:
+                fs = [k for k in map(self.keep, fs) if k is not None]
+            if fs:
+                yield rec, fs
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = [f for _, fs in self.groups() for f in fs]
+        return self._findings
 
 
 def _d(day: int) -> date | None:
@@ -112,7 +141,6 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
     opts = ix.options
     cal = calendar or WorkCalendar(opts.calendar_files)
     hosts = set(opts.site_hosts)
-    findings: list[Finding] = []
 
     backlinks: dict[int, list[int]] = {}
     for p in ix.policies():
@@ -122,7 +150,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
                 backlinks.setdefault(t.rid, []).append(p.rid)
 
     pairs_by_policy: dict[int, list[Pair]] = {}
-    orphans: list[tuple[Record, str]] = []
+    orphans: list[Orphan] = []
     for it in ix.interpretations():
         ev = _candidates(ix, it, backlinks)
         chosen = _choose(ev)
@@ -130,33 +158,28 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
                 if _same_site(href, it, hosts) and not ix.url_exists(h)]
         if dead:
             href, text = dead[0]
-            related = [ix.records[r].id for r in chosen]
-            why = f"指向政策文件的链接已失效：{href}（“{text}”）"
-            findings.append(_finding(R.ORPHAN_INTERPRETATION, it, related,
-                                     f"解读页面指向政策文件的链接在本站已失效（或该页面不在本次导出中）：{href}", 0.85,
-                                     {"dead_links": [{"href": h2, "anchor": t2} for h2, t2 in dead],
-                                      "resolved_by_other_evidence": [ev_summary(ev[r]) for r in chosen],
-                                      "classification": list(it.reasons)}))
-            orphans.append((it, why))
+            orphans.append(Orphan(it, f"指向政策文件的链接已失效：{href}（“{text}”）", dead,
+                                  [ix.records[r] for r in chosen], [ev[r] for r in chosen]))
         elif not chosen:
             cited = [f"《{k}》" for k, w in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
             why = "站内未找到被解读的政策文件" + (f"（引用：{'、'.join(cited)}）" if cited else "（页面未引用任何政策文件标题、文号或链接）")
-            findings.append(_finding(R.ORPHAN_INTERPRETATION, it, [], f"{why}：{it.title}", 0.7 if cited else 0.6,
-                                     {"cited_titles": [k for k, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
-                                      "classification": list(it.reasons)}))
-            orphans.append((it, why))
+            orphans.append(Orphan(it, why, [], [], []))
         for prid in chosen:
-            pair = Pair(ix.records[prid], it, ev[prid])
-            pairs_by_policy.setdefault(prid, []).append(pair)
-            if not dead:
-                findings.extend(_backlink_findings(pair))
+            pairs_by_policy.setdefault(prid, []).append(Pair(ix.records[prid], it, ev[prid], dead_link=bool(dead)))
 
     rows: list[PolicyStatus] = []
     as_of = opts.reference_date()
     n = opts.deadline_days
     for p in ix.policies():
-        pairs = sorted(pairs_by_policy.get(p.rid, []), key=lambda q: (q.interpretation.day or 10**9, q.interpretation.id))
+        pairs = sorted(pairs_by_policy.pop(p.rid, []), key=lambda q: (q.interpretation.day or 10**9, q.interpretation.id))
         pday = _d(p.day)
+        due = None
+        due_problem = None
+        if pday:
+            try:
+                due = cal.deadline(pday, n)
+            except OutsideCalendar as exc:
+                due_problem = _outside_msg(exc)
         for q in pairs:
             iday = _d(q.interpretation.day)
             if pday and iday:
@@ -166,59 +189,91 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
                     q.calendar_problem = _outside_msg(exc)
         if pairs:
             first = pairs[0]
-            if first.workdays is not None and first.workdays.days > n:
-                row = PolicyStatus(p, pairs, "late", f"{first.workdays.days} 个工作日")
-                findings.append(_finding(
-                    R.LATE, first.interpretation, [p.id],
-                    f"解读发布于政策文件发布后第 {first.workdays.days} 个工作日，超过 {n} 个工作日时限：{p.title}", 0.9,
-                    {**first.workdays.details(), "deadline_working_days": n, "policy_published": pday.isoformat(),
-                     "interpretation_published": _d(first.interpretation.day).isoformat(),
-                     "matched_by": ev_summary(first.evidence)}))
-            elif first.workdays is not None:
-                row = PolicyStatus(p, pairs, "ok", f"{first.workdays.days} 个工作日")
+            if first.workdays is not None:
+                status = "late" if first.workdays.days > n else "ok"
+                row = PolicyStatus(p, pairs, status, f"{first.workdays.days} 个工作日", due)
             else:
                 why = first.calendar_problem or ("政策文件缺少发布日期" if not pday else "解读缺少发布日期")
-                row = PolicyStatus(p, pairs, "undetermined", why)
-                findings.append(_finding(R.UNDETERMINED, first.interpretation, [p.id],
-                                         f"无法判断解读是否逾期：{why}", 0.9,
-                                         {"reason": why, "calendar": cal.describe(), "matched_by": ev_summary(first.evidence)}))
+                row = PolicyStatus(p, pairs, "undetermined", why, due)
         elif p.exempt:
-            row = PolicyStatus(p, [], "exempt", p.exempt)
+            row = PolicyStatus(p, [], "exempt", p.exempt, due)
         elif not pday:
             row = PolicyStatus(p, [], "undetermined", "政策文件缺少发布日期")
-            findings.append(_finding(R.UNDETERMINED, p, [], "无法判断是否应已发布解读：政策文件缺少发布日期", 0.9,
-                                     {"reason": "no publication date", "calendar": cal.describe(),
-                                      "classification": list(p.reasons)}))
+        elif due is None:
+            row = PolicyStatus(p, [], "undetermined", due_problem or "")
+        elif as_of > due:
+            row = PolicyStatus(p, [], "missing", f"期限 {due.isoformat()}", due)
         else:
-            try:
-                due = cal.deadline(pday, n)
-            except OutsideCalendar as exc:
-                why = _outside_msg(exc)
-                row = PolicyStatus(p, [], "undetermined", why)
-                findings.append(_finding(R.UNDETERMINED, p, [], f"站内未找到解读，且无法计算解读期限：{why}", 0.9,
-                                         {"reason": why, "calendar": cal.describe(), "policy_published": pday.isoformat(),
-                                          "classification": list(p.reasons)}))
-            else:
-                if as_of > due:
-                    row = PolicyStatus(p, [], "missing", f"期限 {due.isoformat()}", due)
-                    elapsed = _safe_count(cal, pday, as_of)
-                    findings.append(_finding(
-                        R.MISSING_INTERPRETATION, p, [],
-                        f"政策文件发布已超过 {n} 个工作日（期限 {due.isoformat()}），站内未找到对应的政策解读", 0.8,
-                        {"policy_published": pday.isoformat(), "deadline": due.isoformat(), "as_of": as_of.isoformat(),
-                         "deadline_working_days": n, "calendar": [cal.source_for(pday)],
-                         "working_days_elapsed": elapsed, "policy_docnos": [d for d, _ in p.own_docnos],
-                         "classification": list(p.reasons)}))
-                else:
-                    row = PolicyStatus(p, [], "pending", f"期限 {due.isoformat()}", due)
-        if row.deadline is None and pday:
-            try:
-                row.deadline = cal.deadline(pday, n)
-            except OutsideCalendar:
-                pass
+            row = PolicyStatus(p, [], "pending", f"期限 {due.isoformat()}", due)
         rows.append(row)
     counts = {k.value: v for k, v in ix.counts.items()}
-    return LinkageResult(findings, rows, orphans, cal.describe(), counts, opts)
+    return LinkageResult(rows, orphans, cal.describe(), counts, opts, cal)
+
+
+def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
+    """Findings page by page: a policy, then each of its interpretations; orphans last."""
+    opts, cal = res.options, res.cal
+    n = opts.deadline_days
+    as_of = opts.reference_date()
+    for row in res.rows:
+        p = row.policy
+        pday = _d(p.day)
+        on_p: list[Finding] = []
+        for q in row.pairs:
+            if not q.dead_link and not q.linked_from_policy:
+                on_p.append(_finding(R.MISSING_BACKLINK, p, [q.interpretation.id],
+                                     f"政策文件页面缺少指向其解读的链接：{q.interpretation.title}", 0.85,
+                                     {"missing": "policy → interpretation", "interpretation_url": q.interpretation.url,
+                                      "matched_by": ev_summary(q.evidence)}))
+        if row.status == "missing":
+            on_p.append(_finding(
+                R.MISSING_INTERPRETATION, p, [],
+                f"政策文件发布已超过 {n} 个工作日（期限 {row.deadline.isoformat()}），站内未找到对应的政策解读", 0.8,
+                {"policy_published": pday.isoformat(), "deadline": row.deadline.isoformat(), "as_of": as_of.isoformat(),
+                 "deadline_working_days": n, "calendar": [cal.source_for(pday)],
+                 "working_days_elapsed": _safe_count(cal, pday, as_of), "policy_docnos": [d for d, _ in p.own_docnos],
+                 "classification": list(p.reasons)}))
+        elif row.status == "undetermined" and not row.pairs:
+            msg = ("无法判断是否应已发布解读：政策文件缺少发布日期" if not pday
+                   else f"站内未找到解读，且无法计算解读期限：{row.note}")
+            on_p.append(_finding(R.UNDETERMINED, p, [], msg, 0.9,
+                                 {"reason": row.note, "calendar": cal.describe(),
+                                  "policy_published": pday.isoformat() if pday else None,
+                                  "classification": list(p.reasons)}))
+        if on_p:
+            yield p, on_p
+        for k, q in enumerate(row.pairs):
+            it = q.interpretation
+            on_i: list[Finding] = []
+            if not q.dead_link and not q.linked_to_policy:
+                on_i.append(_finding(R.MISSING_BACKLINK, it, [p.id], f"解读页面缺少指向政策文件的链接：{p.title}", 0.85,
+                                     {"missing": "interpretation → policy", "policy_url": p.url,
+                                      "matched_by": ev_summary(q.evidence)}))
+            if k == 0 and row.status == "late":
+                on_i.append(_finding(
+                    R.LATE, it, [p.id],
+                    f"解读发布于政策文件发布后第 {q.workdays.days} 个工作日，超过 {n} 个工作日时限：{p.title}", 0.9,
+                    {**q.workdays.details(), "deadline_working_days": n, "policy_published": pday.isoformat(),
+                     "interpretation_published": _d(it.day).isoformat(), "matched_by": ev_summary(q.evidence)}))
+            elif k == 0 and row.status == "undetermined":
+                on_i.append(_finding(R.UNDETERMINED, it, [p.id], f"无法判断解读是否逾期：{row.note}", 0.9,
+                                     {"reason": row.note, "calendar": cal.describe(), "matched_by": ev_summary(q.evidence)}))
+            if on_i:
+                yield it, on_i
+    for o in res.orphans:
+        it = o.rec
+        if o.dead:
+            href = o.dead[0][0]
+            f = _finding(R.ORPHAN_INTERPRETATION, it, [r.id for r in o.related],
+                         f"解读页面指向政策文件的链接在本站已失效（或该页面不在本次导出中）：{href}", 0.85,
+                         {"dead_links": [{"href": h2, "anchor": t2} for h2, t2 in o.dead],
+                          "resolved_by_other_evidence": [ev_summary(e) for e in o.evidence],
+                          "classification": list(it.reasons)})
+        else:
+            f = _finding(R.ORPHAN_INTERPRETATION, it, [], f"{o.why}：{it.title}", 0.6 if o.why.endswith("链接）") else 0.7,
+                         {"cited_titles": [k for k, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
+                          "classification": list(it.reasons)})
+        yield it, [f]
 
 
 def _safe_count(cal: WorkCalendar, a: date, b: date) -> int | None:
@@ -244,19 +299,6 @@ def ev_summary(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     return [dict(e) for e in evidence]
 
 
-def _backlink_findings(pair: Pair) -> Iterator[Finding]:
-    p, it = pair.policy, pair.interpretation
-    matched = ev_summary(pair.evidence)
-    if not pair.linked_from_policy:
-        yield _finding(R.MISSING_BACKLINK, p, [it.id],
-                       f"政策文件页面缺少指向其解读的链接：{it.title}", 0.85,
-                       {"missing": "policy → interpretation", "interpretation_url": it.url, "matched_by": matched})
-    if not pair.linked_to_policy:
-        yield _finding(R.MISSING_BACKLINK, it, [p.id],
-                       f"解读页面缺少指向政策文件的链接：{p.title}", 0.85,
-                       {"missing": "interpretation → policy", "policy_url": p.url, "matched_by": matched})
-
-
 def _finding(rule: Rule, on: Record, related: list[str], message: str, confidence: float,
              details: dict[str, Any]) -> Finding:
     return Finding(
@@ -268,4 +310,4 @@ def _finding(rule: Rule, on: Record, related: list[str], message: str, confidenc
     )
 
 
-__all__ = ["LinkageResult", "Pair", "PolicyStatus", "resolve", "url_hash"]
+__all__ = ["LinkageResult", "Orphan", "Pair", "PolicyStatus", "resolve"]

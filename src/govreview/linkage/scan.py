@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
-from ..model import Document, Finding, Report, ReviewError
+from ..model import Document, Report, ReviewError
 from .collector import LinkageCollector
 from .resolve import LinkageResult
 
@@ -55,23 +55,9 @@ class CollectionScan:
 
 
 def linkage_reports(result: LinkageResult, reviewer: Reviewer) -> Iterator[Report]:
-    """One report per page that must change, in index order, with its linkage findings."""
-    by_doc: dict[str, list[Finding]] = {}
-    for f in result.findings:
-        by_doc.setdefault(f.explanation.details["document_id"], []).append(f)
-    if not by_doc:
-        return
-    recs = {}
-    for row in result.rows:
-        recs[row.policy.id] = row.policy
-        for q in row.pairs:
-            recs[q.interpretation.id] = q.interpretation
-    for rec, _ in result.orphans:
-        recs[rec.id] = rec
-    for doc_id, findings in by_doc.items():
-        rec = recs.get(doc_id)
-        doc = Document(id=doc_id, url=rec.url if rec else None, title=rec.title if rec else None,
-                       published_at=_day(rec.day) if rec else None)
+    """One report per page that must change, with its linkage findings, built as pass 2 goes (not all held)."""
+    for rec, findings in result.groups():
+        doc = Document(id=rec.id, url=rec.url, title=rec.title, published_at=_day(rec.day))
         yield reviewer.assemble(doc, findings, [])
 
 

@@ -73,8 +73,8 @@ def render_text(result: LinkageResult, stream: IO[str]) -> None:
         t.add_column("解读 interpretation", overflow="fold", ratio=1)
         t.add_column("发布", no_wrap=True)
         t.add_column("原因", overflow="fold", ratio=2)
-        for rec, why in result.orphans:
-            t.add_row(f"{escape(rec.title)}\n[dim]{escape(rec.id)}[/dim]", _day(rec.day), escape(why))
+        for o in result.orphans:
+            t.add_row(f"{escape(o.rec.title)}\n[dim]{escape(o.rec.id)}[/dim]", _day(o.rec.day), escape(o.why))
         c.print(t)
     o = result.options
     counts = result.counts
