@@ -271,3 +271,28 @@ def test_rules_command_lists_linkage_rules():
     listed = {x["rule"] for x in json.loads(r.output) if x["category"] == "linkage"}
     assert listed == {"linkage.missing_interpretation", "linkage.missing_backlink", "linkage.late",
                       "linkage.orphan_interpretation", "linkage.undetermined"}
+
+
+def test_folder_without_base_url_uses_the_site_domain_meta(result):
+    res = run(iter_inputs(SITE), {"options": {"linkage": {"as_of": AS_OF}}})
+    key = lambda r: sorted((f.explanation.details["document_id"], f.rule, tuple(f.related)) for f in r.findings)  # noqa: E731
+    assert key(res) == key(result) and res.placeholder_urls == 0
+
+
+def test_pages_without_any_url_pair_by_relative_links_and_the_table_warns(tmp_path):
+    docs = [
+        Document(id="zcwj/a.html", published_at=date(2025, 3, 10),
+                 html='<h1>临江市优化营商环境办法</h1><p>第一条</p><a href="../zcjd/b.html">《临江市优化营商环境办法》解读</a>'),
+        Document(id="zcjd/b.html", published_at=date(2025, 3, 12),
+                 html='<h1>《临江市优化营商环境办法》解读</h1><a href="../zcwj/a.html">政策原文：临江市优化营商环境办法</a>'),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    assert res.findings == [] and res.placeholder_urls == 2
+    assert {e["type"] for e in res.rows[0].pairs[0].evidence} >= {"link", "backlink"}
+    import io
+
+    from govreview.linkage.table import render_text
+
+    buf = io.StringIO()
+    render_text(res, buf)
+    assert "--base-url" in buf.getvalue() and "按时" in buf.getvalue()

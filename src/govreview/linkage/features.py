@@ -27,6 +27,7 @@ _DATE_LABEL = regex.compile(r"(?:发布日期|发布时间|发文日期|公开�
 _DOCNO_LABEL = regex.compile(r"(?:发文字号|文\s*号|发文号|文件编号)\s*[:：]?\s*$")
 _META_TITLE = ("articletitle", "title", "og:title", "dc.title")
 _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
+_DOMAIN = regex.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
 TEXT_LIMIT = 200_000  # characters of a page examined for citations
 
 
@@ -66,12 +67,18 @@ def _as_date(v: date | datetime | None) -> date | None:
     return v
 
 
-def page_url(doc: Document, canonical: str | None, base_url: str | None) -> str | None:
-    """The page's absolute URL: its own, else ``<link rel=canonical>``, else base URL + its id (folder exports)."""
+def page_url(doc: Document, canonical: str | None, base_url: str | None, site_domain: str | None = None) -> str | None:
+    """The page's absolute URL: its own, else ``<link rel=canonical>``, else base URL + its id (folder exports).
+
+    Without a base URL, the ``<meta name="SiteDomain">`` that government CMS templates write gives the host;
+    failing that, a placeholder host (relative links between pages still resolve).
+    """
     if doc.url:
         return doc.url
     if canonical and canonical.lower().startswith(("http://", "https://")):
         return canonical
+    if not base_url and site_domain and _DOMAIN.fullmatch(site_domain.strip()):
+        base_url = f"http://{site_domain.strip().lower()}/"
     root = base_url or PSEUDO_BASE
     if not root.endswith("/"):
         root += "/"
@@ -111,7 +118,7 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
     title = " ".join((title or "").split())
 
-    url = page_url(doc, canonical, base_url)
+    url = page_url(doc, canonical, base_url, meta.get("sitedomain"))
     key = url_key(url)
 
     day = _as_date(doc.published_at)

@@ -22,7 +22,9 @@ from .classify import Classification, Kind, classify
 from .features import DocFeatures
 from .options import LinkageOptions
 from .titles import title_keys, unquoted_subject
-from .urls import url_hash
+from .urls import PSEUDO_BASE, host_of, url_hash, url_key
+
+PLACEHOLDER_HOST = host_of(url_key(PSEUDO_BASE))
 
 _REF_ANCHOR = regex.compile(r"《|原文|全文|相关文件|文件链接|政策文件[:：]|〔\d{4}〕|.{6,}(?:通知|办法|意见|规定|方案|措施|决定|细则|条例|规划|计划)$")
 MAX_REF_LINKS = 20
@@ -71,6 +73,7 @@ class LinkageIndex:
         self.key_to_policies: dict[str, list[int]] = {}
         self.docno_by_number: dict[tuple[int, int], list[tuple[str, int]]] = {}  # (year, seq) → (agency, rid)
         self.counts = {k: 0 for k in Kind}
+        self.placeholder_urls = 0  # pages whose URL had to be made up (no url, canonical, base URL or SiteDomain)
         self._exempt = [regex.compile(p) for p in self.options.exempt_titles]
         self._exempt_ids = set(self.options.exempt_ids)
 
@@ -80,6 +83,8 @@ class LinkageIndex:
     def add(self, f: DocFeatures) -> Classification:
         c = classify(f)
         self.counts[c.kind] += 1
+        if f.host == PLACEHOLDER_HOST:
+            self.placeholder_urls += 1
         h = url_hash(f.key) if f.key else None
         if c.kind is Kind.other:
             if h is not None:

@@ -79,6 +79,7 @@ class LinkageResult:
     options: LinkageOptions
     cal: WorkCalendar
     keep: Callable[[Finding], Finding | None] | None = None
+    placeholder_urls: int = 0
     _findings: list[Finding] | None = None
 
     def groups(self) -> Iterator[tuple[Record, list[Finding]]]:
@@ -207,7 +208,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
             row = PolicyStatus(p, [], "pending", f"期限 {due.isoformat()}", due)
         rows.append(row)
     counts = {k.value: v for k, v in ix.counts.items()}
-    return LinkageResult(rows, orphans, cal.describe(), counts, opts, cal)
+    return LinkageResult(rows, orphans, cal.describe(), counts, opts, cal, placeholder_urls=ix.placeholder_urls)
 
 
 def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:

@@ -80,4 +80,7 @@ def render_text(result: LinkageResult, stream: IO[str]) -> None:
     counts = result.counts
     c.print(f"页面分类: 政策文件 {counts.get('policy', 0)}，解读 {counts.get('interpretation', 0)}，其他 {counts.get('other', 0)}；"
             f"工作日历: {escape(result.calendar)}；参考日期: {o.reference_date().isoformat()}")
+    if result.placeholder_urls:
+        c.print(f"[yellow]注意[/yellow]: {result.placeholder_urls} 个页面没有 URL（导出未给出 url，页面也无 canonical/SiteDomain），"
+                "指向本站的绝对链接无法与之匹配；请用 --base-url 指定站点根地址。")
     c.print()
