@@ -176,6 +176,8 @@ def rules(fmt: str, config_path: str | None) -> None:
 @click.option("--max-batch", type=int, default=None, help="documents per batch request [default: 100]")
 @click.option("--timeout", "review_timeout", type=float, default=None, help="seconds per review [default: 10]")
 @click.option("--threads", type=int, default=None, help="review threads [default: CPU cores]")
+@click.option("--processes", type=int, default=None,
+              help="review in N worker processes instead of threads (uses N cores) [default: 0]")
 @click.option("--log-level", default=None, type=click.Choice(["debug", "info", "warning", "error"]))
 @click.option("--export-openapi", "export_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
               help="write the OpenAPI document to this file (- for stdout) and exit")

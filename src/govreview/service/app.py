@@ -17,8 +17,6 @@ import asyncio
 import json
 import logging
 import secrets
-import time
-from collections import Counter
 from collections.abc import AsyncIterator, Callable
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -31,18 +29,19 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import __version__
 from ..lexicons import LexiconError
-from ..model import Document, DocumentInfo, Report, ReviewError, Verdict
+from ..model import Document
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import ApiError, api_error_handler, http_error_handler, validation_error_handler
 from .guard import Guard
 from .holder import ReviewerHolder, Serving
 from .redaction import load_redactor
+from .work import in_worker, redact_only, review_many, review_one
 from .schemas import (
     BatchItem, BatchRequest, BatchResponse, ErrorResponse, Health, RedactRequest, RedactResponse, Ready,
     ReloadResponse, ReviewRequest, ReviewResponse, RulesResponse,
 )
-from .selection import apply_selection, selection_config
+from .selection import selection_config
 from .settings import ServiceSettings
 
 log = logging.getLogger("govreview.service")
@@ -85,7 +84,11 @@ def require_admin_token(request: Request, creds: HTTPAuthorizationCredentials | 
 
 
 class Runner:
-    """Runs CPU-bound work in the pool with a timeout and a bound on queued work."""
+    """Runs CPU-bound work off the event loop with a timeout and a bound on queued work.
+
+    ``func(reviewer, *args)`` runs in the thread pool with the generation's
+    Reviewer, or in the generation's worker processes with theirs.
+    """
 
     def __init__(self, settings: ServiceSettings):
         self.pool = ThreadPoolExecutor(max_workers=settings.threads, thread_name_prefix="govreview-review")
@@ -93,19 +96,28 @@ class Runner:
         self.max_pending = settings.max_pending
         self.pending = 0
 
-    async def run(self, fn: Callable[[], T], *, timeout: float | None = None) -> T:
+    async def run(self, serving: Serving, func: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
         if self.pending >= self.max_pending:
             raise ApiError(503, "busy", "审查队列已满，请稍后重试 too many reviews queued; retry later",
                            headers={"Retry-After": "1"})
         self.pending += 1
+        limit = timeout or self.timeout
         try:
-            fut = asyncio.get_running_loop().run_in_executor(self.pool, fn)
-            return await asyncio.wait_for(fut, timeout or self.timeout)
+            loop = asyncio.get_running_loop()
+            if serving.pool is not None:
+                fut = loop.run_in_executor(serving.pool, in_worker, func, *args)
+            else:
+                fut = loop.run_in_executor(self.pool, func, serving.reviewer, *args)
+            return await asyncio.wait_for(fut, limit)
         except TimeoutError:
             # the thread cannot be killed; it finishes and its result is dropped
-            raise ApiError(504, "review_timeout", f"审查超时 review took longer than {timeout or self.timeout:g}s") from None
+            raise ApiError(504, "review_timeout", f"审查超时 review took longer than {limit:g}s") from None
         finally:
             self.pending -= 1
+
+    async def call(self, fn: Callable[[], T], timeout: float) -> T:
+        """Other blocking work (a reload) in the thread pool, not counted as a review."""
+        return await asyncio.wait_for(asyncio.get_running_loop().run_in_executor(self.pool, fn), timeout)
 
 
 def _serving(request: Request) -> Serving:
@@ -114,14 +126,6 @@ def _serving(request: Request) -> Serving:
     if serving is None:
         raise ApiError(503, "not_ready", "审查器尚未就绪 reviewer is not ready", headers={"Retry-After": "1"})
     return serving
-
-
-def _log_report(kind: str, report: Report, chars: int, seconds: float) -> None:
-    if log.isEnabledFor(logging.INFO):
-        counts = Counter(f.rule for f in report.findings)
-        rules = ",".join(f"{r}:{n}" for r, n in sorted(counts.items())) or "-"
-        log.info("%s verdict=%s chars=%d findings=%d rules=%s errors=%d ms=%.1f", kind, report.verdict.value, chars,
-                 len(report.findings), rules, len(report.errors), seconds * 1000)
 
 
 def _too_long(item: BatchItem | ReviewRequest, limit: int) -> bool:
@@ -135,19 +139,6 @@ def _document(item: BatchItem | ReviewRequest, default_id: str) -> Document:
 
 def _json(data: bytes, status: int = 200) -> Response:
     return Response(content=data, status_code=status, media_type="application/json")
-
-
-def _redaction_dict(redactor: Callable[[str], Any], text: str) -> tuple[str, list[dict[str, Any]]]:
-    redacted, findings = redactor(text)
-    out = []
-    for f in findings:
-        if hasattr(f, "model_dump"):
-            out.append(f.model_dump(mode="json", by_alias=True))
-        elif isinstance(f, dict):
-            out.append(f)
-        else:
-            out.append({"value": str(f)})
-    return redacted, out
 
 
 def create_app(settings: ServiceSettings | None = None, *, build_in_background: bool = True) -> FastAPI:
@@ -172,6 +163,7 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         try:
             yield
         finally:
+            holder.close()
             runner.pool.shutdown(wait=False, cancel_futures=True)
 
     app = FastAPI(
@@ -209,7 +201,8 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
             return JSONResponse({"status": status, "errors": [holder.startup_error] if holder.startup_error else []},
                                 status_code=503)
         r = cur.reviewer
-        return {"status": "ready", "generation": cur.generation, "lexicon_version": r.lexicon_version,
+        return {"status": "ready", "generation": cur.generation, "processes": settings.processes,
+                "lexicon_version": r.lexicon_version,
                 "config_digest": r.config_digest, "errors": [e.message for e in r.build_errors]}
 
     @app.get("/v1/rules", response_model=RulesResponse, tags=["review"], dependencies=[Depends(require_api_token)],
@@ -234,24 +227,10 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         serving = _serving(request)
         reviewer = serving.reviewer
         sel = selection_config(body, reviewer)
-        redactor = None
-        if body.redact:
-            redactor = load_redactor()
-            if redactor is None:
-                raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
-
-        def work() -> bytes:
-            t0 = time.perf_counter()
-            report = apply_selection(reviewer.review(_document(body, "-")), sel, reviewer)
-            _log_report("review", report, len(body.content), time.perf_counter() - t0)
-            if redactor is None:
-                return report.to_json().encode()
-            data = report.to_dict()
-            red_text, masked = _redaction_dict(redactor, body.content)
-            data["redaction"] = {"text": red_text, "count": len(masked)}
-            return json.dumps(data, ensure_ascii=False).encode()
-
-        return _json(await request.app.state.runner.run(work))
+        if body.redact and load_redactor() is None:
+            raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
+        data = await request.app.state.runner.run(serving, review_one, _document(body, "-"), sel, body.redact)
+        return _json(data)
 
     @app.post("/v1/review/batch", response_model=BatchResponse, tags=["review"],
               dependencies=[Depends(require_api_token)], responses=COMMON_ERRORS)
@@ -264,29 +243,11 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         serving = _serving(request)
         reviewer = serving.reviewer
         sel = selection_config(body, reviewer)
-        n = len(body.documents)
-
-        def work() -> bytes:
-            t0 = time.perf_counter()
-            parts = []
-            for i, item in enumerate(body.documents):
-                doc_id = item.id or f"#{i}"
-                if _too_long(item, settings.max_chars):
-                    rep = Report(document=DocumentInfo(id=doc_id, title=item.title, url=item.url,
-                                                       content_type="html" if item.html is not None else "text"),
-                                 verdict=Verdict.review, findings=[],
-                                 errors=[ReviewError(kind="too_large", message=f"document has {len(item.content)} "
-                                                     f"characters, over the {settings.max_chars} limit; not reviewed")],
-                                 lexicon_version=reviewer.lexicon_version, config_digest=reviewer.config_digest)
-                else:
-                    rep = apply_selection(reviewer.review(_document(item, doc_id)), sel, reviewer)
-                _log_report("batch-item", rep, len(item.content), 0.0)
-                parts.append(rep.to_json())
-            log.info("batch documents=%d ms=%.1f", n, (time.perf_counter() - t0) * 1000)
-            return ('{"reports":[' + ",".join(parts) + "]}").encode()
-
+        docs = [_document(item, f"#{i}") for i, item in enumerate(body.documents)]
         # a batch gets the per-document timeout for each of its documents
-        return _json(await request.app.state.runner.run(work, timeout=settings.review_timeout * n))
+        data = await request.app.state.runner.run(serving, review_many, docs, sel, settings.max_chars,
+                                                  timeout=settings.review_timeout * len(docs))
+        return _json(data)
 
     @app.post("/v1/redact", response_model=RedactResponse, tags=["review"], dependencies=[Depends(require_api_token)],
               responses={**COMMON_ERRORS, 501: {**_ERR, "description": "redaction (govreview.redact) is not installed"}})
@@ -294,19 +255,13 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         """Mask personal data in plain text; findings say what was masked."""
         if len(body.text) > settings.max_chars:
             raise ApiError(422, "document_too_long", f"文档超过 {settings.max_chars} 字符上限 document over the character limit")
-        redactor = load_redactor()
-        if redactor is None:
+        if load_redactor() is None:
             raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
-
-        def work() -> bytes:
-            text, findings = _redaction_dict(redactor, body.text)
-            log.info("redact chars=%d masked=%d", len(body.text), len(findings))
-            return json.dumps({"text": text, "findings": findings}, ensure_ascii=False).encode()
-
-        return _json(await request.app.state.runner.run(work))
+        return _json(await request.app.state.runner.run(_serving(request), redact_only, body.text))
 
     @app.post("/v1/reload", response_model=ReloadResponse, tags=["admin"], dependencies=[Depends(require_admin_token)],
               responses={401: COMMON_ERRORS[401], 403: {**_ERR, "description": "no admin token configured"},
+                         409: {**_ERR, "description": "worker processes failed to start; the old generation keeps serving"},
                          422: {**_ERR, "description": "the new lexicon or configuration is invalid; the old one keeps serving"},
                          503: COMMON_ERRORS[503], 504: COMMON_ERRORS[504]})
     async def reload(request: Request) -> Any:
@@ -314,7 +269,7 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         On any error the current reviewer keeps serving and the errors are returned."""
         holder: ReviewerHolder = request.app.state.holder
         try:
-            serving = await request.app.state.runner.run(holder.build, timeout=max(60.0, settings.review_timeout))
+            serving = await request.app.state.runner.call(holder.build, timeout=max(180.0, settings.review_timeout))
         except LexiconError as exc:
             log.warning("reload refused: %d lexicon problem(s)", len(exc.issues))
             raise ApiError(422, "invalid_lexicon", "词表无效，仍使用原词表 invalid lexicon; the previous one keeps serving",
@@ -324,6 +279,11 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         except (ValueError, OSError) as exc:  # pydantic ValidationError is a ValueError; TOML errors too
             raise ApiError(422, "invalid_config", "配置无效，仍使用原配置 invalid configuration; the previous one keeps serving",
                            details=[{"message": str(exc)[:2000]}]) from None
+        except TimeoutError:
+            raise ApiError(504, "reload_timeout", "热加载超时，仍使用原词表 reload timed out; the previous one keeps serving") from None
+        except RuntimeError as exc:  # worker processes failed to start or built different lexicons
+            raise ApiError(409, "reload_failed", "热加载失败，仍使用原词表 reload failed; the previous one keeps serving",
+                           details=[{"message": f"{type(exc).__name__}: {str(exc)[:500]}"}]) from None
         r = serving.reviewer
         log.info("reloaded generation=%d lexicon_version=%s rules=%d", serving.generation, r.lexicon_version, len(r.rules))
         return {"status": "reloaded", "generation": serving.generation, "lexicon_version": r.lexicon_version,

@@ -103,7 +103,8 @@ class Guard:
             chunk = message.get("body", b"")
             total += len(chunk)
             if total > limit:
-                await self._drain(receive, limit * DRAIN_FACTOR - total)
+                if message.get("more_body", False):  # after the last chunk, receive() would wait for a disconnect
+                    await self._drain(receive, limit * DRAIN_FACTOR - total)
                 await _send_error(send, 413, "body_too_large",
                                   f"请求体超过 {limit} 字节上限 request body over {limit} bytes", [(b"connection", b"close")])
                 return

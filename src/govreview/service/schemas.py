@@ -135,6 +135,7 @@ class Health(BaseModel):
 class Ready(BaseModel):
     status: str = Field(description="'ready' or 'starting' / 'failed'")
     generation: int | None = None
+    processes: int | None = Field(default=None, description="worker processes (0: reviews run in threads)")
     lexicon_version: str | None = None
     config_digest: str | None = None
     errors: list[str] = Field(default_factory=list)

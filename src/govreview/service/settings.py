@@ -42,6 +42,8 @@ class ServiceSettings(BaseModel):
     max_batch: int = Field(default=100, ge=1, description="documents per /v1/review/batch request")
     review_timeout: float = Field(default=10.0, gt=0, description="seconds one request may spend reviewing → 504")
     threads: int = Field(default_factory=_default_threads, ge=1, description="review thread pool size (default: CPU cores)")
+    processes: int = Field(default=0, ge=0, le=64, description="0: review in threads of the server process; "
+                           "N: in N worker processes (uses N cores; each holds a Reviewer)")
     max_pending: int = Field(default=256, ge=1, description="reviews queued or running before new ones get 503")
     api_token: SecretStr | None = Field(default=None, description="if set, every /v1 endpoint needs 'Authorization: Bearer <token>'")
     admin_token: SecretStr | None = Field(default=None, description="token for /v1/reload (falls back to api_token); reload is off without one")
