@@ -11,7 +11,8 @@ UTF-8 text, about 3 400 Chinese characters):
   draft, measured in this run (the reference);
 * /healthz latency while 10 clients keep the review pool busy (is the event
   loop responsive?);
-* server RSS before and after 10^4 requests, sampled every 1 000 (growth trend).
+* server RSS before and after 10^4 requests, sampled every 1 000 (growth trend);
+* the same latency table with reviews in worker processes (`--processes 2`).
 
 Usage: .venv/bin/python benchmarks/service.py [--quick]
 """
@@ -53,14 +54,25 @@ def free_port() -> int:
 
 
 def rss_kib(pid: int) -> int:
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1])
-    return 0
+    """RSS of the server and its worker processes (if any)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(x) for x in children.read_text().split()]
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
 
 
-def start_server(port: int) -> subprocess.Popen:
-    cmd = [sys.executable, "-m", "govreview.cli", "serve", "--host", HOST, "--port", str(port), "--log-level", "info"]
+def start_server(port: int, processes: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "govreview.cli", "serve", "--host", HOST, "--port", str(port), "--log-level", "info",
+           "--processes", str(processes)]
     proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -168,9 +180,45 @@ def library_reference(text: str, n: int) -> float:
     return statistics.median(ts) * 1000
 
 
+def run_mode(processes: int, body: bytes, ref: float, per_level: dict[int, int], mem_total: int) -> None:
+    port = free_port()
+    proc = start_server(port, processes)
+    try:
+        asyncio.run(load(port, body, 4, 100))  # warm-up (every worker)
+        mode = f"{processes} worker processes" if processes else f"threads in one process (cores={os.cpu_count()})"
+        print(f"\n## reviews in {mode}")
+        print(f"{'clients':>7} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} "
+              f"{'p50/ref':>7} {'healthz p50/p99 ms':>19}")
+        for clients, n in per_level.items():
+            res = asyncio.run(load(port, body, clients, n, probe_health=(clients == 10)))
+            hz = f"{res['health_p50']:.2f}/{res['health_p99']:.2f}" if res["health_p50"] is not None else "-"
+            print(f"{clients:>7} {res['n']:>8} {res['errors']:>6} {res['p50']:>8.2f} {res['p99']:>8.2f} "
+                  f"{res['rps']:>7.1f} {res['p50'] / ref:>7.2f} {hz:>19}")
+        if not mem_total:
+            return
+        samples = [(0, rss_kib(proc.pid))]
+
+        def progress(k: int) -> None:
+            if k % 1000 == 0:
+                samples.append((k, rss_kib(proc.pid)))
+
+        res = asyncio.run(load(port, body, 10, mem_total, on_progress=progress))
+        print(f"\nmemory over {res['n']} requests at 10 clients ({res['errors']} errors), server RSS MiB (workers included):")
+        print("  " + "  ".join(f"{k}:{v / 1024:.1f}" for k, v in samples))
+        first_half = [v for k, v in samples if 0 < k <= mem_total // 2]
+        second_half = [v for k, v in samples if k > mem_total // 2]
+        if first_half and second_half:
+            print(f"  before {samples[0][1] / 1024:.1f} MiB, after {samples[-1][1] / 1024:.1f} MiB; mean of 2nd half "
+                  f"- mean of 1st half = {(statistics.mean(second_half) - statistics.mean(first_half)) / 1024:+.2f} MiB")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--quick", action="store_true", help="fewer requests (a smoke run, not for the README)")
+    ap.add_argument("--processes", type=int, default=2, help="worker processes for the second mode (0: skip it)")
     args = ap.parse_args()
     per_level = {1: 300, 10: 1500, 50: 2000}
     mem_total = 10_000
@@ -180,36 +228,13 @@ def main() -> None:
     text = draft_10kb()
     body = json.dumps({"text": text, "id": "bench"}, ensure_ascii=False).encode()
     ref = library_reference(text, 100 if not args.quick else 20)
-    port = free_port()
-    proc = start_server(port)
-    try:
-        asyncio.run(load(port, body, 4, 100))  # warm-up
-        print(f"draft: {len(text.encode())} bytes UTF-8, {len(text)} chars; server threads: default (cores={os.cpu_count()})")
-        print(f"reference: in-process Reviewer.review + to_json p50 = {ref:.2f} ms\n")
-        print(f"{'clients':>7} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} "
-              f"{'p50/ref':>7} {'healthz p50/p99 ms':>19}")
-        for clients, n in per_level.items():
-            res = asyncio.run(load(port, body, clients, n, probe_health=(clients == 10)))
-            hz = f"{res['health_p50']:.2f}/{res['health_p99']:.2f}" if res["health_p50"] is not None else "-"
-            print(f"{clients:>7} {res['n']:>8} {res['errors']:>6} {res['p50']:>8.2f} {res['p99']:>8.2f} "
-                  f"{res['rps']:>7.1f} {res['p50'] / ref:>7.2f} {hz:>19}")
-        samples = [(0, rss_kib(proc.pid))]
-
-        def progress(k: int) -> None:
-            if k % 1000 == 0:
-                samples.append((k, rss_kib(proc.pid)))
-
-        res = asyncio.run(load(port, body, 10, mem_total, on_progress=progress))
-        print(f"\nmemory over {res['n']} requests at 10 clients ({res['errors']} errors), server RSS MiB:")
-        print("  " + "  ".join(f"{k}:{v / 1024:.1f}" for k, v in samples))
-        first_half = [v for k, v in samples if 0 < k <= mem_total // 2]
-        second_half = [v for k, v in samples if k > mem_total // 2]
-        if first_half and second_half:
-            print(f"  before {samples[0][1] / 1024:.1f} MiB, after {samples[-1][1] / 1024:.1f} MiB; "
-                  f"mean of 2nd half − mean of 1st half = {(statistics.mean(second_half) - statistics.mean(first_half)) / 1024:+.2f} MiB")
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    print(f"draft: {len(text.encode())} bytes UTF-8, {len(text)} chars; load average before: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"reference: in-process Reviewer.review + to_json p50 = {ref:.2f} ms")
+    run_mode(0, body, ref, per_level, mem_total)
+    if args.processes:
+        run_mode(args.processes, body, ref, per_level, 0)
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
 if __name__ == "__main__":
