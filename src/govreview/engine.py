@@ -177,7 +177,8 @@ class Reviewer:
         self.lexicon_version = combined_version(lexs)
         self.config_digest = config.digest()
         self.matcher = Matcher(lexs, self.settings, use_cache=use_cache)
-        self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings))
+        cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
+        self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
         self.build_errors: list[ReviewError] = []
