@@ -128,13 +128,14 @@ def _serving(request: Request) -> Serving:
     return serving
 
 
-def _too_long(item: BatchItem | ReviewRequest, limit: int) -> bool:
+def _too_long(item: BatchItem | ReviewRequest | RedactRequest, limit: int) -> bool:
     return len(item.content) > limit
 
 
-def _document(item: BatchItem | ReviewRequest, default_id: str) -> Document:
+def _document(item: BatchItem | ReviewRequest | RedactRequest, default_id: str) -> Document:
     body = {"html": item.html} if item.html is not None else {"text": item.text}
-    return Document(id=item.id or default_id, title=item.title, url=item.url, published_at=item.published_at, **body)
+    meta = {k: getattr(item, k, None) for k in ("title", "url", "published_at")}
+    return Document(id=item.id or default_id, **meta, **body)
 
 
 def _json(data: bytes, status: int = 200) -> Response:
@@ -252,12 +253,12 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
     @app.post("/v1/redact", response_model=RedactResponse, tags=["review"], dependencies=[Depends(require_api_token)],
               responses={**COMMON_ERRORS, 501: {**_ERR, "description": "redaction (govreview.redact) is not installed"}})
     async def redact(body: RedactRequest, request: Request) -> Response:
-        """Mask personal data in plain text; findings say what was masked."""
-        if len(body.text) > settings.max_chars:
+        """Mask personal data (medium severity and above) in text or HTML; findings say what was masked."""
+        if _too_long(body, settings.max_chars):
             raise ApiError(422, "document_too_long", f"文档超过 {settings.max_chars} 字符上限 document over the character limit")
         if load_redactor() is None:
             raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
-        return _json(await request.app.state.runner.run(_serving(request), redact_only, body.text))
+        return _json(await request.app.state.runner.run(_serving(request), redact_only, _document(body, "-")))
 
     @app.post("/v1/reload", response_model=ReloadResponse, tags=["admin"], dependencies=[Depends(require_admin_token)],
               responses={401: COMMON_ERRORS[401], 403: {**_ERR, "description": "no admin token configured"},

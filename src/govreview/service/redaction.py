@@ -1,4 +1,4 @@
-"""Lazy access to ``govreview.redact.redact(text) -> (redacted_text, findings)``.
+"""Lazy access to ``govreview.redact.redact(text_or_document, reviewer=...) -> (redacted_text, findings)``.
 
 Redaction is its own module, built separately; the service must start and
 review without it, and say clearly (501) when a caller asks for it.

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from ..model import Category, Report
+from ..model import Category, Finding, Report
 
 
 class Selection(BaseModel):
@@ -79,13 +79,27 @@ class BatchRequest(Selection):
 
 
 class RedactRequest(BaseModel):
+    """Exactly one of ``text`` or ``html``; for HTML only text characters inside the masked spans change."""
+
     model_config = ConfigDict(extra="forbid")
-    text: str = Field(description="plain text to redact")
+    text: str | None = Field(default=None, description="plain text to redact")
+    html: str | None = Field(default=None, description="HTML source to redact; tags and entities are kept")
+    id: str | None = Field(default=None, max_length=512)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> RedactRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
 
 
 class RedactResponse(BaseModel):
-    text: str = Field(description="the text with personal data masked")
-    findings: list[dict[str, Any]] = Field(description="what was masked (rule ids and offsets into the input)")
+    text: str = Field(description="the input with personal data masked; everything else unchanged")
+    findings: list[Finding] = Field(description="what was masked, with offsets into the input")
 
 
 class Redaction(BaseModel):

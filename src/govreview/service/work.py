@@ -32,12 +32,12 @@ def log_report(kind: str, report: Report, chars: int, seconds: float) -> None:
                  len(report.findings), rules, len(report.errors), seconds * 1000)
 
 
-def redaction_of(text: str) -> tuple[str, list[dict[str, Any]]]:
-    """Run ``govreview.redact.redact``; findings as JSON-ready dicts whatever type the module returns."""
+def redaction_of(reviewer: Reviewer, doc: Document) -> tuple[str, list[dict[str, Any]]]:
+    """Run ``govreview.redact.redact`` with the serving reviewer (so org lexicons and reloads apply)."""
     redactor = load_redactor()
     if redactor is None:  # checked before submitting; a worker without the module is a deployment error
         raise RuntimeError("govreview.redact is not installed")
-    redacted, findings = redactor(text)
+    redacted, findings = redactor(doc, reviewer=reviewer)
     out = []
     for f in findings:
         if hasattr(f, "model_dump"):
@@ -56,7 +56,7 @@ def review_one(reviewer: Reviewer, doc: Document, sel: ReviewConfig | None, reda
     if not redact:
         return report.to_json().encode()
     data = report.to_dict()
-    text, masked = redaction_of(doc.content)
+    text, masked = redaction_of(reviewer, doc)
     data["redaction"] = {"text": text, "count": len(masked)}
     return json.dumps(data, ensure_ascii=False).encode()
 
@@ -83,9 +83,11 @@ def review_many(reviewer: Reviewer, docs: list[Document], sel: ReviewConfig | No
     return ('{"reports":[' + ",".join(parts) + "]}").encode()
 
 
-def redact_only(reviewer: Reviewer, text: str) -> bytes:
-    red, findings = redaction_of(text)
-    log.info("redact chars=%d masked=%d", len(text), len(findings))
+def redact_only(reviewer: Reviewer, doc: Document) -> bytes:
+    red, findings = redaction_of(reviewer, doc)
+    counts = Counter(f.get("rule", "?") for f in findings)
+    log.info("redact chars=%d masked=%d rules=%s", len(doc.content), len(findings),
+             ",".join(f"{r}:{n}" for r, n in sorted(counts.items())) or "-")
     return json.dumps({"text": red, "findings": findings}, ensure_ascii=False).encode()
 
 
