@@ -1,4 +1,4 @@
-"""Command line: ``govreview check | scan | rules | redact``.
+"""Command line: ``govreview check | scan | rules | redact | serve``.
 
 Exit codes (stable, for CI and CMS hooks): 0 = nothing at or above
 ``--fail-on``; 1 = findings at or above it; 2 = usage or input error.
@@ -218,6 +218,57 @@ def redact(file: str, output: str, min_severity: str, config_path: str | None) -
     click.echo(f"govreview: 已脱敏 masked {len(result.findings)} 处 ({summary})", err=True)
     if result.problem:
         click.echo(f"govreview: 注意 note: {result.problem}", err=True)
+
+
+@cli.command()
+@click.option("--host", default=None, help="address to bind [default: 127.0.0.1]")
+@click.option("--port", type=int, default=None, help="port [default: 8080; 0 = any free port]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="govreview.toml: review configuration plus an optional [server] table (default: ./govreview.toml)")
+@click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(dir_okay=False),
+              help="extra lexicon, reread on POST /v1/reload; repeatable")
+@click.option("--max-body-bytes", type=int, default=None, help="request body limit [default: 5 MB]")
+@click.option("--max-chars", type=int, default=None, help="per-document character limit [default: 1000000]")
+@click.option("--max-batch", type=int, default=None, help="documents per batch request [default: 100]")
+@click.option("--timeout", "review_timeout", type=float, default=None, help="seconds per review [default: 10]")
+@click.option("--threads", type=int, default=None, help="review threads [default: CPU cores]")
+@click.option("--processes", type=int, default=None,
+              help="review in N worker processes instead of threads (uses N cores) [default: 0]")
+@click.option("--log-level", default=None, type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--export-openapi", "export_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="write the OpenAPI document to this file (- for stdout) and exit")
+def serve(export_path: str | None, **flags) -> None:
+    """Run the HTTP review service for CMS plugins (needs: pip install 'govreview[server]').
+
+    Tokens come from GOVREVIEW_API_TOKEN / GOVREVIEW_ADMIN_TOKEN or the [server]
+    table, never from flags. See docs/cms.md.
+    """
+    try:
+        from .service.app import create_app, export_openapi
+        from .service.settings import load_settings
+        import uvicorn
+    except ImportError as exc:
+        raise InputError(f"服务依赖未安装 the server extra is missing ({exc.name}): pip install 'govreview[server]'") from None
+    if export_path is not None:
+        text = export_openapi()
+        if export_path == "-":
+            click.echo(text, nl=False)
+        else:
+            Path(export_path).write_text(text, encoding="utf-8")
+        return
+    flags["config"] = flags.pop("config_path")
+    flags["lexicons"] = flags.pop("lexicon_paths")
+    try:
+        settings = load_settings(flags)
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
+    except Exception as exc:
+        raise InputError(f"服务配置无效 invalid server settings: {exc}") from None
+    import logging
+
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False,
+                log_level=settings.log_level, timeout_keep_alive=5)
 
 
 def main() -> None:
