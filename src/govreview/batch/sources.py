@@ -60,6 +60,24 @@ class FieldMap:
         return cls(**values)
 
 
+def _decompressor(raw: IO[bytes]) -> IO[bytes]:
+    """Our own gzip/bz2/xz reader under tarfile: unlike tarfile's stream mode, these raise
+    ``EOFError`` on a truncated stream instead of ending quietly."""
+    import bz2
+    import gzip
+    import lzma
+
+    head = raw.read(6)
+    raw.seek(-len(head), io.SEEK_CUR)
+    if head.startswith(b"\x1f\x8b"):
+        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+    if head.startswith(b"BZh"):
+        return bz2.BZ2File(raw)  # type: ignore[return-value]
+    if head.startswith(b"\xfd7zXZ"):
+        return lzma.LZMAFile(raw)  # type: ignore[return-value]
+    return raw
+
+
 class Sources:
     """Walks one scan target and yields tasks; ``skipped`` counts non-document files by suffix."""
 
@@ -233,7 +251,7 @@ class Sources:
         lim = self.limits
         count = total = 0
         try:
-            tf = tarfile.open(fileobj=raw, mode="r|*")
+            tf = tarfile.open(fileobj=_decompressor(raw), mode="r|")
         except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             yield problem(akey, "archive", f"无法打开压缩包 cannot open archive: {exc}", path=path, member=chain.rstrip("/") or None)
             return
@@ -336,11 +354,11 @@ class Sources:
                     if name is None:
                         self.skipped[ctype.split(";")[0].strip() or "(warc other)"] += 1
                         continue
-                    key = f"{p}#{it.get_record_offset()}"
                     if rec.http_headers is not None and rec.http_headers.get_statuscode() not in ("200", None):
                         self.skipped["(http non-200)"] += 1
                         continue
                     data = rec.content_stream().read(self.limits.max_file_bytes + 1)
+                    key = f"{p}#{it.get_record_offset()}"  # only after reading: it consumes the record
                     if len(data) > self.limits.max_file_bytes:
                         yield problem(key, "limit", f"响应过大 response over {self.limits.max_file_bytes} bytes", path=str(p))
                         continue
