@@ -160,7 +160,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
         except OSError as exc:
             raise InputError(f"无法写入 cannot write {output}: {exc.strerror or exc}") from None
     else:
-        stream = click.get_text_stream("stdout")
+        stream = sys.stdout
     new_baseline = Baseline.new() if write_baseline else None
     sources = Sources(settings.limits, fieldmap)
     level = None if fail_on == "none" else Severity(fail_on)
