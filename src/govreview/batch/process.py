@@ -12,6 +12,11 @@ from __future__ import annotations
 
 import json
 import time
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
 import zipfile
 from dataclasses import dataclass, field
 from typing import Any
@@ -51,6 +56,7 @@ class ItemResult:
     size: int
     contexts: list[tuple[str, str]] | None = None
     timings: dict[str, float] = field(default_factory=dict)
+    rss_kb: int = 0  # peak RSS of the process that made it (benchmarks: memory per worker)
 
     def report(self) -> Report:
         return Report.model_validate_json(self.json)
@@ -202,6 +208,7 @@ class Processor:
             verdict=report.verdict.value,
             findings=[(f.rule, f.severity.value, f.category.value, f.fingerprint) for f in report.findings],
             error_kinds=[e.kind for e in report.errors], size=task.size, contexts=contexts, timings=timings,
+            rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0,
         )
 
 
