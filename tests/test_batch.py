@@ -323,3 +323,39 @@ def test_scan_partition_is_engine_agnostic():
 def test_helpers():
     assert [col_letter(i) for i in (0, 25, 26, 701, 702)] == ["A", "Z", "AA", "ZZ", "AAA"]
     assert suffix_of("a/b.TAR.GZ") == ".tar.gz" and suffix_of(".hidden") == "" and suffix_of("x.d/noext") == ""
+
+
+# --- properties -----------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_name_parts = st.lists(st.sampled_from(["..", ".", "a", "b.txt", "", "C:", "x\\..", "附件"]), min_size=1, max_size=6)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_name_parts)
+def test_accepted_member_names_stay_inside_the_scan(parts):
+    import posixpath
+
+    from govreview.batch.limits import unsafe_member_name
+
+    name = "/".join(parts)
+    if unsafe_member_name(name) is None:
+        resolved = posixpath.normpath(posixpath.join("/scan", name.replace("\\", "/")))
+        assert resolved == "/scan" or resolved.startswith("/scan/")
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.text(alphabet="机密★年甲乙\t\n 12", min_size=0, max_size=8), min_size=1, max_size=12))
+def test_every_unit_offset_maps_back_to_its_unit(texts):
+    from govreview.batch.extractors import Extracted, Unit
+    from govreview.model import Location
+
+    ex = Extracted("t", units=[Unit(t, Location(cell=f"A{i + 1}"), "\t" if i % 2 else "\n") for i, t in enumerate(texts)])
+    joined = ex.joined()
+    for i, t in enumerate(texts):
+        start = ex.starts[i]
+        assert joined[start:start + len(t)] == t
+        if t:
+            assert ex.location_at(start).cell == f"A{i + 1}"
+            assert ex.location_at(start + len(t) - 1).cell == f"A{i + 1}"
