@@ -186,6 +186,51 @@ def shares(mixed) -> None:
     print("  extraction by format: " + ", ".join(f"{k} {v:.2f}s" for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])))
 
 
+def hostile(big_mb: int, workers: int) -> None:
+    """Every hostile input from the issue in one folder; prints what each became."""
+    import shutil
+    import tempfile
+
+    sys.path.insert(0, str(HERE.parent / "tests" / "data" / "batch"))
+    from builders import tar_bytes, zip_bytes
+
+    from govreview.batch import ScanSettings, Sources, run
+
+    root = Path(tempfile.mkdtemp(prefix="govreview-hostile-"))
+    try:
+        (root / "bomb.zip").write_bytes(zip_bytes({"bomb.txt": b"0" * (500 * 1024 * 1024)}))
+        (root / "traversal.zip").write_bytes(zip_bytes({"../../etc/cron.d/x.txt": b"x", "/abs.txt": b"y"}))
+        outside = root.parent / f"{root.name}-outside.txt"
+        outside.write_text("机密★5年", encoding="utf-8")
+        os.symlink(outside, root / "escape.txt")
+        t = tar_bytes({f"p{i}.txt": ("正文" * 2000 + str(i)).encode() for i in range(20)})
+        (root / "truncated.tgz").write_bytes(t[: len(t) // 2])
+        (root / "binary.txt").write_bytes(os.urandom(4096) + b"\0" * 64)
+        (root / "gbk.txt").write_bytes("关于印发通知的说明。附件：机密★5年。".encode("gbk") * 3)
+        line = ("为深入贯彻落实党中央决策部署，进一步加强政府信息公开工作。" * 20 + "\n").encode()
+        with open(root / "big.txt", "wb") as fh:
+            for _ in range(big_mb * 1024 * 1024 // len(line)):
+                fh.write(line)
+            fh.write("附件：绝密★10年\n".encode())
+        size = (root / "big.txt").stat().st_size
+        t0 = time.perf_counter()
+        src = Sources()
+        results = list(run(src.tasks(str(root)), ScanSettings(), workers))
+        secs = time.perf_counter() - t0
+        print(f"\n== hostile inputs ({size / 1e6:.0f} MB single file included), {workers} workers, {secs:.1f}s ==")
+        for r in sorted(results, key=lambda r: r.key):
+            rep = r.report()
+            what = ", ".join(f"{e.kind}: {e.message[:60]}" for e in rep.errors) if r.is_error else \
+                f"reviewed ({rep.document.encoding}); findings {[f[0] for f in r.findings][:3]}"
+            print(f"  {r.key.replace(str(root), '')[:44]:<46}{what}")
+        reviewed = sum(not r.is_error for r in results)
+        print(f"  items in {len(results)} = reports {reviewed} + errors {len(results) - reviewed}; "
+              f"keys unique: {len({r.key for r in results}) == len(results)}")
+        outside.unlink()
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--archive", default=None, help="archive to scan (default: generate one with gen_archive.py)")
@@ -194,6 +239,8 @@ def main() -> None:
     ap.add_argument("--terms", type=int, default=5000, help="synthetic issued terms for the text-only comparison")
     ap.add_argument("--text-mb", type=float, default=20)
     ap.add_argument("--mixed-mb", type=float, default=10)
+    ap.add_argument("--hostile", type=int, default=0, metavar="MB",
+                    help="also run the hostile-input set, with a single text file of this many MB (e.g. 200)")
     ap.add_argument("--skip", default="", help="comma-separated sections to skip: scaling,text,shares")
     ap.add_argument("--_one", type=int, default=None, help=argparse.SUPPRESS)
     a = ap.parse_args()
@@ -219,6 +266,8 @@ def main() -> None:
     import govreview
 
     govreview.Reviewer()
+    if a.hostile:
+        hostile(a.hostile, counts[-1])
     if "scaling" not in skip:
         scaling(archive, counts)
     if not {"text", "shares"} <= skip:

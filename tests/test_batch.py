@@ -359,3 +359,15 @@ def test_every_unit_offset_maps_back_to_its_unit(texts):
         if t:
             assert ex.location_at(start).cell == f"A{i + 1}"
             assert ex.location_at(start + len(t) - 1).cell == f"A{i + 1}"
+
+
+@pytest.mark.parametrize("text,codec,expected", [
+    ("关于印发通知的说明。附件：机密★5年。", "gbk", "gb18030"),  # too short for charset-normalizer
+    ("關於印發通知的說明。附件：機密★5年。", "big5", "big5hkscs"),
+])
+def test_short_undeclared_chinese_legacy_files(tmp_path, text, codec, expected):
+    (tmp_path / "short.txt").write_bytes(text.encode(codec))
+    _, ordered, _ = scan(tmp_path)
+    rep = ordered[0].report()
+    assert rep.document.encoding == expected and not rep.errors
+    assert [f.rule for f in rep.findings] == ["secrecy.marking"]

@@ -120,7 +120,6 @@ class Sources:
                 dp = Path(dirpath) / d
                 if dp.is_symlink():  # os.walk would silently skip it: say so
                     dirnames.remove(d)
-                    rel = str(dp.relative_to(root))
                     yield problem(str(dp), "unsafe_path", "符号链接目录未跟随 symbolic link to a folder; not followed", path=str(dp))
             for name in sorted(filenames):
                 p = Path(dirpath) / name
