@@ -139,3 +139,8 @@ def test_inline_suppression_with_reason_and_unused_report(tmp_path):
     assert any("未使用" in m and "secrecy" in m and "line 5" in m for m in msgs)
     assert any("缺少 reason" in m for m in msgs)  # the second marker has no reason
     assert not any("缺少 reason" in m and "line 2" in m for m in msgs)
+
+
+def test_text_format_keeps_line_col_and_context_with_workers(site):
+    r = CliRunner().invoke(cli, ["scan", str(site), "--format", "text", "--no-progress", "--no-summary", "--workers", "2"])
+    assert "1:4" in r.output and "…附件：机密★5年…" in r.output

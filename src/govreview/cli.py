@@ -149,7 +149,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
     settings = ScanSettings(
         config=reviewer.config,
         lexicons=tuple((str(p), lexicon_category, lexicon_severity) for p in lexicon_paths),
-        fieldmap=fieldmap, baseline=baseline_path, contexts=fmt == "html",
+        fieldmap=fieldmap, baseline=baseline_path, contexts=fmt == "html", sources=fmt == "text",
     )
     del reviewer
     summary = Summary()
@@ -187,6 +187,8 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
                 stream.flush()
             elif fmt == "html":
                 rep.add(r.report(), contexts=r.contexts)
+            elif fmt == "text":
+                rep.add(r.report(), source=r.source)
             else:
                 rep.add(r.report())
             if level is not None and not failed:

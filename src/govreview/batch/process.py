@@ -39,6 +39,7 @@ class ScanSettings:
     fieldmap: FieldMap = field(default_factory=FieldMap)
     baseline: str | None = None
     contexts: bool = False  # attach highlighted context per finding (HTML report)
+    sources: bool = False  # send the reviewed text back for items with findings (text report: line:col, snippets)
     suppressions: bool = True
 
 
@@ -57,6 +58,7 @@ class ItemResult:
     contexts: list[tuple[str, str]] | None = None
     timings: dict[str, float] = field(default_factory=dict)
     rss_kb: int = 0  # peak RSS of the process that made it (benchmarks: memory per worker)
+    source: str | None = None
 
     def report(self) -> Report:
         return Report.model_validate_json(self.json)
@@ -209,6 +211,7 @@ class Processor:
             findings=[(f.rule, f.severity.value, f.category.value, f.fingerprint) for f in report.findings],
             error_kinds=[e.kind for e in report.errors], size=task.size, contexts=contexts, timings=timings,
             rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0,
+            source=content if (self.settings.sources and report.findings) else None,
         )
 
 
