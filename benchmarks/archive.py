@@ -49,6 +49,7 @@ def one_run(archive: str, workers: int) -> dict:
     t = time.perf_counter()
     items = nbytes = findings = errors = 0
     rss = 0
+    cpu = 0.0
     with open(os.devnull, "w") as sink:
         for r in run(Sources().tasks(archive), settings, workers):
             sink.write(r.json + "\n")
@@ -57,9 +58,10 @@ def one_run(archive: str, workers: int) -> dict:
             findings += len(r.findings)
             errors += r.is_error
             rss = max(rss, r.rss_kb)
+            cpu += r.timings.get("cpu", 0.0)
     secs = time.perf_counter() - t
     return {"workers": workers, "seconds": secs, "items": items, "bytes": nbytes, "findings": findings, "errors": errors,
-            "rss_worker_kb": rss, "rss_main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            "rss_worker_kb": rss, "worker_cpu_s": cpu, "rss_main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
 
 
 def scaling(archive: str, counts: list[int]) -> list[dict]:
@@ -73,12 +75,13 @@ def scaling(archive: str, counts: list[int]) -> list[dict]:
     print(f"\n== end to end and scaling: {rows[0]['items']} items, {rows[0]['bytes'] / 1e6:.1f} MB uncompressed, "
           f"{os.cpu_count()} CPUs visible ==")
     print(f"{'workers':>8}{'seconds':>10}{'items/s':>10}{'MB/s':>9}{'speedup':>9}{'effic.':>8}{'RSS/worker':>12}{'RSS main':>10}"
-          f"{'findings':>10}{'errors':>8}")
+          f"{'CPU s':>9}{'MB/CPU-s':>10}{'findings':>10}{'errors':>8}")
     for r in rows:
         sp = base / r["seconds"]
         print(f"{r['workers']:>8}{r['seconds']:>10.2f}{r['items'] / r['seconds']:>10.1f}{r['bytes'] / 1e6 / r['seconds']:>9.2f}"
               f"{sp:>9.2f}{sp / r['workers']:>8.0%}{r['rss_worker_kb'] / 1024:>10.0f}MB{r['rss_main_kb'] / 1024:>8.0f}MB"
-              f"{r['findings']:>10}{r['errors']:>8}")
+              f"{r['worker_cpu_s']:>9.1f}{r['bytes'] / 1e6 / max(r['worker_cpu_s'], 1e-9):>10.2f}{r['findings']:>10}{r['errors']:>8}")
+    print("(CPU s: CPU time the workers spent on items; on a shared machine, MB/CPU-s shows the work rate that wall time hides)")
     if rows[0]["workers"] != 1:
         print("(speedup is relative to the first row × its worker count; put 1 first for the usual reading)")
     return rows

@@ -200,7 +200,9 @@ class Processor:
         return report.model_copy(update={"findings": out})
 
     def process(self, task: Task) -> ItemResult:
+        cpu0 = time.process_time()
         report, is_error, _ex, content, timings = self.review_task(task)
+        timings["cpu"] = time.process_time() - cpu0
         contexts = None
         if self.settings.contexts and content is not None:
             contexts = [(content[max(0, f.start - 30):f.start], content[f.end:f.end + 30]) if f.start is not None else ("", "")
