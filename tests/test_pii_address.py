@@ -6,7 +6,7 @@ import pytest
 
 from govreview import Severity
 
-from pii_helpers import found
+from pii_helpers import found, info_reviewer
 
 RULE = "pii.address"
 
@@ -45,6 +45,6 @@ def test_institution_addresses_and_coarse_locations_are_not_personal(reviewer, t
 
 
 def test_institution_address_is_reported_as_info(reviewer):
-    hits = found(reviewer.review("办公地址：北京市朝阳区日坛北路1号，邮编100020。"), RULE)
+    hits = found(info_reviewer().review("办公地址：北京市朝阳区日坛北路1号，邮编100020。"), RULE)
     assert [(f.text, f.severity) for f in hits] == [("北京市朝阳区日坛北路1号", Severity.info)]
     assert hits[0].explanation.details["owner"] == "institution"

@@ -18,10 +18,13 @@ component and is not reported.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
+from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -38,10 +41,27 @@ _INSTITUTION = (
     "单位地址|办公地址|项目地址|工程地址|建设地点|项目地点|办公地点|机关地址|中心地址|受理地址|报名地点|考试地点|体检地点|咨询地点|接待地点|经营地址|经营场所|"
     "注册地址|地点|位于|选址于|来信请寄"
 )
-ADDRESS_CUE = regex.compile(
-    r"(?P<inst>" + _INSTITUTION + r")|(?P<priv>" + _PRIVATE + r")|(?P<neut>" + _NEUTRAL + r")"
-    r"|(?<![居入暂常租留])(?P<zhu>住)(?![房宅院所址户宿建])"
-)
+# One ungrouped alternation of literals, compiled with the standard library's ``re``: it
+# skips positions by first character (~10 ms/MB), where named groups or a look-behind
+# make either engine try every position (40–90 ms/MB). The kind of cue is looked up after.
+_KINDS = {w: "inst" for w in _INSTITUTION.split("|")}
+_KINDS.update({w: "priv" for w in _PRIVATE.split("|")})
+_KINDS.update({w: "neut" for w in _NEUTRAL.split("|")})
+_KINDS["住"] = "zhu"
+ADDRESS_CUE = re.compile("|".join(sorted(_KINDS, key=len, reverse=True)))
+_ZHU_NOT_BEFORE = set("居入暂常租留")
+_ZHU_NOT_AFTER = set("房宅院所址户宿建")
+
+
+def _cue_kind(text: str, m: re.Match[str]) -> str | None:
+    kind = _KINDS[m.group()]
+    if kind == "zhu":
+        s, e = m.start(), m.end()
+        if (s > 0 and text[s - 1] in _ZHU_NOT_BEFORE) or (e < len(text) and text[e] in _ZHU_NOT_AFTER):
+            return None
+    return kind
+
+
 _AFTER_CUE = regex.compile(r"[：:\s为是在于]*")
 ADDRESS_RUN = regex.compile(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]{2,64}")
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
@@ -95,6 +115,9 @@ def detect(ctx):
         if m is None:
             break
         pos = m.end()
+        kind_of_cue = _cue_kind(text, m)
+        if kind_of_cue is None:
+            continue
         a = _AFTER_CUE.match(text, m.end()).end()
         run = ADDRESS_RUN.match(text, a)
         if run is None:
@@ -106,20 +129,20 @@ def detect(ctx):
         s, e = a, a + length
         addr = text[s:e]
         cue = m.group()
-        if m.group("inst"):
+        if kind_of_cue == "inst":
             kind, severity, conf = "institution", Severity.info, 0.8
         else:
             org = _org_subject(text, m.start())
             inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
             person = person_before(text, m.start(), 60, use_jieba=False, ends=PARAGRAPH_END)
-            if m.group("neut"):
+            if kind_of_cue == "neut":
                 if org or inst_word:
                     kind, severity, conf = "institution", Severity.info, 0.7
                 elif fine and person:
                     kind, severity, conf = "personal", Severity.high, 0.85
                 else:
                     continue
-            elif org and m.group("priv") in ("住所", "住所地", "坐落"):
+            elif org and cue in ("住所", "住所地", "坐落"):
                 kind, severity, conf = "institution", Severity.info, 0.7
             else:
                 kind, severity, conf = "personal", Severity.high, 0.9 if fine else 0.8
@@ -127,6 +150,6 @@ def detect(ctx):
                 conf = min(1.0, conf + 0.05)
         details = {"owner": kind, "detail": "fine" if fine else "street-number"}
         msg = RULE.message if severity is Severity.high else "地址（单位/机构地址，可公开）"
-        yield ctx.finding(RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
+        yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
                           context=[ContextEffect(word=cue, effect="require")], details=details)
         pos = max(pos, e)

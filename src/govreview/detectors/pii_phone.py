@@ -27,6 +27,8 @@ from ..pii.context import (
     OFFICE_PHONE_CUES, PERSONAL_PHONE_CUES, STRONG_PRIVATE_LANDLINE, clause_before, last_match_end, person_before,
 )
 from ..pii.validate import ascii_digits
+from ..pii.report import pii_finding, report_info
+from ..pii.scan import iter_matches
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -52,9 +54,40 @@ LANDLINE = regex.compile(
     r"(?![\dA-Za-z*＊])"
 )
 WINDOW = 28
+PRIVATE_LANDLINE_WORDS = ("家庭电话", "住宅电话", "宅电", "家属", "本人", "家中电话", "家庭座机")
 
 
 def _valid(national: str, mobile: bool) -> bool:
+    """phonenumbers validity (region CN) for a national number, cached per number prefix.
+
+    CN validity depends on the area code (or mobile prefix), the subscriber
+    length and the leading subscriber digits — not on the last digits — so the
+    answer is cached per (prefix, length) and phonenumbers parses each prefix
+    once per process instead of once per candidate.
+    """
+    cut = 5 if mobile else (len(national) - _subscriber_len(national) + 2)
+    return _cached_valid(national[:cut], len(national), mobile, national)
+
+
+def _subscriber_len(national: str) -> int:
+    # area codes: 10, 2x (2 digits + leading 0 → "010", "02x"), else 3 digits after the 0
+    return len(national) - (3 if national[1] in "12" else 4)
+
+
+_CACHE: dict[tuple[str, int, bool], bool] = {}
+
+
+def _cached_valid(prefix: str, length: int, mobile: bool, national: str) -> bool:
+    key = (prefix, length, mobile)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _phonenumbers_valid(national, mobile)
+        if len(_CACHE) < 65536:
+            _CACHE[key] = hit
+    return hit
+
+
+def _phonenumbers_valid(national: str, mobile: bool) -> bool:
     try:
         num = phonenumbers.parse(national, "CN")
     except phonenumbers.NumberParseException:
@@ -96,8 +129,9 @@ def classify_landline(text: str, start: int) -> tuple[Severity, float, list[Cont
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
     text = ctx.text
+    info = report_info(ctx)
     mobile_spans: list[tuple[int, int]] = []
-    for m in MOBILE.finditer(text):
+    for m in iter_matches(ctx, MOBILE, min_digits=11, stars=False):
         national = ascii_digits(m.group("num"))
         if not _valid(national, mobile=True):
             continue
@@ -108,17 +142,21 @@ def detect(ctx):
         msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
         if "person" in details and sev is Severity.high:
             msg = f"{MOBILE_RULE.message}；与人员“{details['person']}”同时出现"
-        yield ctx.finding(MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
+        yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
                           pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
-    for m in LANDLINE.finditer(text):
+    if not info and not any(w in text for w in PRIVATE_LANDLINE_WORDS):
+        return  # only office lines can be here, and they are not reported
+    for m in iter_matches(ctx, LANDLINE, min_digits=10, stars=False):
         s, e = m.span()
         if any(a < e and s < b for a, b in mobile_spans):
             continue
         area = m.group("pa") or m.group("area")
+        sev, conf, effects = classify_landline(text, s)
+        if sev is Severity.info and not info:
+            continue  # an office line: nothing to report unless info findings are asked for
         if not _valid(ascii_digits(area + m.group("sub")), mobile=False):
             continue
-        sev, conf, effects = classify_landline(text, s)
-        yield ctx.finding(LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
+        yield pii_finding(ctx, LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
                           message=("固定电话（单位/办公电话，可公开）" if sev is Severity.info else "个人住宅电话，属于个人信息，不得公开"),
                           validation="phonenumbers CN fixed line", context=effects,
                           details={"area_code": area, **({"extension": m.group("ext")} if m.group("ext") else {})})
