@@ -14,6 +14,12 @@ cue and what stands before it:
 
 A person located only to a district or village (住厦门市思明区) has no detail
 component and is not reported.
+
+Addresses without a cue are found through the division-name gazetteer
+(``lexicons/pii_gazetteer.tsv``, a ``kind: data`` lexicon matched by the core
+automaton in its one pass, read with ``ctx.data_hits``): a division name that
+starts a run ending in a fine detail, with a person just before it
+(``张三，兰州市城关区…3单元501室``), is ``high`` at a lower confidence.
 """
 
 from __future__ import annotations
@@ -75,6 +81,7 @@ INSTITUTION_WORDS = regex.compile(
     r"政务|考点|大学|校区|体检|代理"
 )
 RESIDENTIAL_WORDS = regex.compile(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
+GAZETTEER = "pii_gazetteer"  # lexicons/pii_gazetteer.tsv, matched by the core automaton
 
 
 def _address_end(run: str) -> tuple[int, bool] | None:
@@ -106,9 +113,58 @@ def _org_subject(text: str, pos: int) -> str | None:
     return org[1] if org[0] > p_end else None
 
 
+def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: str, fine: bool):
+    """(owner, severity, confidence) for an address after a cue; None when it is not reported at all."""
+    if kind_of_cue == "inst":
+        return "institution", Severity.info, 0.8
+    org = _org_subject(text, cue_start)
+    inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
+    person = person_before(text, cue_start, 60, use_jieba=False, ends=PARAGRAPH_END)
+    if kind_of_cue == "neut":
+        if org or inst_word:
+            return "institution", Severity.info, 0.7
+        if fine and person:
+            return "personal", Severity.high, 0.9
+        return None
+    if org and cue in ("住所", "住所地", "坐落"):
+        return "institution", Severity.info, 0.7
+    conf = 0.9 if fine else 0.8
+    return "personal", Severity.high, min(1.0, conf + (0.05 if person else 0.0))
+
+
+def _gazetteer_addresses(ctx, covered: list[tuple[int, int]]):
+    """Addresses without a cue: a division name that starts a run ending in a fine detail, after a person."""
+    text = ctx.text
+    hits = sorted(ctx.view_span(h) for h in ctx.data_hits(GAZETTEER))
+    for vs, ve in hits:
+        if any(a <= vs < b for a, b in covered):
+            continue
+        run = ADDRESS_RUN.match(text, vs)
+        if run is None:
+            continue
+        found = _address_end(run.group())
+        if found is None or not found[1]:
+            continue
+        s, e = vs, vs + found[0]
+        covered.append((s, e))
+        addr = text[s:e]
+        if INSTITUTION_WORDS.search(addr) and not RESIDENTIAL_WORDS.search(addr):
+            continue
+        if _org_subject(text, s):
+            continue
+        person = person_before(text, s, 40, ends=PARAGRAPH_END)
+        if person is None:
+            continue
+        yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=0.75, message=RULE.message,
+                          pattern="address/gazetteer+detail",
+                          context=[ContextEffect(word=person.text, effect="require")],
+                          details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], "person": person.text})
+
+
 @detector(RULE, name="pii_address", order=43)
 def detect(ctx):
     text = ctx.text
+    covered: list[tuple[int, int]] = []
     pos = 0
     while True:
         m = ADDRESS_CUE.search(text, pos)
@@ -127,29 +183,15 @@ def detect(ctx):
             continue
         length, fine = found
         s, e = a, a + length
-        addr = text[s:e]
+        covered.append((s, e))
+        pos = max(pos, e)
         cue = m.group()
-        if kind_of_cue == "inst":
-            kind, severity, conf = "institution", Severity.info, 0.8
-        else:
-            org = _org_subject(text, m.start())
-            inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
-            person = person_before(text, m.start(), 60, use_jieba=False, ends=PARAGRAPH_END)
-            if kind_of_cue == "neut":
-                if org or inst_word:
-                    kind, severity, conf = "institution", Severity.info, 0.7
-                elif fine and person:
-                    kind, severity, conf = "personal", Severity.high, 0.85
-                else:
-                    continue
-            elif org and cue in ("住所", "住所地", "坐落"):
-                kind, severity, conf = "institution", Severity.info, 0.7
-            else:
-                kind, severity, conf = "personal", Severity.high, 0.9 if fine else 0.8
-            if severity is Severity.high and person:
-                conf = min(1.0, conf + 0.05)
-        details = {"owner": kind, "detail": "fine" if fine else "street-number"}
+        verdict = _classify_cue(text, cue, kind_of_cue, m.start(), text[s:e], fine)
+        if verdict is None:
+            continue
+        owner, severity, conf = verdict
         msg = RULE.message if severity is Severity.high else "地址（单位/机构地址，可公开）"
         yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
-                          context=[ContextEffect(word=cue, effect="require")], details=details)
-        pos = max(pos, e)
+                          context=[ContextEffect(word=cue, effect="require")],
+                          details={"owner": owner, "detail": "fine" if fine else "street-number"})
+    yield from _gazetteer_addresses(ctx, covered)

@@ -77,7 +77,7 @@ class IdCardDetector:
             cue = ID_CUE.search(seg)
             fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
             if chk.ok:
-                person = person_before(text, s)
+                person = person_before(text, s, use_jieba=False)  # explanation only: no jieba
                 effects = []
                 conf = 0.93 if not chk.legacy else 0.6
                 if cue:
