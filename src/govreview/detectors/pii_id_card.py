@@ -97,7 +97,7 @@ class IdCardDetector:
                     details["person"] = person.text
                 msg = RULE.message
                 if person:
-                    msg = f"{RULE.message}；与人员“{person.text}”同时出现"
+                    msg = f"{RULE.message}；附近有人员信息（{person.text}），构成可识别个人的组合"
                 yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern=f"id/{fmt}",
                     validation=("legacy-15: date+region" if chk.legacy else "MOD 11-2 + date + region timeline"),
                     context=effects, details=details,

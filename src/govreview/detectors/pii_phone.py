@@ -141,7 +141,7 @@ def detect(ctx):
         details["number_type"] = "mobile"
         msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
         if "person" in details and sev is Severity.high:
-            msg = f"{MOBILE_RULE.message}；与人员“{details['person']}”同时出现"
+            msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
         yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
                           pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
     if not info and not any(w in text for w in PRIVATE_LANDLINE_WORDS):
