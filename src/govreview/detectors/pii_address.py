@@ -16,10 +16,10 @@ A person located only to a district or village (住厦门市思明区) has no de
 component and is not reported.
 
 Addresses without a cue are found through the division-name gazetteer
-(``lexicons/pii_gazetteer.tsv``, a ``kind: data`` lexicon matched by the core
-automaton in its one pass, read with ``ctx.data_hits``): a division name that
-starts a run ending in a fine detail, with a person just before it
-(``张三，兰州市城关区…3单元501室``), is ``high`` at a lower confidence.
+(:mod:`govreview.pii.gazetteer`): a fine detail component (…3单元501室) whose
+run of address characters starts with a division name, with a person just
+before it (``张三，兰州市城关区…3单元501室``), is ``high`` at a lower
+confidence.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ import re
 import regex
 
 from ..model import Category, ContextEffect, Severity
+from ..pii.gazetteer import first_place
 from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
@@ -81,7 +82,6 @@ INSTITUTION_WORDS = regex.compile(
     r"政务|考点|大学|校区|体检|代理"
 )
 RESIDENTIAL_WORDS = regex.compile(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
-GAZETTEER = "pii_gazetteer"  # lexicons/pii_gazetteer.tsv, matched by the core automaton
 
 
 def _address_end(run: str) -> tuple[int, bool] | None:
@@ -132,33 +132,58 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
     return "personal", Severity.high, min(1.0, conf + (0.05 if person else 0.0))
 
 
+_FINE_TRIGGERS = ("单元", "室", "栋", "幢", "号楼", "组", "社")
+_RUN_BACK = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z\-－#]{1,64}$")
+_HAN_NUM = set("一二三四五六七八九十百零〇")
+
+
 def _gazetteer_addresses(ctx, covered: list[tuple[int, int]]):
     """Addresses without a cue: a division name that starts a run ending in a fine detail, after a person."""
     text = ctx.text
-    hits = sorted(ctx.view_span(h) for h in ctx.data_hits(GAZETTEER))
-    for vs, ve in hits:
-        if any(a <= vs < b for a, b in covered):
-            continue
-        run = ADDRESS_RUN.match(text, vs)
-        if run is None:
-            continue
-        found = _address_end(run.group())
-        if found is None or not found[1]:
-            continue
-        s, e = vs, vs + found[0]
-        covered.append((s, e))
-        addr = text[s:e]
-        if INSTITUTION_WORDS.search(addr) and not RESIDENTIAL_WORDS.search(addr):
-            continue
-        if _org_subject(text, s):
-            continue
-        person = person_before(text, s, 40, ends=PARAGRAPH_END)
-        if person is None:
-            continue
-        yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=0.75, message=RULE.message,
-                          pattern="address/gazetteer+detail",
-                          context=[ContextEffect(word=person.text, effect="require")],
-                          details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], "person": person.text})
+    for word in _FINE_TRIGGERS:
+        p = text.find(word)
+        while p >= 0:
+            q = p
+            p = text.find(word, p + 1)
+            if q == 0:
+                continue
+            before = text[q - 1]
+            if not (before.isdigit() or (word in ("组", "社") and before in _HAN_NUM)):
+                continue  # 办公室, 社区…: not a detail component
+            if any(a <= q < b for a, b in covered):
+                continue
+            back = _RUN_BACK.search(text, max(0, q - 64), q)
+            if back is None:
+                continue
+            place = first_place(text, back.start(), q)
+            if place is None:
+                continue
+            yield from _gazetteer_candidate(ctx, covered, place)
+
+
+def _gazetteer_candidate(ctx, covered, place):
+    text = ctx.text
+    vs, ve = place
+    run = ADDRESS_RUN.match(text, vs)
+    if run is None:
+        return
+    found = _address_end(run.group())
+    if found is None or not found[1]:
+        return
+    s, e = vs, vs + found[0]
+    covered.append((s, e))
+    addr = text[s:e]
+    if INSTITUTION_WORDS.search(addr) and not RESIDENTIAL_WORDS.search(addr):
+        return
+    if _org_subject(text, s):
+        return
+    person = person_before(text, s, 40, ends=PARAGRAPH_END)
+    if person is None:
+        return
+    yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=0.75, message=RULE.message,
+                      pattern="address/gazetteer+detail",
+                      context=[ContextEffect(word=person.text, effect="require")],
+                      details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], "person": person.text})
 
 
 @detector(RULE, name="pii_address", order=43)

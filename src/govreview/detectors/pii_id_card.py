@@ -77,7 +77,8 @@ class IdCardDetector:
             cue = ID_CUE.search(seg)
             fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
             if chk.ok:
-                person = person_before(text, s, use_jieba=False)  # explanation only: no jieba
+                # jieba only where the name decides (15-digit numbers have no check digit)
+                person = person_before(text, s, use_jieba=chk.legacy and cue is None)
                 effects = []
                 conf = 0.93 if not chk.legacy else 0.6
                 if cue:
