@@ -100,7 +100,7 @@ def _phonenumbers_valid(national: str, mobile: bool) -> bool:
     return t in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[ContextEffect], dict]:
+def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, list[ContextEffect], dict]:
     seg, _ = clause_before(text, start, WINDOW)
     office = last_match_end(OFFICE_PHONE_CUES, seg)
     personal = last_match_end(PERSONAL_PHONE_CUES, seg)
@@ -110,11 +110,33 @@ def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[Contex
     if person:
         details["person"] = person.text
     if office and office[0] > p_end:
+        after = person_after(text, end)
+        if after is not None:  # 咨询：139…（工作日），联系人：李老师 — the person is named after the number
+            details["person"] = after
+            return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
         return Severity.info, 0.8, [ContextEffect(word=office[1], effect="lower", delta=-0.5)], details
     if personal or person:
         word = personal[1] if personal and (not person or personal[0] >= person.end) else person.text  # type: ignore[union-attr]
         return Severity.high, 0.95, [ContextEffect(word=word, effect="raise", delta=0.15)], details
+    after = person_after(text, end)
+    if after is not None:
+        details["person"] = after
+        return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
     return Severity.medium, 0.7, [], details
+
+
+_AFTER_NAME = regex.compile(r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4})[）)]")
+_AFTER_ROLE = regex.compile(r"^[^。；;\n\d]{0,8}?(联系人|本人|家属|监护人)")
+
+
+def person_after(text: str, end: int) -> str | None:
+    """A person named right after the number: ``139…（张科长）`` or ``139…（工作日），联系人：李老师``."""
+    seg = text[end:end + 14]
+    m = _AFTER_NAME.match(seg)
+    if m and (m.group(1)[-1] in "师生士志长任理官" or person_before(m.group(1) + "，", len(m.group(1)) + 1, use_jieba=True)):
+        return m.group(1)
+    r = _AFTER_ROLE.match(seg)
+    return r.group(1) if r else None
 
 
 def classify_landline(text: str, start: int) -> tuple[Severity, float, list[ContextEffect]]:
@@ -137,7 +159,7 @@ def detect(ctx):
             continue
         s, e = m.span()
         mobile_spans.append((s, e))
-        sev, conf, effects, details = classify_mobile(text, s)
+        sev, conf, effects, details = classify_mobile(text, s, e)
         details["number_type"] = "mobile"
         msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
         if "person" in details and sev is Severity.high:
