@@ -151,14 +151,21 @@ class Structure:
     error: str | None = None
 
     def hidden_at(self, pos: int) -> HiddenRegion | None:
-        """The hidden region containing source offset ``pos``."""
-        i = bisect_right([h.start for h in self.hidden], pos) - 1
+        """The hidden region containing source offset ``pos`` (regions are sorted and disjoint)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.hidden):
+            starts = self.__dict__["_starts"] = [h.start for h in self.hidden]
+        i = bisect_right(starts, pos) - 1
         if i >= 0 and self.hidden[i].start <= pos < self.hidden[i].end:
             return self.hidden[i]
         return None
 
     def in_anchor(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.anchors)
+        """Whether a source span lies inside an ``<a>`` element (anchors are sorted; nested ones are rare)."""
+        i = bisect_right(self.anchors, (start, float("inf"))) - 1
+        # <a> cannot nest in HTML, so the anchor starting last before ``start`` (or, after parser repair, the one
+        # before it) is the only candidate
+        return any(a <= start and end <= b for a, b in self.anchors[max(0, i - 1):i + 1])
 
 
 def _marked(doc: HtmlDocument) -> str:

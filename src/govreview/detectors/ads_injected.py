@@ -92,11 +92,15 @@ class InjectedGambling:
         hidden_at = [structure.hidden_at(ctx.view.to_source(s, e)[0]) if structure is not None else None for s, e in spans]
         # spam in hidden blocks does not make the visible page any less official
         spam_chars = sum(e - s for (s, e), h in zip(spans, hidden_at) if h is None)
-        clean = text
-        for s, e in sorted(spans, reverse=True):
-            clean = clean[:s] + clean[e:]
+        pieces, pos = [], 0
+        for s, e in sorted(spans):
+            if s > pos:
+                pieces.append(text[pos:s])
+            pos = max(pos, e)
+        pieces.append(text[pos:])
+        clean = "".join(pieces)  # the page without its gambling words: is the rest official?
         score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
-        letters = sum(1 for ch in text if not ch.isspace()) or 1
+        letters = (len(text) - sum(map(text.count, " \n\t\r\u3000"))) or 1
         official = score >= self.min_official and spam_chars / letters <= self.max_share
         page_parts = _page_parts(ctx.html) if ctx.html is not None else []
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
