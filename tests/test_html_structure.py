@@ -148,3 +148,12 @@ def test_arbitrary_tag_soup_never_crashes_and_spans_point_into_the_source(parts)
     for i in range(len(doc.view.text)):
         a, b = doc.view.to_source(i, i + 1)
         assert 0 <= a < b <= len(src)
+
+
+def test_quoted_gt_in_an_attribute_cannot_hide_the_href():
+    src = '<a title="a>b" href="http://www.xpj3388.com/">澳门博彩</a>'
+    doc = parse_html(src)
+    (lk,) = doc.structure.links
+    assert lk.url == "http://www.xpj3388.com/" and src[lk.start:lk.end] == lk.url
+    assert doc.view.text.startswith("a>b")  # the title is reader-visible text; the rest of the tag is not
+    assert "href" not in doc.view.text
