@@ -48,9 +48,17 @@ def test_visible_declarations(css):
     assert hiding_reason(css) is None
 
 
-def test_style_rules_keep_only_hiding_selectors_and_survive_media_blocks():
-    css = "/* x */ .a{color:red} .b, #c a {display:none} @media print { .d { visibility:hidden } }"
+def test_style_rules_keep_only_hiding_selectors():
+    css = "/* .z{display:none} */ .a{color:red} .b, #c a {display:none} .d { visibility:hidden }"
     assert style_rules(css) == [(".b", "display:none"), ("#c a", "display:none"), (".d", "visibility:hidden")]
+
+
+def test_media_conditional_hiding_is_layout_not_a_dark_link():
+    css = ("@media print { .nav, .footer { display:none } .x { color: red } } .k{display:none} "
+           "@media (max-width: 600px) { .side { display:none } } .m{font-size:0}")
+    assert style_rules(css) == [(".k", "display:none"), (".m", "font-size:0")]
+    src = '<style>@media print{.footer{display:none}}</style><div class="footer"><a href="http://x.com/">x</a></div>'
+    assert parse_html(src).structure.links[0].hidden is None
 
 
 def test_inline_attribute_and_style_block_hiding_with_exact_extents():

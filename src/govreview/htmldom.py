@@ -19,7 +19,7 @@ An element is hidden by
   ``clip:rect(0 0 0 0)``),
 * the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
 * being an HTML comment (crawlers read them, readers never do),
-* a rule in a ``<style>`` block of the same page whose selector matches it
+* an unconditional rule (not inside ``@media``) in a ``<style>`` block of the same page whose selector matches it
   (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
   selector lists all work),
 
@@ -105,9 +105,29 @@ def hiding_reason(css: str) -> str | None:
     return None
 
 
+_MEDIA = regex.compile(r"@media\b([^{]*)\{", regex.I)
+
+
+def _drop_media_blocks(css: str) -> str:
+    """Remove ``@media … {…}`` blocks: hiding for print or for narrow screens is layout, not a dark link
+    (a dark link must be invisible to every reader, and injected ones never depend on the device)."""
+    out, pos = [], 0
+    for m in _MEDIA.finditer(css):
+        if m.start() < pos:
+            continue
+        depth, i = 1, m.end()
+        while i < len(css) and depth:
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        out.append(css[pos:m.start()])
+        pos = i
+    out.append(css[pos:])
+    return "".join(out)
+
+
 def style_rules(css: str) -> list[tuple[str, str]]:
-    """(selector, hiding reason) for every rule of a stylesheet that hides what it selects."""
-    css = _CSS_COMMENT.sub(" ", css)
+    """(selector, hiding reason) for every unconditional rule of a stylesheet that hides what it selects."""
+    css = _drop_media_blocks(_CSS_COMMENT.sub(" ", css))
     out = []
     for m in _CSS_RULE.finditer(css):
         reason = hiding_reason(m.group(2))
