@@ -165,3 +165,11 @@ def test_quoted_gt_in_an_attribute_cannot_hide_the_href():
     assert lk.url == "http://www.xpj3388.com/" and src[lk.start:lk.end] == lk.url
     assert doc.view.text.startswith("a>b")  # the title is reader-visible text; the rest of the tag is not
     assert "href" not in doc.view.text
+
+
+def test_noscript_content_is_text_and_its_links_are_hidden():
+    src = '<p>正文</p><noscript><div><a href="http://www.xpj3388.com/">澳门博彩</a></div></noscript>'
+    doc = parse_html(src)
+    assert "澳门博彩" in doc.view.text
+    (lk,) = doc.structure.links
+    assert lk.hidden.startswith("<noscript>") and src[lk.start:lk.end] == lk.url

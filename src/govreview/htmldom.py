@@ -18,6 +18,7 @@ An element is hidden by
   off-screen positioning such as ``left:-9999px``, ``text-indent:-9999px``,
   ``clip:rect(0 0 0 0)``),
 * the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
+* ``<noscript>`` (every reader's browser runs scripts, crawlers read it),
 * being an HTML comment (crawlers read them, readers never do),
 * an unconditional rule (not inside ``@media``) in a ``<style>`` block of the same page whose selector matches it
   (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
@@ -206,6 +207,8 @@ def _marked(doc: HtmlDocument) -> str:
 
 
 def _own_hiding(tag: str, attrs: dict[str, str | None]) -> str | None:
+    if tag == "noscript":
+        return "<noscript>（浏览器启用脚本时不显示）"
     if "hidden" in attrs:
         return "hidden attribute"
     style = attrs.get("style")
@@ -229,7 +232,7 @@ def analyse(doc: HtmlDocument) -> Structure:
         return Structure(error=f"{type(exc).__name__}: {exc}")
 
 
-_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object"
+_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object,noscript"
 _LINK_SELECTOR = ",".join(f"{t}[{a}]" for t, a in LINK_ATTRS.items())
 
 
