@@ -36,7 +36,9 @@ def test_clean_government_notice_has_no_link_or_ad_finding(reviewer):
     # many gov.cn / 政务 / punycode links, a collapsed menu (display:none), a screen-reader skip link,
     # central-media links, relative links, mailto/javascript, and the rule text 不得链接商业网站/严禁发布赌博
     assert doc.content.count("gov.cn") >= 6
-    assert report.findings == []
+    assert [f for f in report.findings if f.category.value in ("link", "advertising")] == []
+    # other families may add informational notes (e.g. the office e-mail at gov.cn), never more
+    assert all(f.severity.value == "info" for f in report.findings)
     assert report.verdict.value == "pass"
 
 
