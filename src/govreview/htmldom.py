@@ -196,12 +196,15 @@ def _marked(doc: HtmlDocument) -> str:
     for t in doc.tags:
         if t.closing:
             continue
-        m = _NAME_END.match(src, t.start)
-        if not m:
-            continue
-        parts.append(src[pos:m.end()])
+        end = t.start + 1 + len(t.name)  # the scanner's tags start with "<" and the name, nothing between
+        if src[t.start + 1:end].lower() != t.name:
+            m = _NAME_END.match(src, t.start)
+            if not m:
+                continue
+            end = m.end()
+        parts.append(src[pos:end])
         parts.append(f' {POS_ATTR}="{t.start}"')
-        pos = m.end()
+        pos = end
     parts.append(src[pos:])
     return "".join(parts)
 
@@ -294,7 +297,7 @@ def _analyse(doc: HtmlDocument) -> Structure:
         url = _html.unescape(value).strip()
         anchor = ""
         if node.tag == "a":
-            st.anchors.append((pos, _element_end(doc, node, pos, tag_index)))
+            st.anchors.append((pos, _anchor_end(doc, tag_index[pos]) if pos in tag_index else pos))
         if not url:
             continue
         if node.tag in ("a", "area"):
@@ -317,6 +320,16 @@ def _analyse(doc: HtmlDocument) -> Structure:
     st.links.sort(key=lambda lk: lk.start)
     st.anchors.sort()
     return st
+
+
+def _anchor_end(doc: HtmlDocument, i: int) -> int:
+    """End of the ``<a>`` at tag index ``i``: its ``</a>``, or the next ``<a>`` (anchors cannot nest in HTML)."""
+    tags = doc.tags
+    for j in range(i + 1, len(tags)):
+        u = tags[j]
+        if u.name == "a":
+            return u.end if u.closing else u.start
+    return len(doc.source)
 
 
 def _next_outside(node) -> int | None:
