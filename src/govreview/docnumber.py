@@ -24,7 +24,7 @@ _LEADING = regex.compile(
 )
 DOC_NUMBER = regex.compile(
     r"(?P<agency>\p{Han}{1,12})\s*"
-    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
+    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
 
@@ -59,6 +59,8 @@ def _trim_agency(agency: str) -> tuple[str, int]:
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
     out: list[DocNumber] = []
+    if "号" not in text:  # cheap exit: most paragraphs cite no 文号
+        return out
     for m in DOC_NUMBER.finditer(text):
         agency, cut = _trim_agency(m.group("agency"))
         start = m.start("agency") + cut
@@ -70,6 +72,8 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
         if len(year_raw) == 2:
             year = 1900 + year if year >= 50 else 2000 + year
             problems.append("年份应写全四位")
+        if m.group("nian"):
+            problems.append("年份后不加“年”")
         if m.group("di"):
             problems.append("序号前不加“第”")
         seq_raw = _digits(m.group("seq"))
