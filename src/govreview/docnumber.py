@@ -12,6 +12,7 @@ this module returns every occurrence with a normalised form
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -46,6 +47,8 @@ class DocNumber:
 
 
 def _digits(s: str) -> str:
+    if s.isascii():
+        return s
     return "".join(str(unicodedata.digit(c)) for c in s)
 
 
@@ -57,11 +60,73 @@ def _trim_agency(agency: str) -> tuple[str, int]:
     return agency, 0
 
 
+# The bracketed year and the number anchor the search: scanning for them first is far
+# cheaper than trying ``\p{Han}{1,12}`` at every character of a long page.
+_CORE = regex.compile(
+    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
+    r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
+)
+_HAN = regex.compile(r"\p{Han}")
+
+
+class _Match:
+    """What ``_find`` reads from a match: the core's groups plus the agency found backwards."""
+
+    __slots__ = ("core", "agency_start", "agency")
+
+    def __init__(self, core, agency_start: int, agency: str):
+        self.core = core
+        self.agency_start = agency_start
+        self.agency = agency
+
+    def group(self, name: str) -> str:
+        return self.agency if name == "agency" else self.core.group(name)
+
+    def start(self, name: str | None = None) -> int:
+        return self.agency_start if name in (None, "agency") else self.core.start(name)
+
+    def end(self) -> int:
+        return self.core.end()
+
+    def span(self) -> tuple[int, int]:
+        return self.agency_start, self.core.end()
+
+
+def _matches(text: str):
+    """The same matches as ``DOC_NUMBER.finditer(text)``, found from the bracket backwards."""
+    last_end = 0
+    for core in _CORE.finditer(text):
+        i = core.start()
+        while i > last_end and text[i - 1].isspace():
+            i -= 1
+        j = i
+        while j > last_end and i - j < 12 and _HAN.match(text[j - 1]):
+            j -= 1
+        if j == i:
+            continue
+        last_end = core.end()
+        yield _Match(core, j, text[j:i])
+
+
 def find_doc_numbers(text: str) -> list[DocNumber]:
-    out: list[DocNumber] = []
+    """Every 文号 in ``text`` with its normalised form and format problems.
+
+    Several detectors ask about the same page (quality, secrecy, typo
+    protection), so the last few results are cached by text.
+    """
     if "号" not in text:  # cheap exit: most paragraphs cite no 文号
-        return out
-    for m in DOC_NUMBER.finditer(text):
+        return []
+    return list(_find_cached(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_cached(text: str) -> tuple[DocNumber, ...]:
+    return tuple(_find(text))
+
+
+def _find(text: str) -> list[DocNumber]:
+    out: list[DocNumber] = []
+    for m in _matches(text):
         agency, cut = _trim_agency(m.group("agency"))
         start = m.start("agency") + cut
         year_raw = _digits(m.group("year"))
@@ -79,7 +144,9 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
         seq_raw = _digits(m.group("seq"))
         if len(seq_raw) > 1 and seq_raw.startswith("0"):
             problems.append("序号不编虚位（不加“0”）")
-        if any(unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")):
+        if not (year_raw is m.group("year") and seq_raw is m.group("seq")) and any(
+            unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")
+        ):
             problems.append("数字应使用半角阿拉伯数字")
         seq = int(seq_raw)
         normalized = f"{agency}〔{year}〕{seq}号"

@@ -11,6 +11,8 @@ form as the suggestion.
 
 from __future__ import annotations
 
+import re
+
 from ..docnumber import find_doc_numbers
 from ..model import Category, Severity
 from ..registry import Rule, detector
@@ -21,8 +23,19 @@ RULE = Rule(
 )
 
 
+# Every format problem shows in the bracket or right after it; well-formed 〔2017〕47号 does not match.
+# A stdlib ``re`` scan for this is ~10× cheaper than extracting every 文号 of the page.
+_SUSPECT = re.compile(
+    r"[\[(（【［{｛〖][ \t]*[0-9０-９]{2,4}[ \t]*年?[ \t]*[\])）】］}｝〗〕]"
+    r"|〔[ \t]*(?:[0-9]{2}[ \t]*〕|[0-9]{4}[ \t]*年|[０-９])"
+    r"|〕[ \t]*(?:第|0[0-9]|[０-９])"
+)
+
+
 @detector(RULE, name="quality_doc_number", order=61)
 def detect(ctx):
+    if not _SUSPECT.search(ctx.text):
+        return
     for dn in find_doc_numbers(ctx.text):
         if not dn.problems:
             continue

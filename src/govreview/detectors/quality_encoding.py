@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import functools
 import html
+import re
 
 import regex
 
@@ -99,6 +100,9 @@ _QUESTION_RUN = regex.compile(
 _ESCAPES = regex.compile(r"(?:&#(?:\d{4,6}|x[0-9a-fA-F]{4,5});){2,}|(?:\\u[0-9a-fA-F]{4}){2,}")
 
 
+_LATIN1_LEAD = re.compile(r"[\u00c0-\u00ef]")
+
+
 def _to_cp1252(s: str) -> bytes | None:
     out = bytearray()
     for ch in s:
@@ -162,6 +166,29 @@ def _gbk_sets() -> tuple[frozenset[str], frozenset[str]]:
     return xs, frozenset(c for c in xs if lead_re.match(c))
 
 
+@functools.lru_cache(maxsize=1)
+def _lead_class() -> re.Pattern[str]:
+    """The UTF-8-lead characters as a stdlib ``re`` class: its charset bitmap tests a
+    5 KB page in tens of microseconds, where the ``regex`` module takes ten times longer."""
+    _, leadset = _gbk_sets()
+    return re.compile(_char_class(sorted(ord(c) for c in leadset)))
+
+
+@functools.lru_cache(maxsize=1)
+def _trigger_class() -> re.Pattern[str]:
+    """One stdlib ``re`` class for every character a garbled run must contain:
+    UTF-8 lead characters (UTF-8 read as GBK), U+FFFD, Latin-1 letters (UTF-8 read as cp1252)."""
+    _, leadset = _gbk_sets()
+    return re.compile(_char_class(sorted({ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)))))
+
+
+def _suspect(text: str) -> bool:
+    """Cheap test that lets clean pages (nearly all) skip this detector."""
+    return bool(
+        "??" in text or "？？？" in text or "&#" in text or "\\u" in text or _trigger_class().search(text)
+    )
+
+
 def _extend_after_loss(text: str, end: int, xset: frozenset[str], leadset: frozenset[str]) -> int:
     """Extend a garbage run over lost-byte markers (?/�) and the misaligned fragments around them."""
     pos = end
@@ -194,13 +221,13 @@ def _utf8_as_gbk(text: str) -> list[tuple[int, int, str, bool]]:
     only when no byte was lost; otherwise lost characters are shown as □.
     """
     run_re, lead_re, _ = _gbk_tables()
-    if not lead_re.search(text):
+    if not _lead_class().search(text):  # garbage always holds such a char; real text rarely does
         return []
     xset, leadset = _gbk_sets()
     pieces: list[list] = []
     covered = 0
     n = len(text)
-    for m in lead_re.finditer(text):  # garbage always holds a char with a UTF-8 lead byte; real text rarely does
+    for m in _lead_class().finditer(text):  # garbage always holds a char with a UTF-8 lead byte; real text rarely does
         if m.start() < covered:
             continue
         a = m.start()
@@ -236,10 +263,12 @@ class QualityEncoding:
     """Finds garbled runs by the fingerprints of the usual encoding accidents."""
 
     def __init__(self, reviewer):
-        _gbk_tables()  # build once, at start-up, not on the first document
+        _gbk_sets()  # build once, at start-up, not on the first document
 
     def detect(self, ctx):
         text = ctx.text
+        if not _suspect(text):
+            return []
         taken: list[tuple[int, int]] = []
         out = []
 
@@ -262,7 +291,7 @@ class QualityEncoding:
                 if "\ufffd" in m.group():
                     add(m.start(), m.end(), "replacement characters",
                         details={"source_encoding": "gbk?", "read_as": "utf-8", "replacement_chars": m.group().count("\ufffd")})
-        if regex.search(r"[\u00c0-\u00ef]", text):
+        if _LATIN1_LEAD.search(text):
             for m in _LATIN1.finditer(text):
                 data = _to_cp1252(m.group())
                 try:

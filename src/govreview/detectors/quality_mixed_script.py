@@ -18,14 +18,13 @@ the converted text as suggestion. Options: ``[options.quality_mixed_script]``.
 
 from __future__ import annotations
 
+import codecs
 import functools
-
-import regex
+import threading
 
 from ..model import Category, Severity
 from ..normalize import t2s_table
 from ..registry import Rule, detector
-from .quality_encoding import _char_class
 
 RULE = Rule("quality.mixed_script", Category.quality, Severity.low, "简繁混用（简体文档中夹杂繁体字，或反之）", "简繁混用")
 NAME = "quality_mixed_script"
@@ -41,13 +40,37 @@ def _in(ch: str, codec: str) -> bool:
 
 
 @functools.lru_cache(maxsize=1)
-def script_tables() -> tuple[regex.Pattern[str], regex.Pattern[str], dict[int, int]]:
-    """(traditional-only class, simplified-only class, t2s translate table)."""
+def script_tables() -> tuple[frozenset[str], frozenset[str], dict[int, int]]:
+    """(traditional-only chars, simplified-only chars, t2s translate table)."""
     t2s = t2s_table()
-    trad = sorted(t for t, s in t2s.items() if t != s and not _in(chr(t), "gb2312"))
+    trad = frozenset(chr(t) for t, s in t2s.items() if t != s and not _in(chr(t), "gb2312"))
     keys = set(t2s)
-    simp = sorted({s for t, s in t2s.items() if t != s and s not in keys and not _in(chr(s), "big5")})
-    return regex.compile(_char_class(trad)), regex.compile(_char_class(simp)), t2s
+    simp = frozenset(chr(s) for t, s in t2s.items() if t != s and s not in keys and not _in(chr(s), "big5"))
+    return trad, simp, t2s
+
+
+_LOCAL = threading.local()
+_HANDLER = "govreview-outside-gb2312"
+
+
+def _record(exc: UnicodeEncodeError):
+    _LOCAL.spans.append((exc.start, exc.end))
+    return "?", exc.end
+
+
+codecs.register_error(_HANDLER, _record)
+
+
+def _outside_gb2312(text: str) -> list[tuple[int, int]]:
+    """Spans of characters GB2312 cannot encode.
+
+    Traditional-only characters are outside GB2312 by definition, and the codec
+    checks a whole page at C speed (a Python call only per unencodable run,
+    e.g. an em dash); most pages stop here.
+    """
+    _LOCAL.spans = []
+    text.encode("gb2312", _HANDLER)
+    return _LOCAL.spans
 
 
 @functools.lru_cache(maxsize=1)
@@ -71,11 +94,13 @@ class MixedScript:
         min_majority = int(opts.get("min_majority", 10))
         max_ratio = float(opts.get("max_ratio", 0.4))
         gap = int(opts.get("gap", 12))
-        trad_re, simp_re, t2s = script_tables()
-        trad = [m.start() for m in trad_re.finditer(text)]
+        trad_set, simp_set, t2s = script_tables()
+        if not any(c in trad_set for a, b in _outside_gb2312(text) for c in text[a:b]):
+            return []  # the common case: no character outside GB2312 is traditional-only
+        trad = [i for i, c in enumerate(text) if c in trad_set]
         if not trad:
-            return []  # the common case: a simplified page with no traditional character at all
-        simp = [m.start() for m in simp_re.finditer(text)]
+            return []
+        simp = [i for i, c in enumerate(text) if c in simp_set]
         if len(simp) >= len(trad):
             minority, majority, into = trad, simp, "simplified"
         else:
