@@ -10,7 +10,32 @@ import functools
 
 import regex
 
-from govreview.normalize import _NOISE_CLASS, Folded, FoldSettings, substitution_table
+import sys
+import unicodedata
+
+from govreview.normalize import NOISE_CATEGORIES, NOISE_PUNCT, Folded, FoldSettings, substitution_table
+
+
+def _char_class(cps) -> str:
+    cps = sorted(cps)
+    ranges, start, prev = [], cps[0], cps[0]
+    for cp in cps[1:]:
+        if cp != prev + 1:
+            ranges.append((start, prev))
+            start = cp
+        prev = cp
+    ranges.append((start, prev))
+    return "[" + "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges) + "]"
+
+
+# the definitions, spelled out with Python's own unicodedata:
+# noise = these categories plus NOISE_PUNCT; collapsible (repeat fold) = letters, Nl, No
+_CATS = [(cp, unicodedata.category(chr(cp))) for cp in range(sys.maxunicode + 1)]
+_NOISE_CLASS = _char_class({cp for cp, c in _CATS if c in NOISE_CATEGORIES} | {ord(c) for c in NOISE_PUNCT})
+_COLLAPSIBLE_CLASS = _char_class(
+    {cp for cp, c in _CATS if c[0] == "L" or c in ("Nl", "No")} - {ord(c) for c in NOISE_PUNCT}
+)
+del _CATS
 
 
 @functools.lru_cache(maxsize=16)
@@ -18,9 +43,8 @@ def _deletion_re(noise: bool, repeats: bool, max_gap: int):
     gap = f"{_NOISE_CLASS}{{0,{max_gap}}}" if noise else ""
     parts = []
     if repeats:
-        # a letter-like character (not a digit, punctuation, symbol, space, control or mark) repeated,
-        # possibly with short noise between the repeats
-        parts.append(rf"(?P<rep>(?P<ch>[^\d\s\p{{P}}\p{{S}}\p{{Z}}\p{{C}}\p{{M}}]){gap}(?:(?P=ch){gap})*(?P=ch))")
+        # a letter-like character repeated, possibly with short noise between the repeats
+        parts.append(rf"(?P<rep>(?P<ch>{_COLLAPSIBLE_CLASS}){gap}(?:(?P=ch){gap})*(?P=ch))")
     if noise:
         parts.append(rf"(?P<noise>{_NOISE_CLASS}+)")
     return regex.compile("|".join(parts)) if parts else None

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govreview.normalize import FoldSettings, fold, fold_term, folds_needed, substitution_table
+from govreview.normalize import FoldSettings, fold, fold_small, fold_term, folds_needed, substitution_table
 from reference_fold import reference_fold
 
 # text that stresses folding: CJK (simplified and traditional), full-width forms, noise symbols,
@@ -22,7 +22,7 @@ SETTINGS = st.builds(
 )
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, SETTINGS)
 def test_fast_fold_equals_reference(text, fs):
     fast, ref = fold(text, fs), reference_fold(text, fs)
@@ -30,7 +30,13 @@ def test_fast_fold_equals_reference(text, fs):
     assert [fast.orig_index(i) for i in range(len(fast.text))] == [ref.orig_index(i) for i in range(len(ref.text))]
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS)
+def test_small_fold_equals_fold(text, fs):
+    assert fold_small(text, fs) == fold(text, fs).text
+
+
+@settings(max_examples=300, deadline=None)
 @given(TEXTS, SETTINGS)
 def test_map_is_monotonic_and_points_at_the_source_character(text, fs):
     f = fold(text, fs)
@@ -42,7 +48,7 @@ def test_map_is_monotonic_and_points_at_the_source_character(text, fs):
         assert f.text[i] == text[o].translate(sub)
 
 
-@settings(max_examples=300)
+@settings(max_examples=300, deadline=None)
 @given(TEXTS, SETTINGS, st.data())
 def test_spans_map_back_to_a_slice_of_the_original(text, fs, data):
     f = fold(text, fs)

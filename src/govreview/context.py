@@ -26,7 +26,7 @@ import regex
 
 from .matcher import Hit, Slot
 from .model import ContextEffect
-from .normalize import _NOISE_RE, Folded, substitution_table
+from .normalize import Folded, strip_noise, substitution_table
 
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
@@ -147,7 +147,7 @@ def _shows_repeats(folded: Folded, h: Hit, exact: str) -> bool:
     st = folded.settings
     span = folded.original[os_:oe].translate(substitution_table(st.width, st.case, st.t2s))
     if st.noise:
-        span = _NOISE_RE.sub("", span)
+        span = strip_noise(span)
     return exact in span
 
 

@@ -23,11 +23,13 @@ _CLOSE = "〕]）)】］}｝〗"
 _LEADING = regex.compile(
     r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在))"
 )
-DOC_NUMBER = regex.compile(
-    r"(?P<agency>\p{Han}{1,12})\s*"
+# Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
+# backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
+_YEAR_SEQ = regex.compile(
     rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(frozen=True)
@@ -60,59 +62,12 @@ def _trim_agency(agency: str) -> tuple[str, int]:
     return agency, 0
 
 
-# The bracketed year and the number anchor the search: scanning for them first is far
-# cheaper than trying ``\p{Han}{1,12}`` at every character of a long page.
-_CORE = regex.compile(
-    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
-    r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
-)
-_HAN = regex.compile(r"\p{Han}")
-
-
-class _Match:
-    """What ``_find`` reads from a match: the core's groups plus the agency found backwards."""
-
-    __slots__ = ("core", "agency_start", "agency")
-
-    def __init__(self, core, agency_start: int, agency: str):
-        self.core = core
-        self.agency_start = agency_start
-        self.agency = agency
-
-    def group(self, name: str) -> str:
-        return self.agency if name == "agency" else self.core.group(name)
-
-    def start(self, name: str | None = None) -> int:
-        return self.agency_start if name in (None, "agency") else self.core.start(name)
-
-    def end(self) -> int:
-        return self.core.end()
-
-    def span(self) -> tuple[int, int]:
-        return self.agency_start, self.core.end()
-
-
-def _matches(text: str):
-    """The same matches as ``DOC_NUMBER.finditer(text)``, found from the bracket backwards."""
-    last_end = 0
-    for core in _CORE.finditer(text):
-        i = core.start()
-        while i > last_end and text[i - 1].isspace():
-            i -= 1
-        j = i
-        while j > last_end and i - j < 12 and _HAN.match(text[j - 1]):
-            j -= 1
-        if j == i:
-            continue
-        last_end = core.end()
-        yield _Match(core, j, text[j:i])
-
-
 def find_doc_numbers(text: str) -> list[DocNumber]:
     """Every 文号 in ``text`` with its normalised form and format problems.
 
     Several detectors ask about the same page (quality, secrecy, typo
-    protection), so the last few results are cached by text.
+    protection), so the last few results are cached by text; treat the
+    returned objects as read-only.
     """
     if "号" not in text:  # cheap exit: most paragraphs cite no 文号
         return []
@@ -124,11 +79,28 @@ def _find_cached(text: str) -> tuple[DocNumber, ...]:
     return tuple(_find(text))
 
 
+def _agency_start(text: str, end: int, floor: int) -> int:
+    """Start of the (at most 12) Han characters before ``end``, skipping whitespace; ``end`` if none."""
+    i = end
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > floor and i - j < 12 and _HAN.match(text[j - 1]):
+        j -= 1
+    return j if j < i else end
+
+
 def _find(text: str) -> list[DocNumber]:
     out: list[DocNumber] = []
-    for m in _matches(text):
-        agency, cut = _trim_agency(m.group("agency"))
-        start = m.start("agency") + cut
+    last_end = 0
+    for m in _YEAR_SEQ.finditer(text):
+        a0 = _agency_start(text, m.start(), last_end)
+        if a0 == m.start():
+            continue
+        raw_agency = text[a0:m.start()].rstrip()
+        agency, cut = _trim_agency(raw_agency)
+        start = a0 + cut
+        last_end = m.end()
         year_raw = _digits(m.group("year"))
         year = int(year_raw)
         problems: list[str] = []
@@ -144,7 +116,7 @@ def _find(text: str) -> list[DocNumber]:
         seq_raw = _digits(m.group("seq"))
         if len(seq_raw) > 1 and seq_raw.startswith("0"):
             problems.append("序号不编虚位（不加“0”）")
-        if not (year_raw is m.group("year") and seq_raw is m.group("seq")) and any(
+        if not (m.group("year").isascii() and m.group("seq").isascii()) and any(
             unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")
         ):
             problems.append("数字应使用半角阿拉伯数字")

@@ -23,7 +23,7 @@ import functools
 import hashlib
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -37,8 +37,17 @@ FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
 # terms never match across clauses. Line breaks are whitespace (hard-wrapped
 # text), bounded by max_gap.
 NOISE_PUNCT = "\t\r\n\v\f._-*/\\|~`'\"#@&%+=^·•・‧﹡"
-_NOISE_CLASS = r"[\p{Z}\p{Cf}\p{Mn}\p{Me}\p{S}" + regex.escape(NOISE_PUNCT, special_only=False) + "]"
-_NOISE_RE = regex.compile(_NOISE_CLASS)
+NOISE_CATEGORIES = ("Zs", "Zl", "Zp", "Sm", "Sc", "Sk", "So", "Cf", "Mn", "Me")
+
+
+def is_noise(ch: str) -> bool:
+    """Noise per Python's own Unicode database (the ``regex`` module's may be newer and disagree)."""
+    return bool(_class_tables()[0][ord(ch)])
+
+
+def strip_noise(s: str) -> str:
+    noise = _class_tables()[0]
+    return "".join(c for c in s if not noise[ord(c)])
 
 
 @dataclass(frozen=True)
@@ -158,7 +167,7 @@ class Folded:
             ch = self.original[i].translate(sub)
             if ch == last:
                 best = i + 1
-            elif not _NOISE_RE.match(ch):
+            elif not is_noise(ch):
                 break
         return best
 
@@ -179,26 +188,22 @@ class Folded:
 
 
 def folds_needed(span: str, settings: FoldSettings) -> list[str]:
+    """Which folds the original ``span`` needed to match (for the finding's explanation)."""
     used: list[str] = []
-    if settings.width and any(ord(ch) in width_table() for ch in span):
+    if settings.width and not span.isascii() and any(ord(ch) in width_table() for ch in span):
         used.append("width")
     if settings.case and any(ord(ch) in case_table() for ch in span):
         used.append("case")
-    if settings.t2s and any(ord(ch) in t2s_table() for ch in span):
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
         used.append("t2s")
-    if settings.noise and _NOISE_RE.search(span):
+    if settings.noise and strip_noise(span) != span:
         used.append("noise")
-    if settings.repeats:
-        sub = substitution_table(settings.width, settings.case, settings.t2s)
-        kept = [c for c in span.translate(sub) if not _NOISE_RE.match(c)]
-        if any(a == b and not a.isdigit() for a, b in zip(kept, kept[1:])):
-            used.append("repeats")
+    if settings.repeats and fold_small(span, settings) != fold_small(span, replace(settings, repeats=False)):
+        used.append("repeats")
     return used
 
 
 _LUT_SIZE = 0x110000  # every code point: tables are gathers, no range checks on the hot path
-_CATEGORY_LIMIT = 0x30000  # categories are read from unicodedata up to here; above, fixed defaults
-_VS_TAGS = (0xE0000, 0xE01EF)  # tag characters and variation selectors supplement: noise
 
 
 def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
@@ -223,10 +228,10 @@ def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
 def _class_tables() -> tuple[np.ndarray, np.ndarray]:
     """Boolean tables over all code points: noise (deleted between characters) and collapsible (repeat fold).
 
-    Reading 196k Unicode categories costs ~0.1 s, so the tables are cached on disk
+    Reading 1.1M Unicode categories costs ~0.5 s, so the tables are cached on disk
     (keyed by the Unicode database version and the noise list) to keep cold start fast.
     """
-    z = _cached_arrays("fold-classes", f"{NOISE_PUNCT}|{_CATEGORY_LIMIT}", _build_class_tables)
+    z = _cached_arrays("fold-classes", f"{NOISE_PUNCT}|{NOISE_CATEGORIES}", _build_class_tables)
     return z["noise"], z["collapsible"]
 
 
@@ -234,14 +239,12 @@ def _build_class_tables() -> dict[str, np.ndarray]:
     noise = np.zeros(_LUT_SIZE, dtype=bool)
     collapsible = np.zeros(_LUT_SIZE, dtype=bool)
     cat = unicodedata.category
-    for cp in range(_CATEGORY_LIMIT):
+    for cp in range(_LUT_SIZE):  # ~0.5 s once; cached on disk
         c = cat(chr(cp))
-        if c[0] in "ZS" or c in ("Cf", "Mn", "Me"):
+        if c in NOISE_CATEGORIES:
             noise[cp] = True
         elif c[0] == "L" or c in ("Nl", "No"):
             collapsible[cp] = True
-    collapsible[_CATEGORY_LIMIT:0x40000] = True  # CJK extensions G/H and later ideographs
-    noise[_VS_TAGS[0]:_VS_TAGS[1] + 1] = True
     for ch in NOISE_PUNCT:
         noise[ord(ch)] = True
         collapsible[ord(ch)] = False
@@ -326,7 +329,41 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
     return Folded(text, _text(t[idx]), seg_f.tolist(), idx[seg_f].tolist(), settings)
 
 
+def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:
+    """``fold(text).text`` without the map, in plain Python: cheaper than numpy for short strings
+    (terms, matched spans for fingerprints). tests/test_normalize.py checks both agree."""
+    sub = substitution_table(settings.width, settings.case, settings.t2s)
+    t = text.translate(sub) if sub else text
+    if not (settings.noise or settings.repeats):
+        return t
+    noise_tab, coll_tab = _class_tables()
+    chars = list(t)
+    if settings.noise:
+        kept: list[str] = []
+        i, n = 0, len(chars)
+        while i < n:
+            if noise_tab[ord(chars[i])]:
+                j = i
+                while j < n and noise_tab[ord(chars[j])]:
+                    j += 1
+                if j - i > settings.max_gap:
+                    kept.append(chars[i])
+                i = j
+            else:
+                kept.append(chars[i])
+                i += 1
+        chars = kept
+    if settings.repeats:
+        out: list[str] = []
+        for c in chars:
+            if out and out[-1] == c and coll_tab[ord(c)]:
+                continue
+            out.append(c)
+        chars = out
+    return "".join(chars)
+
+
 def fold_term(term: str, settings: FoldSettings = FoldSettings()) -> str:
     """Fold a lexicon term exactly as text is folded (noise at the edges dropped)."""
-    folded = fold(term.strip(), settings).text
-    return _NOISE_RE.sub("", folded) if settings.noise else folded
+    folded = fold_small(term.strip(), settings)
+    return strip_noise(folded) if settings.noise else folded
