@@ -147,17 +147,17 @@ class LinkageIndex:
     def interpretations(self) -> Iterator[Record]:
         return (r for r in self.records if r.kind is Kind.interpretation)
 
-    def policies_with_docno(self, cited: str) -> list[tuple[int, str]]:
+    def policies_with_docno(self, cited: str) -> list[tuple[int, str, str]]:
         """Policies whose own 文号 is ``cited``: exactly, or with words glued in front of the 机关代字
-        (印发了临政办发〔2025〕21号 → agency 了临政办发 ends with 临政办发). Returns (rid, how)."""
+        (印发了临政办发〔2025〕21号 → agency 了临政办发 ends with 临政办发). Returns (rid, the policy's 文号, how)."""
         exact = self.docno_to_policies.get(cited)
         if exact:
-            return [(rid, "exact") for rid in exact]
+            return [(rid, cited, "exact") for rid in exact]
         parts = split_docno(cited)
         if not parts:
             return []
-        agency = parts[0]
-        return [(rid, f"agency suffix {a}") for a, rid in self.docno_by_number.get(parts[1:], ())
+        agency, year, seq = parts
+        return [(rid, f"{a}〔{year}〕{seq}号", "agency suffix") for a, rid in self.docno_by_number.get((year, seq), ())
                 if len(a) >= 2 and agency.endswith(a)]
 
     def target(self, h: int) -> Record | None:

@@ -113,11 +113,10 @@ def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]
         p = ix.records[prid]
         ev.setdefault(prid, []).append({"type": "backlink", "from": p.id, "href": interp.url})
     for dn in interp.cited_docnos:
-        for prid, how in ix.policies_with_docno(dn):
+        for prid, own, how in ix.policies_with_docno(dn):
             where = "title" if dn in interp.title else "text"
             items = ev.setdefault(prid, [])
             if not any(e["type"].startswith("docno:") for e in items):
-                own = next(d for d, _ in ix.records[prid].own_docnos if how == "exact" and d == dn or how != "exact")
                 items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how})
     for key, where in interp.cited_keys:
         for prid in ix.key_to_policies.get(key, ()):
