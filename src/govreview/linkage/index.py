@@ -73,6 +73,7 @@ class LinkageIndex:
         self.key_to_policies: dict[str, list[int]] = {}
         self.docno_by_number: dict[tuple[int, int], list[tuple[str, int]]] = {}  # (year, seq) → (agency, rid)
         self.counts = {k: 0 for k in Kind}
+        self.link_fanout: dict[int, int] = {}  # policy rid → how many interpretations it links to (filled in pass 2)
         self.placeholder_urls = 0  # pages whose URL had to be made up (no url, canonical, base URL or SiteDomain)
         self._exempt = [regex.compile(p) for p in self.options.exempt_titles]
         self._exempt_ids = set(self.options.exempt_ids)
