@@ -320,3 +320,15 @@ def test_sidebar_links_on_every_page_do_not_pair_policies_with_the_latest_interp
     assert missing == {f"zcwj/{i}.html" for i in range(2, 8)}
     # the sidebar link of the right policy still counts as its link to the interpretation
     assert not [f for f in res.findings if f.rule == "linkage.missing_backlink" and f.related == ["zcjd/x.html"]]
+
+
+def test_equal_title_evidence_goes_to_the_policy_cited_first():
+    docs = [
+        Document(id="a", url="http://lj.gov.cn/a.html", title="临江市河道管理办法", published_at=date(2025, 3, 3), text="第一条"),
+        Document(id="b", url="http://lj.gov.cn/b.html", title="临江市水资源管理规定", published_at=date(2025, 1, 6), text="第一条"),
+        Document(id="i", url="http://lj.gov.cn/i.html", title="市水务局负责人答记者问", published_at=date(2025, 3, 6),
+                 text="近日，《临江市河道管理办法》印发。办法与《临江市水资源管理规定》相衔接。"),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    paired = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
+    assert paired == {"a": ["i"], "b": []}

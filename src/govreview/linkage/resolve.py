@@ -122,17 +122,17 @@ def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]
         if len(back) > limit or ix.link_fanout.get(prid, 0) > limit:
             e["template"] = True
         ev.setdefault(prid, []).append(e)
-    for dn in interp.cited_docnos:
+    for rank, dn in enumerate(interp.cited_docnos):
         for prid, own, how in ix.policies_with_docno(dn):
             where = "title" if dn in interp.title else "text"
             items = ev.setdefault(prid, [])
             if not any(e["type"].startswith("docno:") for e in items):
-                items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how})
-    for key, where in interp.cited_keys:
-        for prid in ix.key_to_policies.get(key, ()):
+                items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how, "order": rank})
+    for key, where, rank in interp.cited_keys:
+        for prid in ix.policies_with_title(key):
             items = ev.setdefault(prid, [])
             if not any(e["type"] == f"title:{where}" for e in items):
-                items.append({"type": f"title:{where}", "title": key})
+                items.append({"type": f"title:{where}", "title": key, "order": rank})
     return ev
 
 
@@ -148,7 +148,12 @@ def _choose(ev: dict[int, list[dict[str, Any]]]) -> list[int]:
     if not score:
         return []
     best = max(score.values())
-    return sorted(rid for rid, s in score.items() if s == best)
+    tied = [rid for rid, s in score.items() if s == best]
+    if len(tied) > 1:  # equal evidence: the policy cited first is the one interpreted (the others are its basis)
+        first = {rid: min(e.get("order", 10**6) for e in ev[rid]) for rid in tied}
+        lowest = min(first.values())
+        tied = [rid for rid in tied if first[rid] == lowest]
+    return sorted(tied)
 
 
 def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageResult:
@@ -179,7 +184,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
             orphans.append(Orphan(it, f"指向政策文件的链接已失效：{href}（“{text}”）", dead,
                                   [ix.records[r] for r in chosen], [ev[r] for r in chosen]))
         elif not chosen:
-            cited = [f"《{k}》" for k, w in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
+            cited = [f"《{k}》" for k, w, _ in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
             why = "站内未找到被解读的政策文件" + (f"（引用：{'、'.join(cited)}）" if cited else "（页面未引用任何政策文件标题、文号或链接）")
             orphans.append(Orphan(it, why, [], [], []))
         for prid in chosen:
@@ -289,7 +294,7 @@ def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
                           "classification": list(it.reasons)})
         else:
             f = _finding(R.ORPHAN_INTERPRETATION, it, [], f"{o.why}：{it.title}", 0.6 if o.why.endswith("链接）") else 0.7,
-                         {"cited_titles": [k for k, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
+                         {"cited_titles": [k for k, _, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
                           "classification": list(it.reasons)})
         yield it, [f]
 
