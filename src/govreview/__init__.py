@@ -6,6 +6,7 @@ Public API::
     report = govreview.review("……正文……")          # Report (govreview.report/v1)
     reviewer = govreview.Reviewer(config, lexicons=[govreview.Lexicon.from_terms([...])])
     reviewer.review(govreview.Document(id="a1", html="<p>…</p>"))
+    masked, findings = govreview.redact("……身份证号110101199003074514……")
 """
 
 from .config import ReviewConfig
@@ -16,11 +17,12 @@ from .model import (
     Verdict,
 )
 from .normalize import FoldSettings, fold
+from .redact import redact
 
 __version__ = "0.1.0"
 
 __all__ = [
     "SCHEMA_ID", "Category", "Document", "DocumentInfo", "Explanation", "Finding", "FoldSettings", "Lexicon",
     "LexiconError", "Location", "Report", "ReviewConfig", "ReviewContext", "ReviewError", "Reviewer", "Severity",
-    "Verdict", "fold", "review", "__version__",
+    "Verdict", "fold", "redact", "review", "__version__",
 ]

@@ -1,4 +1,4 @@
-"""Command line: ``govreview check | scan | rules``.
+"""Command line: ``govreview check | scan | rules | redact | serve``.
 
 Exit codes (stable, for CI and CMS hooks): 0 = nothing at or above
 ``--fail-on``; 1 = findings at or above it; 2 = usage or input error.
@@ -16,7 +16,7 @@ from .config import ReviewConfig
 from .engine import Reviewer
 from .inputs import InputProblem, document_from_bytes, iter_inputs
 from .lexicons import Lexicon, LexiconError
-from .model import Report, Severity
+from .model import Category, Report, Severity
 from .reporters import FORMATS, get_reporter
 
 FAIL_LEVELS = ("high", "medium", "low", "info", "none")
@@ -29,9 +29,12 @@ class InputError(click.ClickException):
         click.echo(f"govreview: {self.format_message()}", err=True)
 
 
-def _build_reviewer(config_path: str | None, lexicon_paths: tuple[str, ...], category: str, severity: str) -> Reviewer:
+def _build_reviewer(config_path: str | None, lexicon_paths: tuple[str, ...], category: str, severity: str,
+                    only: str | None = None) -> Reviewer:
     try:
         cfg = ReviewConfig.from_file(config_path) if config_path else _default_config()
+        if only:  # --only CATEGORY: the category names a rule prefix in `enable`
+            cfg = cfg.model_copy(update={"enable": (only,)})
         extra = [Lexicon.load(p, category=category, severity=severity) for p in lexicon_paths]
         return Reviewer(cfg, lexicons=extra)
     except LexiconError as exc:
@@ -116,10 +119,16 @@ def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, l
 @click.option("--map", "field_map", multiple=True, help="export field mapping, e.g. text=content,id=article_id (JSONL/CSV exports)")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="progress on stderr (bar on a terminal, lines otherwise)")
 @click.option("--summary/--no-summary", "show_summary", default=True, show_default=True, help="summary table on stderr at the end")
+@click.option("--linkage/--no-linkage", default=True, show_default=True,
+              help="policy ↔ interpretation check across the collection (its reports follow the per-document ones)")
+@click.option("--base-url", default=None, help="site root URL for pages without a URL (folder exports), for resolving links")
+@click.option("--only", "only", default=None, type=click.Choice([c.value for c in Category]),
+              help="run only the rules of this category (e.g. linkage)")
 @with_common
 def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: bool, baseline_path: str | None,
-         write_baseline: str | None, field_map: tuple[str, ...], progress: bool, show_summary: bool,
-         config_path, lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
+         write_baseline: str | None, field_map: tuple[str, ...], progress: bool, show_summary: bool, linkage: bool,
+         base_url: str | None, only: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity,
+         fail_on) -> None:
     """Scan a folder, archive (.zip/.tar/.tgz), export (.jsonl/.csv), WARC file or - (JSONL on stdin).
 
     One record per input item (a report, or an error record saying why it was not reviewed),
@@ -145,13 +154,28 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
             Baseline.load(baseline_path)
         except BaselineError as exc:
             raise InputError(str(exc)) from None
-    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity)  # validates config early
+    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity, only)  # validates config early
+    collector = None
+    if linkage and only in (None, "linkage") and reviewer.config.rule_enabled("linkage.late", Category.linkage):
+        if resume:
+            click.echo("govreview: --resume: 政策解读关联检查需要完整扫描，本次跳过 (the linkage pass needs a full scan; "
+                       "skipped on resume — run `govreview scan PATH --only linkage` afterwards)", err=True)
+        else:
+            try:
+                from .linkage import LinkageCollector
+
+                collector = LinkageCollector(reviewer.config, base_url=base_url)
+            except Exception as exc:  # bad [options.linkage] or calendar file
+                raise InputError(f"关联检查配置无效 invalid linkage configuration: {exc}") from None
     settings = ScanSettings(
         config=reviewer.config,
         lexicons=tuple((str(p), lexicon_category, lexicon_severity) for p in lexicon_paths),
         fieldmap=fieldmap, baseline=baseline_path, contexts=fmt == "html", sources=fmt == "text",
+        linkage=collector is not None, base_url=base_url,
+        head_chars=collector.options.head_chars if collector is not None else 400,
     )
-    del reviewer
+    if collector is None:
+        del reviewer  # workers build their own; keep the parent small
     summary = Summary()
     done: set[str] = set()
     if output:
@@ -196,7 +220,29 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
             if new_baseline is not None:
                 for rule, _sev, _cat, fp in r.findings:
                     new_baseline.add_fingerprint(rule, fp)
+            if collector is not None and r.linkage is not None:
+                collector.index.add(r.linkage)
             bar.update()
+        if collector is not None:
+            from .linkage import linkage_reports
+
+            result = collector.finish()
+            for report in linkage_reports(result, reviewer):  # pass 2: extra records, one per page to change
+                summary.linkage_reports += 1
+                failed = failed or _failed(report, fail_on)
+                if fmt == "jsonl":
+                    stream.write(report.to_json() + "\n")
+                elif fmt == "text":
+                    rep.add(report, source=None)
+                else:
+                    rep.add(report)
+                if new_baseline is not None:
+                    for f in report.findings:
+                        new_baseline.add_fingerprint(f.rule, f.fingerprint)
+            if fmt == "text":
+                from .linkage.table import render_text
+
+                render_text(result, stream)
         rep.close()
     finally:
         bar.close()
@@ -234,6 +280,99 @@ def rules(fmt: str, config_path: str | None) -> None:
     for r in rows:
         t.add_row(r.id, r.category.value, r.severity.value, r.description)
     Console().print(t)
+
+
+@cli.command()
+@click.argument("file", type=click.Path(allow_dash=True))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True, allow_dash=True), default="-", show_default=True,
+              help="where to write the masked copy (- = stdout)")
+@click.option("--min-severity", type=click.Choice(["high", "medium", "low"]), default="medium", show_default=True,
+              help="mask personal data at or above this severity (office phones and addresses are info and stay)")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), help="govreview.toml")
+def redact(file: str, output: str, min_severity: str, config_path: str | None) -> None:
+    """Write a masked copy of FILE (ID 110101********4514, mobile 139****5678, address up to 街道/乡镇).
+
+    Everything that is not masked is copied byte for byte, in the input's encoding.
+    A summary of what was masked goes to stderr.
+    """
+    from .redact import redact_bytes
+
+    reviewer = _build_reviewer(config_path, (), "sensitive", "medium")
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except OSError as exc:
+        raise InputError(f"无法读取 cannot read {file}: {exc.strerror or exc}") from None
+    try:
+        result = redact_bytes(data, suffix="" if file == "-" else Path(file).suffix, reviewer=reviewer,
+                              min_severity=min_severity)
+    except ValueError as exc:
+        raise InputError(f"{file}: {exc}") from None
+    if output == "-":
+        sys.stdout.buffer.write(result.data)
+        sys.stdout.buffer.flush()
+    else:
+        try:
+            Path(output).write_bytes(result.data)
+        except OSError as exc:
+            raise InputError(f"无法写入 cannot write {output}: {exc.strerror or exc}") from None
+    counts: dict[str, int] = {}
+    for f in result.findings:
+        counts[f.rule] = counts.get(f.rule, 0) + 1
+    summary = "，".join(f"{r} {n}" for r, n in sorted(counts.items())) or "无"
+    click.echo(f"govreview: 已脱敏 masked {len(result.findings)} 处 ({summary})", err=True)
+    if result.problem:
+        click.echo(f"govreview: 注意 note: {result.problem}", err=True)
+
+
+@cli.command()
+@click.option("--host", default=None, help="address to bind [default: 127.0.0.1]")
+@click.option("--port", type=int, default=None, help="port [default: 8080; 0 = any free port]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="govreview.toml: review configuration plus an optional [server] table (default: ./govreview.toml)")
+@click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(dir_okay=False),
+              help="extra lexicon, reread on POST /v1/reload; repeatable")
+@click.option("--max-body-bytes", type=int, default=None, help="request body limit [default: 5 MB]")
+@click.option("--max-chars", type=int, default=None, help="per-document character limit [default: 1000000]")
+@click.option("--max-batch", type=int, default=None, help="documents per batch request [default: 100]")
+@click.option("--timeout", "review_timeout", type=float, default=None, help="seconds per review [default: 10]")
+@click.option("--threads", type=int, default=None, help="review threads [default: CPU cores]")
+@click.option("--processes", type=int, default=None,
+              help="review in N worker processes instead of threads (uses N cores) [default: 0]")
+@click.option("--log-level", default=None, type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--export-openapi", "export_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="write the OpenAPI document to this file (- for stdout) and exit")
+def serve(export_path: str | None, **flags) -> None:
+    """Run the HTTP review service for CMS plugins (needs: pip install 'govreview[server]').
+
+    Tokens come from GOVREVIEW_API_TOKEN / GOVREVIEW_ADMIN_TOKEN or the [server]
+    table, never from flags. See docs/cms.md.
+    """
+    try:
+        from .service.app import create_app, export_openapi
+        from .service.settings import load_settings
+        import uvicorn
+    except ImportError as exc:
+        raise InputError(f"服务依赖未安装 the server extra is missing ({exc.name}): pip install 'govreview[server]'") from None
+    if export_path is not None:
+        text = export_openapi()
+        if export_path == "-":
+            click.echo(text, nl=False)
+        else:
+            Path(export_path).write_text(text, encoding="utf-8")
+        return
+    flags["config"] = flags.pop("config_path")
+    flags["lexicons"] = flags.pop("lexicon_paths")
+    try:
+        settings = load_settings(flags)
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
+    except Exception as exc:
+        raise InputError(f"服务配置无效 invalid server settings: {exc}") from None
+    import logging
+
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False,
+                log_level=settings.log_level, timeout_keep_alive=5)
 
 
 def main() -> None:

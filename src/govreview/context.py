@@ -11,8 +11,10 @@ rules themselves is useless, so a term hit is kept only if
   (``lexicons/context_cues.tsv``) stands before it — or, for post-posed cues
   (…信息不得公开), after it — in the same clause.
 
-Cues and allow terms are matched by the same automaton pass as the terms, so
-this costs no extra scan. Each decision is recorded so that explanations can
+Allow terms are matched by the same automaton pass as the terms. Cues are
+frequent words (不得, 审查…) while term hits are rare, so cues are *not* in the
+automaton: each term hit checks a short window with one compiled alternation,
+and a clean document pays nothing. Each decision is recorded so that explanations can
 say which context words changed the outcome.
 """
 
@@ -24,7 +26,7 @@ import regex
 
 from .matcher import Hit, Slot
 from .model import ContextEffect
-from .normalize import Folded
+from .normalize import Folded, strip_noise, substitution_table
 
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
@@ -55,10 +57,10 @@ def _window_has(folded_text: str, words: tuple[str, ...], start: int, end: int, 
 class HitFilter:
     """Built once per Reviewer: folded context words per slot, cue and allow slot sets."""
 
-    def __init__(self, slots: list[Slot], fold_word):
+    def __init__(self, slots: list[Slot], fold_word, cue_words: list[tuple[str, str]] = ()):
         self.slots = slots
-        self.cue_before = {i for i, s in enumerate(slots) if s.lexicon.kind == "data" and s.entry.rule == CUE_BEFORE}
-        self.cue_after = {i for i, s in enumerate(slots) if s.lexicon.kind == "data" and s.entry.rule == CUE_AFTER}
+        self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
+        self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
         self.near = {i: tuple(fold_word(w) for w in s.entry.near) for i, s in enumerate(slots) if s.entry.near}
         self.not_near = {i: tuple(fold_word(w) for w in s.entry.not_near) for i, s in enumerate(slots) if s.entry.not_near}
@@ -66,19 +68,38 @@ class HitFilter:
     def allow_spans(self, hits: list[Hit]) -> list[tuple[int, int, tuple[str, ...]]]:
         return [(h.start, h.end, self.slots[h.slot].entry.applies_to) for h in hits if h.slot in self.allow]
 
+    def negation_cue(self, start: int, end: int, folded_text: str) -> str | None:
+        """The cue that negates the folded span [start, end), or None (also for detectors' own position rules)."""
+        if self.cues_before is not None:
+            lo = max(0, start - CUE_WINDOW - 8)
+            window = folded_text[lo:start]
+            cut = _last_clause_end(window)
+            for m in self.cues_before.finditer(window, cut):
+                if m.end() >= len(window) - CUE_WINDOW:
+                    return m.group()
+        if self.cues_after is not None:
+            window = folded_text[end:end + CUE_WINDOW + 8]
+            stop = _CLAUSE_END.search(window)
+            m = self.cues_after.search(window, 0, stop.start() if stop else len(window))
+            if m is not None and m.start() <= CUE_WINDOW:
+                return m.group()
+        return None
+
     def filter(self, hits: list[Hit], folded: Folded) -> list[KeptHit]:
         """Term hits (kind 'terms') that survive; see the module docstring."""
         ftext = folded.text
+        slots = self.slots
+        terms = [h for h in hits if slots[h.slot].lexicon.kind == "terms"]
+        if not terms:
+            return []
         allow = self.allow_spans(hits)
-        cues_b = [h for h in hits if h.slot in self.cue_before]
-        cues_a = [h for h in hits if h.slot in self.cue_after]
         kept: list[KeptHit] = []
-        for h in hits:
-            slot = self.slots[h.slot]
-            if slot.lexicon.kind != "terms":
-                continue
+        for h in terms:
+            slot = slots[h.slot]
             e = slot.entry
             if slot.ascii_word and not _ascii_boundary(folded, h.start, h.end):
+                continue
+            if slot.exact is not None and not _shows_repeats(folded, h, slot.exact):
                 continue
             if any(
                 a <= h.start and h.end <= b
@@ -102,26 +123,32 @@ class HitFilter:
                 if e.before is not None and not e.before.search(orig[max(0, os_ - 40):os_]):
                     continue
             if slot.lexicon.negation:
-                cue = _negated(h, cues_b, cues_a, ftext, self.slots)
-                if cue is not None:
+                if self.negation_cue(h.start, h.end, ftext) is not None:
                     continue
             kept.append(KeptHit(h, tuple(effects)))
         return kept
 
 
-def _negated(h: Hit, cues_b: list[Hit], cues_a: list[Hit], ftext: str, slots: list[Slot]) -> str | None:
-    for c in cues_b:
-        if c.end <= h.start and h.start - c.end <= CUE_WINDOW and _clause_clear(ftext, c.end, h.start):
-            return slots[c.slot].entry.term
-    for c in cues_a:
-        if c.start >= h.end and c.start - h.end <= CUE_WINDOW and _clause_clear(ftext, h.end, c.start):
-            return slots[c.slot].entry.term
-    return None
+def _cue_regex(cue_words, rule: str, fold_word) -> regex.Pattern[str] | None:
+    words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
+    return regex.compile("|".join(regex.escape(w) for w in words)) if words else None
 
 
-def negation_cue(h: Hit, cues_b: list[Hit], cues_a: list[Hit], ftext: str, slots: list[Slot]) -> str | None:
-    """Public form of the cue test, for detectors that decide by their own rules."""
-    return _negated(h, cues_b, cues_a, ftext, slots)
+def _last_clause_end(window: str) -> int:
+    last = 0
+    for m in _CLAUSE_END.finditer(window):
+        last = m.end()
+    return last
+
+
+def _shows_repeats(folded: Folded, h: Hit, exact: str) -> bool:
+    """A term the repeat fold shortened (谢谢 → 谢) matches only where the text has the repeats."""
+    os_, oe = folded.to_original(h.start, h.end)
+    st = folded.settings
+    span = folded.original[os_:oe].translate(substitution_table(st.width, st.case, st.t2s))
+    if st.noise:
+        span = strip_noise(span)
+    return exact in span
 
 
 def _ascii_boundary(folded: Folded, start: int, end: int) -> bool:

@@ -23,7 +23,7 @@ import regex
 
 from .model import Category, Severity
 
-KINDS = ("terms", "allow", "data", "table")
+KINDS = ("terms", "allow", "data", "cues", "table")
 ENTRY_COLUMNS = (
     "id", "term", "category", "severity", "rule", "suggestion", "near", "not_near",
     "window", "before", "after", "applies_to", "note", "message",

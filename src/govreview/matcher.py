@@ -22,14 +22,12 @@ lexicons' content hash and the fold settings, so start-up stays fast.
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
-import tempfile
-from dataclasses import dataclass
-from pathlib import Path
-
+from dataclasses import dataclass, replace
 import ahocorasick
+import numpy as np
 
+from .cache import atomic_write, cache_dir
 from .lexicons import Entry, Lexicon
 from .normalize import Folded, FoldSettings, fold_term
 
@@ -44,6 +42,7 @@ class Slot:
     entry: Entry
     folded: str
     ascii_word: bool
+    exact: str | None = None  # set when the repeat fold shortened the term (谢谢 → 谢): the match must show the repeats
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,14 +52,6 @@ class Hit:
     slot: int
     start: int
     end: int
-
-
-def cache_dir() -> Path:
-    env = os.environ.get("GOVREVIEW_CACHE_DIR")
-    if env:
-        return Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "govreview"
 
 
 def _is_ascii_word(s: str) -> bool:
@@ -74,13 +65,17 @@ class Matcher:
         self.settings = settings
         self.slots: list[Slot] = []
         by_term: dict[str, list[int]] = {}
+        no_repeats = replace(settings, repeats=False)
         for lex in lexicons:
+            if lex.kind == "cues":  # checked in a window around term hits (context.py), not matched everywhere
+                continue
             for e in lex.entries:
                 ft = fold_term(e.term, settings)
                 if not ft:
                     continue
+                exact = fold_term(e.term, no_repeats) if settings.repeats else ft
                 by_term.setdefault(ft, []).append(len(self.slots))
-                self.slots.append(Slot(lex, e, ft, _is_ascii_word(ft)))
+                self.slots.append(Slot(lex, e, ft, _is_ascii_word(ft), exact if exact != ft else None))
         self._flen = [len(s.folded) for s in self.slots]
         h = hashlib.sha256(f"{_CACHE_FORMAT}|{ahocorasick.__name__}|{settings.key()}".encode())
         for ft, idxs in sorted(by_term.items()):
@@ -101,14 +96,7 @@ class Matcher:
             a.add_word(ft.encode("utf-8").decode("latin-1"), tuple(idxs))
         a.make_automaton()
         if use_cache and by_term:
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".automaton-")
-                with os.fdopen(fd, "wb") as fh:
-                    pickle.dump(a, fh, protocol=pickle.HIGHEST_PROTOCOL)
-                os.replace(tmp, path)  # atomic: concurrent workers never see a partial file
-            except OSError:
-                pass  # a read-only home is fine: we just rebuild next time
+            atomic_write(path, lambda fh: pickle.dump(a, fh, protocol=pickle.HIGHEST_PROTOCOL))
         return a
 
     def find(self, folded: Folded) -> list[Hit]:
@@ -126,13 +114,17 @@ class Matcher:
                 for idx in payload:
                     append(Hit(idx, ce - flen[idx], ce))
             return hits
-        last_b = 0
-        last_c = 0
+        ends: list[int] = []
+        payloads: list[tuple[int, ...]] = []
         for end_b, payload in self.automaton.iter(data.decode("latin-1")):
-            nb = end_b + 1
-            if nb != last_b:
-                last_c += len(data[last_b:nb].decode("utf-8"))
-                last_b = nb
+            ends.append(end_b)
+            payloads.append(payload)
+        if not ends:
+            return hits
+        # code-point end of each match = number of UTF-8 lead bytes up to and including its last byte
+        lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+        char_ends = np.cumsum(lead, dtype=np.int64)[np.asarray(ends)].tolist()
+        for ce, payload in zip(char_ends, payloads):
             for idx in payload:
-                append(Hit(idx, last_c - flen[idx], last_c))
+                append(Hit(idx, ce - flen[idx], ce))
         return hits

@@ -20,12 +20,14 @@ which folds a particular match needed, for the finding's explanation.
 from __future__ import annotations
 
 import functools
+import hashlib
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
+import numpy as np
 import regex
 
 FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
@@ -34,8 +36,18 @@ FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
 # clause punctuation (，。；：！？、brackets) is *not* noise: it is a barrier, so
 # terms never match across clauses. Line breaks are whitespace (hard-wrapped
 # text), bounded by max_gap.
-_NOISE_CLASS = r"[\p{Z}\p{Cf}\p{Mn}\p{Me}\p{S}\t\r\n\v\f._\-*/\\|~`'\"#@&%+=^·•・‧﹡]"
-_NOISE_RE = regex.compile(_NOISE_CLASS)
+NOISE_PUNCT = "\t\r\n\v\f._-*/\\|~`'\"#@&%+=^·•・‧﹡"
+NOISE_CATEGORIES = ("Zs", "Zl", "Zp", "Sm", "Sc", "Sk", "So", "Cf", "Mn", "Me")
+
+
+def is_noise(ch: str) -> bool:
+    """Noise per Python's own Unicode database (the ``regex`` module's may be newer and disagree)."""
+    return bool(_class_tables()[0][ord(ch)])
+
+
+def strip_noise(s: str) -> str:
+    noise = _class_tables()[0]
+    return "".join(c for c in s if not noise[ord(c)])
 
 
 @dataclass(frozen=True)
@@ -112,20 +124,6 @@ def substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, int]:
     return table
 
 
-@functools.lru_cache(maxsize=16)
-def _deletion_re(noise: bool, repeats: bool, max_gap: int) -> regex.Pattern[str] | None:
-    gap = f"{_NOISE_CLASS}{{0,{max_gap}}}" if noise else ""
-    parts = []
-    if repeats:
-        # a non-digit, non-noise character repeated (possibly with noise between)
-        parts.append(rf"(?P<rep>(?P<ch>[^\d\s\p{{P}}\p{{S}}\p{{Z}}\p{{C}}\p{{M}}]){gap}(?:(?P=ch){gap})*(?P=ch))")
-    if noise:
-        parts.append(rf"(?P<noise>{_NOISE_CLASS}+)")
-    if not parts:
-        return None
-    return regex.compile("|".join(parts))
-
-
 class Folded:
     """A folded copy of ``original`` and the run table mapping it back."""
 
@@ -169,7 +167,7 @@ class Folded:
             ch = self.original[i].translate(sub)
             if ch == last:
                 best = i + 1
-            elif not _NOISE_RE.match(ch):
+            elif not is_noise(ch):
                 break
         return best
 
@@ -190,61 +188,182 @@ class Folded:
 
 
 def folds_needed(span: str, settings: FoldSettings) -> list[str]:
+    """Which folds the original ``span`` needed to match (for the finding's explanation)."""
     used: list[str] = []
-    if settings.width and any(ord(ch) in width_table() for ch in span):
+    if settings.width and not span.isascii() and any(ord(ch) in width_table() for ch in span):
         used.append("width")
     if settings.case and any(ord(ch) in case_table() for ch in span):
         used.append("case")
-    if settings.t2s and any(ord(ch) in t2s_table() for ch in span):
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
         used.append("t2s")
-    if settings.noise and _NOISE_RE.search(span):
+    if settings.noise and strip_noise(span) != span:
         used.append("noise")
-    if settings.repeats:
-        sub = substitution_table(settings.width, settings.case, settings.t2s)
-        kept = [c for c in span.translate(sub) if not _NOISE_RE.match(c)]
-        if any(a == b and not a.isdigit() for a, b in zip(kept, kept[1:])):
-            used.append("repeats")
+    if settings.repeats and fold_small(span, settings) != fold_small(span, replace(settings, repeats=False)):
+        used.append("repeats")
     return used
 
 
+_LUT_SIZE = 0x110000  # every code point: tables are gathers, no range checks on the hot path
+
+
+def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
+    """Arrays from the on-disk cache, or built and saved there (see govreview.cache)."""
+    from .cache import atomic_write, cache_dir
+
+    digest = hashlib.sha256(f"2|{unicodedata.unidata_version}|{key}".encode()).hexdigest()[:16]
+    path = cache_dir() / f"{name}-{digest}.npz"
+    try:
+        with np.load(path) as z:
+            arrays = {k: z[k] for k in z.files}
+        if arrays and all(v.shape == (_LUT_SIZE,) for v in arrays.values()):
+            return arrays
+    except (OSError, KeyError, ValueError):
+        pass
+    arrays = build()
+    atomic_write(path, lambda fh: np.savez(fh, **arrays))
+    return arrays
+
+
+@functools.lru_cache(maxsize=1)
+def _class_tables() -> tuple[np.ndarray, np.ndarray]:
+    """Boolean tables over all code points: noise (deleted between characters) and collapsible (repeat fold).
+
+    Reading 1.1M Unicode categories costs ~0.5 s, so the tables are cached on disk
+    (keyed by the Unicode database version and the noise list) to keep cold start fast.
+    """
+    z = _cached_arrays("fold-classes", f"{NOISE_PUNCT}|{NOISE_CATEGORIES}", _build_class_tables)
+    return z["noise"], z["collapsible"]
+
+
+def _build_class_tables() -> dict[str, np.ndarray]:
+    noise = np.zeros(_LUT_SIZE, dtype=bool)
+    collapsible = np.zeros(_LUT_SIZE, dtype=bool)
+    cat = unicodedata.category
+    for cp in range(_LUT_SIZE):  # ~0.5 s once; cached on disk
+        c = cat(chr(cp))
+        if c in NOISE_CATEGORIES:
+            noise[cp] = True
+        elif c[0] == "L" or c in ("Nl", "No"):
+            collapsible[cp] = True
+    for ch in NOISE_PUNCT:
+        noise[ord(ch)] = True
+        collapsible[ord(ch)] = False
+    return {"noise": noise, "collapsible": collapsible}
+
+
+@functools.lru_cache(maxsize=16)
+def _substitution_lut(width: bool, case: bool, t2s: bool) -> np.ndarray | None:
+    """The 1:1 folds as one gather table over all code points (cached on disk: building it reads 65k case maps)."""
+    if not (width or case or t2s):
+        return None
+    t2s_path = _lexicon_path("fold_t2s.tsv")
+    stamp = f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}"
+
+    def build() -> dict[str, np.ndarray]:
+        table = substitution_table(width, case, t2s)
+        lut = np.arange(_LUT_SIZE, dtype=np.uint32)
+        if table:
+            lut[np.fromiter(table.keys(), dtype=np.int64)] = np.fromiter(table.values(), dtype=np.uint32)
+        return {"lut": lut}
+
+    return _cached_arrays("fold-lut", stamp, build)["lut"]
+
+
+def _text(codes: np.ndarray) -> str:
+    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+
+
 def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
-    """Fold ``text`` for matching; see the module docstring."""
+    """Fold ``text`` for matching; see the module docstring.
+
+    Vectorised with numpy over the code points (UTF-32): substitutions are one
+    table gather, noise runs and repeats are boolean masks, and the run table
+    falls out of the kept indices. This is what makes folding cheaper than the
+    automaton pass itself (str.translate plus a regex scan cost ~10× more);
+    ``tests/reference_fold.py`` holds the plain-regex definition that property
+    tests compare against.
+    """
+    if not text:
+        return Folded(text, text, [0], [0], settings)
+    a = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    lut = _substitution_lut(settings.width, settings.case, settings.t2s)
+    t = lut[a] if lut is not None else a
+    if not (settings.noise or settings.repeats):
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+    noise_tab, coll_tab = _class_tables()
+    keep = None
+    if settings.noise:
+        nz = noise_tab[t]
+        if nz.any():
+            keep = ~nz
+            # runs of noise longer than max_gap keep their first character as a barrier
+            edge = np.empty(len(nz) + 1, dtype=bool)
+            edge[0] = nz[0]
+            edge[-1] = nz[-1]
+            np.not_equal(nz[1:], nz[:-1], out=edge[1:-1])
+            bounds = np.flatnonzero(edge)
+            starts, ends = bounds[0::2], bounds[1::2]
+            keep[starts[(ends - starts) > settings.max_gap]] = True
+    if settings.repeats:
+        if keep is None:
+            v = t
+            dup = (v[1:] == v[:-1]) & coll_tab[v[1:]]
+            if dup.any():
+                keep = np.ones(len(t), dtype=bool)
+                keep[1:][dup] = False
+        else:
+            idx = np.flatnonzero(keep)
+            v = t[idx]
+            dup = (v[1:] == v[:-1]) & coll_tab[v[1:]]
+            if dup.any():
+                keep[idx[1:][dup]] = False
+    if keep is None:
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+    idx = np.flatnonzero(keep)
+    if len(idx) == len(t):
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+    if len(idx) == 0:
+        return Folded(text, "", [0], [len(text)], settings)
+    brk = np.flatnonzero(idx[1:] - idx[:-1] != 1) + 1
+    seg_f = np.concatenate((np.zeros(1, dtype=brk.dtype), brk))
+    return Folded(text, _text(t[idx]), seg_f.tolist(), idx[seg_f].tolist(), settings)
+
+
+def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:
+    """``fold(text).text`` without the map, in plain Python: cheaper than numpy for short strings
+    (terms, matched spans for fingerprints). tests/test_normalize.py checks both agree."""
     sub = substitution_table(settings.width, settings.case, settings.t2s)
-    translated = text.translate(sub) if sub else text
-    pattern = _deletion_re(settings.noise, settings.repeats, settings.max_gap)
-    if pattern is None:
-        return Folded(text, translated, [0], [0], settings)
-    pieces: list[str] = []
-    seg_f = [0]
-    seg_o = [0]
-    pos = 0  # next original index to copy
-    flen = 0
-    max_gap = settings.max_gap
-    for m in pattern.finditer(translated):
-        s, e = m.span()
-        if m.lastgroup == "noise":
-            keep = 1 if (e - s) > max_gap else 0  # a long run stays as a barrier
-        else:
-            keep = 1  # the first of the repeated characters
-        cut = s + keep
-        if cut >= e:
-            continue
-        if cut > pos:
-            pieces.append(translated[pos:cut])
-            flen += cut - pos
-        pos = e
-        if seg_f[-1] == flen:
-            seg_o[-1] = pos
-        else:
-            seg_f.append(flen)
-            seg_o.append(pos)
-    if pos == 0:
-        return Folded(text, translated, [0], [0], settings)
-    pieces.append(translated[pos:])
-    return Folded(text, "".join(pieces), seg_f, seg_o, settings)
+    t = text.translate(sub) if sub else text
+    if not (settings.noise or settings.repeats):
+        return t
+    noise_tab, coll_tab = _class_tables()
+    chars = list(t)
+    if settings.noise:
+        kept: list[str] = []
+        i, n = 0, len(chars)
+        while i < n:
+            if noise_tab[ord(chars[i])]:
+                j = i
+                while j < n and noise_tab[ord(chars[j])]:
+                    j += 1
+                if j - i > settings.max_gap:
+                    kept.append(chars[i])
+                i = j
+            else:
+                kept.append(chars[i])
+                i += 1
+        chars = kept
+    if settings.repeats:
+        out: list[str] = []
+        for c in chars:
+            if out and out[-1] == c and coll_tab[ord(c)]:
+                continue
+            out.append(c)
+        chars = out
+    return "".join(chars)
 
 
 def fold_term(term: str, settings: FoldSettings = FoldSettings()) -> str:
     """Fold a lexicon term exactly as text is folded (noise at the edges dropped)."""
-    folded = fold(term.strip(), settings).text
-    return _NOISE_RE.sub("", folded) if settings.noise else folded
+    folded = fold_small(term.strip(), settings)
+    return strip_noise(folded) if settings.noise else folded

@@ -41,6 +41,9 @@ class ScanSettings:
     contexts: bool = False  # attach highlighted context per finding (HTML report)
     sources: bool = False  # send the reviewed text back for items with findings (text report: line:col, snippets)
     suppressions: bool = True
+    linkage: bool = False  # send each document's compact linkage features back (policy ↔ interpretation pass)
+    base_url: str | None = None
+    head_chars: int = 400
 
 
 @dataclass
@@ -59,6 +62,7 @@ class ItemResult:
     timings: dict[str, float] = field(default_factory=dict)
     rss_kb: int = 0  # peak RSS of the process that made it (benchmarks: memory per worker)
     source: str | None = None
+    linkage: Any = None  # linkage.features.DocFeatures (compact) when ScanSettings.linkage
 
     def report(self) -> Report:
         return Report.model_validate_json(self.json)
@@ -82,6 +86,7 @@ class Processor:
         from ..lexicons import Lexicon
 
         self.settings = settings
+        self.last_document: Document | None = None  # the document review_task last built (for the linkage features)
         extra = [Lexicon.load(p, category=c, severity=s) for p, c, s in settings.lexicons]
         self.reviewer = Reviewer(settings.config, lexicons=extra)
         self.baseline = None
@@ -176,6 +181,7 @@ class Processor:
                 report = apply_suppressions(report, doc.content, rv.config)
             if self.baseline is not None:
                 report = self.baseline.filter(report, rv.config)
+            self.last_document = doc
             return report, False, extracted, doc.content, timings
         except NotReviewed as exc:
             return error_report(task, exc.kind, exc.message, rv.lexicon_version, rv.config_digest), True, None, None, timings
@@ -201,7 +207,18 @@ class Processor:
 
     def process(self, task: Task) -> ItemResult:
         cpu0 = time.process_time()
+        self.last_document = None
         report, is_error, _ex, content, timings = self.review_task(task)
+        features = None
+        if self.settings.linkage and self.last_document is not None:
+            from ..linkage.features import extract
+
+            try:
+                features = extract(self.last_document, base_url=self.settings.base_url, head_chars=self.settings.head_chars)
+            except Exception as exc:  # never lose the document: say linkage could not read it
+                err = ReviewError(kind="linkage", detector="linkage",
+                                  message=f"linkage index could not read this document: {type(exc).__name__}: {exc}")
+                report = report.model_copy(update={"errors": [*report.errors, err]})
         timings["cpu"] = time.process_time() - cpu0
         contexts = None
         if self.settings.contexts and content is not None:
@@ -214,6 +231,7 @@ class Processor:
             error_kinds=[e.kind for e in report.errors], size=task.size, contexts=contexts, timings=timings,
             rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0,
             source=content if (self.settings.sources and report.findings) else None,
+            linkage=features,
         )
 
 

@@ -26,6 +26,7 @@ class Summary:
         self.skipped: Counter[str] = Counter()
         self._top: list[tuple[int, str]] = []
         self.timings: Counter[str] = Counter()
+        self.linkage_reports = 0  # extra records from the collection-level linkage pass (not input items)
 
     def add(self, r: ItemResult) -> None:
         self.items += 1
@@ -88,6 +89,8 @@ class Summary:
             for k, n in self.error_kinds.most_common():
                 t.add_row(k, str(n))
             c.print(t)
+        if self.linkage_reports:
+            c.print(f"政策解读关联 linkage: {self.linkage_reports} 个页面需修改 pages to change (extra records after the items)")
         if self.skipped:
             c.print("非文档文件（未作为条目） non-document files skipped: " +
                     ", ".join(f"{k}={n}" for k, n in self.skipped.most_common(12)))

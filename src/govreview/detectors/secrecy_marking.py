@@ -1,9 +1,22 @@
 """Classification markings (密级标志): 绝密/机密/秘密 + ★ + a period, e.g. 机密★5年.
 
 A marking is a *label*, not a word: the bare words 秘密/机密 appear in every
-rule about secrecy ("不涉及国家秘密"). So this detector matches the form of a
-marking — the level, a star (★☆*＊, full-width or not, spaces allowed) and a
-protection period (N年, 长期, a date) — and never the bare word.
+rule about secrecy ("不涉及国家秘密"). So this detector decides by form and
+position:
+
+* the full form — level, a star (★☆*＊✱, full-width or not, spaces allowed)
+  and a protection period (N年, 长期, a date, Chinese numerals) — is a marking
+  wherever it stands (``high``), except when it is quoted inside a running
+  sentence, as rules describing the format do (“机密★1年”) (``low``);
+* level + star without a period is a marking alone on its line or in the head
+  (``high``), else ``low`` (rules name the marks: “机密★、秘密★等密级标志”);
+* the bare level (秘密, 秘　密, 機密) is a marking only when it stands alone on a
+  line of the document's head, before the title, possibly beside 份号 and
+  紧急程度 (特急/加急) (``high``); alone on a line elsewhere it is ``low``;
+* ``密级：机密`` as a field of the document's head is ``high``.
+
+Traditional script and full-width digits are matched directly (``\\d`` is
+Unicode-aware), so no folding is needed.
 """
 
 from __future__ import annotations
@@ -12,22 +25,103 @@ import regex
 
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from .secrecy_layout import Layout, strip_decor
 
 RULE = Rule(
     "secrecy.marking", Category.secrecy, Severity.high,
     "密级标志（绝密/机密/秘密★保密期限），涉密文件不得公开", "发现密级标志，涉密内容不得公开",
 )
 
-_LEVEL = r"(?P<level>绝密|機密|机密|絕密|秘密)"
-_STAR = r"[ \t\u3000]*[★☆*＊✱✲✳][ \t\u3000]*"
-_PERIOD = r"(?P<period>长期|長期|\d{1,4}[ \t\u3000]*年(?:[ \t\u3000]*\d{1,2}[ \t\u3000]*月(?:[ \t\u3000]*\d{1,2}[ \t\u3000]*日)?)?)"
+_SP = r"[ \t\u3000]*"
+_LEVEL = rf"(?P<level>绝{_SP}密|絕{_SP}密|机{_SP}密|機{_SP}密|秘{_SP}密)"
+_STAR = rf"{_SP}[★☆*＊✱✲✳✩✪⭐]{_SP}"
+_NUM = r"(?:\d{1,4}|[一二两三四五六七八九十〇零]{1,4})"
+_PERIOD = (
+    rf"(?P<period>长期|長期|{_NUM}{_SP}(?:年|[個个]{_SP}月)"
+    rf"(?:{_SP}\d{{1,2}}{_SP}月(?:{_SP}\d{{1,2}}{_SP}[日号])?)?)"
+)
 MARKING = regex.compile(_LEVEL + _STAR + _PERIOD)
+STAR_ONLY = regex.compile(_LEVEL + rf"{_SP}[★☆*＊✱✲✳✩✪⭐]")
+BARE = regex.compile(_LEVEL)
+FIELD = regex.compile(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
+# What may share a head line with a bare level: 份号 (6 digits), 紧急程度, 保密期限 words.
+_HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
+_QUOTES = regex.compile(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
+
+
+def _is_quoted(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 20):start]
+    after = text[end:end + 2]
+    return bool(_QUOTES.search(before)) and bool(after) and after[0] in "”\"」』’'"
 
 
 @detector(RULE, name="secrecy_marking", order=20)
-def detect(ctx):
-    for m in MARKING.finditer(ctx.text):
-        yield ctx.finding(
-            RULE.id, m.start(), m.end(), confidence=0.97, pattern="level★period",
-            details={"level": m.group("level"), "period": m.group("period")},
-        )
+class SecrecyMarking:
+    """Finds 密级标志 by form (★ + period) and by position (alone in the head)."""
+
+    def __init__(self, reviewer):
+        pass
+
+    def detect(self, ctx):
+        text = ctx.text
+        if not any(c in text for c in "密"):
+            return
+        layout = Layout(text)
+        taken: list[tuple[int, int]] = []
+
+        def emit(s, e, sev, conf, pattern, m, why):
+            taken.append((s, e))
+            return ctx.finding(
+                RULE.id, s, e, severity=sev, confidence=conf, pattern=pattern,
+                details={"level": _level(m), "period": m.groupdict().get("period"), "position": why},
+            )
+
+        for m in MARKING.finditer(text):
+            s, e = m.span()
+            ln = layout.line_at(s)
+            alone = ln is not None and not layout.rest_of_line(ln, s, e)
+            if not alone and _is_quoted(text, s, e):
+                yield emit(s, e, Severity.low, 0.5, "level★period", m, "quoted in a sentence")
+            else:
+                yield emit(s, e, Severity.high, 0.97, "level★period", m, "alone on its line" if alone else "in text")
+        for m in STAR_ONLY.finditer(text):
+            s, e = m.span()
+            if _overlaps(taken, s, e):
+                continue
+            ln = layout.line_at(s)
+            rest = layout.rest_of_line(ln, s, e) if ln is not None else "x"
+            alone = not rest or (ln is not None and layout.in_head(ln) and bool(_HEAD_COMPANIONS.fullmatch(rest)))
+            if not alone and _is_quoted(text, s, e):
+                continue
+            # level★ without a period inside a sentence is usually the rule naming the marks
+            yield emit(s, e, Severity.high if alone else Severity.low, 0.9 if alone else 0.4, "level★", m,
+                       "head or alone" if alone else "in text")
+        for m in FIELD.finditer(text):
+            s, e = m.span()
+            if _overlaps(taken, s, e):
+                continue
+            ln = layout.line_at(s)
+            head = ln is not None and layout.in_head(ln)
+            yield emit(s, e, Severity.high if head else Severity.medium, 0.9 if head else 0.6, "密级：level", m,
+                       "head" if head else "in text")
+        for ln in layout.lines:
+            c = ln.compact
+            if len(c) > 12 or "密" not in c:
+                continue
+            for m in BARE.finditer(text, ln.start, ln.end):
+                s, e = m.span()
+                if _overlaps(taken, s, e):
+                    continue
+                rest = layout.rest_of_line(ln, s, e)
+                if layout.in_head(ln) and (not rest or _HEAD_COMPANIONS.fullmatch(rest)):
+                    yield emit(s, e, Severity.high, 0.9, "bare level in the head", m, "head")
+                elif not rest:
+                    yield emit(s, e, Severity.low, 0.4, "bare level alone on a line", m, "alone on a line")
+
+
+def _level(m: regex.Match) -> str:
+    return strip_decor(m.group("level"))
+
+
+def _overlaps(spans: list[tuple[int, int]], s: int, e: int) -> bool:
+    return any(a < e and s < b for a, b in spans)

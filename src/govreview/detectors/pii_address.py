@@ -1,0 +1,132 @@
+"""Home addresses: a detailed address (finer than 街道/乡镇) that belongs to a person.
+
+An address is reported only after an address cue, and its span runs from
+just after the cue to the last *detail* component (门牌 号, 栋/幢/号楼,
+单元, 室/层/户/房, ``2-5-1``, 村 + 组/社). Whose address it is comes from the
+cue and what stands before it:
+
+* private cues (家住, 住址, 现住, 户籍地, 居住地, 家庭住址, 坐落, 住 …) → ``high``,
+  unless the subject before the cue is an organisation (公司…住所) → ``info``;
+* neutral cues (地址, 联系地址) → ``high`` only with a fine detail (栋/单元/室,
+  村组) and a person before it; an institution word in the address or an
+  organisation subject → ``info``; otherwise nothing;
+* institution cues (单位地址, 办公地址, 报名地点, 经营场所, 位于 …) → ``info``.
+
+A person located only to a district or village (住厦门市思明区) has no detail
+component and is not reported.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
+from ..registry import Rule, detector
+
+RULE = Rule(
+    "pii.address", Category.pii, Severity.high,
+    "个人详细住址，属于个人信息，不得公开", "发现个人详细住址，公开前应删除或仅保留到街道/乡镇",
+)
+
+_PRIVATE = (
+    "家庭住址|家庭地址|户籍所在地|户籍地址|户籍地|户籍|生前住址|现居住地|现居住|居住地址|居住地|现居|现住址|现住|家住|"
+    "住址|住所地|住所|购房地址|建房地点|坐落|常住地|暂住地"
+)
+_NEUTRAL = "联系地址|通讯地址|通信地址|地址"
+_INSTITUTION = (
+    "单位地址|办公地址|项目地址|工程地址|建设地点|项目地点|办公地点|机关地址|中心地址|受理地址|报名地点|考试地点|体检地点|咨询地点|接待地点|经营地址|经营场所|"
+    "注册地址|地点|位于|选址于|来信请寄"
+)
+ADDRESS_CUE = regex.compile(
+    r"(?P<inst>" + _INSTITUTION + r")|(?P<priv>" + _PRIVATE + r")|(?P<neut>" + _NEUTRAL + r")"
+    r"|(?<![居入暂常租留])(?P<zhu>住)(?![房宅院所址户宿建])"
+)
+_AFTER_CUE = regex.compile(r"[：:\s为是在于]*")
+ADDRESS_RUN = regex.compile(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]{2,64}")
+_NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
+DETAIL = regex.compile(
+    r"(?P<fine>\d+(?:号楼|号院|栋|幢|单元|室|层|楼|户|房|门|座)|\d+(?:[\-－]\d+){1,3}|村[\p{Han}]{0,6}?" + _NUM + r"(?:组|社|队)"
+    r"|[A-Za-z][座栋]|附\d+号)|(?P<coarse>\d+号)"
+)
+_TRAILING_ROOM = regex.compile(r"\d{1,5}")
+INSTITUTION_WORDS = regex.compile(
+    r"政府|局|中心|大楼|大厦|医院|学校|法院|检察院|委员会|办公室|窗口|公司|银行|服务站|党群|图书馆|会议室|总部|写字楼|商铺|"
+    r"政务|考点|大学|校区|体检|代理"
+)
+RESIDENTIAL_WORDS = regex.compile(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
+
+
+def _address_end(run: str) -> tuple[int, bool] | None:
+    """End of the last detail component in ``run`` and whether any component was fine."""
+    last = None
+    fine = False
+    for m in DETAIL.finditer(run):
+        last = m.end()
+        fine = fine or m.group("fine") is not None
+    if last is None:
+        return None
+    t = _TRAILING_ROOM.match(run, last)
+    if t:
+        last = t.end()
+    return last, fine
+
+
+def _org_subject(text: str, pos: int) -> str | None:
+    """The organisation the clause before ``pos`` is about, if it is nearer than any person."""
+    seg, _ = clause_before(text, pos, 48)
+    org = last_match_end(ORG_MARKERS, seg)
+    if not org:
+        return None
+    person = last_match_end(ROLE_WORDS, seg)
+    from ..pii.context import PERSON_IDENTIFIER
+
+    ident = last_match_end(PERSON_IDENTIFIER, seg)
+    p_end = max(person[0] if person else -1, ident[0] if ident else -1)
+    return org[1] if org[0] > p_end else None
+
+
+@detector(RULE, name="pii_address", order=43)
+def detect(ctx):
+    text = ctx.text
+    pos = 0
+    while True:
+        m = ADDRESS_CUE.search(text, pos)
+        if m is None:
+            break
+        pos = m.end()
+        a = _AFTER_CUE.match(text, m.end()).end()
+        run = ADDRESS_RUN.match(text, a)
+        if run is None:
+            continue
+        found = _address_end(run.group())
+        if found is None:
+            continue
+        length, fine = found
+        s, e = a, a + length
+        addr = text[s:e]
+        cue = m.group()
+        if m.group("inst"):
+            kind, severity, conf = "institution", Severity.info, 0.8
+        else:
+            org = _org_subject(text, m.start())
+            inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
+            person = person_before(text, m.start(), 60, use_jieba=False, ends=PARAGRAPH_END)
+            if m.group("neut"):
+                if org or inst_word:
+                    kind, severity, conf = "institution", Severity.info, 0.7
+                elif fine and person:
+                    kind, severity, conf = "personal", Severity.high, 0.85
+                else:
+                    continue
+            elif org and m.group("priv") in ("住所", "住所地", "坐落"):
+                kind, severity, conf = "institution", Severity.info, 0.7
+            else:
+                kind, severity, conf = "personal", Severity.high, 0.9 if fine else 0.8
+            if severity is Severity.high and person:
+                conf = min(1.0, conf + 0.05)
+        details = {"owner": kind, "detail": "fine" if fine else "street-number"}
+        msg = RULE.message if severity is Severity.high else "地址（单位/机构地址，可公开）"
+        yield ctx.finding(RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
+                          context=[ContextEffect(word=cue, effect="require")], details=details)
+        pos = max(pos, e)

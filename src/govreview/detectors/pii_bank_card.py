@@ -1,0 +1,69 @@
+"""Bank card numbers: 16–19 digits, Luhn-valid, with a card-scheme prefix.
+
+Luhn passes one random number in ten, so a Luhn-valid number is reported at
+``high`` only with a card cue just before it (卡号, 银行卡, 账号, 工资卡, a bank
+name, 发放至…); an organisation's account (户名 …财政局, 非税收入, 专户) is
+``info``. Case, task and work-order numbers that happen to pass Luhn are
+left alone: they have an identifier cue (编号, 单号) instead.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import PERSON_IDENTIFIER, clause_before, last_match_end, person_before
+from ..pii.validate import ascii_digits, bank_card_ok
+from ..registry import Rule, detector
+
+RULE = Rule(
+    "pii.bank_card", Category.pii, Severity.high,
+    "个人银行卡号，属于个人敏感信息，不得公开", "发现个人银行卡号，公开前应删除或脱敏（保留前6位和后4位）",
+)
+
+CARD = regex.compile(
+    r"(?<![\dA-Za-z*＊\-])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?|\d{16,19})(?![\dA-Za-z*＊])"
+)
+CARD_CUE = regex.compile(
+    r"卡号|银行卡|借记卡|信用卡|工资卡|社保卡|一卡通|打卡|账号|帐号|账户|帐户|收款|还款|退费|开户行|"
+    r"(?:工商|农业|建设|交通|招商|邮储|中国|民生|兴业|浦发|光大|华夏|平安|农商|农村商业|中信|广发)银行|发放至|汇入|拨付至|打入|转入"
+)
+ORG_ACCOUNT = regex.compile(r"户名|财政|非税|专户|国库|零余额|基金|单位|中心|慈善会|公积金|汇缴|缴款|归集")
+NOT_CARD = regex.compile(r"编号|单号|工单|批次|流水号|代码|发票|案件|任务|票据|序号|码")
+WINDOW = 24
+
+
+@detector(RULE, name="pii_bank_card", order=44)
+def detect(ctx):
+    text = ctx.text
+    for m in CARD.finditer(text):
+        digits = ascii_digits(m.group())
+        if not bank_card_ok(digits):
+            continue
+        s, e = m.span()
+        seg, _ = clause_before(text, s, WINDOW)
+        cue = last_match_end(CARD_CUE, seg)
+        notcard = last_match_end(NOT_CARD, seg)
+        wide = clause_before(text, s, 48)[0]
+        org = last_match_end(ORG_ACCOUNT, wide)
+        if notcard and (not cue or notcard[0] > cue[0]):
+            continue
+        person = person_before(text, s, 48, use_jieba=False)
+        ident = last_match_end(PERSON_IDENTIFIER, wide)
+        p_end = max(ident[0] if ident else -1, (person.end if person else -1))
+        if org and org[0] > p_end and "个人" not in seg:
+            yield ctx.finding(RULE.id, s, e, severity=Severity.info, confidence=0.6,
+                              message="银行账号（单位/对公账户，可公开）", pattern="card/luhn+prefix",
+                              validation="Luhn + card prefix",
+                              context=[ContextEffect(word=org[1], effect="lower", delta=-0.5)],
+                              details={"owner": "organisation"})
+            continue
+        if cue is None:
+            yield ctx.finding(RULE.id, s, e, severity=Severity.low, confidence=0.35,
+                              message="疑似银行卡号（无卡号语境），请核实", pattern="card/luhn+prefix",
+                              validation="Luhn + card prefix", details={"owner": "unknown"})
+            continue
+        yield ctx.finding(RULE.id, s, e, confidence=0.95 if person else 0.9, pattern="card/luhn+prefix",
+                          validation="Luhn + card prefix", context=[ContextEffect(word=cue[1], effect="require")],
+                          details={"owner": "person", "length": len(digits),
+                                   **({"person": person.text} if person else {})})

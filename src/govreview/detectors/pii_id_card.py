@@ -1,0 +1,111 @@
+"""Resident ID numbers (公民身份号码, GB 11643): 18-digit and legacy 15-digit.
+
+Candidates come from one compiled pattern (plain, full-width, 6-8-4 and
+6-4-4-4 groups split by spaces or hyphens). A candidate is reported only if
+it *is* an ID number: MOD 11-2 check digit, a real birth date not in the
+future, and a division code that still existed in the birth year (see
+:mod:`govreview.pii.regions`). 18-digit statistics, order numbers and 文号
+fail at least one of these, so they stay quiet; a number whose only fault is
+the check digit, right after 身份证号, is reported at ``low`` (a typo'd ID is
+still someone's ID). 15-digit numbers have no check digit, so they need an ID
+cue or a person nearby to be ``high``. HK/Macau/Taiwan residence permits use
+the 810000/820000/830000 prefixes and pass the same checks.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import clause_before, person_before
+from ..pii.validate import ascii_digits, check_id
+from ..registry import Rule, detector
+
+RULE = Rule(
+    "pii.id_card", Category.pii, Severity.high,
+    "公民身份号码（含港澳台居民居住证号码），属于个人敏感信息，不得公开",
+    "发现公民身份号码，公开前应删除或脱敏（保留前6位和后4位）",
+)
+
+_X = r"[\dXxＸｘ]"
+_SEP = r"[ \-－\u3000]"
+ID_CANDIDATE = regex.compile(
+    r"(?<![\dA-Za-z*＊])(?:"
+    r"(?P<id18>\d{17}" + _X + r")"
+    r"|(?P<id684>\d{6}(?P<s1>" + _SEP + r")\d{8}(?P=s1)\d{3}" + _X + r")"
+    r"|(?P<id6444>\d{6}(?P<s2>" + _SEP + r")\d{4}(?P=s2)\d{4}(?P=s2)\d{3}" + _X + r")"
+    r"|(?P<id15>\d{15})"
+    r")(?![A-Za-z*＊])"
+)
+ID_CUE = regex.compile(
+    r"身份证|身份号码|公民身份|证件号码|证号|身份证件|驾驶证|纳税人识别号|社会保障号|残疾证|居住证|社保号|证件|身份号"
+)
+_TRAILING_DIGITS = regex.compile(r"\d{1,2}(?!\d)")
+_DISABILITY = regex.compile(r"残疾证")
+CUE_WINDOW = 14
+
+
+def _followed_ok(text: str, end: int, start: int) -> bool:
+    """No digit right after the number — except 残疾证号 (the ID plus two category/grade digits)."""
+    if end >= len(text) or not text[end].isdigit():
+        return True
+    if _TRAILING_DIGITS.match(text, end) and _DISABILITY.search(text, max(0, start - CUE_WINDOW), start):
+        return True
+    return False
+
+
+@detector(RULE, name="pii_id_card", order=40)
+class IdCardDetector:
+    """GB 11643 ID numbers validated by check digit, date and the division-code timeline."""
+
+    def __init__(self, reviewer):
+        from ..pii.regions import load_divisions
+
+        load_divisions()  # fail at start-up, not per document, if the table is missing
+
+    def detect(self, ctx):
+        text = ctx.text
+        for m in ID_CANDIDATE.finditer(text):
+            s, e = m.start(), m.end()
+            if not _followed_ok(text, e, s):
+                continue
+            number = ascii_digits(m.group())
+            chk = check_id(number)
+            seg, _ = clause_before(text, s, CUE_WINDOW)
+            cue = ID_CUE.search(seg)
+            fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
+            if chk.ok:
+                person = person_before(text, s)
+                effects = []
+                conf = 0.93 if not chk.legacy else 0.6
+                if cue:
+                    effects.append(ContextEffect(word=cue.group(), effect="raise", delta=0.05))
+                    conf += 0.05 if not chk.legacy else 0.3
+                if person:
+                    effects.append(ContextEffect(word=person.text, effect="raise", delta=0.02))
+                    conf += 0.02 if not chk.legacy else 0.25
+                severity = Severity.high
+                if chk.legacy and not (cue or person):
+                    severity = Severity.low
+                region = number[:6]
+                details = {"format": fmt, "birth_date": chk.birth.isoformat() if chk.birth else None, "region": region}
+                if region in ("810000", "820000", "830000"):
+                    details["permit"] = {"810000": "香港", "820000": "澳门", "830000": "台湾"}[region] + "居民居住证"
+                if person:
+                    details["person"] = person.text
+                msg = RULE.message
+                if person:
+                    msg = f"{RULE.message}；与人员“{person.text}”同时出现"
+                yield ctx.finding(
+                    RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern=f"id/{fmt}",
+                    validation=("legacy-15: date+region" if chk.legacy else "MOD 11-2 + date + region timeline"),
+                    context=effects, details=details,
+                )
+            elif chk.structural and cue is not None:
+                yield ctx.finding(
+                    RULE.id, s, e, severity=Severity.low, confidence=0.4,
+                    message="疑似公民身份号码（校验位不符），请核实后再公开",
+                    pattern=f"id/{fmt}", validation="date + region ok; check digit wrong",
+                    context=[ContextEffect(word=cue.group(), effect="require")],
+                    details={"format": fmt, "failed": "checksum"},
+                )

@@ -1,0 +1,41 @@
+"""QQ numbers and WeChat ids — only with an explicit label (QQ：…, 微信号：…).
+
+Without the label a 5–11 digit number is anything (a count, an order, a
+code), so there is no unlabelled detection. 微信公众号 (an office's official
+account) and 微信同号 (no value) do not match.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import person_before
+from ..registry import Rule, detector
+
+RULE = Rule(
+    "pii.im_account", Category.pii, Severity.medium,
+    "个人QQ号、微信号等即时通信账号，属于个人信息，不宜公开", "发现个人即时通信账号，公开前应删除或脱敏",
+)
+
+QQ = regex.compile(r"(?<![A-Za-z])(?P<cue>(?:QQ|qq|ＱＱ)(?:号码|号)?)[：:\s]{0,3}(?P<val>[1-9]\d{4,11})(?![\dA-Za-z@])")
+WECHAT = regex.compile(
+    r"(?P<cue>微信(?:号码|号|ID|id)?)[：:\s]{0,3}(?P<val>[A-Za-z][A-Za-z0-9_\-]{5,19}|1[3-9]\d{9})(?![\dA-Za-z_\-@])"
+)
+
+
+@detector(RULE, name="pii_im_account", order=47)
+def detect(ctx):
+    text = ctx.text
+    for kind, pat in (("qq", QQ), ("wechat", WECHAT)):
+        yield from _found(ctx, text, kind, pat)
+
+
+def _found(ctx, text, kind, pat):
+    for m in pat.finditer(text):
+        s, e = m.span("val")
+        person = person_before(text, m.start(), 28, use_jieba=False)
+        yield ctx.finding(RULE.id, s, e, severity=Severity.high if person else Severity.medium,
+                          confidence=0.85 if person else 0.7, pattern=f"im/{kind}",
+                          context=[ContextEffect(word=m.group("cue"), effect="require")],
+                          details={"account": kind, **({"person": person.text} if person else {})})

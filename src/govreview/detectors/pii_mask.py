@@ -1,0 +1,80 @@
+"""Masked values (``110101********4514``, ``139****5678``): not leaks, but are they masked enough?
+
+A value that is already masked is not reported as an ID number or a mobile.
+It is checked instead (``pii.mask_inadequate``, ``medium``):
+
+* an ID mask that still shows the whole birth date (positions 7–14) or hides
+  fewer than 4 digits; a mobile with fewer than 4 digits hidden;
+* the same value masked differently in two places of one document, so that
+  the visible pieces combine (``1101011990****4514`` + ``110101****0307****``
+  gives the whole number away).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..model import Category, Severity
+from ..pii.masking import combine, id_mask_problem, mobile_mask_problem, visible_positions
+from ..registry import Rule, detector
+
+RULE = Rule(
+    "pii.mask_inadequate", Category.pii, Severity.medium,
+    "个人信息脱敏不充分（仍可识别或可拼合还原）", "请按统一规则脱敏：身份证号保留前6位和后4位，手机号隐藏中间4位",
+)
+
+_V = r"[\dXxＸｘ*＊]"
+MASKED_ID = regex.compile(r"(?<![\dA-Za-z*＊])(?=" + _V + r"*[*＊])(?=\d{2})(?:" + _V + r"{20}|" + _V + r"{18})(?![\dA-Za-z*＊])")
+MASKED_MOBILE = regex.compile(r"(?<![\dA-Za-z*＊])(?=[\d*＊]*[*＊])1[3-9][\d*＊]{9}(?![\dA-Za-z*＊])")
+
+
+def _combined_hidden(pos: list[str | None]) -> int:
+    return sum(1 for p in pos if p is None)
+
+
+@detector(RULE, name="pii_mask", order=48)
+def detect(ctx):
+    text = ctx.text
+    seen_ids: list[tuple[int, int, list[str | None]]] = []
+    for m in MASKED_ID.finditer(text):
+        s, e = m.span()
+        pos = visible_positions(m.group())[:18]
+        if pos[-1] is not None and not (pos[-1].isdigit() or pos[-1] == "X"):
+            continue
+        problem = id_mask_problem(m.group())
+        if problem:
+            yield ctx.finding(RULE.id, s, e, confidence=0.85, message=f"身份证号脱敏不充分：{problem}",
+                              pattern="mask/id", details={"value": "id_card", "problem": problem})
+            seen_ids.append((s, e, pos))
+            continue
+        for ps, pe, prev in seen_ids:
+            both = combine(prev, pos)
+            if both is None or both == prev or both == pos:
+                continue
+            shared = sum(1 for x, y in zip(prev, pos) if x is not None and y is not None)
+            if shared >= 4 and (_combined_hidden(both) < 4 or all(p is not None for p in both[6:14])):
+                yield ctx.finding(RULE.id, s, e, confidence=0.7,
+                                  message="同一身份证号在文中以不同方式脱敏，拼合后可还原",
+                                  pattern="mask/id-combined", details={"value": "id_card", "problem": "combined", "other": [ps, pe]})
+                break
+        seen_ids.append((s, e, pos))
+    seen_phones: list[tuple[int, int, list[str | None]]] = []
+    for m in MASKED_MOBILE.finditer(text):
+        s, e = m.span()
+        pos = visible_positions(m.group())
+        problem = mobile_mask_problem(m.group())
+        if problem:
+            yield ctx.finding(RULE.id, s, e, confidence=0.85, message=f"手机号脱敏不充分：{problem}",
+                              pattern="mask/mobile", details={"value": "mobile", "problem": problem})
+        else:
+            for ps, pe, prev in seen_phones:
+                both = combine(prev, pos)
+                if both is None or both == prev or both == pos:
+                    continue
+                shared = sum(1 for x, y in zip(prev, pos) if x is not None and y is not None)
+                if shared >= 4 and _combined_hidden(both) < 4:
+                    yield ctx.finding(RULE.id, s, e, confidence=0.7,
+                                      message="同一手机号在文中以不同方式脱敏，拼合后可还原",
+                                      pattern="mask/mobile-combined", details={"value": "mobile", "problem": "combined", "other": [ps, pe]})
+                    break
+        seen_phones.append((s, e, pos))

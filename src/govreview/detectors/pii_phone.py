@@ -1,0 +1,124 @@
+"""Phone numbers: personal mobiles vs. office lines, hotlines and service numbers.
+
+Candidates come from two compiled patterns (mobile: 11 digits starting 13–19,
+optionally ``+86``/``0086`` and grouped 3-4-4; landline: an area code in
+parentheses or followed by a separator, 7–8 digits, optional extension).
+Only candidates are handed to ``phonenumbers`` (region CN) for validity —
+its own matcher is far too slow to run over archives.
+
+Who owns the number decides the severity; the nearest cue before it wins:
+
+* mobile next to a person (手机, 本人, 家属, 联系人, a name) → ``high``;
+* mobile after an office cue (办公电话, 咨询电话, 监督电话, 值班电话, 热线…) → ``info``;
+* mobile with neither → ``medium`` (a mobile is personal more often than not);
+* landline → ``info`` unless a private cue (家庭电话, 住宅电话, 家属, 本人) → ``high``.
+
+Service numbers (12345, 110, 95588, 400-/800-) never match the patterns:
+they have no area code and are not 11-digit mobiles.
+"""
+
+from __future__ import annotations
+
+import phonenumbers
+import regex
+
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import (
+    OFFICE_PHONE_CUES, PERSONAL_PHONE_CUES, STRONG_PRIVATE_LANDLINE, clause_before, last_match_end, person_before,
+)
+from ..pii.validate import ascii_digits
+from ..registry import Rule, detector
+
+MOBILE_RULE = Rule(
+    "pii.phone.mobile", Category.pii, Severity.high,
+    "个人手机号码，属于个人信息，不得公开", "发现个人手机号码，公开前应删除或脱敏（如139****5678）",
+)
+LANDLINE_RULE = Rule(
+    "pii.phone.landline", Category.pii, Severity.info,
+    "固定电话号码（单位电话可公开；个人住宅电话不得公开）", "发现个人住宅电话，公开前应删除或脱敏",
+)
+
+_SP = r"[ \u3000]"
+MOBILE = regex.compile(
+    r"(?<![\dA-Za-z+＋*＊])"
+    r"(?P<cc>(?:[+＋]" + _SP + r"?86|0086)(?:" + _SP + r"|[\-－])?)?"
+    r"(?P<num>[1１][3-9３-９]\d(?P<sep>(?:" + _SP + r"|[\-－])?)\d{4}(?P=sep)\d{4})"
+    r"(?![\dA-Za-z*＊])"
+)
+LANDLINE = regex.compile(
+    r"(?<![\dA-Za-z*＊])"
+    r"(?:[(（](?P<pa>0\d{2,3})[)）]" + _SP + r"?|(?P<area>0\d{2,3})[\-－ ])"
+    r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
+    r"(?![\dA-Za-z*＊])"
+)
+WINDOW = 28
+
+
+def _valid(national: str, mobile: bool) -> bool:
+    try:
+        num = phonenumbers.parse(national, "CN")
+    except phonenumbers.NumberParseException:
+        return False
+    if not phonenumbers.is_valid_number(num):
+        return False
+    t = phonenumbers.number_type(num)
+    if mobile:
+        return t in (phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+    return t in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+
+
+def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[ContextEffect], dict]:
+    seg, _ = clause_before(text, start, WINDOW)
+    office = last_match_end(OFFICE_PHONE_CUES, seg)
+    personal = last_match_end(PERSONAL_PHONE_CUES, seg)
+    person = person_before(text, start, WINDOW)
+    p_end = max((personal[0] if personal else -1), (person.end if person else -1))
+    details: dict = {}
+    if person:
+        details["person"] = person.text
+    if office and office[0] > p_end:
+        return Severity.info, 0.8, [ContextEffect(word=office[1], effect="lower", delta=-0.5)], details
+    if personal or person:
+        word = personal[1] if personal and (not person or personal[0] >= person.end) else person.text  # type: ignore[union-attr]
+        return Severity.high, 0.95, [ContextEffect(word=word, effect="raise", delta=0.15)], details
+    return Severity.medium, 0.7, [], details
+
+
+def classify_landline(text: str, start: int) -> tuple[Severity, float, list[ContextEffect]]:
+    seg, _ = clause_before(text, start, WINDOW)
+    private = last_match_end(STRONG_PRIVATE_LANDLINE, seg)
+    office = last_match_end(OFFICE_PHONE_CUES, seg)
+    if private and (not office or private[0] > office[0]):
+        return Severity.high, 0.85, [ContextEffect(word=private[1], effect="raise", delta=0.3)]
+    return Severity.info, 0.8, ([ContextEffect(word=office[1], effect="lower", delta=-0.5)] if office else [])
+
+
+@detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
+def detect(ctx):
+    text = ctx.text
+    mobile_spans: list[tuple[int, int]] = []
+    for m in MOBILE.finditer(text):
+        national = ascii_digits(m.group("num"))
+        if not _valid(national, mobile=True):
+            continue
+        s, e = m.span()
+        mobile_spans.append((s, e))
+        sev, conf, effects, details = classify_mobile(text, s)
+        details["number_type"] = "mobile"
+        msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
+        if "person" in details and sev is Severity.high:
+            msg = f"{MOBILE_RULE.message}；与人员“{details['person']}”同时出现"
+        yield ctx.finding(MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
+                          pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
+    for m in LANDLINE.finditer(text):
+        s, e = m.span()
+        if any(a < e and s < b for a, b in mobile_spans):
+            continue
+        area = m.group("pa") or m.group("area")
+        if not _valid(ascii_digits(area + m.group("sub")), mobile=False):
+            continue
+        sev, conf, effects = classify_landline(text, s)
+        yield ctx.finding(LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
+                          message=("固定电话（单位/办公电话，可公开）" if sev is Severity.info else "个人住宅电话，属于个人信息，不得公开"),
+                          validation="phonenumbers CN fixed line", context=effects,
+                          details={"area_code": area, **({"extension": m.group("ext")} if m.group("ext") else {})})

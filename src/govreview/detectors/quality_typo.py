@@ -1,0 +1,156 @@
+"""错别字 and corrupted fixed expressions, from confusion lexicons matched by the automaton.
+
+``lexicons/quality_typos.tsv`` (wrong form → suggestion, ``quality.typo``) and
+``lexicons/quality_expressions.tsv`` (corrupted expression → correct one,
+``quality.expression``) say ``detector: quality_typo``, so their hits come
+here instead of the generic terms detector. Matching runs on folded text, so
+traditional script (不辦則以) and noise are handled by the core; negation cues
+are off for these lexicons (``negation: false``): "不得再接再励" is still a typo.
+
+Typo checkers are distrusted for one failure above all: "correcting" what must
+be reproduced verbatim. So this detector drops hits that fall inside
+
+* a 文号 (``docnumber.find_doc_numbers``),
+* a quoted title 《…》/〈…〉 (the title of another document is quoted as issued)
+  — for typos only: a corrupted country name in a title is still reported,
+* a name: the value of a name field (姓名：, 联系人：, 记者…), a person before
+  同志/先生/女士, an organisation name ending in 公司/集团/合作社…,
+* a boilerplate line (版权所有, 主办单位, ICP备…), a URL or e-mail address,
+
+and short terms (≤ 3 characters) that straddle two dictionary words: if a
+word of jieba's dictionary (a base dependency; frequency ≥ 5, not itself a
+listed error) crosses the hit's edge (发布|署名 around 布署), the hit is not a
+typo. jieba is loaded lazily, only when such a hit occurs.
+"""
+
+from __future__ import annotations
+
+import threading
+from bisect import bisect_right
+
+import regex
+
+from ..docnumber import find_doc_numbers
+from ..model import Category, Severity
+from ..registry import Rule, detector
+
+TYPO = Rule("quality.typo", Category.quality, Severity.low, "错别字（公文常见易错词）", "疑似错别字")
+EXPRESSION = Rule("quality.expression", Category.quality, Severity.medium, "规范表述错误（国名、机构名称、固定提法）", "规范表述有误")
+NAME = "quality_typo"
+
+_TITLES = regex.compile(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉")
+_NAME_FIELD = regex.compile(
+    r"(?:姓\s*名|联系人|申请人|负责人|经办人|法定代表人|法人代表|记者|通讯员|作者|责任编辑|编辑|审核|主持人|发言人|撰稿)"
+    r"\s*[:：]\s*[^\n，,。；;]{1,20}"
+)
+_PERSON = regex.compile(r"\p{Han}{2,3}(?=同志|先生|女士)")
+_ORG = regex.compile(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
+_BOILERPLATE = regex.compile(r"[^\n]*(?:版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持|网站地图|Copyright|©)[^\n]*", regex.I)
+_URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+_MIN_FREQ = 5
+_JIEBA = None
+_JIEBA_LOCK = threading.Lock()
+
+
+def _tokenizer():
+    """jieba's default dictionary, loaded once and only when a short hit needs it."""
+    global _JIEBA
+    if _JIEBA is None:
+        with _JIEBA_LOCK:
+            if _JIEBA is None:
+                import logging
+
+                import jieba
+
+                jieba.setLogLevel(logging.WARNING)
+                tok = jieba.Tokenizer()
+                tok.initialize()
+                _JIEBA = tok
+    return _JIEBA
+
+
+def protected_spans(text: str, *, titles: bool = True) -> list[tuple[int, int]]:
+    """View spans that a typo checker must never correct (sorted, may overlap)."""
+    spans: list[tuple[int, int]] = []
+    if titles and ("《" in text or "〈" in text):
+        spans.extend(m.span() for m in _TITLES.finditer(text))
+    spans.extend((d.start, d.end) for d in find_doc_numbers(text))
+    for pat in (_NAME_FIELD, _PERSON, _ORG, _BOILERPLATE, _URL):
+        spans.extend(m.span() for m in pat.finditer(text))
+    spans.sort()
+    return spans
+
+
+def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
+    k = bisect_right(starts, s)
+    return any(a <= s and e <= b for a, b in spans[:k])
+
+
+class _Spans:
+    """Protected spans computed once per document, only if there is a hit."""
+
+    def __init__(self, text: str):
+        self.with_titles = protected_spans(text, titles=True)
+        self.starts = [a for a, _ in self.with_titles]
+        titles = {m.span() for m in _TITLES.finditer(text)}
+        self.no_titles = [sp for sp in self.with_titles if sp not in titles]
+        self.nt_starts = [a for a, _ in self.no_titles]
+
+    def protected(self, s: int, e: int, *, titles: bool) -> bool:
+        if titles:
+            return _inside(self.with_titles, self.starts, s, e)
+        return _inside(self.no_titles, self.nt_starts, s, e)
+
+
+@detector(TYPO, EXPRESSION, name=NAME, order=60)
+class QualityTypo:
+    """Reports confusion-lexicon hits that are not names, 文号, titles or boilerplate."""
+
+    def __init__(self, reviewer):
+        self.lexicons = {
+            lx.name: lx for lx in reviewer.lexicons if lx.kind == "terms" and lx.header.get("detector") == NAME
+        }
+        self.errors = {e.term for lx in self.lexicons.values() for e in lx.entries}
+
+    def detect(self, ctx):
+        if not self.lexicons:
+            return
+        spans: _Spans | None = None
+        ignore = set(ctx.options(NAME).get("ignore", ()))
+        for k in ctx.kept:
+            slot = ctx.slot(k.hit)
+            if slot.lexicon.name not in self.lexicons:
+                continue
+            e = slot.entry
+            if e.term in ignore:
+                continue
+            s, end = ctx.view_span(k.hit)
+            if spans is None:
+                spans = _Spans(ctx.text)
+            typo = e.rule == TYPO.id
+            if spans.protected(s, end, titles=typo):
+                continue
+            if len(slot.folded) <= 3 and self._straddles(ctx.folded.text, k.hit.start, k.hit.end):
+                continue
+            yield ctx.term_finding(k, confidence=0.8 if len(slot.folded) >= 4 else 0.6,
+                                   details={"suggestion": e.suggestion, "kind": e.note})
+
+    def _straddles(self, ftext: str, s: int, e: int) -> bool:
+        """Does a dictionary word cross the edge of [s, e)? (发布|署名 around 布署, 预防|犯罪 around 防犯).
+
+        Every substring of 2–4 characters that crosses an edge is looked up, not
+        only jieba's chosen segmentation: jieba's dictionary holds some typo
+        forms itself, and its best path may pick one (预/防犯/罪).
+        """
+        lo, hi = max(0, s - 3), min(len(ftext), e + 3)
+        freq = _tokenizer().FREQ
+        errors = self.errors
+        for a in range(lo, hi - 1):
+            for b in range(a + 2, min(hi, a + 4) + 1):
+                if not (a < s < b or a < e < b):
+                    continue
+                w = ftext[a:b]
+                if freq.get(w, 0) >= _MIN_FREQ and w not in errors:
+                    return True
+        return False

@@ -1,0 +1,135 @@
+"""Internal material (内部资料、不得外传、仅供领导参阅…) as a label of the document.
+
+The same words are a label on an internal document and a topic of the rules
+that govern publication ("内部资料性出版物管理办法", "涉密文件不得上网"). The
+generic terms detector cannot tell them apart, so ``lexicons/secrecy_internal.tsv``
+says ``detector: secrecy_internal`` and this module decides by position:
+
+* **label line** — the line holds nothing but labels and decoration
+  (“内部资料　注意保存”, “（内部使用）”, “内部资料 第3页”): the entry's severity,
+  at least ``medium``; in the head (before the title) or the last lines
+  (footer) with higher confidence;
+* **self-description** — a short sentence about this very document
+  ("本材料为内部资料，请勿外传"): ``medium``;
+* **head/footer line** — a short line of the head or footer without rule
+  wording: ``medium``;
+* a mention in a running sentence is ``low``, and nothing at all when the
+  clause holds prohibition or rule wording (不得/严禁/规定/管理/审查…) or the
+  mention sits inside a quoted title 《…》.
+
+Also 文号 whose 机关代字 marks classified or internal circulation (…密发、
+…密函、…内发) are reported as ``medium``.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..docnumber import find_doc_numbers
+from ..model import Category, Severity
+from ..registry import Rule, detector
+from .secrecy_layout import RULE_WORDS, SHORT_LINE, Layout, clause_around, strip_decor
+
+RULE = Rule(
+    "secrecy.internal", Category.secrecy, Severity.medium,
+    "内部资料/内部文件等标注，表明材料不宜公开", "发现内部资料标注，请确认是否可以公开",
+)
+LEXICON = "secrecy_internal"
+
+_PAGE = regex.compile(r"(?:第\d+页|共\d+页|\d+|页|第\d+期|总第\d+期)+")
+_SELF = regex.compile(r"(?:本|此)(?:文件|材料|资料|文|件|刊|报告|简报|信息|稿|期)(?:系|为|属|属于|是|仅供|仅限|限)?")
+_INTERNAL_AGENCY = regex.compile(r"(?<=\p{Han})(?<!保)密(?:发|函|电)(?!改)|(?<=\p{Han})内(?:发|字|参|函)$")
+
+
+def _in_title(text: str, s: int, e: int) -> bool:
+    """Inside a quoted title 《…》 (the name of a rule, never a label)."""
+    lo = text.rfind("《", max(0, s - 60), s)
+    if lo < 0 or text.find("》", lo, s) >= 0:
+        return False
+    hi = text.find("》", e, e + 60)
+    return hi >= 0 and text.find("《", e, hi) < 0
+
+
+@detector(RULE, name=LEXICON, order=21)
+class SecrecyInternal:
+    """Reports internal-circulation labels by their position in the document."""
+
+    def __init__(self, reviewer):
+        pass
+
+    def detect(self, ctx):
+        text = ctx.text
+        hits = []
+        for k in ctx.term_hits(lexicon=LEXICON):
+            s, e = ctx.view_span(k.hit)
+            hits.append((s, e, k))
+        findings = []
+        if hits:
+            findings.extend(self._labels(ctx, text, hits))
+        if "密" in text or "内" in text:
+            for dn in find_doc_numbers(text):
+                m = _INTERNAL_AGENCY.search(dn.agency)
+                if m:
+                    findings.append(ctx.finding(
+                        RULE.id, dn.start, dn.end, severity=Severity.medium, confidence=0.7,
+                        pattern="internal 文号", message=f"文号“{dn.text}”的机关代字表明为涉密或内部文件，请确认是否可以公开",
+                        details={"agency": dn.agency, "marker": m.group(0)},
+                    ))
+        return findings
+
+    def _labels(self, ctx, text, hits):
+        layout = Layout(text)
+        # longest first, so 内部资料注意保存 wins over 内部资料 and 注意保存
+        hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
+        by_line: dict[int, list[tuple[int, int]]] = {}
+        for s, e, _ in hits:
+            ln = layout.line_at(s)
+            if ln is not None:
+                by_line.setdefault(ln.ordinal, []).append((s, e))
+        done: list[tuple[int, int]] = []
+        for s, e, k in hits:
+            if any(a <= s and e <= b for a, b in done):
+                continue
+            if _in_title(text, s, e):
+                continue
+            entry = ctx.slot(k.hit).entry
+            ln = layout.line_at(s)
+            if ln is None:
+                continue
+            rest = _rest_without(text, ln, by_line.get(ln.ordinal, []))
+            head, tail = layout.in_head(ln), layout.in_tail(ln)
+            label_sev = entry.severity if entry.severity.rank >= Severity.medium.rank else Severity.medium
+            where = "head" if head else "footer" if tail else "body"
+            if not rest or _PAGE.fullmatch(rest):
+                conf = 0.95 if head or tail else 0.85
+                done.append((s, e))
+                yield ctx.term_finding(k, severity=label_sev, confidence=conf,
+                                       details={"position": f"label line ({where})"})
+                continue
+            clause = clause_around(text, s, e)
+            around = clause.replace(text[s:e], "")
+            ruled = RULE_WORDS.search(around)
+            selfref = _SELF.search(clause)
+            if selfref and not ruled and len(strip_decor(clause)) <= 40:
+                done.append((s, e))
+                yield ctx.term_finding(k, severity=Severity.medium, confidence=0.8,
+                                       details={"position": f"self-description ({where})"})
+            elif (head or tail) and len(ln.compact) <= SHORT_LINE and not ruled:
+                done.append((s, e))
+                yield ctx.term_finding(k, severity=Severity.medium, confidence=0.7,
+                                       details={"position": f"short {where} line"})
+            elif not ruled and entry.severity.rank >= Severity.medium.rank:
+                done.append((s, e))
+                yield ctx.term_finding(k, severity=Severity.low, confidence=0.3,
+                                       details={"position": "mention in a sentence"})
+
+
+def _rest_without(text: str, ln, spans) -> str:
+    parts = []
+    pos = ln.start
+    for s, e in sorted(spans):
+        if s > pos:
+            parts.append(text[pos:s])
+        pos = max(pos, e)
+    parts.append(text[pos:ln.end])
+    return strip_decor("".join(parts))

@@ -1,0 +1,115 @@
+"""Where a term stands in a document: head, tail, alone on a line, in a sentence.
+
+Secrecy labels are decided by *position and form*, not by the word: 内部资料
+printed alone above the title is a label of the document; 内部资料 in
+"内部资料性出版物管理办法规定……" is the rule talking about labels. This module
+cuts the view text into lines once and answers the questions the secrecy
+detectors ask: is this span in the head of the document (before the title),
+in its last lines (a footer), alone on its line?
+
+It registers no detector; it is shared by ``secrecy_marking`` and
+``secrecy_internal``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from dataclasses import dataclass
+
+import regex
+
+# The head of an official document (版头) holds 份号, 密级, 紧急程度, 发文机关标志
+# and 发文字号 in short lines; the title is the first line that reads like one.
+HEAD_MAX_LINES = 8
+HEAD_MAX_CHARS = 600
+TAIL_LINES = 4
+SHORT_LINE = 30
+
+_TITLE = regex.compile(
+    r"关于|(?:通知|意见|办法|规定|决定|方案|报告|请示|批复|复函|纪要|公告|通告|通报|规划|细则|条例|议案|命令|函|要点|总结)$"
+)
+_SPACES = regex.compile(r"[\s\u3000]+")
+# Decoration around a label: brackets, stars, dashes, dots (（内部资料·注意保存）).
+_DECOR = regex.compile(r"[\s\u3000\p{Ps}\p{Pe}\p{Pi}\p{Pf}【】〔〕「」『』<>《》“”\"'·・•、，,。.:：;；!！|/\\—\-_=~～*＊★☆]+")
+# Rule and prohibition wording: a sentence that contains one of these talks about labels.
+RULE_WORDS = regex.compile(
+    r"不得|严禁|禁止|不准|不应|不能|不宜|切勿|防止|避免|杜绝|不涉及|未涉及|不属于|不含|是否|应当|应该|必须|"
+    r"规定|办法|条例|制度|管理|审查|审核|保密工作|定密|解密|标注|标志|标识|按照|依照|依据|根据|"
+    r"涉及|属于|可以|一律|凡|对于|有关|要求|加强|做好|落实|严格|依法|查处|批准|予以|编印|违反|擅自|所称|是指"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    start: int  # view offsets of the line without its line break
+    end: int
+    ordinal: int  # index among non-empty lines
+    text: str
+
+    @property
+    def compact(self) -> str:
+        return _SPACES.sub("", self.text)
+
+
+class Layout:
+    """Non-empty lines of a text and the head/tail regions; built once per document."""
+
+    __slots__ = ("text", "lines", "_starts", "head_end", "tail_start")
+
+    def __init__(self, text: str):
+        self.text = text
+        lines: list[Line] = []
+        pos = 0
+        for raw in text.splitlines(keepends=True):
+            body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+            if body.strip():
+                lines.append(Line(pos, pos + len(body), len(lines), body))
+            pos += len(raw)
+        self.lines = lines
+        self._starts = [ln.start for ln in lines]
+        self.head_end = self._find_head_end()
+        self.tail_start = max(self.head_end, len(lines) - TAIL_LINES)
+
+    def _find_head_end(self) -> int:
+        """Ordinal of the first line that is not part of the head (the title or body)."""
+        for ln in self.lines[:HEAD_MAX_LINES]:
+            if ln.start > HEAD_MAX_CHARS:
+                return ln.ordinal
+            c = ln.compact
+            if len(c) > SHORT_LINE or _TITLE.search(c):
+                return ln.ordinal
+        return min(len(self.lines), HEAD_MAX_LINES)
+
+    def line_at(self, pos: int) -> Line | None:
+        k = bisect_right(self._starts, pos) - 1
+        if k < 0:
+            return None
+        ln = self.lines[k]
+        return ln if pos <= ln.end else None
+
+    def in_head(self, ln: Line) -> bool:
+        return ln.ordinal < self.head_end
+
+    def in_tail(self, ln: Line) -> bool:
+        return ln.ordinal >= self.tail_start and len(self.lines) > HEAD_MAX_LINES
+
+    def rest_of_line(self, ln: Line, start: int, end: int) -> str:
+        """The line without [start, end) and without decoration: empty means 'alone on its line'."""
+        return _DECOR.sub("", self.text[ln.start:start] + self.text[end:ln.end])
+
+
+def strip_decor(s: str) -> str:
+    return _DECOR.sub("", s)
+
+
+def clause_around(text: str, start: int, end: int, limit: int = 40) -> str:
+    """The clause containing [start, end) (cut at sentence punctuation and line breaks)."""
+    lo = start
+    stop = max(0, start - limit)
+    while lo > stop and text[lo - 1] not in "。！？；;!?\n":
+        lo -= 1
+    hi = end
+    stop = min(len(text), end + limit)
+    while hi < stop and text[hi] not in "。！？；;!?\n":
+        hi += 1
+    return text[lo:hi]

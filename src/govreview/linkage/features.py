@@ -1,0 +1,181 @@
+"""Pass 1, per document: what linkage needs from one page, extracted once.
+
+Title (``Document.title``, else ``<meta name=ArticleTitle>``, ``<h1>``, the
+``<title>`` less the site-name suffix), publication date (``published_at``,
+else ``<meta name=PubDate>`` or a 发布日期 line), the page's own 文号 (a
+labelled 发文字号 or a 文号 standing on its own line right below the title),
+the 文号 and 《titles》 it cites, and its outgoing links resolved to URL keys.
+The text itself is not kept: only these features go into the index.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+import regex
+
+from ..docnumber import find_doc_numbers
+from ..html import parse_html
+from ..model import Document
+from .links import extract_structure
+from .titles import fold_title, quoted_titles, strip_site_suffix
+from .urls import PSEUDO_BASE, host_of, resolve, url_key
+
+_DATE = regex.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})")
+_DATE_LABEL = regex.compile(r"(?:发布日期|发布时间|发文日期|公开日期|成文日期|日期)\s*[:：]?\s*")
+_DOCNO_LABEL = regex.compile(r"(?:发文字号|文\s*号|发文号|文件编号)\s*[:：]?\s*$")
+_META_TITLE = ("articletitle", "title", "og:title", "dc.title")
+_META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
+_DOMAIN = regex.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
+TEXT_LIMIT = 200_000  # characters of a page examined for citations
+
+
+@dataclass
+class DocFeatures:
+    id: str
+    url: str | None
+    key: str | None
+    host: str | None
+    title: str
+    date: date | None
+    kind_hint: str | None
+    head: str
+    own_docnos: list[tuple[str, str]] = field(default_factory=list)  # (normalised 文号, how it was found)
+    head_docnos: list[str] = field(default_factory=list)  # 文号 in the head region in any position
+    cited_docnos: list[str] = field(default_factory=list)
+    quoted: list[str] = field(default_factory=list)
+    links: list[tuple[str, str, str]] = field(default_factory=list)  # (key, absolute href, anchor text)
+    date_source: str | None = None
+
+
+def _parse_date(s: str | None) -> date | None:
+    if not s:
+        return None
+    m = _DATE.search(s)
+    if not m:
+        return None
+    try:
+        return date(int(m["y"]), int(m["m"]), int(m["d"]))
+    except ValueError:
+        return None
+
+
+def _as_date(v: date | datetime | None) -> date | None:
+    if isinstance(v, datetime):
+        return v.date()
+    return v
+
+
+def page_url(doc: Document, canonical: str | None, base_url: str | None, site_domain: str | None = None) -> str | None:
+    """The page's absolute URL: its own, else ``<link rel=canonical>``, else base URL + its id (folder exports).
+
+    Without a base URL, the ``<meta name="SiteDomain">`` that government CMS templates write gives the host;
+    failing that, a placeholder host (relative links between pages still resolve).
+    """
+    if doc.url:
+        return doc.url
+    if canonical and canonical.lower().startswith(("http://", "https://")):
+        return canonical
+    if not base_url and site_domain and _DOMAIN.fullmatch(site_domain.strip()):
+        base_url = f"http://{site_domain.strip().lower()}/"
+    root = base_url or PSEUDO_BASE
+    if not root.endswith("/"):
+        root += "/"
+    return resolve(doc.id.replace("\\", "/").lstrip("/"), root)
+
+
+def _title_position(text: str, title: str) -> int:
+    """Where the body's title stands (the second occurrence: the first is usually ``<title>``)."""
+    if not title:
+        return 0
+    probe = title[:30]
+    first = text.find(probe)
+    if first < 0:
+        return 0
+    second = text.find(probe, first + len(probe))
+    return (second if 0 <= second < 5000 else first) + len(probe)
+
+
+def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400) -> DocFeatures:
+    meta: dict[str, str] = {}
+    links_raw = []
+    canonical = base_href = h1 = None
+    html_title = None
+    if doc.is_html:
+        hd = parse_html(doc.content)
+        text = hd.view.text
+        st = extract_structure(doc.content)
+        meta, links_raw, canonical, base_href, h1 = st.meta, st.links, st.canonical, st.base, st.h1
+        html_title = hd.title
+    else:
+        text = doc.content
+    text = text[:TEXT_LIMIT]
+
+    title = doc.title or next((meta[k] for k in _META_TITLE if meta.get(k)), None) or h1 \
+        or (strip_site_suffix(html_title) if html_title else None)
+    if not title and not doc.is_html:
+        title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
+    title = " ".join((title or "").split())
+
+    url = page_url(doc, canonical, base_url, meta.get("sitedomain"))
+    key = url_key(url)
+
+    day = _as_date(doc.published_at)
+    date_source = "published_at" if day else None
+    if day is None:
+        for k in _META_DATE:
+            day = _parse_date(meta.get(k))
+            if day:
+                date_source = f"meta {k}"
+                break
+    if day is None:
+        m = _DATE_LABEL.search(text, 0, 5000)
+        if m:
+            day = _parse_date(text[m.end(): m.end() + 20])
+            date_source = "发布日期 line" if day else None
+
+    pos = _title_position(text, title)
+    head = text[pos: pos + head_chars]
+    f = DocFeatures(doc.id, url, key, host_of(key), title, day, (doc.kind or None), head, date_source=date_source)
+
+    # 文号: own (labelled anywhere near the top, or alone on its line in the head) and cited (anywhere)
+    seen_own: set[str] = set()
+    for dn in find_doc_numbers(text[: max(5000, pos + head_chars)]):
+        line_start = text.rfind("\n", 0, dn.start) + 1
+        line_end = text.find("\n", dn.end)
+        line_end = len(text) if line_end < 0 else line_end
+        before = text[line_start: dn.start]
+        rest = (before + text[dn.end: line_end]).strip(" \t\u3000()（）")
+        if not before.strip() and line_start > 0:  # label in the cell before: 发文字号 | 临政办发〔2025〕12号
+            prev_start = text.rfind("\n", 0, line_start - 1) + 1
+            before = text[prev_start: line_start - 1]
+        how = None
+        if _DOCNO_LABEL.search(before):
+            how = "labelled 发文字号"
+        elif pos <= dn.start < pos + head_chars and not rest:
+            how = "own line below the title"
+        if how and dn.normalized not in seen_own:
+            seen_own.add(dn.normalized)
+            f.own_docnos.append((dn.normalized, how))
+        if pos <= dn.start < pos + head_chars:
+            f.head_docnos.append(dn.normalized)
+    cited: dict[str, None] = {}
+    for dn in find_doc_numbers(title + "\n" + text):
+        cited.setdefault(dn.normalized)
+    f.cited_docnos = list(cited)
+    f.quoted = quoted_titles(title + "\n" + text)
+
+    base_for_links = resolve(base_href, url) if base_href else url
+    seen_links: set[str] = set()
+    for ln in links_raw:
+        absolute = resolve(ln.href, base_for_links)
+        k = url_key(absolute)
+        if k and k not in seen_links and k != key:
+            seen_links.add(k)
+            f.links.append((k, absolute or ln.href, ln.text))
+    return f
+
+
+def folded_title(f: DocFeatures) -> str:
+    return fold_title(f.title)

@@ -1,0 +1,314 @@
+"""Pass 2: pair interpretations with policies, then apply the four rules.
+
+Evidence, strongest first: an explicit link (either direction), the policy's
+title cited by the interpretation (in its headline, or quoted in 《》), the
+policy's 文号 cited in the text. An interpretation interprets the policies it
+links to or that link to it; without links, the policies with the best
+title/文号 score (so the 文号 of a legal basis cited further down does not
+pair it with the wrong policy). Findings go on the page that must change and
+name the other page in ``related``; ``explanation.details`` says which
+evidence matched and how working days were counted.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from ..model import Explanation, Finding, fingerprint
+from ..registry import Rule
+from . import rules as R
+from .index import LinkageIndex, Record
+from .options import LinkageOptions
+from .workdays import OutsideCalendar, WorkCalendar, WorkdayCount
+
+_SCORES = {"link": 100, "backlink": 100, "title:headline": 6, "title:quoted-in-title": 6, "docno:title": 6,
+           "title:quoted-in-text": 3, "docno:text": 2}
+
+
+@dataclass
+class Pair:
+    policy: Record
+    interpretation: Record
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    workdays: WorkdayCount | None = None
+    calendar_problem: str | None = None
+    dead_link: bool = False  # the interpretation's policy link is dead: reported as orphan, not as missing backlink
+
+    @property
+    def linked_to_policy(self) -> bool:
+        return any(e["type"] == "link" for e in self.evidence)
+
+    @property
+    def linked_from_policy(self) -> bool:
+        return any(e["type"] == "backlink" for e in self.evidence)
+
+
+@dataclass
+class PolicyStatus:
+    """One row of the per-site table."""
+
+    policy: Record
+    pairs: list[Pair]
+    status: str  # ok | late | missing | pending | exempt | undetermined
+    note: str = ""
+    deadline: date | None = None
+
+
+@dataclass
+class Orphan:
+    """An interpretation without a policy in the collection, or with a dead policy link."""
+
+    rec: Record
+    why: str
+    dead: list[tuple[str, str]]
+    related: list[Record]
+    evidence: list[list[dict[str, Any]]]
+
+
+@dataclass
+class LinkageResult:
+    """Statuses are computed; findings are built on demand (``groups`` streams them page by page)."""
+
+    rows: list[PolicyStatus]
+    orphans: list[Orphan]
+    calendar: str
+    counts: dict[str, int]
+    options: LinkageOptions
+    cal: WorkCalendar
+    keep: Callable[[Finding], Finding | None] | None = None
+    placeholder_urls: int = 0
+    _findings: list[Finding] | None = None
+
+    def groups(self) -> Iterator[tuple[Record, list[Finding]]]:
+        """(page, its findings) in table order; a page paired with two policies may come twice."""
+        for rec, fs in _iter_groups(self):
+            if self.keep is not None:
+                fs = [k for k in map(self.keep, fs) if k is not None]
+            if fs:
+                yield rec, fs
+
+    @property
+    def findings(self) -> list[Finding]:
+        if self._findings is None:
+            self._findings = [f for _, fs in self.groups() for f in fs]
+        return self._findings
+
+
+def _d(day: int) -> date | None:
+    return date.fromordinal(day) if day else None
+
+
+def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]]) -> dict[int, list[dict[str, Any]]]:
+    ev: dict[int, list[dict[str, Any]]] = {}
+    refs = {h: (href, text) for h, href, text in interp.ref_links}
+    for h in interp.links:
+        t = ix.target(h)
+        if t is not None and t.kind.value == "policy":
+            href, text = refs.get(h, (t.url, ""))
+            ev.setdefault(t.rid, []).append({"type": "link", "from": interp.id, "href": href, "anchor": text})
+    for prid in backlinks.get(interp.rid, ()):
+        p = ix.records[prid]
+        ev.setdefault(prid, []).append({"type": "backlink", "from": p.id, "href": interp.url})
+    for dn in interp.cited_docnos:
+        for prid, how in ix.policies_with_docno(dn):
+            where = "title" if dn in interp.title else "text"
+            items = ev.setdefault(prid, [])
+            if not any(e["type"].startswith("docno:") for e in items):
+                own = next(d for d, _ in ix.records[prid].own_docnos if how == "exact" and d == dn or how != "exact")
+                items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how})
+    for key, where in interp.cited_keys:
+        for prid in ix.key_to_policies.get(key, ()):
+            items = ev.setdefault(prid, [])
+            if not any(e["type"] == f"title:{where}" for e in items):
+                items.append({"type": f"title:{where}", "title": key})
+    return ev
+
+
+def _choose(ev: dict[int, list[dict[str, Any]]]) -> list[int]:
+    if not ev:
+        return []
+    score = {rid: sum(_SCORES.get(e["type"], 1) for e in items) for rid, items in ev.items()}
+    linked = [rid for rid, items in ev.items() if any(e["type"] in ("link", "backlink") for e in items)]
+    if linked:
+        return sorted(linked)
+    best = max(score.values())
+    return sorted(rid for rid, s in score.items() if s == best)
+
+
+def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageResult:
+    opts = ix.options
+    cal = calendar or WorkCalendar(opts.calendar_files)
+    hosts = set(opts.site_hosts)
+
+    backlinks: dict[int, list[int]] = {}
+    for p in ix.policies():
+        for h in set(p.links):
+            t = ix.target(h)
+            if t is not None and t.kind.value == "interpretation":
+                backlinks.setdefault(t.rid, []).append(p.rid)
+
+    pairs_by_policy: dict[int, list[Pair]] = {}
+    orphans: list[Orphan] = []
+    for it in ix.interpretations():
+        ev = _candidates(ix, it, backlinks)
+        chosen = _choose(ev)
+        dead = [(href, text) for h, href, text in it.ref_links
+                if _same_site(href, it, hosts) and not ix.url_exists(h)]
+        if dead:
+            href, text = dead[0]
+            orphans.append(Orphan(it, f"指向政策文件的链接已失效：{href}（“{text}”）", dead,
+                                  [ix.records[r] for r in chosen], [ev[r] for r in chosen]))
+        elif not chosen:
+            cited = [f"《{k}》" for k, w in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
+            why = "站内未找到被解读的政策文件" + (f"（引用：{'、'.join(cited)}）" if cited else "（页面未引用任何政策文件标题、文号或链接）")
+            orphans.append(Orphan(it, why, [], [], []))
+        for prid in chosen:
+            pairs_by_policy.setdefault(prid, []).append(Pair(ix.records[prid], it, ev[prid], dead_link=bool(dead)))
+
+    rows: list[PolicyStatus] = []
+    as_of = opts.reference_date()
+    n = opts.deadline_days
+    for p in ix.policies():
+        pairs = sorted(pairs_by_policy.pop(p.rid, []), key=lambda q: (q.interpretation.day or 10**9, q.interpretation.id))
+        pday = _d(p.day)
+        due = None
+        due_problem = None
+        if pday:
+            try:
+                due = cal.deadline(pday, n)
+            except OutsideCalendar as exc:
+                due_problem = _outside_msg(exc)
+        for q in pairs:
+            iday = _d(q.interpretation.day)
+            if pday and iday:
+                try:
+                    q.workdays = cal.count(pday, iday)
+                except OutsideCalendar as exc:
+                    q.calendar_problem = _outside_msg(exc)
+        if pairs:
+            first = pairs[0]
+            if first.workdays is not None:
+                status = "late" if first.workdays.days > n else "ok"
+                row = PolicyStatus(p, pairs, status, f"{first.workdays.days} 个工作日", due)
+            else:
+                why = first.calendar_problem or ("政策文件缺少发布日期" if not pday else "解读缺少发布日期")
+                row = PolicyStatus(p, pairs, "undetermined", why, due)
+        elif p.exempt:
+            row = PolicyStatus(p, [], "exempt", p.exempt, due)
+        elif not pday:
+            row = PolicyStatus(p, [], "undetermined", "政策文件缺少发布日期")
+        elif due is None:
+            row = PolicyStatus(p, [], "undetermined", due_problem or "")
+        elif as_of > due:
+            row = PolicyStatus(p, [], "missing", f"期限 {due.isoformat()}", due)
+        else:
+            row = PolicyStatus(p, [], "pending", f"期限 {due.isoformat()}", due)
+        rows.append(row)
+    counts = {k.value: v for k, v in ix.counts.items()}
+    return LinkageResult(rows, orphans, cal.describe(), counts, opts, cal, placeholder_urls=ix.placeholder_urls)
+
+
+def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
+    """Findings page by page: a policy, then each of its interpretations; orphans last."""
+    opts, cal = res.options, res.cal
+    n = opts.deadline_days
+    as_of = opts.reference_date()
+    for row in res.rows:
+        p = row.policy
+        pday = _d(p.day)
+        on_p: list[Finding] = []
+        for q in row.pairs:
+            if not q.dead_link and not q.linked_from_policy:
+                on_p.append(_finding(R.MISSING_BACKLINK, p, [q.interpretation.id],
+                                     f"政策文件页面缺少指向其解读的链接：{q.interpretation.title}", 0.85,
+                                     {"missing": "policy → interpretation", "interpretation_url": q.interpretation.url,
+                                      "matched_by": ev_summary(q.evidence)}))
+        if row.status == "missing":
+            on_p.append(_finding(
+                R.MISSING_INTERPRETATION, p, [],
+                f"政策文件发布已超过 {n} 个工作日（期限 {row.deadline.isoformat()}），站内未找到对应的政策解读", 0.8,
+                {"policy_published": pday.isoformat(), "deadline": row.deadline.isoformat(), "as_of": as_of.isoformat(),
+                 "deadline_working_days": n, "calendar": [cal.source_for(pday)],
+                 "working_days_elapsed": _safe_count(cal, pday, as_of), "policy_docnos": [d for d, _ in p.own_docnos],
+                 "classification": list(p.reasons)}))
+        elif row.status == "undetermined" and not row.pairs:
+            msg = ("无法判断是否应已发布解读：政策文件缺少发布日期" if not pday
+                   else f"站内未找到解读，且无法计算解读期限：{row.note}")
+            on_p.append(_finding(R.UNDETERMINED, p, [], msg, 0.9,
+                                 {"reason": row.note, "calendar": cal.describe(),
+                                  "policy_published": pday.isoformat() if pday else None,
+                                  "classification": list(p.reasons)}))
+        if on_p:
+            yield p, on_p
+        for k, q in enumerate(row.pairs):
+            it = q.interpretation
+            on_i: list[Finding] = []
+            if not q.dead_link and not q.linked_to_policy:
+                on_i.append(_finding(R.MISSING_BACKLINK, it, [p.id], f"解读页面缺少指向政策文件的链接：{p.title}", 0.85,
+                                     {"missing": "interpretation → policy", "policy_url": p.url,
+                                      "matched_by": ev_summary(q.evidence)}))
+            if k == 0 and row.status == "late":
+                on_i.append(_finding(
+                    R.LATE, it, [p.id],
+                    f"解读发布于政策文件发布后第 {q.workdays.days} 个工作日，超过 {n} 个工作日时限：{p.title}", 0.9,
+                    {**q.workdays.details(), "deadline_working_days": n, "policy_published": pday.isoformat(),
+                     "interpretation_published": _d(it.day).isoformat(), "matched_by": ev_summary(q.evidence)}))
+            elif k == 0 and row.status == "undetermined":
+                on_i.append(_finding(R.UNDETERMINED, it, [p.id], f"无法判断解读是否逾期：{row.note}", 0.9,
+                                     {"reason": row.note, "calendar": cal.describe(), "matched_by": ev_summary(q.evidence)}))
+            if on_i:
+                yield it, on_i
+    for o in res.orphans:
+        it = o.rec
+        if o.dead:
+            href = o.dead[0][0]
+            f = _finding(R.ORPHAN_INTERPRETATION, it, [r.id for r in o.related],
+                         f"解读页面指向政策文件的链接在本站已失效（或该页面不在本次导出中）：{href}", 0.85,
+                         {"dead_links": [{"href": h2, "anchor": t2} for h2, t2 in o.dead],
+                          "resolved_by_other_evidence": [ev_summary(e) for e in o.evidence],
+                          "classification": list(it.reasons)})
+        else:
+            f = _finding(R.ORPHAN_INTERPRETATION, it, [], f"{o.why}：{it.title}", 0.6 if o.why.endswith("链接）") else 0.7,
+                         {"cited_titles": [k for k, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
+                          "classification": list(it.reasons)})
+        yield it, [f]
+
+
+def _safe_count(cal: WorkCalendar, a: date, b: date) -> int | None:
+    try:
+        return cal.count(a, b).days
+    except OutsideCalendar:
+        return None
+
+
+def _outside_msg(exc: OutsideCalendar) -> str:
+    return (f"日期 {exc.day.isoformat()} 超出已知工作日历（{exc.known}），"
+            f"请在 options.linkage.calendar_files 中提供 {exc.day.year} 年节假日安排")
+
+
+def _same_site(href: str, rec: Record, hosts: set[str]) -> bool:
+    from .urls import host_of, url_key
+
+    h = host_of(url_key(href))
+    return h is not None and (h == rec.host or h in hosts)
+
+
+def ev_summary(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [dict(e) for e in evidence]
+
+
+def _finding(rule: Rule, on: Record, related: list[str], message: str, confidence: float,
+             details: dict[str, Any]) -> Finding:
+    return Finding(
+        rule=rule.id, category=rule.category, severity=rule.severity, start=None, end=None, text="",
+        message=message, confidence=confidence,
+        explanation=Explanation(detector="linkage", details={"document_id": on.id, "document_url": on.url, **details}),
+        fingerprint=fingerprint(rule.id, "|".join(sorted(related)) or on.title, on.id),
+        related=list(related),
+    )
+
+
+__all__ = ["LinkageResult", "Orphan", "Pair", "PolicyStatus", "resolve"]

@@ -1,0 +1,87 @@
+"""Matching keys for document titles, quoted (《…》) or not.
+
+An interpretation names its policy in many ways: 《临江市促进消费若干措施》,
+《临江市人民政府办公室关于印发临江市促进消费若干措施的通知》, or the bare title
+in its own headline (临江市促进消费若干措施政策解读). The policy page's title
+may be the 印发 notice or the attached measure itself. Keys make these meet:
+width/bracket/dash folding (NFKC, whitespace removed), the issuing body in
+front of 关于 dropped, and 关于印发《X》的通知 unwrapped to X. Year ranges and
+(试行) are kept, because the 2021–2023 and 2025–2027 plans are different
+documents.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+MIN_KEY = 4
+_DASHES = regex.compile(r"[—–―‐‑‒−─-]+")
+_QUOTES = regex.compile(r"[《》〈〉“”\"'‘’「」『』]")
+_SPACE = regex.compile(r"\s+")
+_WRAPPED = regex.compile(r"^(?:.{0,40}?)关于(?:印发|转发|发布|颁布|公布|修订|修改)(?P<inner>.+?)的(?:通知|公告|通告|决定)$")
+_QUOTED = regex.compile(r"《(?P<t>[^《》\n]{2,120})》")
+_SITE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-—]\s).*$")
+_INTERP_AFFIX = regex.compile(
+    r"^(?:一图(?:读懂|看懂|了解|解读)|图解|图说|解读|政策解读|问答)[:：\s]*"
+    r"|[:：\s]*(?:的)?(?:政策)?(?:解读|问答|答记者问|图解)(?:材料|文章)?$"
+)
+
+
+def fold_title(s: str) -> str:
+    """Width, brackets and dashes folded; whitespace and quote marks removed."""
+    s = unicodedata.normalize("NFKC", s or "")
+    s = _DASHES.sub("-", s)
+    s = _QUOTES.sub("", s)
+    return _SPACE.sub("", s)
+
+
+def strip_site_suffix(title: str) -> str:
+    """``X - 临江市人民政府`` / ``X_临江市人民政府门户网站`` → ``X`` (HTML ``<title>`` decorations)."""
+    t = (title or "").strip()
+    cut = _SITE_SUFFIX.sub("", t)
+    return cut if len(cut) >= MIN_KEY else t
+
+
+def title_keys(title: str | None) -> set[str]:
+    """Every key a title can be cited by."""
+    out: set[str] = set()
+    if not title:
+        return out
+    t = fold_title(title)
+    pending = [t]
+    while pending:
+        k = pending.pop()
+        if len(k) < MIN_KEY or k in out:
+            continue
+        out.add(k)
+        i = k.find("关于")
+        if 0 < i <= 40:  # issuing body before 关于: 国务院办公厅关于… → 关于…
+            pending.append(k[i:])
+        m = _WRAPPED.match(k)
+        if m:
+            pending.append(m.group("inner"))
+    return out
+
+
+def quoted_titles(text: str, limit: int = 60) -> list[str]:
+    """Titles quoted with 《》 in order of first appearance (at most ``limit``)."""
+    seen: dict[str, None] = {}
+    for m in _QUOTED.finditer(text or ""):
+        t = m.group("t").strip()
+        if t and t not in seen:
+            seen[t] = None
+            if len(seen) >= limit:
+                break
+    return list(seen)
+
+
+def unquoted_subject(interpretation_title: str) -> str | None:
+    """The policy title inside an interpretation headline without 《》: ``X政策解读`` → ``X``."""
+    t = fold_title(interpretation_title)
+    prev = None
+    while prev != t:
+        prev = t
+        t = _INTERP_AFFIX.sub("", t)
+    return t if len(t) >= MIN_KEY and t != fold_title(interpretation_title) else None

@@ -1,0 +1,160 @@
+"""Whose value is it? Context cues that decide between a private person and an office.
+
+Government pages must publish office phones, hotlines and office addresses,
+and must not publish a citizen's mobile, ID number or home address. The value
+itself rarely tells which; the words just before it do. The rule used
+throughout: look back within the clause (a short window, cut at sentence
+ends) and let the *nearest* cue win — "咨询电话：0931-…，联系人：罗老师 159…"
+has an office cue for the landline and a person for the mobile.
+
+Person evidence is cheap first (role words such as 当事人/申请人/户主, titles
+such as 老师/先生/女士, ``姓名：``, a common surname right before the value) and
+only then jieba's ``nr`` tag on the window — jieba is imported lazily so that
+text without PII candidates never pays for it.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+import regex
+
+SENTENCE_END = regex.compile(r"[。；;！!？?\n]")
+PARAGRAPH_END = regex.compile(r"[。！!？?\n]")
+
+OFFICE_PHONE_CUES = regex.compile(
+    r"办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
+    r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
+)
+PERSONAL_PHONE_CUES = regex.compile(r"手机|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
+STRONG_PRIVATE_LANDLINE = regex.compile(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
+
+ROLE_WORDS = regex.compile(
+    r"姓名|当事人|申请人|户主|联系人|信访人|来信人|来访人|来电人|投诉人|举报人|诉求人|被处罚人|被执行人|申领人|承租人|借款人|"
+    r"收养人|监护人|家长|学生|本人|家属|丈夫|妻子|配偶|男方|女方|同志|老师|先生|女士|主任|经理|干事|警官|教授|院长|组长|"
+    r"联络员|网格员|代表|受援人|购机者|承包方|承包人|权利人|产权人|购房人|职工|死者|矫正对象|被征收人|被拆迁人|竞买人|创业者|"
+    r"作者|持卡人|对象|违法行为人|行政相对人|处罚对象|纳税人姓名|经营者|团长|团员|领队|出访人员|网友|市民|居民|负责人|"
+    r"申请执行人|复核申请人|受助学生|签约居民|诉求人|来信署名|实名|局长|副局长|科长|处长|部长|书记|县长|区长|镇长|乡长|村长|"
+    r"站长|所长|队长|股长|主席|委员|科员|法人|法定代表人"
+)
+_SURNAMES = (
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪"
+    "范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞"
+    "颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻"
+    "祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇"
+    "栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位厉伊"
+    "仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏鹿薄邸雍辜羊阿乌母裘亓"
+    "修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+_COMPOUND = "欧阳|司马|诸葛|上官|慕容|令狐|皇甫|尉迟|公孙|东方|夏侯|长孙|宇文|轩辕|端木|西门|南宫|独孤"
+# A name right before the value: surname + 1–2 given-name characters (or 某/某某/*), then a separator.
+# Given-name characters exclude the label and unit characters that follow a surname-like
+# character in ordinary text (单号, 王府井路, 马路…).
+_NOT_GIVEN = "号码证址话编卡账户期额数量位称份项费元月日年时间点区市县省镇村路街道局院处科室所厅会部组队栋楼层单"
+NAME_BEFORE = regex.compile(
+    r"(?:(?<anchored>(?<=[人员主方者象属子夫妻户]))|(?<![\p{Han}]))"
+    r"(?P<name>(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?P<given>某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2}))"
+    r"(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
+)
+NAME_LABEL = regex.compile(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
+ORG_MARKERS = regex.compile(
+    r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|协会|学会|事务所|慈善会)(?=[，,；;：:（(\s]|$)"
+)
+PERSON_IDENTIFIER = regex.compile(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|手机")
+
+
+def clause_before(text: str, pos: int, window: int, ends: regex.Pattern[str] = SENTENCE_END) -> tuple[str, int]:
+    """The ``window`` characters before ``pos``, cut at the last sentence end; returns (text, offset)."""
+    lo = max(0, pos - window)
+    seg = text[lo:pos]
+    last = None
+    for m in ends.finditer(seg):
+        last = m
+    if last is not None:
+        lo += last.end()
+        seg = text[lo:pos]
+    return seg, lo
+
+
+def last_match_end(pattern: regex.Pattern[str], seg: str) -> tuple[int, str] | None:
+    """End offset (in ``seg``) and text of the last match of ``pattern``; None if absent."""
+    found = None
+    for m in pattern.finditer(seg, overlapped=False):
+        found = (m.end(), m.group())
+    return found
+
+
+@dataclass(frozen=True, slots=True)
+class PersonEvidence:
+    kind: str  # "role", "name", "label", "nr"
+    text: str
+    end: int  # end offset in the segment searched (nearness)
+
+
+_jieba_lock = threading.Lock()
+_posseg = None
+
+
+def _jieba_posseg():
+    """jieba.posseg, imported and initialised on first use only (about a second)."""
+    global _posseg
+    if _posseg is None:
+        with _jieba_lock:
+            if _posseg is None:
+                import logging
+
+                import jieba
+                import jieba.posseg as pseg
+
+                jieba.setLogLevel(logging.WARNING)
+                _posseg = pseg
+    return _posseg
+
+
+def _jieba_says_name(seg: str, start: int) -> bool:
+    """jieba tags a person name (``nr``…) starting at ``start`` of ``seg``."""
+    off = 0
+    for w in _jieba_posseg().cut(seg):
+        if off == start:
+            return w.flag.startswith("nr")
+        if off > start:
+            return False
+        off += len(w.word)
+    return False
+
+
+def person_before(text: str, pos: int, window: int = 24, *, use_jieba: bool = True,
+                  ends: regex.Pattern[str] = SENTENCE_END) -> PersonEvidence | None:
+    """Evidence of a named person in the clause before ``pos`` (nearest wins), or None.
+
+    A surname-shaped token right before the value counts when it is masked or
+    placeholder-named (张某, 王*), follows a role character (户主王桂兰), or —
+    when ``use_jieba`` — jieba tags it as a person name; otherwise (单号, 信箱,
+    项目) it does not.
+    """
+    seg, _ = clause_before(text, pos, window, ends)
+    if not seg:
+        return None
+    best: PersonEvidence | None = None
+    m = NAME_BEFORE.search(seg)
+    if m:
+        given = m.group("given")
+        trusted = "某" in given or "*" in given or "＊" in given or m.group("anchored") is not None
+        if trusted or (use_jieba and _jieba_says_name(seg, m.start("name"))):
+            best = PersonEvidence("name", m.group("name"), len(seg))
+    for pat, kind in ((NAME_LABEL, "label"), (ROLE_WORDS, "role")):
+        hit = last_match_end(pat, seg)
+        if hit and (best is None or hit[0] > best.end):
+            best = PersonEvidence(kind, hit[1], hit[0])
+    if best is None and use_jieba:
+        off = 0
+        for w in _jieba_posseg().cut(seg):
+            off += len(w.word)
+            if w.flag.startswith("nr") and len(w.word) >= 2:
+                best = PersonEvidence("nr", w.word, off)
+    return best
+
+
+def nearest(seg: str, *patterns: regex.Pattern[str]) -> list[tuple[int, str] | None]:
+    return [last_match_end(p, seg) for p in patterns]

@@ -1,0 +1,142 @@
+"""Standard masks, and how to tell whether an already masked value hides enough.
+
+Masks follow common practice on Chinese government sites (and GB/T 35273's
+de-identification guidance): ID numbers keep the first 6 and the last 4
+digits (``110101********4514``), mobiles 3+4+4 (``139****5678``), bank cards
+the first 6 and last 4, addresses up to the 街道/乡镇 level.
+
+Masking works character by character on the exact source text of a finding:
+only digits (and the letters of a code) are replaced, so separators, full
+width and anything around the value stay byte for byte as they were. A
+full-width digit becomes a full-width star so that tables keep their layout.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+import regex
+
+STARS = "*＊"
+
+
+def _is_digitish(ch: str) -> bool:
+    return unicodedata.decimal(ch, None) is not None or ch in "XxＸｘ"
+
+
+def _star_for(ch: str) -> str:
+    return "＊" if "\uff00" <= ch <= "\uffef" else "*"
+
+
+def mask_positions(text: str, keep_first: int, keep_last: int, *, skip: int = 0, alnum: bool = False) -> str:
+    """Replace the value characters of ``text`` except the first/last few; others stay as they are.
+
+    ``skip`` value characters at the start (e.g. a ``+86`` country code) are neither counted nor masked.
+    """
+    def is_value(c: str) -> bool:  # stars count as value positions, so re-masking a bad mask is standard
+        return c in STARS or _is_digitish(c) or (alnum and c.isascii() and c.isalnum())
+
+    idx = [i for i, c in enumerate(text) if is_value(c)][skip:]
+    n = len(idx)
+    if n == 0:
+        return text
+    keep_first = min(keep_first, n)
+    keep_last = min(keep_last, max(0, n - keep_first))
+    chars = list(text)
+    for k, i in enumerate(idx):
+        if k >= keep_first and k < n - keep_last:
+            chars[i] = _star_for(chars[i])
+    return "".join(chars)
+
+
+def mask_id(text: str) -> str:
+    return mask_positions(text, 6, 4)
+
+
+def mask_mobile(text: str, country_digits: int = 0) -> str:
+    """3+4+4: the middle four digits of the national number go."""
+    return mask_positions(text, 3, 4, skip=country_digits)
+
+
+def mask_landline(text: str) -> str:
+    """Keep the area code and the last two digits."""
+    digits = sum(1 for c in text if _is_digitish(c))
+    m = regex.match(r"\D*(0\d{2,3})", text)
+    area = len(m.group(1)) if m else 0
+    return mask_positions(text, area, 2) if digits > area + 2 else text
+
+
+def mask_card(text: str) -> str:
+    return mask_positions(text, 6, 4)
+
+
+def mask_email(text: str) -> str:
+    local, _, domain = text.partition("@")
+    if not domain:
+        return text
+    return local[:1] + "*" * max(3, len(local) - 1) + "@" + domain
+
+
+def mask_code(text: str, keep_first: int = 1, keep_last: int = 2) -> str:
+    return mask_positions(text, keep_first, keep_last, alnum=True)
+
+
+_ADDR_KEEP = regex.compile(r"^.*?(?:街道|乡|镇)(?:办事处)?")
+_ADDR_COARSE = regex.compile(r"^.*?(?:[省市区县旗])(?![\p{Han}]*?[省市区县旗])")
+
+
+def mask_address(text: str) -> str:
+    """Keep up to the 街道/乡镇 component (else up to the last 省/市/区/县); star the rest."""
+    m = _ADDR_KEEP.match(text) or _ADDR_COARSE.match(text)
+    keep = m.end() if m else 0
+    if keep >= len(text):
+        keep = 0
+    return text[:keep] + "".join(_star_for(c) if not c.isspace() else c for c in text[keep:])
+
+
+# ---- adequacy of masks already present -------------------------------------------------------
+
+def visible_positions(masked: str) -> list[str | None]:
+    """Per value position: the visible character (ASCII) or None where masked."""
+    out: list[str | None] = []
+    for ch in masked:
+        if ch in STARS:
+            out.append(None)
+        elif _is_digitish(ch):
+            d = unicodedata.decimal(ch, None)
+            out.append(str(d) if d is not None else "X")
+    return out
+
+
+def id_mask_problem(masked: str) -> str | None:
+    """Why an 18-position ID mask is inadequate, or None if it is fine."""
+    pos = visible_positions(masked)
+    if len(pos) < 18:
+        return None
+    pos = pos[:18]
+    hidden = sum(1 for p in pos if p is None)
+    if hidden < 4:
+        return f"仅隐藏{hidden}位"
+    if all(p is not None for p in pos[6:14]):
+        return "未隐藏出生日期（第7至14位）"
+    return None
+
+
+def mobile_mask_problem(masked: str) -> str | None:
+    pos = visible_positions(masked)
+    hidden = sum(1 for p in pos if p is None)
+    if len(pos) == 11 and hidden < 4:
+        return f"仅隐藏{hidden}位"
+    return None
+
+
+def combine(a: list[str | None], b: list[str | None]) -> list[str | None] | None:
+    """Union of two masks of the same value, or None when they contradict each other."""
+    if len(a) != len(b):
+        return None
+    out: list[str | None] = []
+    for x, y in zip(a, b):
+        if x is not None and y is not None and x != y:
+            return None
+        out.append(x if x is not None else y)
+    return out

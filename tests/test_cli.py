@@ -1,0 +1,111 @@
+"""The command line as users and pipelines call it: exit codes, formats, encodings, errors."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(*args, stdin: bytes | None = None, cwd=None):
+    return subprocess.run([sys.executable, "-m", "govreview.cli", *args], input=stdin, capture_output=True, cwd=cwd, timeout=120)
+
+
+def test_check_clean_text_exits_0(tmp_path):
+    p = tmp_path / "clean.txt"
+    p.write_text("发布信息前应当进行保密审查，不得发布广告等经营性信息。", encoding="utf-8")
+    r = run("check", str(p))
+    assert r.returncode == 0, r.stderr.decode()
+    assert "通过" in r.stdout.decode()
+
+
+def test_check_json_and_fail_on(tmp_path):
+    p = tmp_path / "spam.txt"
+    p.write_text("欢迎光临澳*门*博*彩", encoding="utf-8")
+    r = run("check", str(p), "--format", "json")
+    assert r.returncode == 1
+    report = json.loads(r.stdout)
+    f = report["findings"][0]
+    assert report["verdict"] == "block" and f["text"] == "澳*门*博*彩" and f["start"] == 4
+    assert run("check", str(p), "--fail-on", "none").returncode == 0
+
+
+def test_check_reads_stdin_and_undeclared_gbk():
+    data = "关于开展安全检查的通知。近期发现网站被植入百家乐等赌博信息，内容如下：澳门葡京娱乐场欢迎您。".encode("gbk")
+    r = run("check", "-", "--format", "json", stdin=data)
+    report = json.loads(r.stdout)
+    assert report["document"]["encoding"] in ("gb18030", "gbk", "gb2312")
+    assert any(f["text"] == "澳门葡京" for f in report["findings"])
+
+
+def test_missing_file_and_bad_lexicon_exit_2_without_traceback(tmp_path):
+    r = run("check", str(tmp_path / "nope.txt"))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr and b"nope.txt" in r.stderr
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("# name: bad\nid\tterm\tseverity\n1\t词\tterrible\n", encoding="utf-8")
+    p = tmp_path / "a.txt"
+    p.write_text("文本", encoding="utf-8")
+    r = run("check", str(p), "--lexicon", str(bad))
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    assert b"bad.tsv:3" in r.stderr
+
+
+def test_binary_file_is_an_input_error(tmp_path):
+    p = tmp_path / "image.txt"
+    p.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    r = run("check", str(p))
+    assert r.returncode == 2 and b"binary" in r.stderr
+
+
+def test_scan_folder_jsonl_streams_one_report_per_item(tmp_path):
+    (tmp_path / "a.txt").write_text("正常的通知内容。", encoding="utf-8")
+    (tmp_path / "b.html").write_text("<p>百家樂</p>", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "ignored.png").write_bytes(b"\x89PNG")
+    r = run("scan", str(tmp_path), "--format", "jsonl")
+    lines = [json.loads(x) for x in r.stdout.decode().splitlines()]
+    assert [x["document"]["id"] for x in lines] == ["a.txt", "b.html", "c.txt"]
+    assert lines[1]["findings"][0]["text"] == "百家樂" and lines[1]["document"]["content_type"] == "html"
+    assert lines[2]["errors"][0]["kind"] == "decode" and lines[2]["verdict"] == "review"
+    assert r.returncode == 1
+
+
+def test_scan_jsonl_export_with_bad_lines(tmp_path):
+    src = tmp_path / "export.jsonl"
+    src.write_text(
+        json.dumps({"id": "n1", "url": "https://www.example.gov.cn/1.html", "title": "通知", "published_at": "2024-03-01", "text": "机密★5年"}, ensure_ascii=False)
+        + "\nnot json\n"
+        + json.dumps({"id": "n3", "title": "无正文"}) + "\n",
+        encoding="utf-8",
+    )
+    r = run("scan", str(src), "--format", "json")
+    reports = json.loads(r.stdout)
+    assert [x["document"]["id"] for x in reports] == ["n1", "export.jsonl:2", "n3"]
+    assert reports[0]["findings"][0]["rule"] == "secrecy.marking"
+    assert reports[0]["document"]["published_at"] == "2024-03-01"
+    assert reports[1]["errors"][0]["kind"] == "parse" and reports[2]["errors"][0]["kind"] == "parse"
+
+
+def test_text_output_highlights_in_context(tmp_path):
+    p = tmp_path / "n.txt"
+    p.write_text("第一行\n近期网站出现百家樂广告", encoding="utf-8")
+    out = run("check", str(p)).stdout.decode()
+    assert "2:7" in out and "百家樂" in out and "advertising.gambling" in out
+
+
+def test_rules_lists_every_rule():
+    r = run("rules", "--format", "json")
+    rules = {x["rule"]: x for x in json.loads(r.stdout)}
+    assert {"advertising.gambling", "secrecy.marking", "secrecy.internal"} <= set(rules)
+    assert all(x["description"] for x in rules.values())
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "jsonl"])
+def test_scan_examples_folder(fmt):
+    r = run("scan", str(ROOT / "examples"), "--format", fmt, "--fail-on", "none")
+    assert r.returncode == 0, r.stderr.decode()

@@ -1,0 +1,298 @@
+"""Policy ↔ interpretation linkage over the fixture site export (tests/data/linkage/site, see build_site.py)."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govreview import Category, Document, Reviewer, ReviewConfig
+from govreview.cli import cli
+from govreview.inputs import iter_inputs
+from govreview.linkage import check, run, scan_collection
+
+DATA = Path(__file__).parent / "data" / "linkage"
+SITE = DATA / "site"
+BASE = "http://www.linjiang.gov.cn/"
+AS_OF = "2026-01-10"
+
+P1, I1 = "zwgk/zcwj/202503/t20250310_1001.html", "zwgk/zcjd/202503/t20250314_2001.html"
+P2 = "zwgk/zcwj/202505/t20250506_1002.html"
+P3, I3 = "zwgk/zcwj/202506/t20250603_1003.html", "zwgk/zcjd/202506/t20250610_2003.html"
+P4, I4 = "zwgk/zcwj/202507/t20250701_1004.html", "zwgk/zcjd/202507/t20250725_2004.html"
+P5, I5 = "zwgk/zcwj/202509/t20250926_1005.html", "zwgk/zcjd/202510/t20251016_2005.html"
+P6, I6 = "zwgk/zcwj/202508/t20250812_1006.html", "zwgk/zcjd/202508/t20250819_2006.html"
+P7, I7 = "zwgk/zcwj/202511/t20251103_1007.html", "zwgk/zcjd/202511/t20251107_2007.html"
+I8 = "zwgk/zcjd/202504/t20250420_2008.html"
+P9 = "zwgk/zcwj/202504/t20250401_1009.html"
+
+
+def _config(**linkage) -> dict:
+    return {"options": {"linkage": {"as_of": AS_OF, "base_url": BASE, **linkage}}}
+
+
+def _docs() -> list[Document]:
+    docs = list(iter_inputs(SITE))
+    assert all(isinstance(d, Document) for d in docs)
+    return docs
+
+
+@pytest.fixture(scope="module")
+def result():
+    return run(_docs(), _config())
+
+
+def _on(result, doc_id):
+    return sorted((f.rule, tuple(f.related)) for f in result.findings if f.explanation.details["document_id"] == doc_id)
+
+
+def _row(result, policy_id):
+    return next(r for r in result.rows if r.policy.id == policy_id)
+
+
+def test_exact_findings_for_the_site(result):
+    got = sorted((f.explanation.details["document_id"], f.rule, tuple(f.related)) for f in result.findings)
+    assert got == sorted([
+        (P2, "linkage.missing_interpretation", ()),
+        (P3, "linkage.missing_backlink", (I3,)),
+        (I4, "linkage.late", (P4,)),
+        (P6, "linkage.missing_backlink", (I6,)),
+        (I6, "linkage.missing_backlink", (P6,)),
+        (P7, "linkage.missing_backlink", (I7,)),
+        (I7, "linkage.missing_backlink", (P7,)),
+        (I8, "linkage.orphan_interpretation", ()),
+    ])
+
+
+def test_findings_follow_the_report_contract(result):
+    ids = {d.id for d in _docs()}
+    for f in result.findings:
+        assert f.category is Category.linkage and f.start is None and f.end is None and f.text == ""
+        assert f.explanation.detector == "linkage" and f.message and 0 < f.confidence <= 1
+        assert set(f.related) <= ids and f.explanation.details["document_id"] in ids
+        json.dumps(f.explanation.details, ensure_ascii=False)  # evidence is plain JSON
+    assert len({f.fingerprint for f in result.findings}) == len(result.findings)
+
+
+def test_correct_pair_is_clean_and_matched_by_links_both_ways(result):
+    assert _on(result, P1) == [] and _on(result, I1) == []
+    row = _row(result, P1)
+    assert row.status == "ok" and [q.interpretation.id for q in row.pairs] == [I1]
+    types = {e["type"] for e in row.pairs[0].evidence}
+    assert {"link", "backlink"} <= types  # the interpretation's https:// link matches the http:// policy URL
+    assert row.pairs[0].workdays.days == 4
+
+
+def test_missing_interpretation_names_deadline_and_calendar(result):
+    (f,) = [f for f in result.findings if f.rule == "linkage.missing_interpretation"]
+    d = f.explanation.details
+    assert d["policy_published"] == "2025-05-06" and d["deadline"] == "2025-05-20"
+    assert d["calendar"][0].startswith("chinesecalendar") and d["policy_docnos"] == ["临政规〔2025〕3号"]
+    assert "逾期" in f.message or "超过" in f.message
+
+
+def test_one_way_link_is_reported_on_the_policy(result):
+    (f,) = [f for f in result.findings if f.rule == "linkage.missing_backlink" and f.related == [I3]]
+    assert f.explanation.details["missing"] == "policy → interpretation"
+    link = next(e for e in f.explanation.details["matched_by"] if e["type"] == "link")
+    assert link["href"].endswith("t20250603_1003.html") and "养老服务" in link["anchor"]
+    assert _on(result, I3) == []
+
+
+def test_late_interpretation_counts_working_days(result):
+    (f,) = [f for f in result.findings if f.rule == "linkage.late"]
+    d = f.explanation.details
+    assert d["working_days"] == 18 and d["deadline_working_days"] == 10
+    assert d["calendar"] == [next(iter(d["calendar"]))] and d["calendar"][0].startswith("chinesecalendar")
+
+
+def test_national_day_interpretation_is_on_time_only_by_the_official_calendar(result):
+    row = _row(result, P5)
+    assert row.status == "ok"
+    wd = row.pairs[0].workdays
+    assert wd.days == 10 and wd.naive_days == 14
+    assert [d.isoformat() for d in wd.makeup_days] == ["2025-09-28", "2025-10-11"]
+    assert _on(result, I5) == [] and _on(result, P5) == []
+
+
+def test_interpretation_citing_only_the_docno_is_paired(result):
+    row = _row(result, P6)
+    assert [q.interpretation.id for q in row.pairs] == [I6]
+    (ev,) = row.pairs[0].evidence
+    assert ev["type"] == "docno:text" and ev["docno"] == "临政办发〔2025〕21号"
+    # the background 国办发〔2020〕23号 cited in the same text pairs with nothing
+
+
+def test_yitu_page_citing_only_the_quoted_title_is_paired(result):
+    row = _row(result, P7)
+    assert [q.interpretation.id for q in row.pairs] == [I7]
+    assert [e["type"] for e in row.pairs[0].evidence] == ["title:quoted-in-title"]
+    assert row.pairs[0].evidence[0]["title"] == "临江市数字经济高质量发展三年行动方案(2025-2027年)"
+
+
+def test_orphan_names_the_dead_link(result):
+    (f,) = [f for f in result.findings if f.rule == "linkage.orphan_interpretation"]
+    (dead,) = f.explanation.details["dead_links"]
+    assert dead["href"] == "http://www.linjiang.gov.cn/zwgk/zcwj/202504/t20250415_1008.html"
+
+
+def test_exempt_and_other_pages(result):
+    assert _row(result, P9).status == "exempt" and _on(result, P9) == []
+    assert result.counts == {"policy": 8, "interpretation": 7, "other": 5}
+
+
+def test_deadline_is_configurable():
+    res = run(_docs(), _config(deadline_days=20))
+    assert not [f for f in res.findings if f.rule == "linkage.late"]
+    res = run(_docs(), _config(deadline_days=5))
+    late = {f.explanation.details["document_id"] for f in res.findings if f.rule == "linkage.late"}
+    assert late == {I4, I5}  # 18 and 10 working days
+
+
+def test_before_the_deadline_a_missing_interpretation_is_pending():
+    res = run(_docs(), _config(as_of="2025-05-15"))
+    assert _row(res, P2).status == "pending"
+    assert not [f for f in res.findings if f.rule == "linkage.missing_interpretation"]
+
+
+def test_rules_can_be_disabled_and_reweighted_through_config():
+    cfg = ReviewConfig.model_validate({**_config(), "disable": ["linkage.missing_backlink"],
+                                       "severity": {"linkage.late": "high"}})
+    fs = list(check(_docs(), cfg))
+    assert not [f for f in fs if f.rule == "linkage.missing_backlink"]
+    assert [f.severity.value for f in fs if f.rule == "linkage.late"] == ["high"]
+
+
+def test_jsonl_export_without_kind_gives_the_same_findings(tmp_path, result):
+    """A CMS export: url/title/published_at/html per line, no kind field."""
+    lines = []
+    for d in _docs():
+        lines.append(json.dumps({"id": d.id, "url": BASE + d.id, "html": d.html}, ensure_ascii=False))
+    p = tmp_path / "export.jsonl"
+    p.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    res = run(iter_inputs(p), {"options": {"linkage": {"as_of": AS_OF}}})
+    key = lambda r: sorted((f.explanation.details["document_id"], f.rule, tuple(f.related)) for f in r.findings)  # noqa: E731
+    assert key(res) == key(result)
+
+
+def test_text_export_with_metadata_and_dates_outside_the_calendar():
+    docs = [
+        Document(id="p", url="http://x.gov.cn/p.html", title="临江市人民政府关于印发临江市节水行动方案的通知",
+                 published_at=date(2026, 12, 24), text="临政发〔2026〕40号\n各县（市、区）人民政府："),
+        Document(id="i", url="http://x.gov.cn/i.html", title="《临江市节水行动方案》解读", published_at=date(2027, 1, 8),
+                 text="近日，《临江市节水行动方案》（临政发〔2026〕40号）印发。"),
+        Document(id="q", url="http://x.gov.cn/q.html", title="临江市公共停车场管理办法", published_at=date(2026, 12, 28),
+                 text="第一条 为规范停车场管理，制定本办法。"),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": "2027-03-01"}}})
+    und = {f.explanation.details["document_id"]: f for f in res.findings if f.rule == "linkage.undetermined"}
+    assert set(und) == {"i", "q"}
+    assert "2027" in und["i"].message and "calendar_files" in und["i"].message
+    assert not [f for f in res.findings if f.rule in ("linkage.late", "linkage.missing_interpretation")]
+    # with a calendar file for 2027 both are decided
+    cal = str(DATA / "calendar_2027_test.tsv")
+    res = run(docs, {"options": {"linkage": {"as_of": "2027-03-01", "calendar_files": [cal]}}})
+    rules = {(f.explanation.details["document_id"], f.rule) for f in res.findings}
+    assert ("q", "linkage.missing_interpretation") in rules and ("i", "linkage.late") not in rules
+    i_row = next(r for r in res.rows if r.policy.id == "p")
+    assert i_row.pairs[0].workdays.days == 10  # 12-25, 12-28..12-31, then 01-04..01-08 (01-01 a holiday in the file)
+    assert any(s.startswith("file:") for s in i_row.pairs[0].workdays.sources)
+
+
+def test_scan_collection_streams_reports_then_linkage_records():
+    reviewer = Reviewer(ReviewConfig.model_validate(_config()))
+    scan = scan_collection(iter_inputs(SITE), reviewer)
+    out = list(scan)
+    n = len(_docs())
+    assert len(out) == n + 8  # one extra record per page that must change
+    per_doc, extra = out[:n], out[n:]
+    assert all(not any(f.category is Category.linkage for f in r.findings) for r, _ in per_doc)
+    assert {r.document.id for r, _ in extra} == {P2, P3, I4, P6, I6, P7, I7, I8}
+    assert all(f.category is Category.linkage for r, _ in extra for f in r.findings)
+    late = next(r for r, _ in extra if r.document.id == I4)
+    assert late.verdict.value == "review" and late.document.url.endswith("t20250725_2004.html")
+    assert scan.result is not None and len(scan.result.rows) == 8
+
+
+def test_unreadable_item_does_not_stop_the_collection(tmp_path):
+    p = tmp_path / "export.jsonl"
+    p.write_text('{"id": "a", "title": "临江市优化营商环境办法", "text": "第一条", "published_at": "2025-05-06"}\nnot json\n',
+                 encoding="utf-8")
+    reviewer = Reviewer(ReviewConfig.model_validate(_config()))
+    out = list(scan_collection(iter_inputs(p), reviewer))
+    assert [r.errors[0].kind for r, _ in out if r.errors] == ["parse"]
+    assert [f.rule for r, _ in out for f in r.findings if f.category is Category.linkage] == ["linkage.missing_interpretation"]
+
+
+# --- CLI --------------------------------------------------------------------------------------------
+@pytest.fixture()
+def cfg_file(tmp_path):
+    p = tmp_path / "govreview.toml"
+    p.write_text(f'[options.linkage]\nas_of = {AS_OF}\n', encoding="utf-8")
+    return str(p)
+
+
+def test_cli_text_shows_findings_and_the_site_table(cfg_file):
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--fail-on", "none"])
+    assert r.exit_code == 0, r.output
+    assert "linkage.missing_interpretation" in r.output and "linkage.late" in r.output
+    assert "政策文件与解读关联" in r.output and "找不到政策文件的解读" in r.output
+    for status in ("按时", "逾期", "缺少解读", "无需解读"):
+        assert status in r.output
+    assert "chinesecalendar" in r.output
+
+
+def test_cli_jsonl_only_linkage_and_no_linkage(cfg_file):
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl",
+                                 "--only", "linkage", "--fail-on", "none"])
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(ln) for ln in r.output.splitlines()]
+    rules = sorted(f["rule"] for rec in recs for f in rec["findings"])
+    assert rules.count("linkage.missing_backlink") == 5 and "linkage.late" in rules
+    assert all(f["category"] == "linkage" for rec in recs for f in rec["findings"])
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl",
+                                 "--no-linkage", "--fail-on", "none"])
+    assert r.exit_code == 0 and "linkage." not in r.output
+    assert len(r.output.splitlines()) == len(_docs())
+
+
+def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):
+    p = tmp_path / "govreview.toml"
+    p.write_text('[options.linkage]\ncalendar_files = ["/nonexistent/cal.tsv"]\n', encoding="utf-8")
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--config", str(p)])
+    assert r.exit_code == 2 and "calendar" in r.output
+
+
+def test_rules_command_lists_linkage_rules():
+    r = CliRunner().invoke(cli, ["rules", "--format", "json"])
+    listed = {x["rule"] for x in json.loads(r.output) if x["category"] == "linkage"}
+    assert listed == {"linkage.missing_interpretation", "linkage.missing_backlink", "linkage.late",
+                      "linkage.orphan_interpretation", "linkage.undetermined"}
+
+
+def test_folder_without_base_url_uses_the_site_domain_meta(result):
+    res = run(iter_inputs(SITE), {"options": {"linkage": {"as_of": AS_OF}}})
+    key = lambda r: sorted((f.explanation.details["document_id"], f.rule, tuple(f.related)) for f in r.findings)  # noqa: E731
+    assert key(res) == key(result) and res.placeholder_urls == 0
+
+
+def test_pages_without_any_url_pair_by_relative_links_and_the_table_warns(tmp_path):
+    docs = [
+        Document(id="zcwj/a.html", published_at=date(2025, 3, 10),
+                 html='<h1>临江市优化营商环境办法</h1><p>第一条</p><a href="../zcjd/b.html">《临江市优化营商环境办法》解读</a>'),
+        Document(id="zcjd/b.html", published_at=date(2025, 3, 12),
+                 html='<h1>《临江市优化营商环境办法》解读</h1><a href="../zcwj/a.html">政策原文：临江市优化营商环境办法</a>'),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    assert res.findings == [] and res.placeholder_urls == 2
+    assert {e["type"] for e in res.rows[0].pairs[0].evidence} >= {"link", "backlink"}
+    import io
+
+    from govreview.linkage.table import render_text
+
+    buf = io.StringIO()
+    render_text(res, buf)
+    assert "--base-url" in buf.getvalue() and "按时" in buf.getvalue()

@@ -1,0 +1,247 @@
+"""Units of govreview.linkage: URL keys, title keys, link extraction, classification, working days."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govreview.linkage.classify import Kind, classify
+from govreview.linkage.features import extract
+from govreview.linkage.links import extract_structure
+from govreview.linkage.titles import quoted_titles, title_keys, unquoted_subject
+from govreview.linkage.urls import resolve, url_key
+from govreview.linkage.workdays import CalendarFileError, OutsideCalendar, WorkCalendar
+from govreview.model import Document
+
+SEEDS = Path("/work/shared/seeds")
+DATA = Path(__file__).parent / "data" / "linkage"
+
+
+# --- URLs -----------------------------------------------------------------------------------------
+PAGE = "http://www.linjiang.gov.cn/zwgk/zcjd/202503/t20250314_2001.html"
+
+
+@pytest.mark.parametrize("href, expected", [
+    ("../../zcwj/202503/t20250310_1001.html", "//www.linjiang.gov.cn/zwgk/zcwj/202503/t20250310_1001.html"),
+    ("https://www.linjiang.gov.cn/zwgk/zcwj/202503/t20250310_1001.html", "//www.linjiang.gov.cn/zwgk/zcwj/202503/t20250310_1001.html"),
+    ("/zwgk/zcwj/index.html", "//www.linjiang.gov.cn/zwgk/zcwj"),
+    ("/zwgk/zcwj/", "//www.linjiang.gov.cn/zwgk/zcwj"),
+    ("HTTP://WWW.LINJIANG.GOV.CN:80/zwgk/zcwj", "//www.linjiang.gov.cn/zwgk/zcwj"),
+    ("/art/view.jsp?id=1001#top", "//www.linjiang.gov.cn/art/view.jsp?id=1001"),
+    ("./t20250310_1001.html", "//www.linjiang.gov.cn/zwgk/zcjd/202503/t20250310_1001.html"),
+    ("//www.linjiang.gov.cn/zwgk/./zcwj/../zcwj/default.htm", "//www.linjiang.gov.cn/zwgk/zcwj"),
+])
+def test_url_key_resolves_relative_and_folds_variants(href, expected):
+    assert url_key(resolve(href, PAGE)) == expected
+
+
+@pytest.mark.parametrize("href", ["javascript:window.print()", "mailto:ban@linjiang.gov.cn", "#top", "", "tel:12345"])
+def test_non_page_links_are_dropped(href):
+    assert resolve(href, PAGE) is None
+
+
+def test_query_and_port_distinguish_pages():
+    assert url_key("http://a.gov.cn/view?id=1") != url_key("http://a.gov.cn/view?id=2")
+    assert url_key("http://a.gov.cn:8080/x") != url_key("http://a.gov.cn/x")
+
+
+_segment = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=8)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_segment, min_size=0, max_size=4), st.sampled_from(["http", "https"]), st.sampled_from(["", "/", "/index.html", "/index.htm"]))
+def test_url_key_same_page_variants_agree(parts, scheme, tail):
+    path = "/".join(parts)
+    base = f"http://www.example.gov.cn/{path}".rstrip("/")
+    variant = f"{scheme}://WWW.Example.gov.cn/{path}".rstrip("/") + tail
+    assert url_key(variant) == url_key(base)
+    assert url_key(url_key("http:" + url_key(base))) == url_key(base)  # idempotent
+
+
+# --- titles -----------------------------------------------------------------------------------------
+@pytest.mark.parametrize("policy_title, cited", [
+    ("临江市人民政府办公室关于印发临江市促进消费若干措施的通知", "临江市促进消费若干措施"),
+    ("临江市人民政府办公室关于印发临江市促进消费若干措施的通知", "临江市人民政府办公室关于印发临江市促进消费若干措施的通知"),
+    ("关于印发《临江市数字经济高质量发展三年行动方案（2025—2027年）》的通知", "临江市数字经济高质量发展三年行动方案(2025-2027年)"),
+    ("国务院办公厅关于加强政府网站信息内容建设的意见", "关于加强政府网站信息内容建设的意见"),
+    ("国务院办公厅关于加强政府网站信息内容建设的意见", "国务院办公厅关于加强政府网站信息内容建设的意见"),
+])
+def test_title_keys_meet(policy_title, cited):
+    assert title_keys(policy_title) & title_keys(cited)
+
+
+def test_title_keys_keep_year_ranges_apart():
+    assert not title_keys("临江市数字经济三年行动方案（2021—2023年）") & title_keys("临江市数字经济三年行动方案（2025—2027年）")
+
+
+def test_quoted_titles_and_headline_subject():
+    assert quoted_titles("近日，《临江市促进消费若干措施》（以下简称《措施》）印发。") == ["临江市促进消费若干措施", "措施"]
+    assert unquoted_subject("临江市支持民营经济发展若干措施政策解读") == "临江市支持民营经济发展若干措施"
+    assert unquoted_subject("一图读懂：临江市城镇老旧小区改造实施方案") == "临江市城镇老旧小区改造实施方案"
+    assert unquoted_subject("临江市城镇老旧小区改造实施方案") is None
+
+
+# --- links ------------------------------------------------------------------------------------------
+def test_links_with_anchor_text_image_alt_and_meta():
+    html = """<html><head><title>x</title><meta name="PubDate" content="2025-03-14 09:30">
+    <link rel="canonical" href="https://www.linjiang.gov.cn/a.html"><base href="/zwgk/"></head><body>
+    <script>var a = '<a href="/no">';</script>
+    <a href="a.html" title="t">《临江市促进消费<b>若干措施</b>》</a>
+    <a href="/yt.html"><img src="1.png" alt="一图读懂"></a>
+    <a href="/unclosed">未闭合
+    </body></html>"""
+    st_ = extract_structure(html)
+    assert [(ln.href, ln.text) for ln in st_.links] == [
+        ("a.html", "t《临江市促进消费若干措施》"), ("/yt.html", "一图读懂"), ("/unclosed", "未闭合")]
+    assert st_.meta["pubdate"] == "2025-03-14 09:30"
+    assert st_.canonical == "https://www.linjiang.gov.cn/a.html"
+    assert st_.base == "/zwgk/"
+
+
+@pytest.mark.parametrize("junk", ["<a href='x", "<<<>>>", "<a href=\"a\"><a href=\"b\">", "\x00\ufffd<meta name=", ""])
+def test_link_extractor_never_raises(junk):
+    extract_structure(junk)
+
+
+# --- classification -----------------------------------------------------------------------------------
+def _doc(title: str, text: str = "", **kw) -> Document:
+    return Document(id=kw.pop("id", "d"), title=title, text=text or title, **kw)
+
+
+@pytest.mark.parametrize("title, text, kind", [
+    # policies
+    ("临江市人民政府办公室关于印发临江市促进消费若干措施的通知", "", Kind.policy),
+    ("临江市优化营商环境办法", "", Kind.policy),
+    ("临江市人民政府关于加强城市社区养老服务的实施意见", "", Kind.policy),
+    ("临江市住房公积金缴存管理规定（试行）", "", Kind.policy),
+    ("临江市城镇老旧小区改造实施方案", "", Kind.policy),
+    ("临江市人民政府关于表彰2024年度安全生产先进单位的决定", "", Kind.policy),
+    ("国务院办公厅关于进一步加强政府网站管理工作的通知", "", Kind.policy),
+    ("临江市人民政府通知", "临江市人民政府通知\n临政发〔2025〕9号\n各县（市、区）人民政府：", Kind.policy),
+    # interpretations
+    ("《临江市促进消费若干措施》政策解读", "", Kind.interpretation),
+    ("一图读懂《临江市数字经济高质量发展三年行动方案（2025—2027年）》", "", Kind.interpretation),
+    ("图解：临江市优化营商环境办法", "", Kind.interpretation),
+    ("市住房城乡建设局负责人就城镇老旧小区改造工作答记者问", "", Kind.interpretation),
+    ("《临江市优化营商环境办法》政策问答", "", Kind.interpretation),
+    ("临江市政府新闻办举行《临江市优化营商环境办法》新闻发布会", "", Kind.interpretation),
+    ("市政府召开政策吹风会", "会上介绍了临政办发〔2025〕30号文件的主要内容。", Kind.interpretation),
+    # other: false-positive guards
+    ("市政府办公室召开政策解读工作培训会", "要求各部门落实《临江市人民政府关于加强城市社区养老服务的实施意见》解读要求。", Kind.other),
+    ("我市出台支持民营经济发展二十条措施", "近日，市政府办公室印发《临江市支持民营经济发展若干措施》（临政办发〔2025〕30号）。", Kind.other),
+    ("市政府召开新闻发布会通报一季度经济运行情况", "一季度全市地区生产总值同比增长5.2%。", Kind.other),
+    ("政策解读", "政策解读\n栏目列表", Kind.other),
+    ("临江市2025年春季植树活动圆满结束", "根据临政办发〔2025〕3号文件精神，全市开展植树活动。", Kind.other),
+])
+def test_classification(title, text, kind):
+    c = classify(extract(_doc(title, text)))
+    assert c.kind is kind, c.reasons
+    assert c.reasons and all(isinstance(r, str) and r for r in c.reasons)
+
+
+def test_kind_hint_wins_and_is_explained():
+    c = classify(extract(_doc("市政府召开常务会议", kind="政策解读")))
+    assert c.kind is Kind.interpretation and "kind hint" in c.reasons[0]
+
+
+def test_policy_own_docno_needs_label_or_own_line():
+    f = extract(_doc("临江市人民政府通知", "临江市人民政府通知\n根据临政发〔2025〕9号文件精神，现通知如下。"))
+    assert f.own_docnos == [] and f.head_docnos == ["临政发〔2025〕9号"]
+    f = extract(_doc("临江市人民政府通知", "临江市人民政府通知\n（临政发〔2025〕9号）\n各县："))
+    assert f.own_docnos == [("临政发〔2025〕9号", "own line below the title")]
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")
+def test_real_rule_documents_are_policies_not_interpretations():
+    """The two real seed documents talk about 政策解读 at length; they are policies (or other), never interpretations."""
+    yunnan = (SEEDS / "002_yunnan_2015_gov_site_content.txt").read_text(encoding="utf-8")
+    c = classify(extract(Document(id="yn", title="云南省人民政府办公厅关于加强政府网站信息内容建设的实施意见", text=yunnan)))
+    assert c.kind is Kind.policy
+    repost = (SEEDS / "003_guobanfa_2011_repost_on_commercial_site.txt").read_text(encoding="utf-8")
+    c = classify(extract(Document(id="gb", text=repost)))  # no title: first line is the commercial site's nav
+    assert c.kind is Kind.other
+
+
+# --- working days -----------------------------------------------------------------------------------------
+CAL = WorkCalendar()
+
+
+def test_national_day_2025_counts_makeup_days_and_skips_holidays():
+    r = CAL.count(date(2025, 9, 26), date(2025, 10, 16))
+    assert r.days == 10  # on time under a 10-day rule
+    assert r.naive_days == 14  # a Monday–Friday count would call it late
+    assert r.makeup_days == (date(2025, 9, 28), date(2025, 10, 11))
+    assert date(2025, 10, 1) in r.holidays_skipped and date(2025, 10, 8) in r.holidays_skipped
+    assert r.sources and r.sources[0].startswith("chinesecalendar")
+    assert CAL.deadline(date(2025, 9, 26), 10) == date(2025, 10, 16)
+
+
+@pytest.mark.parametrize("day, work", [
+    (date(2024, 2, 4), True),    # Sunday, 春节调休上班
+    (date(2024, 2, 12), False),  # Monday, 春节
+    (date(2024, 2, 18), True),   # Sunday, 春节调休上班
+    (date(2025, 10, 11), True),  # Saturday, 国庆调休上班
+    (date(2025, 10, 8), False),  # Wednesday, 国庆中秋
+    (date(2025, 7, 15), True),
+    (date(2025, 7, 19), False),
+])
+def test_official_workdays(day, work):
+    assert CAL.is_workday(day) is work
+
+
+def test_outside_calendar_is_said_not_guessed():
+    with pytest.raises(OutsideCalendar) as e:
+        CAL.count(date(2026, 12, 25), date(2027, 1, 8))
+    assert e.value.day == date(2027, 1, 1) and "2004–2026" in e.value.known
+    with pytest.raises(OutsideCalendar):
+        CAL.is_workday(date(2003, 5, 1))
+
+
+def test_user_calendar_file_extends_years():
+    cal = WorkCalendar([DATA / "calendar_2027_test.tsv"])
+    assert "file:calendar_2027_test.tsv" in cal.describe()
+    assert cal.is_workday(date(2027, 1, 1)) is False
+    assert cal.is_workday(date(2027, 2, 7)) is True  # a Sunday declared a working day in the test file
+    assert cal.is_workday(date(2027, 3, 3)) is True  # unlisted weekday of a declared year
+    r = cal.count(date(2026, 12, 30), date(2027, 1, 6))
+    assert r.days == 4 and any(s.startswith("file:") for s in r.sources) and any(s.startswith("chinese") for s in r.sources)
+    with pytest.raises(OutsideCalendar):
+        cal.is_workday(date(2028, 1, 3))
+
+
+@pytest.mark.parametrize("content, msg", [
+    ("2027-01-01\tholiday\n", "years"),
+    ("# years: 2027\n2027-13-01\tholiday\n", "not a date"),
+    ("# years: 2027\n2027-01-01\tday off\n", "type must be"),
+    ("# years: 2027\n2028-01-01\tholiday\n", "not declared"),
+])
+def test_bad_calendar_files_are_clear_errors(tmp_path, content, msg):
+    p = tmp_path / "cal.tsv"
+    p.write_text(content, encoding="utf-8")
+    with pytest.raises(CalendarFileError, match=msg):
+        WorkCalendar([p])
+
+
+_days = st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 12, 1))
+
+
+@settings(max_examples=150, deadline=None)
+@given(_days, st.integers(min_value=0, max_value=400), st.integers(min_value=0, max_value=400))
+def test_workday_count_is_additive_and_matches_day_by_day(a, k1, k2):
+    m = min(a + timedelta(days=k1), date(2026, 12, 31))
+    b = min(m + timedelta(days=k2), date(2026, 12, 31))
+    whole = CAL.count(a, b)
+    assert whole.days == CAL.count(a, m).days + CAL.count(m, b).days
+    assert whole.days == sum(CAL.is_workday(a + timedelta(days=i)) for i in range(1, (b - a).days + 1))
+    assert whole.naive_days == sum((a + timedelta(days=i)).weekday() < 5 for i in range(1, (b - a).days + 1))
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.dates(min_value=date(2004, 1, 1), max_value=date(2026, 9, 30)), st.integers(min_value=1, max_value=30))
+def test_deadline_is_the_nth_working_day(a, n):
+    due = CAL.deadline(a, n)
+    assert CAL.is_workday(due) and CAL.count(a, due).days == n

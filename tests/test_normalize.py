@@ -1,0 +1,101 @@
+"""Folding: the fast implementation equals the reference, and offsets map back exactly."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from govreview.normalize import FoldSettings, fold, fold_small, fold_term, folds_needed, substitution_table
+from reference_fold import reference_fold
+
+# text that stresses folding: CJK (simplified and traditional), full-width forms, noise symbols,
+# combining marks, astral characters, CRLF, digits and repeats
+ALPHABET = st.sampled_from(
+    list("澳门博彩百家樂乐國国机密★☆*＊ ＢＥＴbetBET12３４５\r\n\t。，、！？()（）-_.·谢谢")
+    + ["\u0301", "\u200b", "\ufeff", "𠀀", "𫝈", "😀", "\U000e0001", "\ud7ff", "ß", "İ"]
+)
+TEXTS = st.one_of(st.text(alphabet=ALPHABET, max_size=60), st.text(max_size=60))
+SETTINGS = st.builds(
+    FoldSettings, width=st.booleans(), case=st.booleans(), t2s=st.booleans(), noise=st.booleans(),
+    repeats=st.booleans(), max_gap=st.integers(0, 5),
+)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(TEXTS, SETTINGS)
+def test_fast_fold_equals_reference(text, fs):
+    fast, ref = fold(text, fs), reference_fold(text, fs)
+    assert fast.text == ref.text
+    assert [fast.orig_index(i) for i in range(len(fast.text))] == [ref.orig_index(i) for i in range(len(ref.text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS)
+def test_small_fold_equals_fold(text, fs):
+    assert fold_small(text, fs) == fold(text, fs).text
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS)
+def test_map_is_monotonic_and_points_at_the_source_character(text, fs):
+    f = fold(text, fs)
+    positions = [f.orig_index(i) for i in range(len(f.text))]
+    assert positions == sorted(set(positions)), "strictly increasing"
+    sub = substitution_table(fs.width, fs.case, fs.t2s)
+    for i, o in enumerate(positions):
+        assert 0 <= o < len(text)
+        assert f.text[i] == text[o].translate(sub)
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS, st.data())
+def test_spans_map_back_to_a_slice_of_the_original(text, fs, data):
+    f = fold(text, fs)
+    if not f.text:
+        return
+    a = data.draw(st.integers(0, len(f.text) - 1))
+    b = data.draw(st.integers(a + 1, len(f.text)))
+    os_, oe = f.to_original(a, b)
+    assert 0 <= os_ < oe <= len(text)
+    # re-folding the original span gives back the folded span (possibly plus collapsed repeats)
+    refolded = fold(text[os_:oe], fs).text
+    assert refolded.startswith(f.text[a:b]) or f.text[a:b].startswith(refolded)
+
+
+@pytest.mark.parametrize(
+    "text, folded, needed",
+    [
+        ("澳*门*博*彩", "澳门博彩", ["noise"]),
+        ("百家樂", "百家乐", ["t2s"]),
+        ("ＢＥＴ", "bet", ["width", "case"]),
+        ("博博彩彩", "博彩", ["repeats"]),
+        ("澳 门\u200b博 彩", "澳门博彩", ["noise"]),
+        ("秘 ★ 密", "秘密", ["noise"]),
+    ],
+)
+def test_obfuscations_fold_to_the_plain_term(text, folded, needed):
+    assert fold(text).text == folded
+    assert folds_needed(text, FoldSettings()) == needed
+
+
+def test_long_noise_runs_are_barriers():
+    # more than max_gap noise characters between two words: they must not join into a term
+    assert fold("澳门    博彩").text == "澳门 博彩"
+    assert fold("澳门   博彩").text == "澳门博彩"
+    assert fold("澳门    博彩", FoldSettings(max_gap=5)).text == "澳门博彩"
+
+
+def test_clause_punctuation_is_not_noise():
+    assert fold("澳门，博彩").text == "澳门,博彩"  # a comma separates clauses: no match across it
+    assert fold("第一。第二").text == "第一。第二"
+
+
+def test_digits_are_never_collapsed():
+    assert fold("2000年").text == "2000年"
+    assert fold_term("xpj3388") == "xpj3388"
+
+
+def test_clean_text_keeps_an_identity_map():
+    f = fold("关于做好政务公开工作的通知")
+    assert f.runs == 1 and f.text == "关于做好政务公开工作的通知"

@@ -1,0 +1,50 @@
+"""pii.address: detailed personal addresses vs institution addresses and coarse locations."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreview import Severity
+
+from pii_helpers import found
+
+RULE = "pii.address"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("当事人：张某强，住址：甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室。",
+     "甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室"),
+    ("申请人冯玉梅，家住临夏市城郊镇王坪村三组56号，家庭人口4人。", "临夏市城郊镇王坪村三组56号"),
+    ("张德福，男，户籍地永登县城关镇满城村五社，分散供养。", "永登县城关镇满城村五社"),
+    ("诉求人李女士反映家住哈尔滨市道里区安静街道安发街55号3单元302室楼上漏水。", "哈尔滨市道里区安静街道安发街55号3单元302室"),
+    ("当事人马金花，住临夏市八坊街道新华街社区北大街47号，从事食品销售。", "临夏市八坊街道新华街社区北大街47号"),
+    ("丁海洋，户籍地沈阳市和平区南湖街道三好街32号2-5-1。", "沈阳市和平区南湖街道三好街32号2-5-1"),
+    ("来电人：韦先生；联系方式：略；地址：南宁市青秀区中山街道七星路136号9栋2单元401；诉求：化粪池堵塞。",
+     "南宁市青秀区中山街道七星路136号9栋2单元401"),
+])
+def test_personal_addresses_are_high_with_exact_span(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "单位地址：兰州市城关区南昌路1648号市政府大楼，邮政编码：730030。",
+    "报名地点：武汉市武昌区中北路86号汉街总部国际F座12楼1203室（区人才服务中心）。",
+    "复议机关：成都市锦江区人民政府，地址：成都市锦江区工农院街1号，邮编610021。",
+    "招标代理机构：某工程咨询有限公司，地址：南京市玄武区珠江路88号新世界中心A座2506室。",
+    "当事人：成都某餐饮管理有限公司，统一社会信用代码91510104MAY7EUXP8U，住所：成都市锦江区红星路三段1号。",
+    "联系人：王老师，联系电话：027-87654321，联系地址：武汉市武昌区中北路109号。",
+    "违法行为人：吴某某，住厦门市思明区，于2024年4月2日在禁渔期内捕捞。",
+    "法律援助受援人公示：受援人陈*，联系地址：海口市龙华区***。",
+    "社区党群服务中心位于城关区皋兰路街道白银路社区中山路220号。",
+    "定西市安定区内官营镇锦花村便民服务站于2024年5月挂牌运行，服务覆盖全村6个社312户。",
+    "住院自付费用32618.45元，住房保障资格复审合格。",
+])
+def test_institution_addresses_and_coarse_locations_are_not_personal(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+def test_institution_address_is_reported_as_info(reviewer):
+    hits = found(reviewer.review("办公地址：北京市朝阳区日坛北路1号，邮编100020。"), RULE)
+    assert [(f.text, f.severity) for f in hits] == [("北京市朝阳区日坛北路1号", Severity.info)]
+    assert hits[0].explanation.details["owner"] == "institution"

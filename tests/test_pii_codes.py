@@ -1,0 +1,80 @@
+"""pii.bank_card, pii.email, pii.uscc, pii.travel_document, pii.im_account."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreview import Severity
+from govreview.pii.validate import bank_card_ok, luhn_ok, uscc_ok
+
+from pii_helpers import found
+
+
+def test_luhn_and_uscc_checksums():
+    assert luhn_ok("6228480402564890018") and not luhn_ok("6228480402564890019")
+    assert uscc_ok("91350100M000100Y43")  # GB 32100 example code
+    assert not uscc_ok("91350100M000100Y44")
+    assert not bank_card_ok("6201061860680400")  # 6201… is a division-code block, not a card prefix
+
+
+@pytest.mark.parametrize("text,value", [
+    ("高龄津贴：刘振华 每月200元 社保卡号 6236689080751656145", "6236689080751656145"),
+    ("发放至工商银行卡6222 0270 3015 9259 530。", "6222 0270 3015 9259 530"),
+    ("返乡创业补贴拨付至其个人账户4367428929652768。", "4367428929652768"),
+])
+def test_personal_bank_cards(reviewer, text, value):
+    hits = found(reviewer.review(text), "pii.bank_card", min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "非税收入缴款账户：户名：兰州市城关区财政局；账号：2703 0011 0902 4900 138。",
+    "本次抽查任务编号4401227066946084，抽查对象共计128户。",
+    "12345工单编号：2024624376310723，办理结果：已办结。",
+    "一卡通账号6228********1234567，补贴金额1341.90元。",
+])
+def test_not_personal_cards(reviewer, text):
+    assert not found(reviewer.review(text), "pii.bank_card", min_severity=Severity.medium)
+
+
+def test_emails_personal_vs_official(reviewer):
+    r = reviewer.review("联系人：马老师，邮箱：mahuan2019@126.com；单位邮箱：rsk@km.gov.cn；学会邮箱office@csa.org.cn")
+    sev = {f.text: f.severity for f in found(r, "pii.email")}
+    assert sev == {"mahuan2019@126.com": Severity.high, "rsk@km.gov.cn": Severity.info,
+                   "office@csa.org.cn": Severity.info}
+
+
+def test_uscc_is_info_and_not_an_id(reviewer):
+    r = reviewer.review("企业名称：兰州某某商贸有限公司，统一社会信用代码：91620102MAQETY5858，法定代表人：马某。")
+    hits = found(r, "pii.uscc")
+    assert [(f.text, f.severity) for f in hits] == [("91620102MAQETY5858", Severity.info)]
+    assert not found(r, "pii.id_card")
+
+
+@pytest.mark.parametrize("text,value,kind", [
+    ("往来港澳通行证号码CN0461670，出访时间2024年7月8日", "CN0461670", "hkmo_permit"),
+    ("持往来港澳通行证（证件号：W82620082）赴港就读", "W82620082", "hkmo_permit"),
+    ("林志明，台湾居民来往大陆通行证号码21743404，补贴6000元", "21743404", "tw_permit"),
+    ("团长 陈立华，护照号E87785316；", "E87785316", "passport"),
+    ("团员 赵敏，护照号EU6037680；", "EU6037680", "passport"),
+])
+def test_travel_documents_need_a_document_word(reviewer, text, value, kind):
+    hits = found(reviewer.review(text), "pii.travel_document", min_severity=Severity.high)
+    assert [(f.text, f.explanation.details["document"]) for f in hits] == [(value, kind)]
+
+
+@pytest.mark.parametrize("text", [
+    "增值税专用发票 发票号码：01234567，金额 8,850.00 元。",
+    "护照号码E1234****的持证人员请到人事处领取证件。",
+    "港澳通行证号码C*******2的持证人员请领取证件。",
+    "护照号E12345（位数不足）",
+])
+def test_no_travel_document_without_shape_or_word(reviewer, text):
+    assert not found(reviewer.review(text), "pii.travel_document")
+
+
+def test_qq_and_wechat_only_with_a_label(reviewer):
+    r = reviewer.review("联系人杜先生，QQ：312443213，微信号：du_xs2020；共处理312443213件；关注微信公众号：lzzwfw")
+    vals = [f.text for f in found(r, "pii.im_account")]
+    assert vals == ["312443213", "du_xs2020"]
+    assert "2837461905" not in [f.text for f in found(reviewer.review("发送至2837461905@qq.com"), "pii.im_account")]

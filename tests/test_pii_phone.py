@@ -1,0 +1,69 @@
+"""pii.phone.*: candidate forms, phonenumbers validity, personal vs office classification."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreview import Severity
+
+from pii_helpers import found
+
+MOBILE = "pii.phone.mobile"
+LANDLINE = "pii.phone.landline"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("技术咨询：张工，手机：13610867705。", "13610867705"),
+    ("家属联系电话135-7680-9098，请保持畅通。", "135-7680-9098"),
+    ("联系人：郭蕾，电话150 2050 9597。", "150 2050 9597"),
+    ("合作导师郑教授，手机：+86 139 4744 9477。", "+86 139 4744 9477"),
+    ("联系人 Dr. Wang（王立群），Tel：+86-138-4542-2608。", "+86-138-4542-2608"),
+    ("联系人：许文，008618355388535。", "008618355388535"),
+    ("会务组：蔡振华，手机+8613902714358。", "+8613902714358"),
+    ("当事人本人手机１３９１２３４５６７８，已告知。", "１３９１２３４５６７８"),
+])
+def test_personal_mobiles_are_high(reviewer, text, value):
+    hits = found(reviewer.review(text), MOBILE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "如对公示人员有异议，监督电话：0931-12380，政务服务便民热线：12345。",
+    "咨询电话：400-123-4567（工作日9:00-17:30），投诉电话：12315。",
+    "防汛办值班室电话：023-63851234，火警119，急救120，报警110。",
+    "中国工商银行客服热线95588，中国建设银行客服热线95533。",
+    "联系人：张三，联系电话：0931-8912345。",
+    "办公电话：0931-8912345；传真：0931-8912346；举报电话：0931-8465120。",
+    "全市移动电话用户4587263户，快递业务量1231045879件。",
+    "临时救助对象：李**，联系电话139****5678，救助金额3000元。",
+])
+def test_office_lines_service_numbers_and_masks_are_not_personal(reviewer, text):
+    r = reviewer.review(text)
+    assert not [f for f in r.findings if f.rule.startswith("pii.phone") and f.severity >= Severity.medium]
+
+
+def test_landlines_are_found_and_classified(reviewer):
+    r = reviewer.review("值班电话：(0931)8912345，分机0931-8912345-801；家庭电话：0931-2234567。")
+    lines = found(r, LANDLINE)
+    assert [f.text for f in lines] == ["(0931)8912345", "0931-8912345-801", "0931-2234567"]
+    assert [f.severity for f in lines] == [Severity.info, Severity.info, Severity.high]
+
+
+def test_mobile_in_office_context_is_info(reviewer):
+    r = reviewer.review("政务服务咨询热线：13909310000（工作日接听）")
+    hits = found(r, MOBILE)
+    assert hits and hits[0].severity is Severity.info
+
+
+def test_invalid_mobile_prefix_is_not_a_phone(reviewer):
+    # 12 is not a mobile prefix; 140 is a data-only range that phonenumbers does not accept as a mobile
+    r = reviewer.review("手机：12912345678，编号14012345678。")
+    assert not found(r, MOBILE)
+
+
+def test_person_is_noted_in_the_explanation(reviewer):
+    r = reviewer.review("申请人白云飞，联系电话18309970701。")
+    f = found(r, MOBILE)[0]
+    assert f.severity is Severity.high
+    assert f.explanation.details.get("person")
+    assert f.explanation.context

@@ -1,0 +1,158 @@
+"""quality.typo and quality.expression: confusion lexicons, position filter, lexicon validation."""
+
+import os
+from pathlib import Path
+
+import ahocorasick
+import pytest
+
+from govreview import Severity
+from govreview.lexicons import Lexicon, builtin_dir
+
+TYPOS = Lexicon.load(builtin_dir() / "quality_typos.tsv")
+EXPRESSIONS = Lexicon.load(builtin_dir() / "quality_expressions.tsv")
+SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
+
+
+def _quality(reviewer, text, rule):
+    rep = reviewer.review(text)
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.suggestion) for f in rep.findings if f.rule == rule]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各单位要再接再励，圆满完成全年目标任务。", [("再接再励", "再接再厉")]),
+        ("不办则以，办就办好。", [("不办则以", "不办则已")]),
+        ("不辦則以，辦就辦好。", [("不辦則以", "不办则已")]),
+        ("要按步就班推进，一股作气完成。", [("按步就班", "按部就班"), ("一股作气", "一鼓作气")]),
+        ("对主动说明问题的既往不究，坚决防止重蹈复辙。", [("既往不究", "既往不咎"), ("重蹈复辙", "重蹈覆辙")]),
+        ("认真贯切落实党中央决策部署。", [("贯切落实", "贯彻落实")]),
+        ("市委召开会议，对下一步工作进行布署。", [("布署", "部署")]),
+        ("严厉打击通辑在逃人员。", [("通辑", "通缉")]),
+        ("截止2024年底，全市累计发放补贴3.2亿元。", [("截止", "截至")]),
+        ("截止目前，已完成投资12亿元。", [("截止", "截至")]),
+        ("截止到9月30日，全县共受理申请1200件。", [("截止", "截至")]),
+        ("做好防犯工作，确保安全。", [("防犯", "防范")]),
+        ("不得再接再励地铺张浪费。", [("再接再励", "再接再厉")]),  # negation cues never hide a typo
+        ("要再 接 再 励，久久为功。", [("再 接 再 励", "再接再厉")]),
+    ],
+)
+def test_typos_found_with_suggestion(reviewer, text, expected):
+    assert _quality(reviewer, text, "quality.typo") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "报名截止日期为2024年5月31日。",
+        "报名截止时间：2024年5月31日17时。",
+        "申报截止2024年6月30日，逾期不予受理。",
+        "截止阀门需定期检查。",
+        "根据《关于再接再励做好年度工作的通知》要求，现将有关事项通知如下。",  # quoted title, reproduced verbatim
+        "联系人：王既将，电话：12345678。",  # a name field
+        "张布署同志任县委常委。",  # a person's name
+        "北京再接再励科技有限公司中标。",  # an organisation name
+        "版权所有：某某市人民政府办公室 再接再励网络技术支持",  # boilerplate line
+        "发布署名文章，宣传典型经验。",  # 发布|署名
+        "全部暑期活动按计划进行。",  # 全部|暑期
+        "加强基础设施建设及维护。",  # 建设|及
+        "坚持以经济建设为中心。",
+        "依法预防犯罪，严防犯罪分子逃脱。",
+        "各部门要认真贯彻落实，周密部署，竞争上岗，按时竣工。",
+    ],
+)
+def test_typo_hard_negatives(reviewer, text):
+    assert _quality(reviewer, text, "quality.typo") == []
+
+
+def test_typo_inside_doc_number_is_not_reported(reviewer):
+    from govreview.docnumber import find_doc_numbers
+
+    text = "依据竟标办发〔2020〕3号文件执行。"
+    assert [d.agency for d in find_doc_numbers(text)] == ["竟标办发"]
+    assert _quality(reviewer, text, "quality.typo") == []
+    assert _quality(reviewer, "各单位竟标时应遵守规定。", "quality.typo") == [("竟标", "竞标")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("依据中华人名共和国有关法律。", [("中华人名共和国", "中华人民共和国")]),
+        ("《中华人民共合国政府信息公开条例》", [("中华人民共合国", "中华人民共和国")]),  # titles are not exempt here
+        ("中華人名共和國成立七十五周年", [("中華人名共和國", "中华人民共和国")]),
+        ("由最高人民检查院负责解释。", [("最高人民检查院", "最高人民检察院")]),
+        ("推动京津翼协同发展。", [("京津翼", "京津冀")]),
+    ],
+)
+def test_expressions(reviewer, text, expected):
+    assert _quality(reviewer, text, "quality.expression") == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["中华人民共和国国务院", "最高人民检察院工作报告", "推动京津冀协同发展", "国家发展改革委印发通知"]
+)
+def test_expressions_correct_forms_pass(reviewer, text):
+    assert _quality(reviewer, text, "quality.expression") == []
+
+
+def test_severities(reviewer):
+    rep = reviewer.review("要再接再励。依据中华人名共和国法律。做好防犯工作。")
+    sev = {f.text: f.severity for f in rep.findings}
+    assert sev == {"再接再励": Severity.medium, "中华人名共和国": Severity.medium, "防犯": Severity.low}
+
+
+@pytest.mark.parametrize("path", SEEDS + CLEAN, ids=lambda p: p.name)
+def test_no_typos_in_clean_text(reviewer, path):
+    text = path.read_text(encoding="utf-8")
+    assert _quality(reviewer, text, "quality.typo") == []
+    assert _quality(reviewer, text, "quality.expression") == []
+
+
+# --- lexicon validation ------------------------------------------------------
+
+def test_typo_lexicon_size_and_shape():
+    assert len(TYPOS.entries) >= 300
+    assert TYPOS.negation is False and EXPRESSIONS.negation is False
+    assert TYPOS.header["detector"] == EXPRESSIONS.header["detector"] == "quality_typo"
+    assert "version" in TYPOS.header and "source" in TYPOS.header
+    for e in TYPOS.entries + EXPRESSIONS.entries:
+        assert e.suggestion and e.suggestion != e.term, e.id
+    terms = [e.term for e in TYPOS.entries]
+    assert len(terms) == len(set(terms))
+    corrections = {e.suggestion for e in TYPOS.entries}
+    assert not corrections & set(terms), "a suggestion is itself listed as an error"
+
+
+def _jieba_words(min_freq=5):
+    import jieba
+
+    path = os.path.join(os.path.dirname(jieba.__file__), "dict.txt")
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) >= 2 and int(parts[1]) >= min_freq:
+                yield parts[0]
+
+
+def test_no_typo_is_part_of_a_common_correct_word():
+    errors = {e.term for e in TYPOS.entries if e.after is None}
+    a = ahocorasick.Automaton()
+    for t in errors:
+        a.add_word(t, t)
+    a.make_automaton()
+    conflicts = []
+    for word in _jieba_words():
+        if word in errors:
+            continue
+        conflicts.extend((t, word) for _, t in a.iter(word))
+    assert conflicts == []
+
+
+@pytest.mark.parametrize("path", SEEDS, ids=lambda p: p.name)
+def test_no_typo_occurs_in_seed_documents(path):
+    text = path.read_text(encoding="utf-8")
+    assert [e.term for e in TYPOS.entries if e.term in text] == []

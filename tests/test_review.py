@@ -1,0 +1,171 @@
+"""End-to-end behaviour of review(): offsets, obfuscation, precision on official text, config, errors."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+import govreview
+from govreview import Category, Document, Lexicon, ReviewConfig, Reviewer, Severity, Verdict
+from govreview.registry import _REGISTRY, Rule, detector
+
+SEEDS = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+def assert_offsets(source: str, report):
+    for f in report.findings:
+        if f.start is not None:
+            assert source[f.start:f.end] == f.text, f
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("近日有网友发现某县政府网站出现“澳*门*博*彩”字样。", "澳*门*博*彩"),
+        ("热门推荐：百家樂真人在线", "百家樂"),
+        ("点击进入ＢＥＴ官网", "ＢＥＴ"),
+        ("博博彩彩，天天好运", "博博彩彩"),
+        ("新 葡 京 娱 乐 场 欢迎您", "新 葡 京 娱 乐 场"),
+        ("威尼斯人娛樂場、澳門威尼斯人", "澳門威尼斯人"),
+        ("注册即送彩金888元", "送彩金"),
+    ],
+)
+def test_obfuscated_gambling_spam_is_found_with_exact_offsets(reviewer, text, expected):
+    report = reviewer.review(text)
+    hits = [f for f in report.findings if f.rule == "advertising.gambling"]
+    assert any(f.text == expected for f in hits), [f.text for f in hits]
+    assert_offsets(text, report)
+    assert report.verdict == Verdict.block
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "发布信息前应当进行保密审查，涉及国家秘密的信息不得公开。",
+        "政府网站不得链接商业网站，不得刊登商业广告。",
+        "不得发布广告等经营性信息，严禁链接澳门博彩等赌博网站。",
+        "本文件不涉及国家秘密，可以公开发布。",
+        "严厉打击网络赌博、六合彩等违法犯罪活动。",
+        "依法查处利用网络从事百家乐等赌博活动的违法行为。",
+        "请广大群众警惕网络博彩诈骗，切勿轻信“开户送彩金”等虚假宣传。",
+        "各单位要加强保密管理，防止失泄密。",
+        "中国福利彩票和中国体育彩票发行销售工作平稳有序。",
+        "彩票公益金使用情况公告",
+    ],
+)
+def test_rule_sentences_do_not_fire(reviewer, sentence):
+    report = reviewer.review(sentence)
+    assert [f for f in report.findings if f.severity >= Severity.medium] == []
+
+
+@pytest.mark.skipif(not SEED_FILES, reason="shared/seeds not present beside the checkout")
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.name)
+def test_real_rule_documents_give_no_high_term_finding(reviewer, path):
+    text = path.read_text(encoding="utf-8")
+    report = reviewer.review(text)
+    assert_offsets(text, report)
+    high = [f for f in report.findings if f.severity == Severity.high and f.explanation.lexicon]
+    assert high == []
+    for word in ("国家秘密", "保密", "广告", "商业"):
+        assert not any(f.text == word for f in report.findings)
+
+
+def test_user_lexicon_and_allow_list():
+    lex = Lexicon.from_terms(["某某违禁词"], category="sensitive", severity="high", name="issued")
+    text = "文中出现了某某违禁词。"
+    assert Reviewer(lexicons=[lex]).review(text).verdict == Verdict.block
+    cfg = ReviewConfig(allow={"terms": ["出现了某某违禁词"]})
+    assert Reviewer(cfg, lexicons=[lex]).review(text).findings == []
+
+
+def test_plain_text_list_import(tmp_path):
+    p = tmp_path / "issued.txt"
+    p.write_text("# name: issued-2026\n# version: 3\n测试违禁词甲\n\n测试违禁词乙\n", encoding="utf-8")
+    lex = Lexicon.load(p, category="sensitive", severity="high")
+    assert lex.name == "issued-2026" and [e.term for e in lex.entries] == ["测试违禁词甲", "测试违禁词乙"]
+    report = Reviewer(lexicons=[lex]).review("含有测试违禁词乙的句子")
+    assert [(f.rule, f.severity.value, f.text) for f in report.findings] == [("sensitive.term", "high", "测试违禁词乙")]
+
+
+def test_disable_and_severity_override():
+    text = "百家乐"
+    assert Reviewer({"disable": ["advertising.gambling"]}).review(text).findings == []
+    assert Reviewer({"disable_categories": ["advertising"]}).review(text).findings == []
+    r = Reviewer({"severity": {"advertising.gambling": "low"}}).review(text)
+    assert r.findings[0].severity == Severity.low and r.verdict == Verdict.pass_
+    r = Reviewer({"verdict": {"block": "high", "review": "low"}, "severity": {"advertising.gambling": "low"}}).review(text)
+    assert r.verdict == Verdict.review
+
+
+def test_fold_settings_are_configurable():
+    assert Reviewer({"fold": {"t2s": False}}).review("百家樂").findings == []
+    assert Reviewer({"fold": {"noise": False}}).review("澳*门*博*彩").findings == []
+
+
+def test_explanations_say_why():
+    r = govreview.review("澳*门*博*彩")
+    e = r.findings[0].explanation
+    assert e.detector == "terms" and e.lexicon == "advertising_gambling" and e.term == "澳门博彩" and e.folds == ["noise"]
+    assert r.findings[0].message.startswith("发现疑似赌博")
+
+
+def test_fingerprint_survives_moves_and_differs_by_document():
+    a = govreview.review("百家乐", id="doc1").findings[0]
+    b = govreview.review("前面加了很多字。百家乐", id="doc1").findings[0]
+    c = govreview.review("百家乐", id="doc2").findings[0]
+    assert a.fingerprint == b.fingerprint != c.fingerprint
+    assert a.start != b.start
+
+
+def test_html_offsets_point_into_the_source(reviewer):
+    html = '<p title="x">正文&nbsp;内容</p><div style="display:none">澳&#x95e8;博彩 &amp; 百家樂</div>'
+    report = reviewer.review(Document(id="p1", html=html))
+    assert_offsets(html, report)
+    assert {f.text for f in report.findings} == {"澳&#x95e8;博彩", "百家樂"}
+
+
+def test_failing_detector_is_reported_and_others_still_run():
+    rule = Rule("quality.test_boom", Category.quality, Severity.low, "测试用")
+
+    @detector(rule, name="test_boom")
+    def boom(ctx):
+        raise RuntimeError("kaput")
+
+    try:
+        report = Reviewer().review("百家乐")
+        assert [e.detector for e in report.errors] == ["test_boom"]
+        assert "kaput" in report.errors[0].message
+        assert [f.rule for f in report.findings] == ["advertising.gambling"]
+    finally:
+        del _REGISTRY["test_boom"]
+
+
+def test_report_contract_shape():
+    d = govreview.review("机密★5年", id="a").to_dict()
+    assert d["schema"] == "govreview.report/v1"
+    assert set(d) == {"schema", "document", "verdict", "findings", "errors", "lexicon_version", "config_digest"}
+    f = d["findings"][0]
+    for key in ("rule", "category", "severity", "start", "end", "text", "message", "confidence", "explanation", "fingerprint"):
+        assert key in f
+
+
+# --- the invariant, over arbitrary text and random lexicons ------------------------------------
+
+PIECES = st.sampled_from(list("澳门博彩百家樂乐机密内部资料★*＊ 　ＡＢab12。，\n\r\u0301𠀀谢"))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@given(
+    terms=st.lists(st.text(alphabet=PIECES, min_size=1, max_size=5), min_size=1, max_size=6),
+    text=st.text(alphabet=PIECES, max_size=80),
+)
+def test_offsets_invariant_holds_for_random_lexicons(terms, text):
+    lex = Lexicon.from_terms(terms, category="sensitive", severity="medium", name="random")
+    report = Reviewer(lexicons=[lex], use_cache=False).review(text)
+    assert_offsets(text, report)
+    for f in report.findings:
+        assert f.start < f.end

@@ -1,0 +1,139 @@
+"""Secrecy markings and internal-material labels: decided by form and position, not by the word."""
+
+from pathlib import Path
+
+import pytest
+
+from govreview import Severity
+
+CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
+SEEDS = sorted(Path("/work/shared/seeds").glob("00*.txt"))
+
+
+def _find(reviewer, text, prefix="secrecy."):
+    rep = reviewer.review(text)
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+    return [f for f in rep.findings if f.rule.startswith(prefix)]
+
+
+BODY = "\n\n关于重点项目前期工作推进情况的报告\n\n县发展改革局：\n现将重点项目前期工作推进情况报告如下。\n"
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        ("机密★5年" + BODY, "机密★5年"),
+        ("秘密★1年" + BODY, "秘密★1年"),
+        ("绝密★长期" + BODY, "绝密★长期"),
+        ("机密★2025年12月31日" + BODY, "机密★2025年12月31日"),
+        ("機密★10年" + BODY, "機密★10年"),
+        ("絕密★長期" + BODY, "絕密★長期"),
+        ("秘密 ★ 1年" + BODY, "秘密 ★ 1年"),
+        ("秘密☆1年" + BODY, "秘密☆1年"),
+        ("机密*5年" + BODY, "机密*5年"),
+        ("机密＊５年" + BODY, "机密＊５年"),
+        ("机密　★　５年" + BODY, "机密　★　５年"),
+        ("秘密★一年" + BODY, "秘密★一年"),
+        ("000123\n秘密\n特急" + BODY, "秘密"),
+        ("秘　密" + BODY, "秘　密"),
+        ("000123　机密　特急" + BODY, "机密"),
+        ("機密" + BODY, "機密"),
+        ("绝密★" + BODY, "绝密★"),
+        ("密级：秘密" + BODY, "密级：秘密"),
+        ("<p>机密★5年</p><h1>关于重点项目的报告</h1>", "机密★5年"),
+        ("会议纪要正文。机密★5年 请妥善保管本页内容", "机密★5年"),
+    ],
+)
+def test_markings_are_high(reviewer, text, marked):
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking"]
+    assert [f.text for f in found] == [marked]
+    assert found[0].severity == Severity.high
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "本文件不涉及国家秘密，可以公开。",
+        "国家秘密的密级分为绝密、机密、秘密三级。",
+        "国家秘密的标志为“★”，★前标密级，★后标保密期限，例如“机密★5年”。",
+        "机密★、秘密★等密级标志的标注位置，按照有关规定执行。",
+        "关于加强保密工作的通知\n\n各单位：\n秘密级事项的保密期限一般不超过10年。",
+        "这是一个关于成长的秘密\n\n秘密\n\n文章正文很长很长，讲述了一个普通人的故事，与公文无关，也与密级无关。",
+        "商业秘密保护指引",
+        "机密文件管理办法",
+    ],
+)
+def test_rule_sentences_are_not_markings(reviewer, text):
+    assert not [f for f in _find(reviewer, text) if f.severity >= Severity.medium]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "severity"),
+    [
+        ("内部资料　注意保存" + BODY, "内部资料　注意保存", Severity.high),
+        ("内部资料" + BODY, "内部资料", Severity.medium),
+        ("（内部使用）" + BODY, "内部使用", Severity.medium),
+        ("【仅供领导参阅】" + BODY, "仅供领导参阅", Severity.high),
+        ("内部明电" + BODY, "内部明电", Severity.high),
+        ("密码电报\n特急" + BODY, "密码电报", Severity.high),
+        ("內部資料" + BODY, "內部資料", Severity.medium),
+        (BODY + "\n县发展改革局\n2024年3月1日\n内部资料 不得外传", "不得外传", Severity.high),
+        (BODY + "\n本材料为内部资料，请勿外传。\n", "内部资料", Severity.medium),
+        (BODY + "\n内部参考\n" + "正文段落。" * 30, "内部参考", Severity.medium),
+    ],
+)
+def test_internal_labels(reviewer, text, label, severity):
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.internal" and f.severity >= Severity.medium]
+    assert label in {f.text for f in found}
+    assert max(f.severity for f in found) == severity
+
+
+def test_internal_footer_label_with_page_number(reviewer):
+    text = "关于某项工作的汇报\n\n" + "正文内容。\n" * 10 + "内部资料 第3页\n"
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.internal"]
+    assert [(f.text, f.severity) for f in found] == [("内部资料", Severity.medium)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "涉密文件、内部资料不得上网。",
+        "严格执行《内部资料性出版物管理办法》。",
+        "对标注“内部资料”“注意保存”字样的文件，原则上不予公开。",
+        "严禁将涉密文件在非涉密计算机上处理。",
+        "仅供领导参阅的材料不得对外提供。",
+        "请注意保存好相关票据。",
+        "做好内部审计工作，强化内部控制。",
+        "内部明电按照内部文件管理，不得在政府网站公开。",
+    ],
+)
+def test_internal_mentions_in_rules_stay_below_medium(reviewer, text):
+    assert not [f for f in _find(reviewer, text) if f.severity >= Severity.medium]
+
+
+@pytest.mark.parametrize(
+    ("text", "flagged"),
+    [
+        ("根据省委办公厅密发〔2019〕12号文件精神", True),
+        ("市政府办公室印发市政办内发〔2020〕3号", True),
+        ("根据国办发〔2017〕47号文件精神", False),
+        ("密政发〔2020〕5号", False),  # 密云区政府
+        ("国家保密局保密发〔2019〕1号", False),
+    ],
+)
+def test_internal_doc_numbers(reviewer, text, flagged):
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.internal"]
+    assert bool(found) == flagged
+
+
+@pytest.mark.parametrize("path", CLEAN + SEEDS, ids=lambda p: p.name)
+def test_clean_corpus_has_no_secrecy_at_medium(reviewer, path):
+    text = path.read_text(encoding="utf-8")
+    bad = [(f.rule, f.text, f.severity.value) for f in _find(reviewer, text) if f.severity >= Severity.medium]
+    assert bad == []
+
+
+def test_clean_corpus_is_not_trivial():
+    assert len(CLEAN) >= 2
+    assert sum(len(p.read_text(encoding="utf-8").splitlines()) for p in CLEAN) >= 60
