@@ -201,7 +201,8 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
     if progress and sys.stderr.isatty() and path != "-" and (Path(path).is_dir() or path.lower().endswith(".zip")):
         # cheap to walk twice (no file is read), and it buys the bar a total and an ETA
         total = max(sum(1 for _ in Sources(settings.limits, fieldmap).tasks(path)) - len(done), 0)
-    rep = get_reporter(fmt)(stream)
+    # the scan summary (stderr) already has the per-rule table: the text reporter shows findings only
+    rep = get_reporter(fmt)(stream, summary=False) if fmt == "text" else get_reporter(fmt)(stream)
     bar = Progress(summary, enabled=progress, total=total)
     try:
         for r in run(tasks(), settings, workers or default_workers()):
