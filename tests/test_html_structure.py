@@ -24,6 +24,7 @@ def hidden_texts(src: str) -> list[str]:
         ("opacity:0", "opacity:0"),
         ("width:0;height:0;overflow:hidden", "zero size with overflow:hidden"),
         ("height:0px; overflow: hidden", "zero size with overflow:hidden"),
+        ("height:1px;overflow:hidden", "zero size with overflow:hidden"),
         ("position:absolute;left:-9999px", "position:absolute; left:-9999px"),
         ("position:fixed; top:-1000px", "position:fixed; top:-1000px"),
         ("text-indent:-9999px", "text-indent:-9999px"),
@@ -39,7 +40,7 @@ def test_hiding_declarations(css, reason):
 @pytest.mark.parametrize(
     "css",
     [
-        "display:block", "font-size:12px", "width:0", "height:0",  # zero size without overflow:hidden shows its overflow
+        "display:block", "font-size:12px", "width:0", "height:0", "height:2px;overflow:hidden", "height:1em;overflow:hidden",  # zero size without overflow:hidden shows its overflow
         "position:relative;left:-20px", "left:-9999px",  # static position ignores left
         "text-indent:2em", "margin-left:-10px", "opacity:0.5", "visibility:visible", "",
     ],

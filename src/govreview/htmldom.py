@@ -67,6 +67,16 @@ def _is_zero(v: str | None) -> bool:
     return v is not None and bool(_ZERO.match(v))
 
 
+def _is_tiny(v: str | None) -> bool:
+    """0 or at most 1px: a box nobody can read anything in."""
+    if v is None:
+        return False
+    if _is_zero(v):
+        return True
+    m = _LENGTH.match(v)
+    return bool(m) and (m.group(2) or "px") == "px" and 0 <= float(m.group(1)) <= 1
+
+
 def _far_negative(v: str | None) -> bool:
     """``-9999px``, ``-200em``: far enough off-screen that nobody scrolls there."""
     if not v:
@@ -92,7 +102,7 @@ def hiding_reason(css: str) -> str | None:
     if _is_zero(d.get("opacity")):
         return f"opacity:{d['opacity']}"
     overflow = d.get("overflow") or d.get("overflow-x") or d.get("overflow-y")
-    if (_is_zero(d.get("width")) or _is_zero(d.get("height")) or _is_zero(d.get("max-height"))) and overflow == "hidden":
+    if (_is_tiny(d.get("width")) or _is_tiny(d.get("height")) or _is_tiny(d.get("max-height"))) and overflow == "hidden":
         return "zero size with overflow:hidden"
     if d.get("position") in ("absolute", "fixed"):
         for k in ("left", "top", "right", "bottom"):
