@@ -14,7 +14,7 @@ import click
 
 from .config import ReviewConfig
 from .engine import Reviewer
-from .inputs import InputProblem, document_from_bytes, iter_inputs
+from .inputs import InputProblem, document_from_bytes
 from .lexicons import Lexicon, LexiconError
 from .model import Category, Report, Severity
 from .reporters import FORMATS, get_reporter
