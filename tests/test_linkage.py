@@ -249,14 +249,14 @@ def test_cli_jsonl_only_linkage_and_no_linkage(cfg_file):
     r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl",
                                  "--only", "linkage", "--fail-on", "none"])
     assert r.exit_code == 0, r.output
-    recs = [json.loads(ln) for ln in r.output.splitlines()]
+    recs = [json.loads(ln) for ln in r.stdout.splitlines()]  # stderr carries progress and the summary
     rules = sorted(f["rule"] for rec in recs for f in rec["findings"])
     assert rules.count("linkage.missing_backlink") == 5 and "linkage.late" in rules
     assert all(f["category"] == "linkage" for rec in recs for f in rec["findings"])
     r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl",
                                  "--no-linkage", "--fail-on", "none"])
-    assert r.exit_code == 0 and "linkage." not in r.output
-    assert len(r.output.splitlines()) == len(_docs())
+    assert r.exit_code == 0 and "linkage." not in r.stdout
+    assert len(r.stdout.splitlines()) == len(_docs())
 
 
 def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):

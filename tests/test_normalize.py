@@ -6,7 +6,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from govreview.normalize import FoldSettings, fold, fold_term, folds_needed, substitution_table
+from govreview.normalize import FoldSettings, fold, fold_small, fold_term, folds_needed, substitution_table
 from reference_fold import reference_fold
 
 # text that stresses folding: CJK (simplified and traditional), full-width forms, noise symbols,
@@ -28,6 +28,12 @@ def test_fast_fold_equals_reference(text, fs):
     fast, ref = fold(text, fs), reference_fold(text, fs)
     assert fast.text == ref.text
     assert [fast.orig_index(i) for i in range(len(fast.text))] == [ref.orig_index(i) for i in range(len(ref.text))]
+
+
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS)
+def test_small_fold_equals_fold(text, fs):
+    assert fold_small(text, fs) == fold(text, fs).text
 
 
 @settings(max_examples=300, deadline=None)

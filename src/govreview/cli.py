@@ -1,4 +1,4 @@
-"""Command line: ``govreview check | scan | rules | redact``.
+"""Command line: ``govreview check | scan | rules | redact | serve``.
 
 Exit codes (stable, for CI and CMS hooks): 0 = nothing at or above
 ``--fail-on``; 1 = findings at or above it; 2 = usage or input error.
@@ -109,46 +109,151 @@ def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, l
 
 
 @cli.command()
-@click.argument("path", type=click.Path())
+@click.argument("path", type=click.Path(allow_dash=True))
 @click.option("--format", "fmt", type=click.Choice(FORMATS), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None, help="write here instead of stdout")
+@click.option("--workers", "-j", type=click.IntRange(min=1), default=None, help="worker processes (default: all cores)")
+@click.option("--resume", is_flag=True, help="continue an interrupted scan into the same --output (jsonl)")
+@click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="report only findings not in this baseline")
+@click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="write a baseline of this scan's findings")
+@click.option("--map", "field_map", multiple=True, help="export field mapping, e.g. text=content,id=article_id (JSONL/CSV exports)")
+@click.option("--progress/--no-progress", default=True, show_default=True, help="progress on stderr (bar on a terminal, lines otherwise)")
+@click.option("--summary/--no-summary", "show_summary", default=True, show_default=True, help="summary table on stderr at the end")
 @click.option("--linkage/--no-linkage", default=True, show_default=True,
-              help="policy ↔ interpretation check across the collection (reports for it follow the per-document ones)")
+              help="policy ↔ interpretation check across the collection (its reports follow the per-document ones)")
 @click.option("--base-url", default=None, help="site root URL for pages without a URL (folder exports), for resolving links")
 @click.option("--only", "only", default=None, type=click.Choice([c.value for c in Category]),
               help="run only the rules of this category (e.g. linkage)")
 @with_common
-def scan(path: str, fmt: str, output: str | None, linkage: bool, base_url: str | None, only: str | None, config_path,
-         lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
-    """Scan a folder of documents or a .jsonl export; one report per document, streamed."""
-    if not Path(path).exists():
+def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: bool, baseline_path: str | None,
+         write_baseline: str | None, field_map: tuple[str, ...], progress: bool, show_summary: bool, linkage: bool,
+         base_url: str | None, only: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity,
+         fail_on) -> None:
+    """Scan a folder, archive (.zip/.tar/.tgz), export (.jsonl/.csv), WARC file or - (JSONL on stdin).
+
+    One record per input item (a report, or an error record saying why it was not reviewed),
+    streamed as it goes; the summary on stderr checks items in = reports + errors.
+    """
+    from .batch import ScanSettings, Sources, default_workers, run
+    from .batch.checkpoint import open_output
+    from .batch.progress import Progress
+    from .batch.sources import FieldMap
+    from .batch.summary import Summary
+    from .baseline import Baseline, BaselineError
+
+    if path != "-" and not Path(path).exists():
         raise InputError(f"找不到 no such file or folder: {path}")
-    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity, only)
-    linkage = linkage and only in (None, "linkage") and reviewer.config.rule_enabled("linkage.late", Category.linkage)
+    if resume and (not output or fmt != "jsonl"):
+        raise InputError("--resume 需要 --format jsonl 和 -o/--output FILE (resume needs --format jsonl and -o FILE)")
     try:
-        from .linkage import scan_collection
+        fieldmap = FieldMap.parse(field_map)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
+    if baseline_path:
+        try:
+            Baseline.load(baseline_path)
+        except BaselineError as exc:
+            raise InputError(str(exc)) from None
+    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity, only)  # validates config early
+    collector = None
+    if linkage and only in (None, "linkage") and reviewer.config.rule_enabled("linkage.late", Category.linkage):
+        if resume:
+            click.echo("govreview: --resume: 政策解读关联检查需要完整扫描，本次跳过 (the linkage pass needs a full scan; "
+                       "skipped on resume — run `govreview scan PATH --only linkage` afterwards)", err=True)
+        else:
+            try:
+                from .linkage import LinkageCollector
 
-        collection = scan_collection(iter_inputs(path), reviewer, linkage=linkage, base_url=base_url)
-    except Exception as exc:  # bad [options.linkage] or calendar file
-        raise InputError(f"关联检查配置无效 invalid linkage configuration: {exc}") from None
-    stream = open(output, "w", encoding="utf-8") if output else click.get_text_stream("stdout")
-    rep = get_reporter(fmt)(stream)
+                collector = LinkageCollector(reviewer.config, base_url=base_url)
+            except Exception as exc:  # bad [options.linkage] or calendar file
+                raise InputError(f"关联检查配置无效 invalid linkage configuration: {exc}") from None
+    settings = ScanSettings(
+        config=reviewer.config,
+        lexicons=tuple((str(p), lexicon_category, lexicon_severity) for p in lexicon_paths),
+        fieldmap=fieldmap, baseline=baseline_path, contexts=fmt == "html", sources=fmt == "text",
+        linkage=collector is not None, base_url=base_url,
+        head_chars=collector.options.head_chars if collector is not None else 400,
+    )
+    if collector is None:
+        del reviewer  # workers build their own; keep the parent small
+    summary = Summary()
+    done: set[str] = set()
+    if output:
+        try:
+            stream, done, _cut = open_output(output, resume)
+        except OSError as exc:
+            raise InputError(f"无法写入 cannot write {output}: {exc.strerror or exc}") from None
+    else:
+        stream = sys.stdout
+    new_baseline = Baseline.new() if write_baseline else None
+    sources = Sources(settings.limits, fieldmap)
+    level = None if fail_on == "none" else Severity(fail_on)
     failed = False
-    try:
-        for report, source in collection:
-            failed = failed or _failed(report, fail_on)
-            if fmt == "text":
-                rep.add(report, source=source)
-            else:
-                rep.add(report)
-        if fmt == "text" and collection.result is not None:
-            from .linkage.table import render_text
 
-            render_text(collection.result, stream)
+    def tasks():
+        for t in sources.tasks(path):
+            if t.key in done:
+                summary.resumed += 1
+                continue
+            yield t
+
+    total = None
+    if progress and sys.stderr.isatty() and path != "-" and (Path(path).is_dir() or path.lower().endswith(".zip")):
+        # cheap to walk twice (no file is read), and it buys the bar a total and an ETA
+        total = max(sum(1 for _ in Sources(settings.limits, fieldmap).tasks(path)) - len(done), 0)
+    # the scan summary (stderr) already has the per-rule table: the text reporter shows findings only
+    rep = get_reporter(fmt)(stream, summary=False) if fmt == "text" else get_reporter(fmt)(stream)
+    bar = Progress(summary, enabled=progress, total=total)
+    try:
+        for r in run(tasks(), settings, workers or default_workers()):
+            summary.add(r)
+            if fmt == "jsonl":
+                stream.write(r.json + "\n")
+                stream.flush()
+            elif fmt == "html":
+                rep.add(r.report(), contexts=r.contexts)
+            elif fmt == "text":
+                rep.add(r.report(), source=r.source)
+            else:
+                rep.add(r.report())
+            if level is not None and not failed:
+                failed = any(Severity(sev) >= level for _r, sev, *_ in r.findings)
+            if new_baseline is not None:
+                for rule, _sev, _cat, fp in r.findings:
+                    new_baseline.add_fingerprint(rule, fp)
+            if collector is not None and r.linkage is not None:
+                collector.index.add(r.linkage)
+            bar.update()
+        if collector is not None:
+            from .linkage import linkage_reports
+
+            result = collector.finish()
+            for report in linkage_reports(result, reviewer):  # pass 2: extra records, one per page to change
+                summary.linkage_reports += 1
+                failed = failed or _failed(report, fail_on)
+                if fmt == "jsonl":
+                    stream.write(report.to_json() + "\n")
+                elif fmt == "text":
+                    rep.add(report, source=None)
+                else:
+                    rep.add(report)
+                if new_baseline is not None:
+                    for f in report.findings:
+                        new_baseline.add_fingerprint(f.rule, f.fingerprint)
+            if fmt == "text":
+                from .linkage.table import render_text
+
+                render_text(result, stream)
         rep.close()
     finally:
+        bar.close()
         if output:
             stream.close()
+    summary.skipped = sources.skipped
+    if new_baseline is not None:
+        new_baseline.write(write_baseline)
+    if show_summary:
+        summary.render(sys.stderr)
     sys.exit(1 if failed else 0)
 
 
@@ -218,6 +323,57 @@ def redact(file: str, output: str, min_severity: str, config_path: str | None) -
     click.echo(f"govreview: 已脱敏 masked {len(result.findings)} 处 ({summary})", err=True)
     if result.problem:
         click.echo(f"govreview: 注意 note: {result.problem}", err=True)
+
+
+@cli.command()
+@click.option("--host", default=None, help="address to bind [default: 127.0.0.1]")
+@click.option("--port", type=int, default=None, help="port [default: 8080; 0 = any free port]")
+@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
+              help="govreview.toml: review configuration plus an optional [server] table (default: ./govreview.toml)")
+@click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(dir_okay=False),
+              help="extra lexicon, reread on POST /v1/reload; repeatable")
+@click.option("--max-body-bytes", type=int, default=None, help="request body limit [default: 5 MB]")
+@click.option("--max-chars", type=int, default=None, help="per-document character limit [default: 1000000]")
+@click.option("--max-batch", type=int, default=None, help="documents per batch request [default: 100]")
+@click.option("--timeout", "review_timeout", type=float, default=None, help="seconds per review [default: 10]")
+@click.option("--threads", type=int, default=None, help="review threads [default: CPU cores]")
+@click.option("--processes", type=int, default=None,
+              help="review in N worker processes instead of threads (uses N cores) [default: 0]")
+@click.option("--log-level", default=None, type=click.Choice(["debug", "info", "warning", "error"]))
+@click.option("--export-openapi", "export_path", type=click.Path(dir_okay=False, allow_dash=True), default=None,
+              help="write the OpenAPI document to this file (- for stdout) and exit")
+def serve(export_path: str | None, **flags) -> None:
+    """Run the HTTP review service for CMS plugins (needs: pip install 'govreview[server]').
+
+    Tokens come from GOVREVIEW_API_TOKEN / GOVREVIEW_ADMIN_TOKEN or the [server]
+    table, never from flags. See docs/cms.md.
+    """
+    try:
+        from .service.app import create_app, export_openapi
+        from .service.settings import load_settings
+        import uvicorn
+    except ImportError as exc:
+        raise InputError(f"服务依赖未安装 the server extra is missing ({exc.name}): pip install 'govreview[server]'") from None
+    if export_path is not None:
+        text = export_openapi()
+        if export_path == "-":
+            click.echo(text, nl=False)
+        else:
+            Path(export_path).write_text(text, encoding="utf-8")
+        return
+    flags["config"] = flags.pop("config_path")
+    flags["lexicons"] = flags.pop("lexicon_paths")
+    try:
+        settings = load_settings(flags)
+    except FileNotFoundError as exc:
+        raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
+    except Exception as exc:
+        raise InputError(f"服务配置无效 invalid server settings: {exc}") from None
+    import logging
+
+    logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port, access_log=False,
+                log_level=settings.log_level, timeout_keep_alive=5)
 
 
 def main() -> None:

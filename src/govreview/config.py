@@ -75,7 +75,9 @@ class ReviewConfig(BaseModel):
         with open(path, "rb") as fh:
             data = tomllib.load(fh)
         base = path.parent
-        cfg = cls.model_validate(data.get("govreview", data))
+        # a top-level [server] table belongs to `govreview serve` (govreview.service.settings), not to the review
+        review_data = data["govreview"] if "govreview" in data else {k: v for k, v in data.items() if k != "server"}
+        cfg = cls.model_validate(review_data)
         # relative lexicon paths are relative to the config file
         fixed = tuple(
             src.model_copy(update={"path": str((base / src.path).resolve())}) if not Path(src.path).is_absolute() else src

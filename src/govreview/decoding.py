@@ -82,6 +82,16 @@ def decode_bytes(data: bytes) -> Decoded:
             return Decoded(data.decode(enc), enc, "detected")
         except (UnicodeDecodeError, LookupError):
             pass
+    # charset-normalizer gives up on short files (a one-line GBK notice); the Chinese legacy
+    # encodings are strict enough that a clean decode is strong evidence
+    # (Big5 bytes also decode as GB18030, but into private-use characters: reject those)
+    for enc in ("gb18030", "big5hkscs"):
+        try:
+            text = data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if sum(1 for ch in text if "\ue000" <= ch <= "\uf8ff") <= len(text) // 100:
+            return Decoded(text, enc, "detected")
     text = data.decode("utf-8", errors="replace")
     return Decoded(text, "utf-8", "fallback",
                    f"undecodable bytes at byte {utf8_error.start}: decoded as UTF-8 with replacement characters")

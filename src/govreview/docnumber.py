@@ -22,11 +22,13 @@ _CLOSE = "〕]）)】］}｝〗"
 _LEADING = regex.compile(
     r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在))"
 )
-DOC_NUMBER = regex.compile(
-    r"(?P<agency>\p{Han}{1,12})\s*"
+# Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
+# backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
+_YEAR_SEQ = regex.compile(
     rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
+_AGENCY_BEFORE = regex.compile(r"(\p{Han}{1,12})\s*$")
 
 
 @dataclass(frozen=True)
@@ -59,9 +61,12 @@ def _trim_agency(agency: str) -> tuple[str, int]:
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
     out: list[DocNumber] = []
-    for m in DOC_NUMBER.finditer(text):
-        agency, cut = _trim_agency(m.group("agency"))
-        start = m.start("agency") + cut
+    for m in _YEAR_SEQ.finditer(text):
+        a = _AGENCY_BEFORE.search(text, max(0, m.start() - 14), m.start())
+        if a is None:
+            continue
+        agency, cut = _trim_agency(a.group(1))
+        start = a.start(1) + cut
         year_raw = _digits(m.group("year"))
         year = int(year_raw)
         problems: list[str] = []

@@ -111,10 +111,21 @@ class ReviewContext:
                 s, e = start, end
                 view_text = self.source[s:e]
             text = self.source[s:e]
-        if folds is None:
-            folds = folds_needed(view_text, self.reviewer.settings) if view_text else []
-        norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
-        return Finding(
+        if lexicon is None:
+            # pattern detectors read the view as it is: no folds; the fingerprint ignores spacing only
+            folds = folds or []
+            norm = normalized if normalized is not None else "".join(view_text.split())
+        else:
+            if folds is None:
+                folds = folds_needed(view_text, self.reviewer.settings) if view_text else []
+            norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
+        # Built without re-validation: every value here is already typed (this is the hot path of a
+        # scan with many findings); the constructors validate anything coming from outside.
+        explanation = Explanation.model_construct(
+            detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
+            folds=list(folds), context=list(context), validation=validation, details=details or {},
+        )
+        return Finding.model_construct(
             rule=rule,
             category=r.category,
             severity=Severity(severity) if severity is not None else r.severity,
@@ -122,11 +133,8 @@ class ReviewContext:
             end=e,
             text=text,
             message=message or r.message or r.description,
-            confidence=max(0.0, min(1.0, confidence)),
-            explanation=Explanation(
-                detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
-                folds=folds, context=list(context), validation=validation, details=details or {},
-            ),
+            confidence=max(0.0, min(1.0, float(confidence))),
+            explanation=explanation,
             fingerprint=fingerprint(rule, norm, self.document.id),
             suggestion=suggestion,
             location=location,

@@ -8,8 +8,15 @@ decoded as atomic characters, block-level tags become line breaks (barriers
 for matching), and reader-visible attributes (``title``, ``alt``, meta
 description/keywords) are included as their own lines.
 
-Structure-level analysis (links, hidden elements) lives with the link
-detectors and may use a DOM; both read the same :class:`HtmlDocument`.
+HTML comments are readable to crawlers and a favourite hiding place for
+injected spam, so their text is part of the view too (conditional comments
+``<!--[if IE]>`` are markup, not text, and stay out).
+
+The same pass records the *tag stream* — every start/end tag with its source
+span and attribute value spans, and the body span of ``<script>``/``<style>``
+elements — so structure-level analysis (:mod:`govreview.htmldom`: the DOM,
+hidden elements, links with anchor text) can report offsets into the source
+even though the DOM parser knows none. Both read the same :class:`HtmlDocument`.
 """
 
 from __future__ import annotations
@@ -24,13 +31,13 @@ from .textview import TextView, ViewBuilder
 
 _TOKEN = regex.compile(
     r"<!--.*?(?:-->|\Z)"  # comment
-    r"|<(?P<raw>script|style|textarea|noscript)\b[^>]*>.*?(?:</(?P=raw)\s*>|\Z)"
+    r"|(?P<rawopen><(?P<raw>script|style|textarea|noscript|xmp)\b[^>]*>)(?P<rawbody>.*?)(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
     r"|<[!?/]?[a-zA-Z][^>]*>?"  # tag, declaration, processing instruction
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?",
     regex.S | regex.I,
 )
-_TAG_NAME = regex.compile(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+_TAG_NAME = regex.compile(r"</?\s*([a-zA-Z][^\s/>]*)")
 _ATTR = regex.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 _ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
 _BLOCK = frozenset(
@@ -38,7 +45,31 @@ _BLOCK = frozenset(
     "header hr li main nav ol p pre section table tbody td tfoot th thead title tr ul option body html head meta img".split()
 )
 _VISIBLE_ATTRS = {"title", "alt"}
+_CONDITIONAL = regex.compile(r"\s*\[(?:if|endif)\b|\s*<!\[endif", regex.I)
 _META_NAMES = {"description", "keywords"}
+
+
+@dataclass(frozen=True, slots=True)
+class Tag:
+    """One tag as written in the source: ``source[start:end]`` is the whole tag.
+
+    ``attrs`` maps a lower-cased attribute name to ``(raw value, value start,
+    value end)``; ``source[vs:ve]`` is the value as written (entities not
+    decoded). ``body`` is the source span of a raw-text element's content
+    (``<script>``, ``<style>``...), else ``None``.
+    """
+
+    name: str
+    start: int
+    end: int
+    closing: bool = False
+    self_closing: bool = False
+    attrs: dict[str, tuple[str, int, int]] = field(default_factory=dict)
+    body: tuple[int, int] | None = None
+
+    def attr(self, name: str) -> str | None:
+        v = self.attrs.get(name)
+        return None if v is None else _html.unescape(v[0])
 
 
 @dataclass
@@ -49,10 +80,51 @@ class HtmlDocument:
     view: TextView
     title: str | None = None
     meta: dict[str, str] = field(default_factory=dict)
+    tags: list[Tag] = field(default_factory=list)
+    comments: list[tuple[int, int]] = field(default_factory=list)  # source spans of comment bodies
+    _structure: object = field(default=None, repr=False)
+
+    @property
+    def structure(self):
+        """DOM-level facts (hidden regions, links with anchor text); built on first use.
+
+        Lazy so that a review with every link/structure rule disabled pays
+        nothing for the DOM; see :mod:`govreview.htmldom`.
+        """
+        if self._structure is None:
+            from .htmldom import analyse
+
+            self._structure = analyse(self)
+        return self._structure
+
+    @property
+    def targets(self):
+        """Every outbound target (links with anchor text, frames, scripts, forms, redirects, typed URLs) at source offsets.
+
+        The shared link model for the link detectors, the linkage check and the
+        archive scanner: :class:`govreview.links.Target`, sorted by position.
+        """
+        got = self.__dict__.get("_targets")
+        if got is None:
+            from .links import html_targets
+
+            got = sorted(html_targets(self), key=lambda t: (t.start, t.end))
+            self.__dict__["_targets"] = got
+        return got
+
+    def tag_at(self, start: int) -> Tag | None:
+        """The start tag beginning at source offset ``start``."""
+        idx = self.__dict__.get("_by_start")
+        if idx is None:
+            idx = {t.start: t for t in self.tags if not t.closing}
+            self.__dict__["_by_start"] = idx
+        return idx.get(start)
 
 
 def _attrs(tag_src: str, offset: int):
-    for m in _ATTR.finditer(tag_src):
+    # skip the tag name so that `<a"x"=1>` style garbage cannot start an attribute inside it
+    nm = _TAG_NAME.match(tag_src)
+    for m in _ATTR.finditer(tag_src, nm.end() if nm else 0):
         gi = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4
         yield m.group(1).lower(), m.group(gi), offset + m.start(gi), offset + m.end(gi)
 
@@ -76,6 +148,8 @@ def parse_html(source: str) -> HtmlDocument:
     b = ViewBuilder(source)
     title_parts: list[str] = []
     meta: dict[str, str] = {}
+    tags: list[Tag] = []
+    comments: list[tuple[int, int]] = []
     in_title = False
     pos = 0
     last_break = True
@@ -98,7 +172,27 @@ def parse_html(source: str) -> HtmlDocument:
                 title_parts.append(decoded)
             last_break = False
             continue
-        if tok.startswith("<!--") or m.group("raw"):
+        if tok.startswith("<!--"):
+            body_s, body_e = s + 4, (e - 3 if tok.endswith("-->") and e - 3 >= s + 4 else e)
+            comments.append((body_s, body_e))
+            if not last_break:
+                b.atom("\n", s, body_s)
+                last_break = True
+            if not _CONDITIONAL.match(source, body_s, body_e) and source[body_s:body_e].strip():
+                _emit_text(b, body_s, body_e)
+                last_break = False
+                if body_e < e:
+                    b.atom("\n", body_e, e)
+                    last_break = True
+            continue
+        if m.group("raw"):
+            os_, oe = m.span("rawopen")
+            name = m.group("raw").lower()
+            tags.append(Tag(name, os_, oe, attrs={k: (v, vs, ve) for k, v, vs, ve in _attrs(m.group("rawopen"), os_)},
+                            body=m.span("rawbody")))
+            be = m.end("rawbody")
+            if be < e:
+                tags.append(Tag(name, be, e, closing=True))
             if not last_break:
                 b.atom("\n", s, e)
                 last_break = True
@@ -110,8 +204,12 @@ def parse_html(source: str) -> HtmlDocument:
         closing = tok.startswith("</")
         if name == "title":
             in_title = not closing
-        if not closing:
+        if closing:
+            tags.append(Tag(name, s, e, closing=True))
+        elif not tok.startswith(("<!", "<?")):
             attrs = list(_attrs(tok, s))
+            tags.append(Tag(name, s, e, self_closing=tok.endswith("/>"),
+                            attrs={k: (v, vs, ve) for k, v, vs, ve in attrs}))
             if name == "meta":
                 d = {k: (v, vs, ve) for k, v, vs, ve in attrs}
                 meta_name = (d.get("name") or d.get("property") or ("", 0, 0))[0].lower()
@@ -134,7 +232,7 @@ def parse_html(source: str) -> HtmlDocument:
     if pos < len(source):
         _emit_text(b, pos, len(source))
     title = "".join(title_parts).strip() or None
-    return HtmlDocument(source=source, view=b.build(), title=title, meta=meta)
+    return HtmlDocument(source=source, view=b.build(), title=title, meta=meta, tags=tags, comments=comments)
 
 
 @functools.lru_cache(maxsize=1)

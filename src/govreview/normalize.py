@@ -23,7 +23,7 @@ import functools
 import hashlib
 import unicodedata
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
 
@@ -188,20 +188,18 @@ class Folded:
 
 
 def folds_needed(span: str, settings: FoldSettings) -> list[str]:
+    """Which folds the original ``span`` needed to match (for the finding's explanation)."""
     used: list[str] = []
-    if settings.width and any(ord(ch) in width_table() for ch in span):
+    if settings.width and not span.isascii() and any(ord(ch) in width_table() for ch in span):
         used.append("width")
     if settings.case and any(ord(ch) in case_table() for ch in span):
         used.append("case")
-    if settings.t2s and any(ord(ch) in t2s_table() for ch in span):
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
         used.append("t2s")
-    if settings.noise and any(is_noise(c) for c in span):
+    if settings.noise and strip_noise(span) != span:
         used.append("noise")
-    if settings.repeats:
-        sub = substitution_table(settings.width, settings.case, settings.t2s)
-        kept = [c for c in span.translate(sub) if not is_noise(c)]
-        if any(a == b and not a.isdigit() for a, b in zip(kept, kept[1:])):
-            used.append("repeats")
+    if settings.repeats and fold_small(span, settings) != fold_small(span, replace(settings, repeats=False)):
+        used.append("repeats")
     return used
 
 
@@ -331,7 +329,41 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
     return Folded(text, _text(t[idx]), seg_f.tolist(), idx[seg_f].tolist(), settings)
 
 
+def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:
+    """``fold(text).text`` without the map, in plain Python: cheaper than numpy for short strings
+    (terms, matched spans for fingerprints). tests/test_normalize.py checks both agree."""
+    sub = substitution_table(settings.width, settings.case, settings.t2s)
+    t = text.translate(sub) if sub else text
+    if not (settings.noise or settings.repeats):
+        return t
+    noise_tab, coll_tab = _class_tables()
+    chars = list(t)
+    if settings.noise:
+        kept: list[str] = []
+        i, n = 0, len(chars)
+        while i < n:
+            if noise_tab[ord(chars[i])]:
+                j = i
+                while j < n and noise_tab[ord(chars[j])]:
+                    j += 1
+                if j - i > settings.max_gap:
+                    kept.append(chars[i])
+                i = j
+            else:
+                kept.append(chars[i])
+                i += 1
+        chars = kept
+    if settings.repeats:
+        out: list[str] = []
+        for c in chars:
+            if out and out[-1] == c and coll_tab[ord(c)]:
+                continue
+            out.append(c)
+        chars = out
+    return "".join(chars)
+
+
 def fold_term(term: str, settings: FoldSettings = FoldSettings()) -> str:
     """Fold a lexicon term exactly as text is folded (noise at the edges dropped)."""
-    folded = fold(term.strip(), settings).text
+    folded = fold_small(term.strip(), settings)
     return strip_noise(folded) if settings.noise else folded

@@ -19,13 +19,14 @@ class Reporter(Protocol):
 
 
 def get_reporter(name: str):
-    from . import json_formats, text
+    from . import csv_format, html_report, json_formats, sarif, text
 
-    table = {"text": text.TextReporter, "json": json_formats.JsonReporter, "jsonl": json_formats.JsonlReporter}
+    table = {"text": text.TextReporter, "json": json_formats.JsonReporter, "jsonl": json_formats.JsonlReporter,
+             "csv": csv_format.CsvReporter, "sarif": sarif.SarifReporter, "html": html_report.HtmlReporter}
     try:
         return table[name]
     except KeyError:
         raise ValueError(f"unknown format {name!r}; choose from {', '.join(sorted(table))}") from None
 
 
-FORMATS = ("text", "json", "jsonl")
+FORMATS = ("text", "json", "jsonl", "csv", "sarif", "html")

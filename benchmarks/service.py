@@ -1,0 +1,241 @@
+"""Bounded load test of `govreview serve` over loopback (127.0.0.1 only).
+
+Starts the service as a subprocess (its own interpreter, as in production),
+then drives it from this process with a minimal keep-alive HTTP/1.1 client on
+asyncio streams (an HTTP library's own overhead would be measured as the
+server's on a 2-core machine). Reports, for a 10 KB draft (10 000 bytes of
+UTF-8 text, about 3 400 Chinese characters):
+
+* p50/p99 latency and throughput at 1, 10 and 50 concurrent clients, with the
+  ratio of the service's p50 to the in-process library review of the same
+  draft, measured in this run (the reference);
+* /healthz latency while 10 clients keep the review pool busy (is the event
+  loop responsive?);
+* server RSS before and after 10^4 requests, sampled every 1 000 (growth trend);
+* the same latency table with reviews in worker processes (`--processes 2`).
+
+Usage: .venv/bin/python benchmarks/service.py [--quick]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+HOST = "127.0.0.1"
+ROOT = Path(__file__).resolve().parents[1]
+SEED = Path("/work/shared/seeds/002_yunnan_2015_gov_site_content.txt")
+
+
+def draft_10kb() -> str:
+    """Official prose with a few spam lines, cut to 10 000 UTF-8 bytes."""
+    base = SEED.read_text(encoding="utf-8") if SEED.exists() else "各地各部门要进一步提高认识，加强政府网站信息内容建设管理。\n" * 50
+    spam = "\n澳*门*博*彩，百家樂在线，ＢＥＴ。\n"
+    text = ""
+    while len(text.encode()) < 10_000:
+        text += base[:1500] + spam
+    raw = text.encode()[:10_000]
+    return raw.decode("utf-8", errors="ignore")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind((HOST, 0))
+        return s.getsockname()[1]
+
+
+def rss_kib(pid: int) -> int:
+    """RSS of the server and its worker processes (if any)."""
+    total = 0
+    pids = [pid]
+    children = Path(f"/proc/{pid}/task/{pid}/children")
+    if children.exists():
+        pids += [int(x) for x in children.read_text().split()]
+    for p in pids:
+        try:
+            for line in Path(f"/proc/{p}/status").read_text().splitlines():
+                if line.startswith("VmRSS:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
+
+
+def start_server(port: int, processes: int) -> subprocess.Popen:
+    cmd = [sys.executable, "-m", "govreview.cli", "serve", "--host", HOST, "--port", str(port), "--log-level", "info",
+           "--processes", str(processes)]
+    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"http://{HOST}:{port}/readyz", timeout=1) as r:
+                if json.load(r)["status"] == "ready":
+                    return proc
+        except OSError:
+            time.sleep(0.05)
+    proc.kill()
+    raise SystemExit("server did not start")
+
+
+class Conn:
+    """One keep-alive HTTP/1.1 connection; enough of the protocol for our own server's replies."""
+
+    def __init__(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter):
+        self.reader, self.writer = reader, writer
+
+    @classmethod
+    async def open(cls, port: int) -> Conn:
+        return cls(*await asyncio.open_connection(HOST, port))
+
+    async def request(self, method: str, path: str, body: bytes = b"") -> tuple[int, bytes]:
+        head = f"{method} {path} HTTP/1.1\r\nHost: {HOST}\r\nContent-Type: application/json\r\nContent-Length: {len(body)}\r\n\r\n"
+        self.writer.write(head.encode() + body)
+        await self.writer.drain()
+        status_line = await self.reader.readline()
+        status = int(status_line.split()[1])
+        length = 0
+        while True:
+            line = await self.reader.readline()
+            if line in (b"\r\n", b""):
+                break
+            k, _, v = line.decode().partition(":")
+            if k.lower() == "content-length":
+                length = int(v)
+        return status, await self.reader.readexactly(length)
+
+    def close(self) -> None:
+        self.writer.close()
+
+
+def pct(xs: list[float], p: float) -> float:
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round(p / 100 * (len(xs) - 1))))]
+
+
+async def load(port: int, body: bytes, clients: int, total: int, *, probe_health: bool = False,
+               on_progress=None) -> dict:
+    conns = [await Conn.open(port) for _ in range(clients)]
+    lat: list[float] = []
+    health: list[float] = []
+    errors = 0
+    done = 0
+    stop = asyncio.Event()
+
+    async def worker(c: Conn) -> None:
+        nonlocal errors, done
+        while done < total:
+            done += 1
+            t0 = time.perf_counter()
+            status, _ = await c.request("POST", "/v1/review", body)
+            lat.append(time.perf_counter() - t0)
+            if status != 200:
+                errors += 1
+            if on_progress is not None:
+                on_progress(len(lat))
+
+    async def prober() -> None:
+        c = await Conn.open(port)
+        while not stop.is_set():
+            t0 = time.perf_counter()
+            await c.request("GET", "/healthz")
+            health.append(time.perf_counter() - t0)
+            await asyncio.sleep(0.05)
+        c.close()
+
+    probe = asyncio.create_task(prober()) if probe_health else None
+    t0 = time.perf_counter()
+    await asyncio.gather(*(worker(c) for c in conns))
+    wall = time.perf_counter() - t0
+    stop.set()
+    if probe is not None:
+        await probe
+    for c in conns:
+        c.close()
+    return {"n": len(lat), "errors": errors, "p50": pct(lat, 50) * 1000, "p99": pct(lat, 99) * 1000,
+            "rps": len(lat) / wall, "health_p50": pct(health, 50) * 1000 if health else None,
+            "health_p99": pct(health, 99) * 1000 if health else None}
+
+
+def library_reference(text: str, n: int) -> float:
+    sys.path.insert(0, str(ROOT / "src"))
+    from govreview import Document, Reviewer
+
+    r = Reviewer()
+    for _ in range(20):
+        r.review(Document(text=text))
+    ts = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        r.review(Document(text=text)).to_json()
+        ts.append(time.perf_counter() - t0)
+    return statistics.median(ts) * 1000
+
+
+def run_mode(processes: int, body: bytes, ref: float, per_level: dict[int, int], mem_total: int) -> None:
+    port = free_port()
+    proc = start_server(port, processes)
+    try:
+        asyncio.run(load(port, body, 4, 100))  # warm-up (every worker)
+        mode = f"{processes} worker processes" if processes else f"threads in one process (cores={os.cpu_count()})"
+        print(f"\n## reviews in {mode}")
+        print(f"{'clients':>7} {'requests':>8} {'errors':>6} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>7} "
+              f"{'p50/ref':>7} {'healthz p50/p99 ms':>19}")
+        for clients, n in per_level.items():
+            res = asyncio.run(load(port, body, clients, n, probe_health=(clients == 10)))
+            hz = f"{res['health_p50']:.2f}/{res['health_p99']:.2f}" if res["health_p50"] is not None else "-"
+            print(f"{clients:>7} {res['n']:>8} {res['errors']:>6} {res['p50']:>8.2f} {res['p99']:>8.2f} "
+                  f"{res['rps']:>7.1f} {res['p50'] / ref:>7.2f} {hz:>19}")
+        if not mem_total:
+            return
+        samples = [(0, rss_kib(proc.pid))]
+
+        def progress(k: int) -> None:
+            if k % 1000 == 0:
+                samples.append((k, rss_kib(proc.pid)))
+
+        res = asyncio.run(load(port, body, 10, mem_total, on_progress=progress))
+        print(f"\nmemory over {res['n']} requests at 10 clients ({res['errors']} errors), server RSS MiB (workers included):")
+        print("  " + "  ".join(f"{k}:{v / 1024:.1f}" for k, v in samples))
+        first_half = [v for k, v in samples if 0 < k <= mem_total // 2]
+        second_half = [v for k, v in samples if k > mem_total // 2]
+        if first_half and second_half:
+            print(f"  before {samples[0][1] / 1024:.1f} MiB, after {samples[-1][1] / 1024:.1f} MiB; mean of 2nd half "
+                  f"- mean of 1st half = {(statistics.mean(second_half) - statistics.mean(first_half)) / 1024:+.2f} MiB")
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer requests (a smoke run, not for the README)")
+    ap.add_argument("--processes", type=int, default=2, help="worker processes for the second mode (0: skip it)")
+    args = ap.parse_args()
+    per_level = {1: 300, 10: 1500, 50: 2000}
+    mem_total = 10_000
+    if args.quick:
+        per_level = {1: 50, 10: 200, 50: 200}
+        mem_total = 1000
+    text = draft_10kb()
+    body = json.dumps({"text": text, "id": "bench"}, ensure_ascii=False).encode()
+    ref = library_reference(text, 100 if not args.quick else 20)
+    print(f"draft: {len(text.encode())} bytes UTF-8, {len(text)} chars; load average before: "
+          f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+    print(f"reference: in-process Reviewer.review + to_json p50 = {ref:.2f} ms")
+    run_mode(0, body, ref, per_level, mem_total)
+    if args.processes:
+        run_mode(args.processes, body, ref, per_level, 0)
+    print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,353 @@
+"""Pluggable extractors: file bytes → reviewable text, by file suffix.
+
+An extractor returns an :class:`Extracted` (plain text, HTML source, or a list
+of located *units*: one spreadsheet cell, one PDF page, one docx paragraph) or
+raises :class:`NotReviewed` with a kind and a reason. Formats we cannot read
+(legacy ``.doc``/``.wps``, scanned PDFs without a text layer) are never
+skipped silently: they become "not reviewed: reason" records.
+
+Units are joined into one text (cells of a row by a tab, everything else by a
+newline) and reviewed in **one** pass, so detectors keep their cross-cell
+context (a 姓名 column header next to an ID number) and the automaton runs
+once per file; each finding is then mapped back to the unit its start falls
+in, which supplies its ``Location`` (sheet + cell, page, paragraph, part).
+Offsets stay offsets into that extracted text.
+
+Register a new format with ``@extractor(".ext")``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import csv
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time
+
+from ..decoding import decode_bytes
+from ..html import looks_like_html
+from ..model import Location
+from .limits import Limits
+
+ARCHIVE_SUFFIXES = {".zip", ".tar", ".tar.gz", ".tgz"}
+_DOUBLE = (".tar.gz", ".warc.gz", ".arc.gz")
+
+
+def suffix_of(name: str) -> str:
+    low = name.lower()
+    for d in _DOUBLE:
+        if low.endswith(d):
+            return d
+    base = low.replace("\\", "/").rsplit("/", 1)[-1]
+    dot = base.rfind(".")
+    return base[dot:] if dot > 0 else ""
+
+
+class NotReviewed(Exception):
+    """The item was read but cannot be reviewed; becomes an error record."""
+
+    def __init__(self, kind: str, message: str):
+        super().__init__(message)
+        self.kind = kind
+        self.message = message
+
+
+@dataclass
+class Unit:
+    text: str
+    location: Location
+    sep: str = "\n"  # written after this unit in the joined text
+
+
+@dataclass
+class Extracted:
+    format: str
+    text: str | None = None
+    html: str | None = None
+    units: list[Unit] | None = None
+    encoding: str | None = None
+    problems: tuple[str, ...] = ()
+    starts: list[int] = field(default_factory=list)
+
+    def joined(self) -> str:
+        """The reviewed text; for units, remembers where each unit starts."""
+        if self.units is None:
+            return self.html if self.html is not None else (self.text or "")
+        parts: list[str] = []
+        self.starts = []
+        pos = 0
+        for u in self.units:
+            self.starts.append(pos)
+            parts.append(u.text)
+            parts.append(u.sep)
+            pos += len(u.text) + len(u.sep)
+        return "".join(parts)
+
+    def location_at(self, offset: int) -> Location | None:
+        if not self.units or not self.starts:
+            return None
+        i = bisect.bisect_right(self.starts, offset) - 1
+        return self.units[max(i, 0)].location
+
+
+Extractor = Callable[[bytes, str, Limits], Extracted]
+_REGISTRY: dict[str, Extractor] = {}
+
+
+def extractor(*suffixes: str):
+    def deco(fn: Extractor) -> Extractor:
+        for s in suffixes:
+            _REGISTRY[s.lower()] = fn
+        return fn
+    return deco
+
+
+def document_suffixes() -> set[str]:
+    return set(_REGISTRY)
+
+
+def get_extractor(name: str) -> Extractor | None:
+    return _REGISTRY.get(suffix_of(name))
+
+
+_CTYPES = {"text/html": ".html", "application/xhtml+xml": ".html", "text/plain": ".txt", "application/pdf": ".pdf",
+           "application/vnd.openxmlformats-officedocument.wordprocessingml.document": ".docx",
+           "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": ".xlsx",
+           "application/vnd.ms-excel": ".xls", "application/msword": ".doc", "text/csv": ".csv"}
+
+
+def suffix_for_content_type(ctype: str, url: str) -> str | None:
+    """A name with the right suffix for a crawled response, or ``None`` if it is not a document."""
+    path = url.split("?", 1)[0].split("#", 1)[0]
+    s = suffix_of(path.rsplit("/", 1)[-1])
+    if s in _REGISTRY:
+        return "response" + s
+    s = _CTYPES.get(ctype.split(";")[0].strip().lower())
+    return "response" + s if s else None
+
+
+# --- text and HTML ---------------------------------------------------------------
+
+def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+    d = decode_bytes(data)
+    if d.encoding == "binary":
+        raise NotReviewed("decode", d.problem or "binary content")
+    return d.text, d.encoding, ((d.problem,) if d.problem else ())
+
+
+@extractor(".txt", ".md", ".text")
+def extract_text(data: bytes, name: str, limits: Limits) -> Extracted:
+    text, enc, probs = _decode(data)
+    return Extracted("text", text=text, encoding=enc, problems=probs)
+
+
+@extractor(".html", ".htm", ".shtml", ".xhtml")
+def extract_html(data: bytes, name: str, limits: Limits) -> Extracted:
+    text, enc, probs = _decode(data)
+    return Extracted("html", html=text, encoding=enc, problems=probs)
+
+
+def col_letter(i: int) -> str:
+    """0 → A, 25 → Z, 26 → AA."""
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+@extractor(".csv")
+def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
+    text, enc, probs = _decode(data)
+    units: list[Unit] = []
+    try:
+        for r, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            cells = [(c, v) for c, v in enumerate(row) if v.strip()]
+            for j, (c, v) in enumerate(cells):
+                units.append(Unit(v, Location(cell=f"{col_letter(c)}{r}"), "\t" if j < len(cells) - 1 else "\n"))
+    except csv.Error:
+        return Extracted("text", text=text, encoding=enc, problems=probs + ("CSV 格式错误，按纯文本审查 malformed CSV; reviewed as plain text",))
+    return Extracted("csv", units=units, encoding=enc, problems=probs)
+
+
+# --- legacy formats -----------------------------------------------------------------
+
+@extractor(".doc", ".wps", ".et", ".dps", ".ppt")
+def extract_legacy(data: bytes, name: str, limits: Limits) -> Extracted:
+    raise NotReviewed("unsupported", "未审查：旧版二进制格式（.doc/.wps 等），请转换为 .docx 后重新扫描 "
+                                     "not reviewed: legacy binary office format; convert to .docx")
+
+
+# --- OOXML packages ----------------------------------------------------------------------
+
+def check_package(data: bytes, limits: Limits) -> None:
+    """docx/xlsx are zips: apply the same bomb limits before a library inflates them."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+    except zipfile.BadZipFile as exc:
+        raise NotReviewed("parse", f"文件损坏，不是有效的 Office 文档 corrupt Office file: {exc}") from None
+    with zf:
+        infos = zf.infolist()
+        if len(infos) > 10_000:
+            raise NotReviewed("limit", f"Office 包内部件过多 package has {len(infos)} parts")
+        total = sum(i.file_size for i in infos)
+        comp = sum(i.compress_size for i in infos)
+        if total > limits.max_file_bytes:
+            raise NotReviewed("limit", f"Office 文档解压后过大 package expands to {total} bytes")
+        if total >= limits.ratio_min_bytes and total > limits.max_ratio * max(comp, 1):
+            raise NotReviewed("zip_bomb", f"压缩比异常（疑似压缩炸弹） package compression ratio {total / max(comp, 1):.0f}:1")
+
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _para_text(p) -> str:
+    out = []
+    for el in p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
+        if el.tag == _W + "t":
+            out.append(el.text or "")
+        elif el.tag == _W + "tab":
+            out.append("\t")
+        else:
+            out.append("\n")
+    return "".join(out)
+
+
+def _in_fallback(el) -> bool:
+    a = el.getparent()
+    while a is not None:
+        if a.tag == _MC_FALLBACK:
+            return True
+        a = a.getparent()
+    return False
+
+
+@extractor(".docx", ".docm")
+def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
+    """Body paragraphs and tables via python-docx; headers, footers, footnotes, endnotes,
+    comments and text boxes (which python-docx does not expose) from the package XML."""
+    check_package(data, limits)
+    try:
+        import docx
+        from lxml import etree
+    except ImportError:
+        raise NotReviewed("unsupported", "需要安装 python-docx：pip install 'govreview[archive]' docx support needs python-docx") from None
+    try:
+        d = docx.Document(io.BytesIO(data))
+    except Exception as exc:
+        raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc).__name__}: {exc}") from None
+    units: list[Unit] = []
+    for i, p in enumerate(d.paragraphs, start=1):
+        if p.text.strip():
+            units.append(Unit(p.text, Location(part="word/document.xml", paragraph=i)))
+    for ti, table in enumerate(d.tables, start=1):
+        seen = set()
+        for r, row in enumerate(table.rows, start=1):
+            for c, cell in enumerate(row.cells, start=1):
+                if id(cell._tc) in seen or not cell.text.strip():
+                    continue
+                seen.add(id(cell._tc))
+                units.append(Unit(cell.text, Location(part=f"word/document.xml#table{ti}", cell=f"R{r}C{c}")))
+    # text boxes in the body
+    for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
+        if _in_fallback(box):
+            continue
+        for pi, p in enumerate(box.iter(_W + "p"), start=1):
+            t = _para_text(p)
+            if t.strip():
+                units.append(Unit(t, Location(part=f"word/document.xml#textbox{bi}", paragraph=pi)))
+    for part in d.part.package.iter_parts():
+        pn = str(part.partname).lstrip("/")
+        if not pn.startswith("word/") or not any(k in pn for k in ("header", "footer", "footnotes", "endnotes", "comments")):
+            continue
+        try:
+            root = etree.fromstring(part.blob)
+        except Exception:
+            continue
+        for pi, p in enumerate((p for p in root.iter(_W + "p") if not _in_fallback(p)), start=1):
+            t = _para_text(p)
+            if t.strip():
+                units.append(Unit(t, Location(part=pn, paragraph=pi)))
+    return Extracted("docx", units=units)
+
+
+def _cell_str(v) -> str:
+    if v is None:
+        return ""
+    if isinstance(v, float):
+        return str(int(v)) if v.is_integer() and abs(v) < 1e18 else repr(v)
+    if isinstance(v, (datetime, date, time)):
+        return v.isoformat()
+    if isinstance(v, bool):
+        return "TRUE" if v else "FALSE"
+    return str(v)
+
+
+@extractor(".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
+def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
+    """Every non-empty cell of every sheet, located as ``Sheet1!C12``. Numbers that are whole
+    (ID numbers typed as numbers) are written without a decimal point."""
+    if suffix_of(name) in (".xlsx", ".xlsm", ".ods"):
+        check_package(data, limits)
+    try:
+        from python_calamine import CalamineWorkbook
+    except ImportError:
+        raise NotReviewed("unsupported", "需要安装 python-calamine：pip install 'govreview[archive]' spreadsheet support needs python-calamine") from None
+    try:
+        wb = CalamineWorkbook.from_filelike(io.BytesIO(data))
+    except Exception as exc:
+        raise NotReviewed("parse", f"无法解析电子表格 cannot parse spreadsheet: {type(exc).__name__}: {exc}") from None
+    units: list[Unit] = []
+    for sheet_name in wb.sheet_names:
+        try:
+            rows = wb.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise NotReviewed("parse", f"无法读取工作表 cannot read sheet {sheet_name!r}: {type(exc).__name__}: {exc}") from None
+        for r, row in enumerate(rows, start=1):
+            cells = [(c, _cell_str(v)) for c, v in enumerate(row)]
+            cells = [(c, s) for c, s in cells if s.strip()]
+            for j, (c, s) in enumerate(cells):
+                units.append(Unit(s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}"),
+                                  "\t" if j < len(cells) - 1 else "\n"))
+    return Extracted("sheet", units=units)
+
+
+@extractor(".pdf")
+def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
+    """Text layer page by page (location: page number). No text on any page means a scan."""
+    try:
+        import pypdfium2 as pdfium
+    except ImportError:
+        raise NotReviewed("unsupported", "需要安装 pypdfium2：pip install 'govreview[archive]' PDF support needs pypdfium2") from None
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:
+        raise NotReviewed("parse", f"无法打开 PDF（损坏或加密） cannot open PDF (corrupt or encrypted): {exc}") from None
+    units: list[Unit] = []
+    try:
+        n = len(pdf)
+        for i in range(n):
+            page = pdf[i]
+            tp = page.get_textpage()
+            text = tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            tp.close()
+            page.close()
+            if text.strip():
+                units.append(Unit(text, Location(page=i + 1)))
+    finally:
+        pdf.close()
+    if not units:
+        raise NotReviewed("no_text", f"未审查：PDF 共 {n} 页，无文字层（扫描件，需要 OCR） not reviewed: PDF has no text layer (scanned; needs OCR)")
+    return Extracted("pdf", units=units)
+
+
+def sniff_text(data: bytes, name: str, limits: Limits) -> Extracted:
+    """For records and suffix-less items: HTML if it looks like HTML, else text."""
+    text, enc, probs = _decode(data)
+    if looks_like_html(text):
+        return Extracted("html", html=text, encoding=enc, problems=probs)
+    return Extracted("text", text=text, encoding=enc, problems=probs)

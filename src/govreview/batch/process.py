@@ -1,0 +1,283 @@
+"""One task → exactly one Report: read, extract, review, locate, suppress, baseline.
+
+A :class:`Processor` is built once per worker process from picklable
+:class:`ScanSettings` (the Reviewer's automaton comes from the on-disk cache),
+then handles tasks one by one. Nothing a task can contain makes it raise: an
+unreadable or unsupported item becomes an error record (verdict ``review``,
+no findings, ``errors`` saying why) with the item's key as its source, so
+items in = records out always holds.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+
+try:
+    import resource
+except ImportError:  # Windows
+    resource = None  # type: ignore[assignment]
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..config import ReviewConfig
+from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewError, Verdict
+from .extractors import Extracted, NotReviewed, get_extractor, sniff_text
+from .limits import Limits
+from .sources import FieldMap
+from .tasks import Task
+
+
+@dataclass(frozen=True)
+class ScanSettings:
+    """Everything a worker needs to build its own Processor; small and picklable."""
+
+    config: ReviewConfig = field(default_factory=ReviewConfig)
+    lexicons: tuple[tuple[str, str, str], ...] = ()  # (path, category, severity) for extra lexicon files
+    limits: Limits = field(default_factory=Limits)
+    fieldmap: FieldMap = field(default_factory=FieldMap)
+    baseline: str | None = None
+    contexts: bool = False  # attach highlighted context per finding (HTML report)
+    sources: bool = False  # send the reviewed text back for items with findings (text report: line:col, snippets)
+    suppressions: bool = True
+    linkage: bool = False  # send each document's compact linkage features back (policy ↔ interpretation pass)
+    base_url: str | None = None
+    head_chars: int = 400
+
+
+@dataclass
+class ItemResult:
+    """What a worker sends back per item: the report as JSON plus what the summary needs."""
+
+    key: str
+    doc_id: str
+    json: str
+    is_error: bool
+    verdict: str
+    findings: list[tuple[str, str, str, str]]  # (rule, severity, category, fingerprint)
+    error_kinds: list[str]
+    size: int
+    contexts: list[tuple[str, str]] | None = None
+    timings: dict[str, float] = field(default_factory=dict)
+    rss_kb: int = 0  # peak RSS of the process that made it (benchmarks: memory per worker)
+    source: str | None = None
+    linkage: Any = None  # linkage.features.DocFeatures (compact) when ScanSettings.linkage
+
+    def report(self) -> Report:
+        return Report.model_validate_json(self.json)
+
+
+def error_report(task: Task, kind: str, message: str, lexicon_version: str = "", config_digest: str = "") -> Report:
+    loc = Location(path=task.path, member=task.member) if (task.path or task.member) else None
+    return Report(
+        document=DocumentInfo(id=task.id, source=task.key, url=task.meta.get("url")),
+        verdict=Verdict.review,
+        findings=[],
+        errors=[ReviewError(kind=kind, message=message, location=loc)],
+        lexicon_version=lexicon_version,
+        config_digest=config_digest,
+    )
+
+
+class Processor:
+    def __init__(self, settings: ScanSettings):
+        from ..engine import Reviewer
+        from ..lexicons import Lexicon
+
+        self.settings = settings
+        self.last_document: Document | None = None  # the document review_task last built (for the linkage features)
+        extra = [Lexicon.load(p, category=c, severity=s) for p, c, s in settings.lexicons]
+        self.reviewer = Reviewer(settings.config, lexicons=extra)
+        self.baseline = None
+        if settings.baseline:
+            from ..baseline import Baseline
+
+            self.baseline = Baseline.load(settings.baseline)
+        self._zip_path: str | None = None
+        self._zip: zipfile.ZipFile | None = None
+
+    # --- reading ---------------------------------------------------------------------
+    def _bytes(self, task: Task) -> bytes:
+        lim = self.settings.limits
+        if task.kind == "bytes":
+            return task.data or b""
+        if task.kind == "file":
+            with open(task.path, "rb") as fh:  # type: ignore[arg-type]
+                data = fh.read(lim.max_file_bytes + 1)
+        else:  # zip member of an archive on disk: keep the archive open between tasks
+            if self._zip_path != task.path:
+                if self._zip is not None:
+                    self._zip.close()
+                self._zip = zipfile.ZipFile(task.path)  # type: ignore[arg-type]
+                self._zip_path = task.path
+            with self._zip.open(task.member) as fh:  # type: ignore[arg-type]
+                data = fh.read(lim.max_file_bytes + 1)
+        if len(data) > lim.max_file_bytes:
+            raise NotReviewed("limit", f"文件过大 over the {lim.max_file_bytes} byte limit")
+        return data
+
+    def _record_document(self, task: Task) -> Document:
+        fm = self.settings.fieldmap
+        rec = task.record
+        if rec is None:
+            try:
+                rec = json.loads((task.data or b"").decode("utf-8-sig"))
+            except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+                raise NotReviewed("parse", f"不是有效的 JSON 行 not valid JSON: {exc}") from None
+            if not isinstance(rec, dict):
+                raise NotReviewed("parse", "不是 JSON 对象 not a JSON object")
+        text, html = rec.get(fm.text), rec.get(fm.html)
+        if not (isinstance(text, str) and text) and not (isinstance(html, str) and html):
+            raise NotReviewed("parse", f"记录缺少正文字段 record has neither {fm.text!r} nor {fm.html!r}")
+        doc_id = rec.get(fm.id)
+        fields: dict[str, Any] = {
+            "id": str(doc_id) if doc_id not in (None, "") else task.key,
+            "source": task.key,
+            "title": rec.get(fm.title) if isinstance(rec.get(fm.title), str) else None,
+            "url": rec.get(fm.url) if isinstance(rec.get(fm.url), str) else None,
+        }
+        if isinstance(html, str) and html:
+            fields["html"] = html
+        else:
+            fields["text"] = text
+        problems: tuple[str, ...] = ()
+        pub = rec.get(fm.published_at)
+        if pub not in (None, ""):
+            try:
+                return Document.model_validate({**fields, "published_at": pub})
+            except Exception:
+                problems = (f"发布日期无法解析，已忽略 unparseable {fm.published_at!r}: {str(pub)[:40]!r}",)
+        return Document.model_validate({**fields, "input_errors": problems})
+
+    # --- one item ---------------------------------------------------------------------
+    def review_task(self, task: Task) -> tuple[Report, bool, Extracted | None, str | None, dict[str, float]]:
+        rv = self.reviewer
+        timings: dict[str, float] = {}
+        if task.kind == "problem":
+            kind, msg = task.problem  # type: ignore[misc]
+            return error_report(task, kind, msg, rv.lexicon_version, rv.config_digest), True, None, None, timings
+        try:
+            t0 = time.perf_counter()
+            extracted = None
+            if task.kind == "record":
+                doc = self._record_document(task)
+            else:
+                data = self._bytes(task)
+                ex = get_extractor(task.name) or sniff_text
+                extracted = ex(data, task.name, self.settings.limits)
+                body = extracted.joined()
+                is_html = extracted.html is not None
+                doc = Document(id=task.id, source=task.key, encoding=extracted.encoding, input_errors=extracted.problems,
+                               url=task.meta.get("url"), **({"html": body} if is_html else {"text": body}))
+            t1 = time.perf_counter()
+            report = rv.review(doc)
+            t2 = time.perf_counter()
+            timings = {"extract": t1 - t0, "review": t2 - t1}
+            report = self._locate(report, task, extracted)
+            if doc.is_html and self.settings.suppressions and "govreview:" in doc.content:
+                from ..suppress import apply_suppressions
+
+                report = apply_suppressions(report, doc.content, rv.config)
+            if self.baseline is not None:
+                report = self.baseline.filter(report, rv.config)
+            self.last_document = doc
+            return report, False, extracted, doc.content, timings
+        except NotReviewed as exc:
+            return error_report(task, exc.kind, exc.message, rv.lexicon_version, rv.config_digest), True, None, None, timings
+        except MemoryError:
+            return error_report(task, "limit", "内存不足，未审查 out of memory; not reviewed", rv.lexicon_version, rv.config_digest), True, None, None, timings
+        except OSError as exc:
+            return error_report(task, "read", f"无法读取 cannot read: {exc.strerror or exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
+        except Exception as exc:  # an extractor library failing on odd input: report it, keep going
+            return error_report(task, "extract", f"提取失败 extraction failed: {type(exc).__name__}: {exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
+
+    def _locate(self, report: Report, task: Task, extracted: Extracted | None) -> Report:
+        if not report.findings or (task.path is None and task.member is None and (extracted is None or not extracted.units)):
+            return report
+        base = {"path": task.path, "member": task.member}
+        out: list[Finding] = []
+        for f in report.findings:
+            unit = extracted.location_at(f.start) if (extracted is not None and f.start is not None) else None
+            fields = {**(unit.model_dump(exclude_none=True) if unit else {}),
+                      **(f.location.model_dump(exclude_none=True) if f.location else {})}
+            fields.update({k: v for k, v in base.items() if v is not None})
+            out.append(f.model_copy(update={"location": Location(**fields)}))
+        return report.model_copy(update={"findings": out})
+
+    def process(self, task: Task) -> ItemResult:
+        cpu0 = time.process_time()
+        self.last_document = None
+        report, is_error, _ex, content, timings = self.review_task(task)
+        features = None
+        if self.settings.linkage and self.last_document is not None:
+            from ..linkage.features import extract
+
+            try:
+                features = extract(self.last_document, base_url=self.settings.base_url, head_chars=self.settings.head_chars)
+            except Exception as exc:  # never lose the document: say linkage could not read it
+                err = ReviewError(kind="linkage", detector="linkage",
+                                  message=f"linkage index could not read this document: {type(exc).__name__}: {exc}")
+                report = report.model_copy(update={"errors": [*report.errors, err]})
+        timings["cpu"] = time.process_time() - cpu0
+        contexts = None
+        if self.settings.contexts and content is not None:
+            contexts = [(content[max(0, f.start - 30):f.start], content[f.end:f.end + 30]) if f.start is not None else ("", "")
+                        for f in report.findings]
+        return ItemResult(
+            key=task.key, doc_id=report.document.id, json=report.to_json(), is_error=is_error,
+            verdict=report.verdict.value,
+            findings=[(f.rule, f.severity.value, f.category.value, f.fingerprint) for f in report.findings],
+            error_kinds=[e.kind for e in report.errors], size=task.size, contexts=contexts, timings=timings,
+            rss_kb=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss if resource else 0,
+            source=content if (self.settings.sources and report.findings) else None,
+            linkage=features,
+        )
+
+
+# --- worker-process entry points -------------------------------------------------------------
+_worker: Processor | None = None
+
+
+def init_worker(settings: ScanSettings) -> None:
+    global _worker
+    _worker = Processor(settings)
+
+
+def run_chunk(tasks: list[Task]) -> list[ItemResult]:
+    assert _worker is not None, "init_worker was not called"
+    return [_worker.process(t) for t in tasks]
+
+
+# --- engine-agnostic partition function ------------------------------------------------------
+_cached: dict[int, Processor] = {}
+
+
+def scan_partition(records, config: ReviewConfig | dict | None = None, *, settings: ScanSettings | None = None):
+    """Review an iterable of export records (dicts with the :class:`FieldMap` fields, e.g.
+    ``{"id": …, "html": …}``; or ``{"path": …}`` to read a file) and yield one Report each.
+
+    Used as-is by Spark (``mapPartitions``), Dask (``map_partitions``) or any other engine:
+    the Processor is built once per process and cached for later partitions.
+    """
+    if settings is None:
+        cfg = config if isinstance(config, ReviewConfig) else ReviewConfig.model_validate(dict(config or {}))
+        settings = ScanSettings(config=cfg)
+    key = hash((settings.config.digest(), settings.lexicons, settings.baseline, settings.fieldmap, settings.limits))
+    proc = _cached.get(key)
+    if proc is None:
+        proc = _cached[key] = Processor(settings)
+    fm = settings.fieldmap
+    for i, rec in enumerate(records):
+        if hasattr(rec, "asDict"):
+            rec = rec.asDict()
+        rec = dict(rec)
+        key_ = str(rec.get("source") or rec.get(fm.id) or f"record#{i}")
+        if rec.get("path") and not rec.get(fm.text) and not rec.get(fm.html):
+            from pathlib import Path
+
+            p = str(rec["path"])
+            task = Task(key=key_, kind="file", name=Path(p).name, doc_id=str(rec.get(fm.id) or p), path=p)
+        else:
+            task = Task(key=key_, kind="record", record=rec)
+        yield proc.review_task(task)[0]

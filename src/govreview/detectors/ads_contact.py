@@ -1,0 +1,67 @@
+"""Contact solicitation next to ad or gambling text (``advertising.contact``).
+
+Spam ends with a way to reach the seller: ``加微信 abc123``, ``QQ：312443213``,
+``V信 18912345678``. A QQ or WeChat id alone is ordinary on government pages
+(政务服务QQ群, 公众号), so it is reported only within ``window`` characters
+(default 40, option ``[options.ads_contact] window``) and in the same paragraph as an advertising hit
+that survived the context filter; the ad words themselves are reported by
+the ``terms`` detector.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..model import Category, Finding, Severity
+from ..registry import Rule, detector
+
+NAME = "ads_contact"
+CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
+               "广告/博彩内容旁的联系方式（QQ、微信等招揽）", "广告内容附带联系方式")
+
+# full-width forms are folded before matching (see _fold), so only ASCII forms are listed
+CONTACT_RE = regex.compile(
+    r"(?P<kind>qq|扣扣|企鹅|q群|qq群)\s*(?:号|号码|群)?\s*[:：]?\s*(?P<id>[1-9][0-9]{4,10})(?![0-9])"
+    r"|(?P<kind2>微信|薇信|威信|徽信|v信|vx|wx|weixin|wechat|加v|\+v|v)\s*(?:号|号码)?\s*[:：]?\s*"
+    r"(?P<id2>1[3-9][0-9]{9}(?![0-9])|[a-z][-_a-z0-9]{5,19})",
+    regex.I,
+)
+
+
+def _fold(text: str) -> str:
+    """Width fold of equal length (offsets unchanged)."""
+    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+
+
+@detector(CONTACT, name=NAME, order=55)
+class AdContact:
+    """QQ/WeChat contact ids near advertising hits."""
+
+    def __init__(self, reviewer):
+        self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
+
+    def detect(self, ctx) -> Iterator[Finding]:
+        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")]
+        if not ads:
+            return
+        text = _fold(ctx.text)
+        for m in CONTACT_RE.finditer(text):
+            s, e = m.span()
+            near = min(
+                ((a, b) for a, b in ads
+                 if a - self.window <= e and s <= b + self.window and "\n" not in text[min(b, s):max(a, e)]),
+                key=lambda ab: abs(ab[0] - s), default=None,
+            )
+            if near is None:  # no ad text in the same paragraph nearby
+                continue
+            if m.group("kind2") and m.group("kind2").lower() == "v" and not m.group("id2")[0].isdigit():
+                continue  # a bare "v" followed by a word is too weak
+            kind = "QQ" if m.group("kind") else "微信"
+            ad = ctx.text[near[0]:near[1]]
+            yield ctx.finding(
+                CONTACT.id, s, e, confidence=0.85, pattern=kind, folds=[],
+                message=f"广告/博彩内容“{ad}”旁附有{kind}联系方式“{ctx.text[s:e]}”，属招揽联系，疑似广告或被植入内容",
+                details={"contact_kind": kind, "contact_id": m.group("id") or m.group("id2"), "near_ad": ad},
+            )

@@ -1,0 +1,136 @@
+"""Gambling spam planted in an official page: suspected tampering (``advertising.injected``).
+
+A casino brand in a county notice is not an editor's slip: somebody broke into
+the site. The response differs (a security incident: keep evidence, find the
+entry point, check the server — not just delete the words), so besides the
+plain ``advertising.gambling`` finding, each gambling hit that shows one of
+these signs is reported again as ``advertising.injected`` with the reason:
+
+* ``hidden`` — it sits in an element readers cannot see (dark-link blocks are
+  concentrated in ``display:none``/off-screen containers, see
+  :mod:`govreview.htmldom`);
+* ``issuer`` — it stands where the issuing body's or the place's name belongs
+  (``澳门葡京人民政府关于…``, ``新葡京县应急管理局``);
+* ``official`` — the rest of the document is an official text (issuer names,
+  文号, 特此通知, 各有关单位…) and the gambling words are a small intrusion in
+  it, e.g. in the page title or the meta keywords that search engines show.
+
+Only hits that survived the context filter count, so the rules' own sentences
+(严禁发布赌博信息) never become "tampering".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import regex
+
+from ..docnumber import find_doc_numbers
+from ..model import Category, Finding, Severity
+from ..registry import Rule, detector
+
+NAME = "ads_injected"
+INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
+                "公文页面中被植入的博彩内容，疑似网站被篡改（按安全事件处置）", "疑似网站被篡改植入博彩内容")
+
+#: the words that follow an issuer's or a place's name
+_ISSUER_AFTER = regex.compile(
+    r"^[\s\*·\-_]{0,2}(?:(?:省|市|县|区|镇|乡|街道)?(?:人民政府|人民代表大会|政府|人大|政协|党委|纪委|委员会|办公厅|办公室|管委会|办事处)"
+    r"|(?:省|市|县|区|镇|乡)\p{Han}{0,6}?(?:局|厅|委|办)(?:关于|[，。、\s]|$))"
+)
+_ISSUER_BEFORE = regex.compile(r"(?:中共|中国共产党)[\s]{0,2}$")
+_OFFICIAL_CUES = regex.compile(
+    r"人民政府|委员会|办公厅|办公室|管理局|特此通知|特此公告|特此通告|通知如下|现将有关事项|各有关单位|各乡镇|各区县|"
+    r"各县（市、区）|县直各部门|各部门|政府信息公开|主办单位|网站标识码|ICP备|公网安备|发布机构|成文日期"
+)
+
+
+def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:
+    cues = sorted({m.group() for m in _OFFICIAL_CUES.finditer(text)})
+    score = len(cues)
+    if find_doc_numbers(text):
+        score += 2
+        cues.append("文号")
+    if url and ".gov.cn" in url.lower():
+        score += 2
+        cues.append("gov.cn 网址")
+    return score, cues
+
+
+def _page_parts(html) -> list[tuple[int, int, str]]:
+    """Source spans of the page parts that search engines show: title, meta tags, comments."""
+    parts = [(a, b, "HTML 注释") for a, b in html.comments]
+    open_title = None
+    for t in html.tags:
+        if t.name == "meta" and not t.closing:
+            parts.append((t.start, t.end, "页面关键词/描述（meta）"))
+        elif t.name == "title":
+            if not t.closing:
+                open_title = t.end
+            elif open_title is not None:
+                parts.append((open_title, t.start, "页面标题"))
+                open_title = None
+    return parts
+
+
+@detector(INJECTED, name=NAME, order=60)
+class InjectedGambling:
+    """Gambling hits in hidden elements, issuer positions or otherwise official documents."""
+
+    def __init__(self, reviewer):
+        opts = reviewer.config.options.get(NAME, {})
+        self.min_official = int(opts.get("min_official_score", 3))
+        self.max_share = float(opts.get("max_spam_share", 0.2))
+
+    def detect(self, ctx) -> Iterator[Finding]:
+        hits = list(ctx.term_hits(rule_prefix="advertising.gambling"))
+        if not hits:
+            return
+        text = ctx.text
+        spans = [ctx.view_span(k.hit) for k in hits]
+        structure = ctx.html.structure if ctx.html is not None else None
+        hidden_at = [structure.hidden_at(ctx.view.to_source(s, e)[0]) if structure is not None else None for s, e in spans]
+        # spam in hidden blocks does not make the visible page any less official
+        spam_chars = sum(e - s for (s, e), h in zip(spans, hidden_at) if h is None)
+        clean = text
+        for s, e in sorted(spans, reverse=True):
+            clean = clean[:s] + clean[e:]
+        score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
+        letters = sum(1 for ch in text if not ch.isspace()) or 1
+        official = score >= self.min_official and spam_chars / letters <= self.max_share
+        page_parts = _page_parts(ctx.html) if ctx.html is not None else []
+        for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
+            src_s, _ = ctx.view.to_source(vs, ve)
+            reasons: list[str] = []
+            details: dict = {"official_score": score, "official_cues": cues[:8]}
+            if hidden is not None:
+                reasons.append("hidden")
+                details["hidden_by"] = hidden.reason
+                details["hidden_element"] = [hidden.start, hidden.end]
+            after = text[ve:ve + 16]
+            before = text[max(0, vs - 6):vs]
+            if _ISSUER_AFTER.match(after) or _ISSUER_BEFORE.search(before):
+                reasons.append("issuer")
+            if official:
+                reasons.append("official")
+            if not reasons:
+                continue
+            where = next((name for a, b, name in page_parts if a <= src_s < b), None)
+            if where:
+                details["where"] = where
+            details["signals"] = reasons
+            shown = text[vs:ve]
+            parts = []
+            if "hidden" in reasons:
+                parts.append(f"位于被隐藏的元素中（{hidden.reason}），读者看不到而搜索引擎可见")
+            if "issuer" in reasons:
+                parts.append("出现在发文机关或地名应在的位置")
+            if "official" in reasons:
+                parts.append(f"出现在公文页面{('的' + where) if where else '中'}（公文特征：{'、'.join(cues[:4])}）")
+            msg = (f"疑似网站被篡改植入博彩内容“{shown}”：{'；'.join(parts)}。"
+                   "请按网络安全事件处置（保留证据、排查后台账号与服务器），而不只是删除文字")
+            conf = 0.9 if "hidden" in reasons or "issuer" in reasons else 0.75
+            slot = ctx.slot(k.hit)
+            yield ctx.finding(INJECTED.id, vs, ve, confidence=conf, message=msg, lexicon=slot.lexicon.name,
+                              entry_id=slot.entry.id, term=slot.entry.term, context=k.context, details=details,
+                              normalized=slot.folded)

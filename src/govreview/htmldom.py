@@ -1,0 +1,333 @@
+"""DOM-level facts about an HTML page — hidden elements, links with anchor text — at source offsets.
+
+selectolax (lexbor) builds a real HTML5 tree (implied ``<tbody>``, unclosed
+``<p>``, CSS selector matching) but reports no source offsets, and every
+finding must point into the HTML source the caller sent. The bridge: before
+parsing, each start tag found by :func:`govreview.html.parse_html`'s scanner
+gets an extra attribute carrying its source offset (``data-govreview-pos``).
+Every DOM element that came from a tag in the source therefore knows where
+that tag starts; elements the parser implied carry none. This survives the
+parser moving nodes around (foster parenting in tables, misnested tags),
+which matching DOM and tags by order would not.
+
+Hiding is what dark links (暗链) rely on: readers never see them, crawlers do.
+An element is hidden by
+
+* its inline ``style`` (``display:none``, ``visibility:hidden``,
+  ``font-size:0``, ``opacity:0``, zero width/height with ``overflow:hidden``,
+  off-screen positioning such as ``left:-9999px``, ``text-indent:-9999px``,
+  ``clip:rect(0 0 0 0)``),
+* the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
+* being an HTML comment (crawlers read them, readers never do),
+* a rule in a ``<style>`` block of the same page whose selector matches it
+  (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
+  selector lists all work),
+
+or by being inside such an element.
+"""
+
+from __future__ import annotations
+
+import html as _html
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import regex
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .html import HtmlDocument
+
+POS_ATTR = "data-govreview-pos"
+_NAME_END = regex.compile(r"<\s*[a-zA-Z][^\s/>]*")
+_CSS_COMMENT = regex.compile(r"/\*.*?\*/", regex.S)
+_CSS_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
+_ZERO = regex.compile(r"^[-+]?0*\.?0+(?:px|pt|em|rem|%|vw|vh|ex|ch)?$")
+_LENGTH = regex.compile(r"^(-?\d+(?:\.\d+)?)(px|pt|em|rem|%|vw|vh|ex|ch)?$")
+_CLIP_ZERO = regex.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
+VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+
+#: element → the attribute holding its outbound target
+LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "script": "src", "form": "action",
+              "embed": "src", "object": "data"}
+_ZERO_SIZE_ATTR_TAGS = frozenset({"iframe", "frame", "marquee", "embed", "object"})
+
+
+def _declarations(css: str) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for part in css.split(";"):
+        if ":" in part:
+            k, v = part.split(":", 1)
+            out[k.strip().lower()] = v.replace("!important", "").strip().lower()
+    return out
+
+
+def _is_zero(v: str | None) -> bool:
+    return v is not None and bool(_ZERO.match(v))
+
+
+def _far_negative(v: str | None) -> bool:
+    """``-9999px``, ``-200em``: far enough off-screen that nobody scrolls there."""
+    if not v:
+        return False
+    m = _LENGTH.match(v.split()[0])
+    if not m:
+        return False
+    n = float(m.group(1))
+    unit = m.group(2) or "px"
+    limit = {"px": -500, "pt": -400, "em": -30, "rem": -30, "%": -100, "vw": -100, "vh": -100}.get(unit, -500)
+    return n <= limit
+
+
+def hiding_reason(css: str) -> str | None:
+    """Why a declaration block hides its element, or ``None``: ``"display:none"``, ``"left:-9999px"``..."""
+    d = _declarations(css)
+    if d.get("display") == "none":
+        return "display:none"
+    if d.get("visibility") in ("hidden", "collapse"):
+        return f"visibility:{d['visibility']}"
+    if _is_zero(d.get("font-size")):
+        return f"font-size:{d['font-size']}"
+    if _is_zero(d.get("opacity")):
+        return f"opacity:{d['opacity']}"
+    overflow = d.get("overflow") or d.get("overflow-x") or d.get("overflow-y")
+    if (_is_zero(d.get("width")) or _is_zero(d.get("height")) or _is_zero(d.get("max-height"))) and overflow == "hidden":
+        return "zero size with overflow:hidden"
+    if d.get("position") in ("absolute", "fixed"):
+        for k in ("left", "top", "right", "bottom"):
+            if _far_negative(d.get(k)):
+                return f"position:{d['position']}; {k}:{d[k]}"
+        if _CLIP_ZERO.search(d.get("clip", "")):
+            return "clip:rect(0 0 0 0)"
+    for k in ("margin-left", "margin-top", "text-indent"):
+        if _far_negative(d.get(k)):
+            return f"{k}:{d[k]}"
+    return None
+
+
+def style_rules(css: str) -> list[tuple[str, str]]:
+    """(selector, hiding reason) for every rule of a stylesheet that hides what it selects."""
+    css = _CSS_COMMENT.sub(" ", css)
+    out = []
+    for m in _CSS_RULE.finditer(css):
+        reason = hiding_reason(m.group(2))
+        if reason is None:
+            continue
+        for sel in m.group(1).split(","):
+            sel = sel.strip()
+            if sel and not sel.startswith("@"):
+                out.append((sel, reason))
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class HiddenRegion:
+    """A hidden element: ``source[start:end]`` runs from its start tag to the end of its end tag."""
+
+    start: int
+    end: int
+    tag: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class DomLink:
+    """An outbound target written as an element attribute; ``source[start:end]`` is the raw value."""
+
+    kind: str  # the element: a, iframe, script, form...
+    url: str  # entity-decoded, stripped
+    start: int
+    end: int
+    anchor: str = ""
+    hidden: str | None = None  # why it is hidden, if it is
+    element_start: int = 0
+
+
+@dataclass
+class Structure:
+    hidden: list[HiddenRegion] = field(default_factory=list)  # outermost hidden elements, by start
+    links: list[DomLink] = field(default_factory=list)
+    anchors: list[tuple[int, int]] = field(default_factory=list)  # source extents of <a> elements
+    error: str | None = None
+
+    def hidden_at(self, pos: int) -> HiddenRegion | None:
+        """The hidden region containing source offset ``pos``."""
+        i = bisect_right([h.start for h in self.hidden], pos) - 1
+        if i >= 0 and self.hidden[i].start <= pos < self.hidden[i].end:
+            return self.hidden[i]
+        return None
+
+    def in_anchor(self, start: int, end: int) -> bool:
+        return any(a <= start and end <= b for a, b in self.anchors)
+
+
+def _marked(doc: HtmlDocument) -> str:
+    src = doc.source
+    parts: list[str] = []
+    pos = 0
+    for t in doc.tags:
+        if t.closing:
+            continue
+        m = _NAME_END.match(src, t.start)
+        if not m:
+            continue
+        parts.append(src[pos:m.end()])
+        parts.append(f' {POS_ATTR}="{t.start}"')
+        pos = m.end()
+    parts.append(src[pos:])
+    return "".join(parts)
+
+
+def _own_hiding(tag: str, attrs: dict[str, str | None]) -> str | None:
+    if "hidden" in attrs:
+        return "hidden attribute"
+    style = attrs.get("style")
+    if style:
+        r = hiding_reason(style)
+        if r:
+            return r
+    if tag in _ZERO_SIZE_ATTR_TAGS:
+        w, h = attrs.get("width"), attrs.get("height")
+        small = [v for v in (w, h) if v is not None and _LENGTH.match(v.strip()) and float(_LENGTH.match(v.strip()).group(1)) <= 1]
+        if small:
+            return f"<{tag}> width/height {w or '-'}×{h or '-'}"
+    return None
+
+
+def analyse(doc: HtmlDocument) -> Structure:
+    """Build the DOM once and collect hidden regions and attribute links (never raises)."""
+    try:
+        return _analyse(doc)
+    except Exception as exc:  # a parser failure must not lose the text findings
+        return Structure(error=f"{type(exc).__name__}: {exc}")
+
+
+_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object"
+_LINK_SELECTOR = ",".join(f"{t}[{a}]" for t, a in LINK_ATTRS.items())
+
+
+def _pos(node) -> int | None:
+    raw = node.attrs.get(POS_ATTR)
+    return int(raw) if raw and raw.isdigit() else None
+
+
+def _analyse(doc: HtmlDocument) -> Structure:
+    from selectolax.lexbor import LexborHTMLParser
+
+    tree = LexborHTMLParser(_marked(doc))
+    if tree.root is None:
+        return Structure()
+    # lexbor's selector engine picks the few candidate nodes; Python looks only at those
+    own: dict[int, tuple[object, str]] = {}
+    for node in tree.css(_HIDING_CANDIDATES):
+        r = _own_hiding(node.tag, node.attributes)
+        if r:
+            own[node.mem_id] = (node, r)
+    for t in doc.tags:
+        if t.name == "style" and t.body and not t.closing:
+            for sel, reason in style_rules(doc.source[t.body[0]:t.body[1]]):
+                try:
+                    matched = tree.css(sel)
+                except Exception:  # a selector lexbor does not support: skip the rule, not the page
+                    continue
+                for n in matched:
+                    own.setdefault(n.mem_id, (n, f"<style> {sel} {{{reason}}}"))
+    st = Structure()
+    tag_index = {t.start: i for i, t in enumerate(doc.tags) if not t.closing}
+
+    def hidden_by(node) -> str | None:
+        """Why the nearest hidden element at or above ``node`` is hidden (None: visible)."""
+        n = node
+        while n is not None:
+            got = own.get(n.mem_id)
+            if got is not None:
+                return got[1]
+            n = n.parent
+        return None
+
+    for node, reason in own.values():
+        pos = _pos(node)
+        if pos is None or pos not in tag_index:
+            continue
+        if node.parent is not None and hidden_by(node.parent) is not None:
+            continue  # inside a hidden ancestor: covered by the ancestor's region
+        st.hidden.append(HiddenRegion(pos, _element_end(doc, node, pos, tag_index), node.tag, reason))
+    for node in tree.css(_LINK_SELECTOR):
+        pos = _pos(node)
+        if pos is None:
+            continue
+        tag = doc.tag_at(pos)
+        attr = LINK_ATTRS[node.tag]
+        if tag is None or attr not in tag.attrs:
+            continue
+        value, vs, ve = tag.attrs[attr]
+        url = _html.unescape(value).strip()
+        anchor = ""
+        if node.tag == "a":
+            st.anchors.append((pos, _element_end(doc, node, pos, tag_index)))
+        if not url:
+            continue
+        if node.tag in ("a", "area"):
+            anchor = " ".join(node.text(deep=True).split())
+            if not anchor:
+                img = node.css_first("img")
+                anchor = ((img.attributes.get("alt") or img.attributes.get("title") or "") if img is not None else "") \
+                    or node.attributes.get("title") or ""
+        st.links.append(DomLink(node.tag, url, vs, ve, anchor, hidden_by(node), pos))
+    # comments are never shown to readers but are read by crawlers: treat them as hidden blocks
+    st.hidden.extend(HiddenRegion(a - 4, b, "!--", "HTML 注释") for a, b in doc.comments)
+    st.hidden.sort(key=lambda h: h.start)
+    # drop regions nested in an earlier one (possible when the parser reparents nodes)
+    merged: list[HiddenRegion] = []
+    for h in st.hidden:
+        if merged and h.start < merged[-1].end:
+            continue
+        merged.append(h)
+    st.hidden = merged
+    st.links.sort(key=lambda lk: lk.start)
+    st.anchors.sort()
+    return st
+
+
+def _next_outside(node) -> int | None:
+    """Source position of the first element after ``node``'s subtree (next sibling, else an ancestor's)."""
+    n = node
+    while n is not None:
+        sib = n.next
+        while sib is not None:
+            if sib.tag and not sib.tag.startswith("-"):
+                p = _pos(sib)
+                if p is not None:
+                    return p
+            sib = sib.next
+        n = n.parent
+    return None
+
+
+def _element_end(doc: HtmlDocument, node, pos: int, tag_index: dict[int, int]) -> int:
+    """Source end of the element starting at ``pos``: its matching end tag, capped by the next element outside it."""
+    tags = doc.tags
+    i = tag_index[pos]
+    t = tags[i]
+    if t.body is not None:  # raw-text element: the scanner already paired it
+        nxt = tags[i + 1] if i + 1 < len(tags) and tags[i + 1].closing and tags[i + 1].name == t.name else None
+        return nxt.end if nxt else t.body[1]
+    if node.tag in VOID or t.self_closing:
+        return t.end
+    cap = _next_outside(node)
+    if cap is None or cap <= pos:
+        cap = len(doc.source)
+    level = 1
+    for j in range(i + 1, len(tags)):
+        u = tags[j]
+        if u.start >= cap:
+            break
+        if u.name != t.name:
+            continue
+        if u.closing:
+            level -= 1
+            if level == 0:
+                return u.end
+        elif not u.self_closing:
+            level += 1
+    return cap

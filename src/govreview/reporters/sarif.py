@@ -1,0 +1,68 @@
+"""SARIF 2.1.0 for code-review tools and CI (GitHub code scanning and the like).
+
+Streamed: the ``results`` array is written as reports arrive; the rule
+descriptors (``tool.driver.rules``) go after it, since JSON object member
+order is free. Severity maps high→error, medium→warning, low/info→note.
+Error records become ``toolExecutionNotifications`` so unreviewed items stay
+visible. Findings in archive members use the member path as the artifact URI
+and the sheet/cell/page as a logical location.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import IO
+
+from ..model import Report
+from .csv_format import location_str
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+_LEVEL = {"high": "error", "medium": "warning", "low": "note", "info": "note"}
+
+
+class SarifReporter:
+    def __init__(self, stream: IO[str], **options: object):
+        self.stream = stream
+        self.rules: dict[str, dict] = {}
+        self.notes: list[dict] = []
+        self.n = 0
+        stream.write('{"$schema": "%s", "version": "2.1.0", "runs": [{"results": [' % SCHEMA)
+
+    def _uri(self, report: Report, loc) -> str:
+        if loc is not None and loc.path:
+            return loc.path + (f"/{loc.member}" if loc.member else "")
+        return report.document.source or report.document.id
+
+    def add(self, report: Report, **_: object) -> None:
+        for f in report.findings:
+            if f.rule not in self.rules:
+                self.rules[f.rule] = {"id": f.rule, "properties": {"category": f.category.value},
+                                      "defaultConfiguration": {"level": _LEVEL[f.severity.value]}}
+            phys = {"artifactLocation": {"uri": self._uri(report, f.location)}}
+            if f.start is not None:
+                phys["region"] = {"charOffset": f.start, "charLength": (f.end or f.start) - f.start,
+                                  "snippet": {"text": f.text}}
+            loc: dict = {"physicalLocation": phys}
+            where = location_str(f.location) if f.location and (f.location.sheet or f.location.cell or f.location.page or f.location.part) else ""
+            if where:
+                loc["logicalLocations"] = [{"fullyQualifiedName": where}]
+            res = {"ruleId": f.rule, "level": _LEVEL[f.severity.value], "message": {"text": f.message},
+                   "locations": [loc], "partialFingerprints": {"govreview/v1": f.fingerprint},
+                   "properties": {"severity": f.severity.value, "category": f.category.value,
+                                  "confidence": f.confidence, "document": report.document.id}}
+            self.stream.write(("," if self.n else "") + json.dumps(res, ensure_ascii=False))
+            self.n += 1
+        for e in report.errors:
+            self.notes.append({"level": "warning" if e.kind == "suppression" else "error",
+                               "message": {"text": f"{report.document.id}: [{e.kind}] {e.message}"},
+                               "locations": [{"physicalLocation": {"artifactLocation": {"uri": self._uri(report, e.location)}}}]})
+
+    def close(self) -> None:
+        run_rest = {
+            "tool": {"driver": {"name": "govreview", "informationUri": "https://example.invalid/govreview",
+                                "rules": sorted(self.rules.values(), key=lambda r: r["id"])}},
+            "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": self.notes}],
+            "columnKind": "unicodeCodePoints",
+        }
+        self.stream.write("], " + json.dumps(run_rest, ensure_ascii=False)[1:] + "]}\n")
+        self.stream.flush()

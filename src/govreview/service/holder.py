@@ -1,0 +1,99 @@
+"""The serving Reviewer (and, optionally, its worker processes) and hot reload.
+
+A reload builds a complete new generation on the side — config file and
+lexicon files reread from disk, and with ``processes > 0`` a new pool of
+worker processes that each confirm they built the same ``lexicon_version`` —
+and then swaps one reference. Each request takes the reference once at its
+start, so a request in flight finishes on the generation it started with and
+nothing is ever half-built. A broken lexicon or config raises before the
+swap: the old generation keeps serving. An old process pool is shut down
+after a grace period (it lets its last tasks finish).
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import threading
+import time
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+
+from ..config import ReviewConfig
+from ..engine import Reviewer
+from ..lexicons import Lexicon
+from .settings import ServiceSettings
+
+
+def build_reviewer(settings: ServiceSettings) -> Reviewer:
+    """Build a Reviewer from the settings' files; raises LexiconError / OSError / ValueError on bad input."""
+    cfg = ReviewConfig.from_file(settings.config) if settings.config else ReviewConfig()
+    extra = [Lexicon.load(p, category=settings.lexicon_category, severity=settings.lexicon_severity)
+             for p in settings.lexicons]
+    return Reviewer(cfg, lexicons=extra)
+
+
+class WorkerMismatch(RuntimeError):
+    """Worker processes built different lexicons than the server (a file changed during the reload)."""
+
+
+@dataclass(frozen=True)
+class Serving:
+    """One generation of the service's reviewer."""
+
+    reviewer: Reviewer
+    generation: int
+    built_at: float
+    build_seconds: float
+    pool: ProcessPoolExecutor | None = None
+
+
+def _start_pool(settings: ServiceSettings, expected_version: str) -> ProcessPoolExecutor:
+    from .work import init_worker, worker_version
+
+    build_args = {"config": settings.config, "lexicons": settings.lexicons, "log_level": settings.log_level,
+                  "lexicon_category": settings.lexicon_category, "lexicon_severity": settings.lexicon_severity}
+    # spawn, not fork: the server process has threads (uvicorn, the review pool), and forking those is unsafe
+    pool = ProcessPoolExecutor(max_workers=settings.processes, mp_context=multiprocessing.get_context("spawn"),
+                               initializer=init_worker, initargs=(build_args,))
+    try:
+        versions = set(pool.map(worker_version, range(settings.processes * 2), timeout=120))
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    if versions != {expected_version}:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise WorkerMismatch(f"workers built lexicon version(s) {sorted(versions)}, server built {expected_version}; "
+                             "a file changed during the reload — reload again")
+    return pool
+
+
+class ReviewerHolder:
+    """Holds the current :class:`Serving`; ``current`` is a plain attribute read (atomic)."""
+
+    def __init__(self, settings: ServiceSettings):
+        self.settings = settings
+        self.current: Serving | None = None
+        self.startup_error: str | None = None
+        self._reload_lock = threading.Lock()
+
+    def build(self) -> Serving:
+        """Build the next generation and swap it in; on any exception the current one stays."""
+        with self._reload_lock:  # two reloads at once would race to decide which one wins
+            t0 = time.perf_counter()
+            reviewer = build_reviewer(self.settings)
+            pool = _start_pool(self.settings, reviewer.lexicon_version) if self.settings.processes else None
+            gen = (self.current.generation + 1) if self.current else 1
+            serving = Serving(reviewer, gen, time.time(), time.perf_counter() - t0, pool)
+            old = self.current
+            self.current = serving  # the atomic swap
+            self.startup_error = None
+            if old is not None and old.pool is not None:
+                grace = threading.Timer(self.settings.review_timeout + 5, old.pool.shutdown)
+                grace.daemon = True
+                grace.start()
+            return serving
+
+    def close(self) -> None:
+        cur = self.current
+        if cur is not None and cur.pool is not None:
+            cur.pool.shutdown(wait=False, cancel_futures=True)

@@ -1,0 +1,164 @@
+"""Request and response bodies of the HTTP API (the OpenAPI contract in docs/openapi.json).
+
+Reports are the library's ``govreview.report/v1`` (``Report.to_dict()``),
+unchanged, so a CMS plugin, the CLI's JSON and the library read one shape.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from ..model import Category, Finding, Report
+
+
+class Selection(BaseModel):
+    """Which rules to report, narrowing the server's configuration (it can never enable a rule the server disabled)."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    rules: list[str] | None = Field(default=None, max_length=200,
+                                    description="only these rule ids or dotted prefixes (e.g. 'pii', 'secrecy.marking')")
+    categories: list[Category] | None = Field(default=None, max_length=20, description="only these categories")
+    exclude: list[str] = Field(default_factory=list, max_length=200, description="rule ids, prefixes or categories to leave out")
+
+    @property
+    def empty(self) -> bool:
+        return self.rules is None and self.categories is None and not self.exclude
+
+
+class ReviewRequest(Selection):
+    """One document: exactly one of ``text`` or ``html`` (offsets in the report index into that string)."""
+
+    text: str | None = Field(default=None, description="plain text; offsets are code points into it")
+    html: str | None = Field(default=None, description="HTML source; offsets are code points into the source, tags included")
+    id: str | None = Field(default=None, max_length=512, description="the CMS's id for the document; appears in the report")
+    title: str | None = Field(default=None, max_length=4096)
+    url: str | None = Field(default=None, max_length=8192)
+    published_at: date | datetime | None = None
+    redact: bool = Field(default=False, description="also return a redacted copy of the text (personal data masked)")
+
+    @model_validator(mode="after")
+    def _one_body(self) -> ReviewRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
+
+
+class BatchItem(BaseModel):
+    """A document in a batch; selection and redaction are per batch."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    text: str | None = None
+    html: str | None = None
+    id: str | None = Field(default=None, max_length=512)
+    title: str | None = Field(default=None, max_length=4096)
+    url: str | None = Field(default=None, max_length=8192)
+    published_at: date | datetime | None = None
+
+    @model_validator(mode="after")
+    def _one_body(self) -> BatchItem:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
+
+
+class BatchRequest(Selection):
+    documents: list[BatchItem] = Field(min_length=1, description="at most the server's max_batch (default 100)")
+
+
+class RedactRequest(BaseModel):
+    """Exactly one of ``text`` or ``html``; for HTML only text characters inside the masked spans change."""
+
+    model_config = ConfigDict(extra="forbid")
+    text: str | None = Field(default=None, description="plain text to redact")
+    html: str | None = Field(default=None, description="HTML source to redact; tags and entities are kept")
+    id: str | None = Field(default=None, max_length=512)
+
+    @model_validator(mode="after")
+    def _one_body(self) -> RedactRequest:
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
+
+
+class RedactResponse(BaseModel):
+    text: str = Field(description="the input with personal data masked; everything else unchanged")
+    findings: list[Finding] = Field(description="what was masked, with offsets into the input")
+
+
+class Redaction(BaseModel):
+    text: str
+    count: int
+
+
+class ReviewResponse(Report):
+    """The ``govreview.report/v1`` report; ``redaction`` only when the request asked for ``redact: true``."""
+
+    redaction: Redaction | None = None
+
+
+class BatchResponse(BaseModel):
+    reports: list[Report] = Field(description="one report per document, in request order; an item that could not be "
+                                              "reviewed is a report with verdict 'review' and an entry in 'errors'")
+
+
+class RuleInfo(BaseModel):
+    rule: str
+    category: Category
+    severity: str
+    description: str
+    enabled: bool
+
+
+class RulesResponse(BaseModel):
+    lexicon_version: str
+    config_digest: str
+    rules: list[RuleInfo]
+
+
+class ErrorBody(BaseModel):
+    code: str = Field(description="stable machine-readable code, e.g. 'body_too_large', 'malformed_json'")
+    message: str
+    details: list[dict[str, Any]] = Field(default_factory=list)
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+class Health(BaseModel):
+    status: str
+
+
+class Ready(BaseModel):
+    status: str = Field(description="'ready' or 'starting' / 'failed'")
+    generation: int | None = None
+    processes: int | None = Field(default=None, description="worker processes (0: reviews run in threads)")
+    lexicon_version: str | None = None
+    config_digest: str | None = None
+    errors: list[str] = Field(default_factory=list)
+
+
+class ReloadResponse(BaseModel):
+    status: str
+    generation: int
+    lexicon_version: str
+    config_digest: str
+    rules: int
+    build_seconds: float

@@ -1,0 +1,176 @@
+"""Build small office files and hostile archives at test time (no committed binaries).
+
+Used by ``tests/test_batch*.py`` and by ``benchmarks/gen_archive.py``. The xlsx and
+pdf writers are minimal on purpose (no writer library is a dependency): an xlsx
+with inline strings and numbers, and a PDF whose text uses the predefined
+``STSong-Light`` CID font with the ``UniGB-UCS2-H`` CMap, so Chinese text has a
+real text layer without embedding a font.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from xml.sax.saxutils import escape
+
+
+def col(i: int) -> str:
+    s = ""
+    i += 1
+    while i:
+        i, r = divmod(i - 1, 26)
+        s = chr(65 + r) + s
+    return s
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+                   '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+                   '<Default Extension="xml" ContentType="application/xml"/>'
+                   '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+                   + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
+                             for i in range(1, len(sheets) + 1)) + "</Types>")
+        z.writestr("_rels/.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
+        z.writestr("xl/workbook.xml",
+                   '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                   'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
+                   + "".join(f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>' for i, n in enumerate(sheets, 1))
+                   + "</sheets></workbook>")
+        z.writestr("xl/_rels/workbook.xml.rels",
+                   '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                   + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                             for i in range(1, len(sheets) + 1)) + "</Relationships>")
+        for i, rows in enumerate(sheets.values(), 1):
+            out = []
+            for r, row in enumerate(rows, 1):
+                cells = []
+                for c, v in enumerate(row):
+                    if v is None or v == "":
+                        continue
+                    ref = f"{col(c)}{r}"
+                    if isinstance(v, (int, float)):
+                        cells.append(f'<c r="{ref}"><v>{v}</v></c>')
+                    else:
+                        cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(v))}</t></is></c>')
+                out.append(f'<row r="{r}">{"".join(cells)}</row>')
+            z.writestr(f"xl/worksheets/sheet{i}.xml",
+                       '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       f'<sheetData>{"".join(out)}</sheetData></worksheet>')
+    return buf.getvalue()
+
+
+def pdf_bytes(pages: list[list[str]]) -> bytes:
+    """Each page is a list of lines; an empty list makes a page with no text (a "scan")."""
+    objs: list[bytes] = []
+
+    def add(b: bytes) -> int:
+        objs.append(b)
+        return len(objs)
+
+    font = add(b"<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H "
+               b"/DescendantFonts [<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light "
+               b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
+               b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
+               b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>")
+    pages_id = len(objs) + 1 + 2 * len(pages)
+    kids = []
+    for lines in pages:
+        ops = []
+        y = 800
+        for line in lines:
+            hexs = line.encode("utf-16-be").hex().upper()
+            ops.append(f"BT /F1 12 Tf 50 {y} Td <{hexs}> Tj ET")
+            y -= 20
+        content = "\n".join(ops).encode() if ops else b"0 0 m 100 100 l S"
+        cid = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
+        pid = add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
+                  % (pages_id, font, cid))
+        kids.append(pid)
+    assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
+    cat = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
+    offsets = []
+    for i, b in enumerate(objs, 1):
+        offsets.append(out.tell())
+        out.write(b"%d 0 obj\n" % i + b + b"\nendobj\n")
+    xref = out.tell()
+    out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
+    for o in offsets:
+        out.write(b"%010d 00000 n \n" % o)
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, cat, xref))
+    return out.getvalue()
+
+
+def docx_bytes(body: list[str], *, header: str | None = None, footer: str | None = None, table: list[list[str]] | None = None,
+               textbox: str | None = None, footnote: str | None = None) -> bytes:
+    """python-docx for body, table, header and footer; a text box and a footnote are added to the XML by hand."""
+    import docx
+
+    d = docx.Document()
+    for p in body:
+        d.add_paragraph(p)
+    if table:
+        t = d.add_table(rows=len(table), cols=len(table[0]))
+        for r, row in enumerate(table):
+            for c, v in enumerate(row):
+                t.cell(r, c).text = v
+    sec = d.sections[0]
+    if header:
+        sec.header.paragraphs[0].text = header
+    if footer:
+        sec.footer.paragraphs[0].text = footer
+    buf = io.BytesIO()
+    d.save(buf)
+    data = buf.getvalue()
+    if textbox is None and footnote is None:
+        return data
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            b = zin.read(info)
+            if info.filename == "word/document.xml" and textbox is not None:
+                box = (f'<w:p><w:r><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox><w:txbxContent>'
+                       f'<w:p><w:r><w:t>{escape(textbox)}</w:t></w:r></w:p></w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>')
+                b = b.replace(b"<w:sectPr", box.encode() + b"<w:sectPr", 1)
+            if info.filename == "[Content_Types].xml" and footnote is not None:
+                b = b.replace(b"</Types>", b'<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>')
+            if info.filename == "word/_rels/document.xml.rels" and footnote is not None:
+                b = b.replace(b"</Relationships>", b'<Relationship Id="rIdFn1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/></Relationships>')
+            z.writestr(info, b)
+        if footnote is not None:
+            z.writestr("word/footnotes.xml", f'<?xml version="1.0" encoding="UTF-8"?><w:footnotes xmlns:w="{W}">'
+                       f'<w:footnote w:id="1"><w:p><w:r><w:t>{escape(footnote)}</w:t></w:r></w:p></w:footnote></w:footnotes>')
+    return out.getvalue()
+
+
+def zip_bytes(members: dict[str, bytes], compression: int = zipfile.ZIP_DEFLATED) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", compression) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def tar_bytes(members: dict[str, bytes], mode: str = "w:gz", links: dict[str, str] | None = None) -> bytes:
+    import tarfile
+
+    buf = io.BytesIO()
+    with tarfile.open(fileobj=buf, mode=mode) as t:
+        for name, data in members.items():
+            ti = tarfile.TarInfo(name)
+            ti.size = len(data)
+            t.addfile(ti, io.BytesIO(data))
+        for name, target in (links or {}).items():
+            ti = tarfile.TarInfo(name)
+            ti.type = tarfile.SYMTYPE
+            ti.linkname = target
+            t.addfile(ti)
+    return buf.getvalue()

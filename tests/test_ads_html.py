@@ -1,0 +1,195 @@
+"""Hacked and commercial pages end to end: the fixtures in tests/data/html, injection, contact solicitation, encodings."""
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govreview.cli import cli
+from govreview.inputs import read_file
+from govreview.model import Document
+
+DATA = Path(__file__).parent / "data" / "html"
+
+
+def review_file(reviewer, name):
+    doc = read_file(DATA / name)
+    assert isinstance(doc, Document)
+    report = reviewer.review(doc)
+    assert report.errors == []
+    src = doc.content
+    for f in report.findings:
+        assert src[f.start:f.end] == f.text
+    return doc, report
+
+
+def rules(report, prefix=""):
+    return Counter(f.rule for f in report.findings if f.rule.startswith(prefix))
+
+
+def test_clean_government_notice_has_no_link_or_ad_finding(reviewer):
+    doc, report = review_file(reviewer, "clean_notice.html")
+    # many gov.cn / 政务 / punycode links, a collapsed menu (display:none), a screen-reader skip link,
+    # central-media links, relative links, mailto/javascript, and the rule text 不得链接商业网站/严禁发布赌博
+    assert doc.content.count("gov.cn") >= 6
+    assert [f for f in report.findings if f.category.value in ("link", "advertising")] == []
+    # other families may add informational notes (e.g. the office e-mail at gov.cn), never more
+    assert all(f.severity.value == "info" for f in report.findings)
+    assert report.verdict.value == "pass"
+
+
+def test_hacked_page_hidden_block_of_casino_links(reviewer):
+    _, report = review_file(reviewer, "hacked_hidden_block.html")
+    hidden = [f for f in report.findings if f.rule == "link.hidden"]
+    assert sorted(f.explanation.details["registrable_domain_ascii"] for f in hidden) == [
+        "bet365-app.vip", "bjpk10.cc", "gov-zx.top", "xn--pss230c.com", "xpj3388.com", "yl-casino88.net",
+    ]
+    assert {f.explanation.details["hidden_by"] for f in hidden} == {
+        "<style> .yqlj8 {position:absolute; left:-2000px}", "<style> #f_lnk {font-size:0}", "<style> .x9 a {font-size:0}",
+    }
+    injected = [f for f in report.findings if f.rule == "advertising.injected"]
+    assert injected and all("hidden" in f.explanation.details["signals"] for f in injected)
+    assert all("安全事件" in f.message for f in injected)
+    assert rules(report, "link.commercial") == Counter()
+    assert report.verdict.value == "block"
+
+
+def test_off_screen_dark_links_comment_and_zero_size_frames(reviewer):
+    _, report = review_file(reviewer, "offscreen_darklink.html")
+    by = {f.explanation.details["registrable_domain"]: f.explanation.details["hidden_by"]
+          for f in report.findings if f.rule == "link.hidden"}
+    assert by == {
+        "tyc-888.com": "position:absolute; left:-9999px",
+        "dfks.xyz": "text-indent:-9999em",
+        "sbobet-cn.com": "<marquee> width/height 0×0",
+        "xyz-tj.com": "<iframe> width/height 0×0",
+    }
+    texts = {f.text for f in report.findings if f.rule == "advertising.injected"}
+    assert {"新葡京娱乐", "太阳城娱乐城", "大发快三", "足球投注"} <= texts
+    # the URL in the comment is crawlable text, not a followable link: commercial, not a dark link
+    (comment,) = [f for f in report.findings if f.explanation.pattern == "comment"]
+    assert comment.rule == "link.commercial" and comment.text == "http://www.xpj8.vip"
+    (in_comment,) = [f for f in report.findings if f.rule == "advertising.injected" and f.text == "新葡京娱乐"]
+    assert in_comment.explanation.details["hidden_by"] == "HTML 注释"
+
+
+def test_script_and_meta_redirects(reviewer):
+    doc, report = review_file(reviewer, "script_redirect.html")
+    redirects = [f.text for f in report.findings if f.rule == "link.redirect"]
+    assert redirects == ["http://www.hg0088.net/?from=gov", "https://www.am-pj9.com/index.php?ref=zf", "http://t.cn/A6xyz"]
+    # window.location to the site's own gov.cn host is not a hijack
+    assert not any("mouzhen.gov.cn" in f.text for f in report.findings)
+    (written,) = [f for f in report.findings if f.explanation.pattern == "script-write"]
+    assert written.rule == "link.hidden" and "display:none" in written.explanation.details["hidden_by"]
+
+
+def test_reposted_notice_on_commercial_site(reviewer):
+    _, report = review_file(reviewer, "repost_commercial.html")
+    assert rules(report, "link.commercial") == Counter({"link.commercial": 6})
+    assert {f.explanation.details["registrable_domain"] for f in report.findings if f.rule == "link.commercial"} == {
+        "taobao.com", "jd.com", "tc-nongzi.com",
+    }
+    ads = {f.text for f in report.findings if f.rule == "advertising.commercial"}
+    assert {"限时特价", "全场五折", "全场包邮", "加微信", "扫码领取", "代理加盟"} <= ads
+    assert [f.text for f in report.findings if f.rule == "advertising.contact"] == ["微信 nongzi8888"]
+    # the reposted rule sentence 不得发布广告等经营性信息，不得链接商业网站 is not an ad; nothing is gambling
+    assert not any(f.rule in ("advertising.gambling", "advertising.injected") for f in report.findings)
+    assert report.verdict.value == "review"
+
+
+@pytest.mark.parametrize("name", ["gbk_meta.html", "gbk_nometa.html"])
+def test_gbk_pages_with_and_without_meta_charset(reviewer, name):
+    raw = (DATA / name).read_bytes()
+    with pytest.raises(UnicodeDecodeError):
+        raw.decode("utf-8")
+    doc, report = review_file(reviewer, name)
+    assert doc.encoding == "gb18030"
+    assert report.document.title == "某县人民政府关于印发2026年度重点工作任务分解方案的通知"
+    assert rules(report, "link.hidden") == Counter({"link.hidden": 2})
+    assert {f.text for f in report.findings if f.rule == "advertising.gambling"} == {"新葡京娱乐场", "金沙娱乐", "开户送彩金"}
+
+
+@pytest.mark.parametrize("name", ["gbk_meta.html", "gbk_nometa.html"])
+def test_cli_check_gbk_page_end_to_end(name):
+    res = CliRunner().invoke(cli, ["check", str(DATA / name), "--format", "json"])
+    assert res.exit_code == 1, res.output  # block → exit 1 with the default --fail-on high
+    report = json.loads(res.output)
+    src = (DATA / name).read_bytes().decode("gb18030")
+    assert report["verdict"] == "block"
+    for f in report["findings"]:
+        assert src[f["start"]:f["end"]] == f["text"]
+
+
+@pytest.mark.parametrize(
+    "text, signal",
+    [
+        ("澳门葡京人民政府关于开展安全生产大检查的通知", "issuer"),
+        ("新葡京县应急管理局关于做好汛期安全工作的通知", "issuer"),
+        ("中共澳门博彩委员会", "issuer"),
+    ],
+)
+def test_casino_brand_in_the_issuer_position(reviewer, text, signal):
+    report = reviewer.review(text)
+    (f,) = [f for f in report.findings if f.rule == "advertising.injected"]
+    assert signal in f.explanation.details["signals"]
+    assert "发文机关" in f.message
+
+
+def test_gambling_words_in_an_official_page_title(reviewer):
+    html = ("<title>关于开展森林防火检查的通知_澳门威尼斯人_某县人民政府</title><p>各乡镇人民政府、县直各部门：</p>"
+            "<p>现将有关事项通知如下。特此通知。</p><p>某县人民政府办公室</p>")
+    f = next(f for f in reviewer.review({"html": html}).findings if f.rule == "advertising.injected")
+    assert f.text == "澳门威尼斯人" and f.explanation.details["where"] == "页面标题"
+    assert f.explanation.details["signals"] == ["official"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府网站不得链接商业网站，不得刊登商业广告，严禁发布澳门博彩等赌博信息。",
+        "依法打击网络赌博、六合彩等违法犯罪活动，查处开设赌场案件3起。",
+        "不得发布广告等经营性信息，不得链接商业网站。",
+        "本市体育彩票、福利彩票销售网点应依法经营。",
+    ],
+)
+def test_rules_own_sentences_do_not_fire(reviewer, text):
+    report = reviewer.review(text)
+    assert [f.rule for f in report.findings if f.category.value in ("advertising", "link")] == []
+
+
+def test_gambling_spam_page_is_not_called_official(reviewer):
+    spam = "真人百家乐开户送彩金，澳门新葡京娱乐场，北京赛车pk10，时时彩计划，首存返水，提款秒到！" * 3
+    report = reviewer.review(spam)
+    assert rules(report, "advertising.gambling")
+    assert not rules(report, "advertising.injected")  # a spam site, not a tampered government page
+
+
+def test_contact_only_next_to_ad_text(reviewer):
+    text = "特价促销，全场五折，加微信 shop8888 或ＱＱ：312443213咨询。\n政务服务QQ群：123456789，欢迎咨询。"
+    found = [f.text for f in reviewer.review(text).findings if f.rule == "advertising.contact"]
+    assert found == ["微信 shop8888", "ＱＱ：312443213"]
+    assert [f.rule for f in reviewer.review("政务服务QQ群：123456789，微信公众号：mouxian_gov").findings] == []
+
+
+_html_parts = st.sampled_from([
+    "<p>", "</p>", "<div style='display:none'>", "</div>", '<a href="http://www.xpj3388.com/">', "</a>",
+    '<a href="http://www.sz.gov.cn/">', "<style>.h{left:-9999px;position:absolute}</style>", "<span class=h>", "</span>",
+    "澳*门*博*彩", "ＢＥＴ３６５", "百家樂", "限时特价", "加微信 abc12345", "人民政府", "&amp;", "&nbsp;", "<!-- 新葡京 -->",
+    "www.xpj88.vip", "ｗｗｗ．ｘｐｊ．ｃｏｍ", "<script>location.href='http://r.cc/'</script>", "<br>", "，", "。\n",
+    '<meta name="keywords" content="澳门葡京">', "<title>", "</title>", "<", "&#", "特此通知",
+])
+
+
+@settings(max_examples=120, deadline=None)
+@given(st.lists(_html_parts, max_size=25))
+def test_every_finding_points_into_the_html_source(reviewer, parts):
+    html = "".join(parts)
+    report = reviewer.review({"html": html})
+    assert report.errors == []
+    for f in report.findings:
+        assert 0 <= f.start <= f.end <= len(html)
+        assert html[f.start:f.end] == f.text

@@ -1,0 +1,150 @@
+"""The HTML layer: text view, tag stream with source spans, DOM hidden regions and attribute links."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govreview.html import parse_html
+from govreview.htmldom import hiding_reason, style_rules
+
+
+def hidden_texts(src: str) -> list[str]:
+    doc = parse_html(src)
+    return [src[h.start:h.end] for h in doc.structure.hidden]
+
+
+@pytest.mark.parametrize(
+    "css, reason",
+    [
+        ("display:none", "display:none"),
+        ("DISPLAY: NONE !important", "display:none"),
+        ("visibility:hidden", "visibility:hidden"),
+        ("font-size:0px", "font-size:0px"),
+        ("font-size:0", "font-size:0"),
+        ("opacity:0", "opacity:0"),
+        ("width:0;height:0;overflow:hidden", "zero size with overflow:hidden"),
+        ("height:0px; overflow: hidden", "zero size with overflow:hidden"),
+        ("position:absolute;left:-9999px", "position:absolute; left:-9999px"),
+        ("position:fixed; top:-1000px", "position:fixed; top:-1000px"),
+        ("text-indent:-9999px", "text-indent:-9999px"),
+        ("text-indent:-999em", "text-indent:-999em"),
+        ("margin-left:-5000px", "margin-left:-5000px"),
+        ("position:absolute;clip:rect(0 0 0 0)", "clip:rect(0 0 0 0)"),
+    ],
+)
+def test_hiding_declarations(css, reason):
+    assert hiding_reason(css) == reason
+
+
+@pytest.mark.parametrize(
+    "css",
+    [
+        "display:block", "font-size:12px", "width:0", "height:0",  # zero size without overflow:hidden shows its overflow
+        "position:relative;left:-20px", "left:-9999px",  # static position ignores left
+        "text-indent:2em", "margin-left:-10px", "opacity:0.5", "visibility:visible", "",
+    ],
+)
+def test_visible_declarations(css):
+    assert hiding_reason(css) is None
+
+
+def test_style_rules_keep_only_hiding_selectors_and_survive_media_blocks():
+    css = "/* x */ .a{color:red} .b, #c a {display:none} @media print { .d { visibility:hidden } }"
+    assert style_rules(css) == [(".b", "display:none"), ("#c a", "display:none"), (".d", "visibility:hidden")]
+
+
+def test_inline_attribute_and_style_block_hiding_with_exact_extents():
+    src = (
+        '<html><head><style>.gg{position:absolute;left:-9999px} #x a{font-size:0}</style></head><body>'
+        '<p>正文<a href="http://www.beijing.gov.cn/">北京</a></p>'
+        '<div class="gg"><a href="http://a.com">A</a><div>inner</div> tail</div>'
+        '<span id="x"><a href="http://b.com">B</a></span>'
+        '<section hidden>S</section>'
+        '<iframe src="http://c.com" width="0" height="0"></iframe>'
+        '<marquee width=1 height=1>M</marquee>'
+        "</body></html>"
+    )
+    assert hidden_texts(src) == [
+        '<div class="gg"><a href="http://a.com">A</a><div>inner</div> tail</div>',
+        '<a href="http://b.com">B</a>',
+        "<section hidden>S</section>",
+        '<iframe src="http://c.com" width="0" height="0"></iframe>',
+        "<marquee width=1 height=1>M</marquee>",
+    ]
+
+
+def test_nested_same_name_elements_end_at_their_own_end_tag():
+    src = '<div style="display:none"><div>a</div>b</div><div>visible</div>'
+    assert hidden_texts(src) == ['<div style="display:none"><div>a</div>b</div>']
+
+
+def test_unclosed_hidden_paragraph_ends_where_the_parser_closes_it():
+    src = "<body><p hidden>spam<p>visible text</body>"
+    assert hidden_texts(src) == ["<p hidden>spam"]
+
+
+def test_links_carry_source_spans_anchor_text_and_hiding():
+    src = (
+        '<style>.k{display:none}</style><ul class="k"><li><a href="http://x.com/?a=1&amp;b=2">澳门<b>博彩</b></a></li></ul>'
+        '<a href=\'//cdn.y.com/z\'><img alt="图片说明"></a><form action=/search></form><script src="http://s.com/a.js"></script>'
+    )
+    doc = parse_html(src)
+    links = doc.structure.links
+    assert [(lk.kind, lk.url, lk.anchor, lk.hidden) for lk in links] == [
+        ("a", "http://x.com/?a=1&b=2", "澳门博彩", "<style> .k {display:none}"),
+        ("a", "//cdn.y.com/z", "图片说明", None),
+        ("form", "/search", "", None),
+        ("script", "http://s.com/a.js", "", None),
+    ]
+    for lk in links:
+        assert src[lk.start:lk.end] in (lk.url, "http://x.com/?a=1&amp;b=2")
+
+
+def test_foster_parented_table_content_keeps_its_source_position():
+    # lexbor moves the stray <div> in front of the table; the position marker still names its source offset
+    src = '<table><tr><td>x</td></tr><div style="display:none"><a href="http://z.com">Z</a></div></table>'
+    doc = parse_html(src)
+    (lk,) = doc.structure.links
+    assert src[lk.start:lk.end] == "http://z.com" and lk.hidden == "display:none"
+
+
+def test_comments_are_in_the_view_but_conditional_comments_are_not():
+    src = "<p>正文</p><!-- 友情链接 澳门博彩 --><!--[if lt IE 9]><script src='html5.js'></script><![endif]--><p>尾</p>"
+    doc = parse_html(src)
+    assert "澳门博彩" in doc.view.text
+    assert "html5" not in doc.view.text
+    assert [src[a:b] for a, b in doc.comments][0] == " 友情链接 澳门博彩 "
+    assert any(h.reason == "HTML 注释" for h in doc.structure.hidden)
+
+
+def test_tag_stream_has_raw_element_bodies():
+    src = "<script type='text/javascript'>var a = '<p>';</script><style>p{}</style><p id=q>t</p>"
+    doc = parse_html(src)
+    script = doc.tags[0]
+    assert script.name == "script" and src[script.body[0]:script.body[1]] == "var a = '<p>';"
+    assert doc.tag_at(src.index("<p id")).attr("id") == "q"
+    assert "var a" not in doc.view.text
+
+
+_pieces = st.sampled_from([
+    "<div>", "</div>", "<p>", "</p>", '<a href="http://x.com">', "</a>", "<span style='display:none'>", "</span>",
+    "<table><tr><td>", "</td></tr></table>", "<!-- c -->", "<script>location.href='http://r.com'</script>",
+    "<style>.h{display:none}</style>", "<b class=h>", "</b>", "&amp;", "&#x4e2d;", "<", ">", "澳门博彩", "正文",
+    "www.xpj.com", "<img alt='图'>", "<br/>", '<meta http-equiv="refresh" content="0;url=http://m.com">', "<!--", "-->",
+])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_pieces, max_size=30))
+def test_arbitrary_tag_soup_never_crashes_and_spans_point_into_the_source(parts):
+    src = "".join(parts)
+    doc = parse_html(src)
+    s = doc.structure
+    assert s.error is None
+    for h in s.hidden:
+        assert 0 <= h.start < h.end <= len(src)
+    for lk in s.links:
+        assert 0 <= lk.start <= lk.end <= len(src)
+    for i in range(len(doc.view.text)):
+        a, b = doc.view.to_source(i, i + 1)
+        assert 0 <= a < b <= len(src)

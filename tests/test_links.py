@@ -1,0 +1,166 @@
+"""Outbound targets: extraction, registrable-domain classification, allow-lists and the link.* rules."""
+
+import pytest
+
+from govreview import Reviewer
+from govreview.links import DomainPolicy, is_government, parse_host, text_targets, url_host
+from govreview.textview import TextView
+
+
+@pytest.mark.parametrize(
+    "host, registrable, government",
+    [
+        ("www.gov.cn", "www.gov.cn", True),
+        ("gov.cn", "gov.cn", True),
+        ("WWW.BEIJING.GOV.CN.", "beijing.gov.cn", True),
+        ("zwfw.a.b.sheng.gov.cn", "sheng.gov.cn", True),
+        ("国务院.政务", "国务院.政务", True),
+        ("xn--zfr54hdx6e.xn--zfr164b", "国务院.政务", True),  # the same host in punycode
+        ("www.政务.cn", "政务.cn", True),
+        ("www.xn--zfr164b.cn", "政务.cn", True),
+        ("www。beijing。gov。cn", "beijing.gov.cn", True),  # full-width dots
+        ("gov.cn.xpj3388.com", "xpj3388.com", False),  # "gov.cn" as a subdomain of a casino
+        ("govcn.com", "govcn.com", False),
+        ("www.gov.cn.com", "cn.com", False),
+        ("www.xpj3388.com", "xpj3388.com", False),
+        ("shop.taobao.com", "taobao.com", False),
+        ("例子.中国", "例子.中国", False),
+        ("1.2.3.4", "1.2.3.4", False),
+    ],
+)
+def test_registrable_domain_and_government_class(host, registrable, government):
+    h = parse_host(host)
+    assert h is not None and h.registrable == registrable
+    assert is_government(h) is government
+
+
+@pytest.mark.parametrize(
+    "url, host",
+    [
+        ("http://www.beijing.gov.cn/x", "www.beijing.gov.cn"),
+        ("HTTPS://Www.Xpj.COM:8080/a?b=1", "www.xpj.com"),
+        ("//cdn.example.com/a.js", "cdn.example.com"),
+        ("www.abc.com/x", "www.abc.com"),
+        ("http://user:pw@evil.cc/", "evil.cc"),
+        ("/zwgk/index.html", None),
+        ("index.html", None),
+        ("#top", None),
+        ("javascript:void(0)", None),
+        ("mailto:a@b.com", None),
+        ("tel:12345", None),
+        ("http://localhost/", None),
+        ("http://[::1", None),  # malformed: no crash
+    ],
+)
+def test_url_host(url, host):
+    h = url_host(url)
+    assert (h.unicode if h else None) == host
+
+
+def test_policy_allow_list_matches_subdomains_in_both_idn_forms():
+    p = DomainPolicy(["新华网.中国", "example.org"], builtin=False)
+    assert p.classify(parse_host("a.b.example.org"))[0] == "allowed"
+    assert p.classify(parse_host("xn--xkrr14bows.xn--fiqs8s"))[0] == "allowed"  # 新华网.中国 in punycode
+    assert p.classify(parse_host("example.org.evil.com"))[0] == "commercial"
+    assert DomainPolicy().classify(parse_host("www.news.cn"))[0] == "allowed"  # built-in media list
+    assert DomainPolicy(builtin=False).classify(parse_host("www.news.cn"))[0] == "commercial"
+
+
+def test_text_targets_find_urls_and_bare_domains_but_not_file_names_or_emails():
+    text = ("访问www.xpj3388.com或ｗｗｗ．ｂｅｔ３６５．ｃｏｍ，见附件1.docx和Mr.Li，https://a.b.com/x?y=1。"
+            "邮箱abc@qq.com，版本v1.2，另见xpj88.vip、3.5万元。")
+    view = TextView(text)
+    got = [text[t.start:t.end] for t in text_targets(view)]
+    assert got == ["www.xpj3388.com", "ｗｗｗ．ｂｅｔ３６５．ｃｏｍ", "https://a.b.com/x?y=1", "xpj88.vip"]
+
+
+def findings(reviewer, html, rule_prefix="link", **meta):
+    report = reviewer.review({"html": html, **meta})
+    for f in report.findings:
+        assert html[f.start:f.end] == f.text
+    return [(f.rule, f.text) for f in report.findings if f.rule.startswith(rule_prefix)]
+
+
+def test_visible_commercial_link_hidden_link_and_government_links(reviewer):
+    html = (
+        '<p><a href="http://www.beijing.gov.cn/">北京</a><a href="https://shop.taobao.com/">店</a>'
+        '<a href="http://xn--zfr54hdx6e.xn--zfr164b/">国务院</a></p>'
+        '<div style="display:none"><a href="http://www.xpj3388.com/">xx</a><a href="http://www.sz.gov.cn/">深圳</a></div>'
+    )
+    assert findings(reviewer, html) == [
+        ("link.commercial", "https://shop.taobao.com/"),
+        ("link.hidden", "http://www.xpj3388.com/"),  # the hidden government link is a collapsed menu, not a dark link
+    ]
+
+
+def test_redirects_meta_refresh_and_script_location(reviewer):
+    html = (
+        '<meta http-equiv="Refresh" content="0;URL=\'http://www.hg0088.net/\'">'
+        "<script>if(a){window.location.href=\"https://am.example.com/\"}"
+        "top.location = 'http://www.mou.gov.cn/';</script><p>正文</p>"
+    )
+    assert findings(reviewer, html) == [
+        ("link.redirect", "http://www.hg0088.net/"),
+        ("link.redirect", "https://am.example.com/"),
+    ]
+
+
+def test_text_url_inside_its_own_anchor_is_reported_once(reviewer):
+    html = '<p>详见<a href="http://www.tc-nongzi.com/">www.tc-nongzi.com</a></p>'
+    assert findings(reviewer, html) == [("link.commercial", "http://www.tc-nongzi.com/")]
+
+
+def test_plain_text_documents_get_text_urls(reviewer):
+    text = "本站不得链接商业网站。如有疑问请访问 www.mou.gov.cn 或新华网 www.news.cn。广告：ｗｗｗ．ｘｐｊ３３８８．ｃｏｍ"
+    report = reviewer.review(text)
+    assert [(f.rule, f.text) for f in report.findings if f.category.value == "link"] == [
+        ("link.commercial", "ｗｗｗ．ｘｐｊ３３８８．ｃｏｍ")
+    ]
+
+
+def test_allow_domains_from_config_options_and_own_site():
+    html = '<a href="http://www.partner.com/">合作</a><a href="http://www.mysite.org/a">本站</a><a href="http://x.net/">x</a>'
+    r = Reviewer({"allow": {"domains": ["partner.com"]}, "options": {"links": {"allow_domains": ["x.net"]}}})
+    assert findings(r, html) == [("link.commercial", "http://www.mysite.org/a")]
+    assert findings(r, html, url="https://www.mysite.org/index.html") == []
+    r2 = Reviewer({"options": {"links": {"site_domains": ["mysite.org"], "builtin_allow": False}}})
+    assert findings(r2, '<a href="http://www.news.cn/">新华</a><a href="http://mysite.org/">s</a>') == [
+        ("link.commercial", "http://www.news.cn/")
+    ]
+
+
+def test_link_rules_can_be_disabled(reviewer):
+    r = Reviewer({"disable": ["link"]})
+    assert findings(r, '<a href="http://x.com/">x</a>') == []
+
+
+def test_finding_explains_domain_in_both_forms(reviewer):
+    html = '<div hidden><a href="http://xn--pss230c.com/">威尼斯人</a></div>'
+    (f,) = [f for f in reviewer.review({"html": html}).findings if f.rule == "link.hidden"]
+    d = f.explanation.details
+    assert d["registrable_domain_ascii"] == "xn--pss230c.com"
+    assert d["registrable_domain"] != d["registrable_domain_ascii"]
+    assert d["hidden_by"] == "hidden attribute" and d["anchor_text"] == "威尼斯人"
+    assert "暗链" in f.message
+
+
+def test_html_document_exposes_targets_with_anchor_text_for_other_layers():
+    from govreview.html import parse_html
+
+    html = '<a href="http://www.gov.cn/">中国政府网</a><p>见 www.xpj.com</p><meta http-equiv=refresh content="0;url=/x">'
+    doc = parse_html(html)
+    assert [(t.kind, t.url, t.anchor) for t in doc.targets] == [
+        ("a", "http://www.gov.cn/", "中国政府网"), ("text", "www.xpj.com", ""), ("meta-refresh", "/x", ""),
+    ]
+
+
+def test_dom_failure_is_a_reported_error_not_a_silent_pass(monkeypatch):
+    import govreview.htmldom as htmldom
+
+    def boom(doc):
+        raise ValueError("parser exploded")
+
+    monkeypatch.setattr(htmldom, "_analyse", boom)
+    report = Reviewer().review({"html": '<div hidden><a href="http://x.com/">x</a></div>澳门博彩'})
+    assert any(e.detector == "links" and "parser exploded" in e.message for e in report.errors)
+    assert any(f.rule == "advertising.gambling" for f in report.findings)  # the text checks still ran

@@ -1,0 +1,146 @@
+"""csv, sarif and html reporters through the real ``scan`` command, plus baselines and
+inline suppressions end to end."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "batch"))
+from builders import xlsx_bytes  # noqa: E402
+
+from govreview.cli import cli  # noqa: E402
+
+SECRET = "机密★5年"
+SPAM = "欢迎访问在线赌场，注册即送彩金"
+CLEAN = "关于做好2024年度政府信息公开工作的通知。各单位不得公开涉及国家秘密的信息。"
+
+
+@pytest.fixture
+def site(tmp_path):
+    root = tmp_path / "site"
+    root.mkdir()
+    (root / "a.html").write_text(f"<p>{CLEAN}</p><p>=cmd|{SPAM}<script>alert(1)</script></p>", encoding="utf-8")
+    (root / "b.txt").write_text(CLEAN, encoding="utf-8")
+    (root / "c.txt").write_text("附件：" + SECRET, encoding="utf-8")
+    (root / "名单.xlsx").write_bytes(xlsx_bytes({"Sheet1": [["序号", "备注"], [1, SECRET]]}))
+    (root / "old.doc").write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    return root
+
+
+def run(*args):
+    r = CliRunner().invoke(cli, ["scan", *map(str, args), "--no-progress", "--workers", "1"])
+    return r
+
+
+def test_csv_one_row_per_finding_and_error(site):
+    r = run(site, "--format", "csv", "--no-summary")
+    assert r.exit_code == 1, r.output
+    assert r.output.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(r.output.lstrip("\ufeff"))))
+    findings = [x for x in rows if x["rule"] and not x["error_kind"]]
+    errors = [x for x in rows if x["error_kind"]]
+    assert {x["rule"] for x in findings} == {"advertising.gambling", "secrecy.marking"}
+    assert any("Sheet1!B2" in x["location"] for x in findings)
+    assert [x["error_kind"] for x in errors] == ["unsupported"]
+
+
+def test_sarif_is_valid_210_shape(site):
+    r = run(site, "--format", "sarif", "--no-summary")
+    doc = json.loads(r.output)
+    assert doc["version"] == "2.1.0"
+    run0 = doc["runs"][0]
+    rules = {x["id"] for x in run0["tool"]["driver"]["rules"]}
+    assert {x["ruleId"] for x in run0["results"]} <= rules
+    res = next(x for x in run0["results"] if x["ruleId"] == "secrecy.marking" and "c.txt" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    region = res["locations"][0]["physicalLocation"]["region"]
+    assert region["charOffset"] == 3 and region["charLength"] == len(SECRET) and region["snippet"]["text"] == SECRET
+    assert res["level"] == "error" and res["partialFingerprints"]["govreview/v1"]
+    xl = next(x for x in run0["results"] if "名单.xlsx" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    assert "Sheet1!B2" in xl["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
+    notes = run0["invocations"][0]["toolExecutionNotifications"]
+    assert len(notes) == 1 and "unsupported" in notes[0]["message"]["text"]
+
+
+def test_html_report_is_self_contained_escaped_and_filterable(site):
+    r = run(site, "--format", "html", "--no-summary")
+    html = r.output
+    assert html.startswith("<!DOCTYPE html>") and "审查报告" in html
+    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<mark>在线赌场</mark>" in html  # highlighted in context
+    assert 'id="f-cat"' in html and 'id="f-sev"' in html and 'id="f-rule"' in html
+    assert "Sheet1!B2" in html
+    assert "http://" not in html and "https://" not in html  # nothing loaded from the network
+    assert html.count('class="doc"') == 4  # a.html, c.txt, 名单.xlsx, old.doc (error)
+
+
+def test_csv_cells_cannot_inject_formulas():
+    from govreview.reporters.csv_format import _safe
+
+    assert _safe("=HYPERLINK(1)") == "'=HYPERLINK(1)" and _safe("正常") == "正常"
+
+
+def test_summary_balances_items(site):
+    r = run(site, "--format", "jsonl", "-o", site.parent / "o.jsonl")
+    assert "items in: 5 = 报告 reports 4 + 错误 errors 1" in r.output  # CliRunner mixes stderr in
+
+
+def test_exit_codes(site, tmp_path):
+    assert run(site, "--format", "jsonl", "--no-summary").exit_code == 1
+    assert run(site, "--format", "jsonl", "--fail-on", "none", "--no-summary").exit_code == 0
+    assert run(tmp_path / "missing", "--format", "jsonl").exit_code == 2
+    assert run(site, "--map", "nonsense").exit_code == 2
+
+
+def test_baseline_roundtrip_reports_only_new_findings_and_hides_pii(site, tmp_path):
+    base = tmp_path / "baseline.json"
+    r = run(site, "--format", "jsonl", "--write-baseline", base, "--no-summary")
+    assert r.exit_code == 1
+    text = base.read_text(encoding="utf-8")
+    assert SECRET not in text and "在线赌场" not in text and "机密" not in text
+    data = json.loads(text)
+    assert data["format"] == "govreview.baseline/v1" and len(data["salt"]) == 32
+    # same content: nothing new, exit 0
+    r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
+    assert r.exit_code == 0, r.output
+    assert all(not json.loads(line)["findings"] for line in r.output.splitlines())
+    # text moved around and a new finding added: only the new one is reported
+    (site / "c.txt").write_text("新增说明。\n\n附件：" + SECRET + "\n绝密★10年", encoding="utf-8")
+    r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
+    new = [f for line in r.output.splitlines() for f in json.loads(line)["findings"]]
+    assert [f["text"] for f in new] == ["绝密★10年"]
+    assert r.exit_code == 1
+
+
+def test_bad_baseline_is_a_usage_error(site, tmp_path):
+    (tmp_path / "b.json").write_text("{}", encoding="utf-8")
+    assert run(site, "--baseline", tmp_path / "b.json").exit_code == 2
+
+
+def test_inline_suppression_with_reason_and_unused_report(tmp_path):
+    root = tmp_path / "s"
+    root.mkdir()
+    (root / "p.html").write_text(
+        "<div>\n<!-- govreview: ignore advertising.gambling reason=\"历史页面已核实\" -->\n"
+        f"<p>{SPAM}</p>\n<p>{SPAM}</p>\n"
+        "<!-- govreview: ignore secrecy -->\n<p>正文</p>\n</div>", encoding="utf-8")
+    r = run(root, "--format", "jsonl", "--no-summary")
+    rep = json.loads(r.output.splitlines()[0])
+    starts = [f["start"] for f in rep["findings"]]
+    second = (root / "p.html").read_text(encoding="utf-8").index(f"<p>{SPAM}</p>\n<p>") + len(f"<p>{SPAM}</p>\n")
+    assert len(rep["findings"]) == 2 and all(s > second for s in starts)  # only the first <p> was suppressed
+    msgs = [e["message"] for e in rep["errors"] if e["kind"] == "suppression"]
+    assert any("未使用" in m and "secrecy" in m and "line 5" in m for m in msgs)
+    assert any("缺少 reason" in m for m in msgs)  # the second marker has no reason
+    assert not any("缺少 reason" in m and "line 2" in m for m in msgs)
+
+
+def test_text_format_keeps_line_col_and_context_with_workers(site):
+    r = CliRunner().invoke(cli, ["scan", str(site), "--format", "text", "--no-progress", "--no-summary", "--workers", "2"])
+    assert "1:4" in r.output and "…附件：机密★5年…" in r.output

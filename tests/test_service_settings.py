@@ -1,0 +1,88 @@
+"""Service settings precedence, the shared govreview.toml, the serve command and the committed OpenAPI file."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from govreview.cli import cli
+from govreview.config import ReviewConfig
+from govreview.service.settings import ServiceSettings, load_settings
+
+ROOT = Path(__file__).resolve().parents[1]
+
+TOML = """
+disable = ["quality"]
+
+[server]
+port = 9000
+max_batch = 7
+lexicons = ["terms/org.txt"]
+api_token = "from-file"
+"""
+
+
+@pytest.fixture()
+def toml_dir(tmp_path: Path) -> Path:
+    (tmp_path / "govreview.toml").write_text(TOML, encoding="utf-8")
+    return tmp_path
+
+
+def test_defaults_are_safe():
+    s = ServiceSettings()
+    assert s.host == "127.0.0.1"
+    assert s.max_body_bytes == 5 * 1024 * 1024
+    assert s.api_token is None and s.reload_token is None
+    assert s.threads >= 1
+
+
+def test_precedence_file_then_env_then_flags(toml_dir: Path):
+    s = load_settings({}, environ={}, cwd=toml_dir)
+    assert (s.port, s.max_batch) == (9000, 7)
+    assert s.lexicons == (str((toml_dir / "terms/org.txt").resolve()),)  # relative to the file
+    assert s.api_token.get_secret_value() == "from-file"
+    assert s.config == str((toml_dir / "govreview.toml").resolve())
+
+    env = {"GOVREVIEW_PORT": "9100", "GOVREVIEW_API_TOKEN": "from-env", "GOVREVIEW_ADMIN_TOKEN": "adm"}
+    s = load_settings({}, environ=env, cwd=toml_dir)
+    assert s.port == 9100 and s.max_batch == 7
+    assert s.api_token.get_secret_value() == "from-env"
+    assert s.reload_token.get_secret_value() == "adm"
+
+    s = load_settings({"port": 9200, "max_batch": None, "lexicons": ()}, environ=env, cwd=toml_dir)
+    assert s.port == 9200 and s.max_batch == 7  # None / () mean "flag not given"
+
+
+def test_tokens_never_print(toml_dir: Path):
+    s = load_settings({}, environ={}, cwd=toml_dir)
+    assert "from-file" not in repr(s) and "from-file" not in str(s.model_dump())
+
+
+def test_review_config_ignores_the_server_table(toml_dir: Path):
+    cfg = ReviewConfig.from_file(toml_dir / "govreview.toml")
+    assert cfg.disable == ("quality",)
+
+
+def test_bad_settings_are_rejected(toml_dir: Path):
+    with pytest.raises(ValueError):
+        load_settings({}, environ={"GOVREVIEW_MAX_BATCH": "lots"}, cwd=toml_dir)
+    with pytest.raises(ValueError):
+        load_settings({"colour": "red"}, environ={}, cwd=toml_dir)
+
+
+def test_committed_openapi_matches_the_app():
+    from govreview.service.app import export_openapi
+
+    committed = (ROOT / "docs" / "openapi.json").read_text(encoding="utf-8")
+    assert committed == export_openapi(), "docs/openapi.json is stale: run `govreview serve --export-openapi docs/openapi.json`"
+    spec = json.loads(committed)
+    assert {"/v1/review", "/v1/review/batch", "/v1/redact", "/v1/rules", "/v1/reload", "/healthz", "/readyz"} <= set(spec["paths"])
+
+
+def test_serve_exports_openapi_to_stdout():
+    res = CliRunner().invoke(cli, ["serve", "--export-openapi", "-"])
+    assert res.exit_code == 0, res.output
+    assert json.loads(res.output)["info"]["title"] == "govreview"
