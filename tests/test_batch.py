@@ -7,7 +7,6 @@ import io
 import json
 import os
 import sys
-import tarfile
 import zipfile
 from pathlib import Path
 

@@ -12,6 +12,7 @@ this module returns every occurrence with a normalised form
 
 from __future__ import annotations
 
+import functools
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -25,10 +26,10 @@ _LEADING = regex.compile(
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
 _YEAR_SEQ = regex.compile(
-    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
+    rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
-_AGENCY_BEFORE = regex.compile(r"(\p{Han}{1,12})\s*$")
+_HAN = regex.compile(r"\p{Han}")
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,8 @@ class DocNumber:
 
 
 def _digits(s: str) -> str:
+    if s.isascii():
+        return s
     return "".join(str(unicodedata.digit(c)) for c in s)
 
 
@@ -60,13 +63,44 @@ def _trim_agency(agency: str) -> tuple[str, int]:
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
+    """Every 文号 in ``text`` with its normalised form and format problems.
+
+    Several detectors ask about the same page (quality, secrecy, typo
+    protection), so the last few results are cached by text; treat the
+    returned objects as read-only.
+    """
+    if "号" not in text:  # cheap exit: most paragraphs cite no 文号
+        return []
+    return list(_find_cached(text))
+
+
+@functools.lru_cache(maxsize=8)
+def _find_cached(text: str) -> tuple[DocNumber, ...]:
+    return tuple(_find(text))
+
+
+def _agency_start(text: str, end: int, floor: int) -> int:
+    """Start of the (at most 12) Han characters before ``end``, skipping whitespace; ``end`` if none."""
+    i = end
+    while i > floor and text[i - 1].isspace():
+        i -= 1
+    j = i
+    while j > floor and i - j < 12 and _HAN.match(text[j - 1]):
+        j -= 1
+    return j if j < i else end
+
+
+def _find(text: str) -> list[DocNumber]:
     out: list[DocNumber] = []
+    last_end = 0
     for m in _YEAR_SEQ.finditer(text):
-        a = _AGENCY_BEFORE.search(text, max(0, m.start() - 14), m.start())
-        if a is None:
+        a0 = _agency_start(text, m.start(), last_end)
+        if a0 == m.start():
             continue
-        agency, cut = _trim_agency(a.group(1))
-        start = a.start(1) + cut
+        raw_agency = text[a0:m.start()].rstrip()
+        agency, cut = _trim_agency(raw_agency)
+        start = a0 + cut
+        last_end = m.end()
         year_raw = _digits(m.group("year"))
         year = int(year_raw)
         problems: list[str] = []
@@ -75,12 +109,16 @@ def find_doc_numbers(text: str) -> list[DocNumber]:
         if len(year_raw) == 2:
             year = 1900 + year if year >= 50 else 2000 + year
             problems.append("年份应写全四位")
+        if m.group("nian"):
+            problems.append("年份后不加“年”")
         if m.group("di"):
             problems.append("序号前不加“第”")
         seq_raw = _digits(m.group("seq"))
         if len(seq_raw) > 1 and seq_raw.startswith("0"):
             problems.append("序号不编虚位（不加“0”）")
-        if any(unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")):
+        if not (m.group("year").isascii() and m.group("seq").isascii()) and any(
+            unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")
+        ):
             problems.append("数字应使用半角阿拉伯数字")
         seq = int(seq_raw)
         normalized = f"{agency}〔{year}〕{seq}号"

@@ -23,7 +23,7 @@ from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
     Category, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
-    fingerprint,
+    fingerprint, trusted,
 )
 from .normalize import Folded, fold, fold_term, folds_needed
 from .registry import DetectorSpec, Rule, discover
@@ -121,11 +121,13 @@ class ReviewContext:
             norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
         # Built without re-validation: every value here is already typed (this is the hot path of a
         # scan with many findings); the constructors validate anything coming from outside.
-        explanation = Explanation.model_construct(
+        explanation = trusted(
+            Explanation,
             detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
             folds=list(folds), context=list(context), validation=validation, details=details or {},
         )
-        return Finding.model_construct(
+        return trusted(
+            Finding,
             rule=rule,
             category=r.category,
             severity=Severity(severity) if severity is not None else r.severity,
@@ -229,6 +231,8 @@ class Reviewer:
         ctx = self.prepare(doc)
         findings: list[Finding] = []
         for spec, inst in self.detectors:
+            if spec.gate is not None and spec.gate.search(ctx.text) is None:
+                continue
             ctx._current = spec.name
             try:
                 findings.extend(f for f in inst.detect(ctx) if f is not None)

@@ -26,8 +26,6 @@ typo. jieba is loaded lazily, only when such a hit occurs.
 from __future__ import annotations
 
 import threading
-from bisect import bisect_right
-
 import regex
 
 from ..docnumber import find_doc_numbers
@@ -45,7 +43,6 @@ _NAME_FIELD = regex.compile(
 )
 _PERSON = regex.compile(r"\p{Han}{2,3}(?=同志|先生|女士)")
 _ORG = regex.compile(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
-_BOILERPLATE = regex.compile(r"[^\n]*(?:版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持|网站地图|Copyright|©)[^\n]*", regex.I)
 _URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _MIN_FREQ = 5
@@ -70,37 +67,32 @@ def _tokenizer():
     return _JIEBA
 
 
+_BOILERPLATE_WORDS = regex.compile(r"版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持|网站地图|Copyright|©", regex.I)
+_LOCAL = 40  # characters around a hit that decide whether it is protected
+
+
 def protected_spans(text: str, *, titles: bool = True) -> list[tuple[int, int]]:
-    """View spans that a typo checker must never correct (sorted, may overlap)."""
+    """Spans of ``text`` that a typo checker must never correct (titles, 文号, names, URLs)."""
     spans: list[tuple[int, int]] = []
-    if titles and ("《" in text or "〈" in text):
+    if titles:
         spans.extend(m.span() for m in _TITLES.finditer(text))
     spans.extend((d.start, d.end) for d in find_doc_numbers(text))
-    for pat in (_NAME_FIELD, _PERSON, _ORG, _BOILERPLATE, _URL):
+    for pat in (_NAME_FIELD, _PERSON, _ORG, _URL):
         spans.extend(m.span() for m in pat.finditer(text))
     spans.sort()
     return spans
 
 
-def _inside(spans: list[tuple[int, int]], starts: list[int], s: int, e: int) -> bool:
-    k = bisect_right(starts, s)
-    return any(a <= s and e <= b for a, b in spans[:k])
-
-
-class _Spans:
-    """Protected spans computed once per document, only if there is a hit."""
-
-    def __init__(self, text: str):
-        self.with_titles = protected_spans(text, titles=True)
-        self.starts = [a for a, _ in self.with_titles]
-        titles = {m.span() for m in _TITLES.finditer(text)}
-        self.no_titles = [sp for sp in self.with_titles if sp not in titles]
-        self.nt_starts = [a for a, _ in self.no_titles]
-
-    def protected(self, s: int, e: int, *, titles: bool) -> bool:
-        if titles:
-            return _inside(self.with_titles, self.starts, s, e)
-        return _inside(self.no_titles, self.nt_starts, s, e)
+def is_protected(text: str, s: int, e: int, *, titles: bool = True) -> bool:
+    """Is [s, e) protected? Decided on the hit's line (boilerplate) and a window around it,
+    so the cost follows the number of hits, not the length of the document."""
+    ls = text.rfind("\n", 0, s) + 1
+    le = text.find("\n", e)
+    le = len(text) if le < 0 else le
+    if _BOILERPLATE_WORDS.search(text, ls, le):
+        return True
+    lo, hi = max(ls, s - _LOCAL), min(le, e + _LOCAL)
+    return any(a <= s - lo and e - lo <= b for a, b in protected_spans(text[lo:hi], titles=titles))
 
 
 @detector(TYPO, EXPRESSION, name=NAME, order=60)
@@ -116,7 +108,6 @@ class QualityTypo:
     def detect(self, ctx):
         if not self.lexicons:
             return
-        spans: _Spans | None = None
         ignore = set(ctx.options(NAME).get("ignore", ()))
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
@@ -126,10 +117,7 @@ class QualityTypo:
             if e.term in ignore:
                 continue
             s, end = ctx.view_span(k.hit)
-            if spans is None:
-                spans = _Spans(ctx.text)
-            typo = e.rule == TYPO.id
-            if spans.protected(s, end, titles=typo):
+            if is_protected(ctx.text, s, end, titles=e.rule == TYPO.id):
                 continue
             if len(slot.folded) <= 3 and self._straddles(ctx.folded.text, k.hit.start, k.hit.end):
                 continue

@@ -23,6 +23,8 @@ Also 文号 whose 机关代字 marks classified or internal circulation (…密�
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..docnumber import find_doc_numbers
@@ -38,6 +40,7 @@ LEXICON = "secrecy_internal"
 
 _PAGE = regex.compile(r"(?:第\d+页|共\d+页|\d+|页|第\d+期|总第\d+期)+")
 _SELF = regex.compile(r"(?:本|此)(?:文件|材料|资料|文|件|刊|报告|简报|信息|稿|期)(?:系|为|属|属于|是|仅供|仅限|限)?")
+_AGENCY_HINT = re.compile(r"[密内][发函电字参]")
 _INTERNAL_AGENCY = regex.compile(r"(?<=\p{Han})(?<!保)密(?:发|函|电)(?!改)|(?<=\p{Han})内(?:发|字|参|函)$")
 
 
@@ -66,7 +69,7 @@ class SecrecyInternal:
         findings = []
         if hits:
             findings.extend(self._labels(ctx, text, hits))
-        if "密" in text or "内" in text:
+        if _AGENCY_HINT.search(text):
             for dn in find_doc_numbers(text):
                 m = _INTERNAL_AGENCY.search(dn.agency)
                 if m:

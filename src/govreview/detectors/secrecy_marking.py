@@ -21,6 +21,8 @@ Unicode-aware), so no folding is needed.
 
 from __future__ import annotations
 
+import re
+
 import regex
 
 from ..model import Category, Severity
@@ -46,6 +48,9 @@ BARE = regex.compile(_LEVEL)
 FIELD = regex.compile(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
 # What may share a head line with a bare level: 份号 (6 digits), 紧急程度, 保密期限 words.
 _HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
+# cheap candidates (stdlib re): a level with a star, a 密级 field, a short line holding a level
+_CANDIDATE = re.compile(r"[绝絕机機秘][ \t\u3000]*密[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|密[ \t\u3000]*级[ \t\u3000]*[:：]")
+_SHORT_LINE_WITH_LEVEL = re.compile(r"^[^\n]{0,12}[绝絕机機秘][ \t\u3000]*密[^\n]{0,12}$", re.M)
 _QUOTES = regex.compile(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
 
 
@@ -64,7 +69,10 @@ class SecrecyMarking:
 
     def detect(self, ctx):
         text = ctx.text
-        if not any(c in text for c in "密"):
+        if "密" not in text:
+            return
+        # most pages mention 保密/秘密 in sentences: look for a candidate before cutting lines
+        if not (_CANDIDATE.search(text) or _SHORT_LINE_WITH_LEVEL.search(text)):
             return
         layout = Layout(text)
         taken: list[tuple[int, int]] = []

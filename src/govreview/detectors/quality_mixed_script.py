@@ -1,0 +1,129 @@
+"""Traditional characters in a simplified document (or the reverse), as pasted text leaves them.
+
+Only characters that *belong to one script* count: a traditional character is
+one that OpenCC's character table maps to a different simplified character
+and that GB2312 (the simplified repertoire) does not contain — so 乾, 著, 於,
+which are correct in simplified text, never count; a simplified character is
+the image of such a mapping that Big5 does not contain. The document's script
+is the majority; the minority characters are reported when there are at least
+``min_chars`` of them (default 2) and the majority has at least
+``min_majority`` (default 10) — a short line has no script to violate — and
+the minority is at most ``max_ratio`` (default 0.4) of all script-specific
+characters (beyond that the page is bilingual on purpose).
+
+One finding per run: minority characters less than ``gap`` (default 12)
+characters apart are one finding, spanning the first to the last of them, with
+the converted text as suggestion. Options: ``[options.quality_mixed_script]``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import functools
+import threading
+
+from ..model import Category, Severity
+from ..normalize import t2s_table
+from ..registry import Rule, detector
+
+RULE = Rule("quality.mixed_script", Category.quality, Severity.low, "简繁混用（简体文档中夹杂繁体字，或反之）", "简繁混用")
+NAME = "quality_mixed_script"
+MAX_FINDINGS = 20
+
+
+def _in(ch: str, codec: str) -> bool:
+    try:
+        ch.encode(codec)
+        return True
+    except UnicodeEncodeError:
+        return False
+
+
+@functools.lru_cache(maxsize=1)
+def script_tables() -> tuple[frozenset[str], frozenset[str], dict[int, int]]:
+    """(traditional-only chars, simplified-only chars, t2s translate table)."""
+    t2s = t2s_table()
+    trad = frozenset(chr(t) for t, s in t2s.items() if t != s and not _in(chr(t), "gb2312"))
+    keys = set(t2s)
+    simp = frozenset(chr(s) for t, s in t2s.items() if t != s and s not in keys and not _in(chr(s), "big5"))
+    return trad, simp, t2s
+
+
+_LOCAL = threading.local()
+_HANDLER = "govreview-outside-gb2312"
+
+
+def _record(exc: UnicodeEncodeError):
+    _LOCAL.spans.append((exc.start, exc.end))
+    return "?", exc.end
+
+
+codecs.register_error(_HANDLER, _record)
+
+
+def _outside_gb2312(text: str) -> list[tuple[int, int]]:
+    """Spans of characters GB2312 cannot encode.
+
+    Traditional-only characters are outside GB2312 by definition, and the codec
+    checks a whole page at C speed (a Python call only per unencodable run,
+    e.g. an em dash); most pages stop here.
+    """
+    _LOCAL.spans = []
+    text.encode("gb2312", _HANDLER)
+    return _LOCAL.spans
+
+
+@functools.lru_cache(maxsize=1)
+def _s2t():
+    import opencc
+
+    return opencc.OpenCC("s2t")
+
+
+@detector(RULE, name=NAME, order=63)
+class MixedScript:
+    """Reports runs of minority-script characters in a document with a clear majority script."""
+
+    def __init__(self, reviewer):
+        script_tables()
+
+    def detect(self, ctx):
+        text = ctx.text
+        opts = ctx.options(NAME)
+        min_chars = int(opts.get("min_chars", 2))
+        min_majority = int(opts.get("min_majority", 10))
+        max_ratio = float(opts.get("max_ratio", 0.4))
+        gap = int(opts.get("gap", 12))
+        trad_set, simp_set, t2s = script_tables()
+        if not any(c in trad_set for a, b in _outside_gb2312(text) for c in text[a:b]):
+            return []  # the common case: no character outside GB2312 is traditional-only
+        trad = [i for i, c in enumerate(text) if c in trad_set]
+        if not trad:
+            return []
+        simp = [i for i, c in enumerate(text) if c in simp_set]
+        if len(simp) >= len(trad):
+            minority, majority, into = trad, simp, "simplified"
+        else:
+            minority, majority, into = simp, trad, "traditional"
+        total = len(minority) + len(majority)
+        if len(minority) < min_chars or len(majority) < min_majority or len(minority) / total > max_ratio:
+            return []
+        groups: list[list[int]] = [[minority[0]]]
+        for p in minority[1:]:
+            if p - groups[-1][-1] <= gap:
+                groups[-1].append(p)
+            else:
+                groups.append([p])
+        out = []
+        for g in groups[:MAX_FINDINGS]:
+            s, e = g[0], g[-1] + 1
+            span = text[s:e]
+            fixed = span.translate(t2s) if into == "simplified" else _s2t().convert(span)
+            out.append(ctx.finding(
+                RULE.id, s, e, confidence=0.7, pattern=f"{'traditional' if into == 'simplified' else 'simplified'} in {into}",
+                suggestion=fixed if fixed != span else None,
+                message=f"简繁混用：{'简体' if into == 'simplified' else '繁体'}文档中出现“{''.join(text[p] for p in g)}”",
+                details={"document_script": into, "minority_chars": len(minority), "majority_chars": len(majority),
+                         "run_chars": len(g), "runs": len(groups)},
+            ))
+        return out

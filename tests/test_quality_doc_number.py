@@ -1,0 +1,51 @@
+"""quality.doc_number: malformed 文号 with the GB/T 9704 form as suggestion."""
+
+import pytest
+
+from govreview.docnumber import find_doc_numbers
+
+
+def _found(reviewer, text):
+    rep = reviewer.review(text)
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.suggestion) for f in rep.findings if f.rule == "quality.doc_number"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("根据《国务院办公厅关于加强政府网站信息内容建设的意见》（国办发[2014]57号）要求", ("国办发[2014]57号", "国办发〔2014〕57号")),
+        ("按照国办发(2014)57号文件", ("国办发(2014)57号", "国办发〔2014〕57号")),
+        ("按照国办发（2014）57号文件", ("国办发（2014）57号", "国办发〔2014〕57号")),
+        ("依据云政办发【2015】98号", ("云政办发【2015】98号", "云政办发〔2015〕98号")),
+        ("国办发〔14〕57号", ("国办发〔14〕57号", "国办发〔2014〕57号")),
+        ("国办发〔2014〕第57号", ("国办发〔2014〕第57号", "国办发〔2014〕57号")),
+        ("国办发〔2014〕057号", ("国办发〔2014〕057号", "国办发〔2014〕57号")),
+        ("国办发〔２０１４〕５７号", ("国办发〔２０１４〕５７号", "国办发〔2014〕57号")),
+        ("国办发〔2014年〕57号", ("国办发〔2014年〕57号", "国办发〔2014〕57号")),
+        ("國辦發[2014]57號", None),  # traditional 號 is not a 文号 of the mainland GB/T 9704 form
+    ],
+)
+def test_malformed_doc_numbers(reviewer, text, expected):
+    found = _found(reviewer, text)
+    assert found == ([expected] if expected else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "根据《国务院办公厅关于印发政府网站发展指引的通知》（国办发〔2017〕47号）要求",
+        "（2014）京0105民初123号民事判决书",  # a court case number: parentheses are correct there
+        "第57号令",
+        "共有2014人参加，发放证书57号",
+    ],
+)
+def test_well_formed_or_other_numbers_pass(reviewer, text):
+    assert _found(reviewer, text) == []
+
+
+def test_extraction_is_shared_and_normalised():
+    a, b = find_doc_numbers("执行川府发[2014]57号和川府函〔2015〕3号")
+    assert (a.normalized, a.problems != []) == ("川府发〔2014〕57号", True)
+    assert (b.normalized, b.problems) == ("川府函〔2015〕3号", [])

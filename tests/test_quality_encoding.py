@@ -1,0 +1,126 @@
+"""quality.encoding: the span of the garbage only, one finding per run, repair where the bytes allow."""
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
+ORIGINAL = "政府网站工作年度报表"  # its UTF-8 bytes decode as GBK without a lost byte
+COMMON = "".join(
+    bytes([a, b]).decode("gb2312") for a in range(0xB0, 0xD8) for b in range(0xA1, 0xFF) if (a, b) < (0xD7, 0xFA)
+)  # GB2312 level 1: the characters ordinary Chinese text is made of
+
+
+def _enc(reviewer, text):
+    rep = reviewer.review(text)
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+    return [f for f in rep.findings if f.rule == "quality.encoding"]
+
+
+def test_utf8_read_as_gbk_reports_only_the_garbage_with_repair(reviewer):
+    garbage = ORIGINAL.encode("utf-8").decode("gbk", errors="replace")
+    assert garbage == "鏀垮簻缃戠珯宸ヤ綔骞村害鎶ヨ〃"
+    text = "标题：" + garbage + "\n发布日期：2024年3月1日"
+    found = _enc(reviewer, text)
+    assert len(found) == 1
+    f = found[0]
+    assert (f.start, f.end) == (3, 3 + len(garbage))
+    assert f.suggestion == ORIGINAL
+    assert f.severity.value == "medium"
+
+
+@pytest.mark.parametrize(
+    "original",
+    ["政府网站", "政府网站信息内容建设", "各县（市、区）人民政府，市政府各部门：", "首页", "通知公告", "政府网"],
+)
+def test_utf8_read_as_gbk_variants(reviewer, original):
+    garbage = original.encode("utf-8").decode("gbk", errors="replace")
+    text = "正文　" + garbage + "\n"
+    found = _enc(reviewer, text)
+    assert [(f.start, f.end) for f in found] == [(3, 3 + len(garbage))]
+    repaired = found[0].explanation.details["repaired"].replace("□", "")
+    assert repaired and original.startswith(repaired[:2])
+
+
+def test_lost_byte_keeps_one_run_and_no_false_repair(reviewer):
+    garbage = "政府网站信息内容建设".encode("utf-8").decode("gbk", errors="replace")
+    assert "\ufffd" in garbage
+    found = _enc(reviewer, "A " + garbage + " B")
+    assert [f.text for f in found] == [garbage]
+    assert found[0].suggestion is None  # bytes were lost: no claim of a full repair
+    assert found[0].explanation.details["repaired"].startswith("政府网站信息")
+
+
+def test_gbk_read_as_utf8_replacement_run(reviewer):
+    garbage = "关于做好政府网站信息内容保障工作的通知".encode("gbk").decode("utf-8", errors="replace")
+    assert "\ufffd" in garbage
+    text = "栏目：" + garbage + "\n正文内容正常显示。"
+    found = _enc(reviewer, text)
+    assert len(found) == 1
+    assert found[0].text == garbage.strip()
+    assert found[0].start == 3
+
+
+def test_example_gbk_file_read_as_utf8(reviewer):
+    data = Path(__file__).parents[1].joinpath("examples", "05_gbk_notice.txt").read_bytes()
+    text = data.decode("utf-8", errors="replace")
+    found = _enc(reviewer, text)
+    assert found
+    for f in found:
+        assert "\ufffd" in f.text
+
+
+def test_utf8_read_as_cp1252(reviewer):
+    garbage = "政府网站".encode("utf-8").decode("cp1252", errors="replace")
+    found = _enc(reviewer, "页面：" + garbage + "。")
+    assert [(f.text, f.suggestion) for f in found] == [(garbage, "政府网站")]
+
+
+@pytest.mark.parametrize(
+    ("text", "garbage", "suggestion"),
+    [
+        ("数据显示????的情况", "????", None),
+        ("关于??工作的通知", "??", None),
+        ("网页文字&#25919;&#24220;网站", "&#25919;&#24220;", "政府"),
+        ("接口返回\\u653f\\u5e9c网站", "\\u653f\\u5e9c", "政府"),
+    ],
+)
+def test_question_runs_and_escape_leftovers(reviewer, text, garbage, suggestion):
+    assert [(f.text, f.suggestion) for f in _enc(reviewer, text)] == [(garbage, suggestion)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "网址：http://www.gov.cn/index.jsp?id=3&page=2",
+        "这是为什么？",
+        "真的吗??",
+        "α、β、γ三类指标",
+        "Ĉu vi parolas? Москва — столица России.",
+        "乾隆年间著名的於氏家族",
+        "鏖战、瑷珲、锛刨、鍪、缃素",  # rare characters that garbage is made of, in real words
+    ],
+)
+def test_clean_text_has_no_encoding_finding(reviewer, text):
+    assert _enc(reviewer, text) == []
+
+
+@pytest.mark.parametrize("path", SEEDS + CLEAN, ids=lambda p: p.name)
+def test_clean_corpus(reviewer, path):
+    assert _enc(reviewer, path.read_text(encoding="utf-8")) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(alphabet=st.sampled_from(COMMON), min_size=4, max_size=30),
+       st.text(alphabet="，。、：；（）0123456789abc ", max_size=10))
+def test_mojibake_of_any_text_is_found_inside_its_span(reviewer, original, tail):
+    garbage = original.encode("utf-8").decode("gbk", errors="replace")
+    text = "正文：" + garbage + "\n" + tail
+    found = _enc(reviewer, text)
+    assert found, garbage
+    s, e = 3, 3 + len(garbage)
+    assert all(s <= f.start and f.end <= e for f in found)
