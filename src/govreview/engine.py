@@ -25,7 +25,7 @@ from .model import (
     Category, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     fingerprint, trusted,
 )
-from .normalize import Folded, fold, fold_term, folds_needed
+from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
 from .registry import DetectorSpec, Rule, discover
 from .textview import TextView
 
@@ -154,8 +154,28 @@ class ReviewContext:
         return self.finding(
             rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=msg,
             lexicon=slot.lexicon.name, entry_id=e.id, term=e.term, context=k.context, suggestion=e.suggestion,
-            normalized=slot.folded, details=details,
+            normalized=slot.folded, details=details, folds=term_folds(shown, slot.folded, self.reviewer.settings),
         )
+
+
+def term_folds(span: str, folded_term: str, settings) -> list[str]:
+    """The folds a term match needed, without re-folding: substitutions are 1:1 and noise is
+    visible in the span, so whatever length is left over after removing noise was repeats."""
+    used: list[str] = []
+    if not span.isascii():
+        if settings.width and any(ord(ch) in width_table() for ch in span):
+            used.append("width")
+    if settings.case and any(ord(ch) in case_table() for ch in span):
+        used.append("case")
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
+        used.append("t2s")
+    # noise is decided on the substituted characters (＊ is full-width, and noise only once folded)
+    bare = strip_noise(span.translate(substitution_table(settings.width, settings.case, settings.t2s))) if settings.noise else span
+    if settings.noise and len(bare) != len(span):
+        used.append("noise")
+    if settings.repeats and len(bare) > len(folded_term):
+        used.append("repeats")
+    return used
 
 
 def _term_message(rule: Rule, shown: str, suggestion: str | None) -> str:

@@ -19,6 +19,8 @@ and the document's own host) are not reported; everything else is commercial.
 
 from __future__ import annotations
 
+import re
+
 import functools
 import html as _html
 from collections.abc import Iterable, Iterator
@@ -258,9 +260,15 @@ def _view_fold(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# a letter or digit, a dot (ASCII, full-width or 。), then a letter: necessary for any URL or bare domain
+_MAYBE_DOMAIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.．。][A-Za-zＡ-Ｚａ-ｚ]")
+
+
 def text_targets(view: TextView) -> Iterator[Target]:
     """URLs and bare domains written as text in the view, at source offsets."""
     text = view.text
+    if _MAYBE_DOMAIN.search(text) is None:  # no "x.yz" anywhere: skip the fold (most official text)
+        return
     folded = _view_fold(text)
     for m in _TEXT_URL.finditer(folded):
         vs, ve = m.span()
