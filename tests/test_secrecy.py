@@ -137,3 +137,9 @@ def test_clean_corpus_has_no_secrecy_at_medium(reviewer, path):
 def test_clean_corpus_is_not_trivial():
     assert len(CLEAN) >= 2
     assert sum(len(p.read_text(encoding="utf-8").splitlines()) for p in CLEAN) >= 60
+
+
+def test_internal_labels_come_from_the_position_aware_detector(reviewer):
+    found = [f for f in _find(reviewer, "内部资料" + BODY) if f.rule == "secrecy.internal"]
+    assert found and {f.explanation.detector for f in found} == {"secrecy_internal"}
+    assert found[0].explanation.details["position"] == "label line (head)"
