@@ -156,3 +156,20 @@ def test_no_typo_is_part_of_a_common_correct_word():
 def test_no_typo_occurs_in_seed_documents(path):
     text = path.read_text(encoding="utf-8")
     assert [e.term for e in TYPOS.entries if e.term in text] == []
+
+
+def test_user_expression_list_in_the_documented_format():
+    from govreview import Reviewer
+    from govreview.lexicons import parse_lexicon
+
+    raw = (
+        "# name: my_expressions\n# version: 1\n# category: quality\n# rule: quality.expression\n"
+        "# severity: medium\n# detector: quality_typo\n# negation: false\n# source: test\n"
+        "id\tterm\tsuggestion\tnote\nmy-0001\t某某市人民正府\t某某市人民政府\t机构名称\n"
+    )
+    lex = parse_lexicon(raw, "my_expressions.tsv", tabular=True)
+    rev = Reviewer(lexicons=[lex], use_cache=False)
+    rep = rev.review("不得以某某市人民正府名义对外发布。")
+    found = [(f.text, f.suggestion, f.explanation.lexicon) for f in rep.findings if f.rule == "quality.expression"]
+    assert ("某某市人民正府", "某某市人民政府", "my_expressions") in found
+    assert all(f.explanation.detector == "quality_typo" for f in rep.findings if f.rule.startswith("quality."))

@@ -137,3 +137,34 @@ def test_clean_corpus_has_no_secrecy_at_medium(reviewer, path):
 def test_clean_corpus_is_not_trivial():
     assert len(CLEAN) >= 2
     assert sum(len(p.read_text(encoding="utf-8").splitlines()) for p in CLEAN) >= 60
+
+
+def test_internal_labels_come_from_the_position_aware_detector(reviewer):
+    found = [f for f in _find(reviewer, "内部资料" + BODY) if f.rule == "secrecy.internal"]
+    assert found and {f.explanation.detector for f in found} == {"secrecy_internal"}
+    assert found[0].explanation.details["position"] == "label line (head)"
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+_FW = str.maketrans("0123456789", "０１２３４５６７８９")
+
+
+@settings(max_examples=120, deadline=None)
+@given(
+    level=st.sampled_from(["绝密", "机密", "秘密", "機密", "絕密"]),
+    star=st.sampled_from(["★", "☆", "*", "＊"]),
+    years=st.integers(min_value=1, max_value=30),
+    spaces=st.sampled_from(["", " ", "　", "  "]),
+    fullwidth=st.booleans(),
+    lines=st.lists(st.sampled_from(CLEAN[0].read_text(encoding="utf-8").splitlines()[3:40]), max_size=5),
+)
+def test_any_written_form_of_a_marking_is_high(reviewer, level, star, years, spaces, fullwidth, lines):
+    period = f"{years}年"
+    if fullwidth:
+        period = period.translate(_FW)
+    marking = f"{level}{spaces}{star}{spaces}{period}"
+    text = marking + BODY + "\n".join(lines)
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking" and f.severity >= Severity.medium]
+    assert [f.text for f in found] == [marking]
