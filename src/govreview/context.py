@@ -20,6 +20,7 @@ say which context words changed the outcome.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import regex
@@ -62,6 +63,7 @@ class HitFilter:
         self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
         self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
+        fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
         self.near = {i: tuple(fold_word(w) for w in s.entry.near) for i, s in enumerate(slots) if s.entry.near}
         self.not_near = {i: tuple(fold_word(w) for w in s.entry.not_near) for i, s in enumerate(slots) if s.entry.not_near}
 

@@ -31,7 +31,7 @@ from .cache import atomic_write, cache_dir
 from .lexicons import Entry, Lexicon
 from .normalize import Folded, FoldSettings, fold_term
 
-_CACHE_FORMAT = "1"
+_CACHE_FORMAT = "2"
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,46 +58,56 @@ def _is_ascii_word(s: str) -> bool:
     return s.isascii() and any(c.isalnum() for c in s)
 
 
+def _load(path):
+    """(automaton, folded terms, exact terms) from the cache, or None; a torn or foreign file is never trusted."""
+    try:
+        with open(path, "rb") as fh:
+            value = pickle.load(fh)
+        if isinstance(value, tuple) and len(value) == 3 and isinstance(value[0], ahocorasick.Automaton):
+            return value
+    except Exception:
+        pass
+    return None
+
+
 class Matcher:
     """Compiled automaton over every lexicon; thread-safe for concurrent ``find`` calls."""
 
     def __init__(self, lexicons: list[Lexicon], settings: FoldSettings, *, use_cache: bool = True):
         self.settings = settings
+        lexicons = [lx for lx in lexicons if lx.kind != "cues"]  # cues are checked in a window (context.py)
+        # the cache key comes from the lexicons' content hashes, so a warm start skips folding every term
+        h = hashlib.sha256(f"{_CACHE_FORMAT}|{ahocorasick.__name__}|{settings.key()}".encode())
+        for lex in lexicons:
+            h.update(f"{lex.name}\x1f{lex.kind}\x1f{lex.digest}\n".encode())
+        self.key = h.hexdigest()[:20]
+        path = cache_dir() / f"automaton-{self.key}.pickle"
+        cached = _load(path) if use_cache else None
+        entries = [(lex, e) for lex in lexicons for e in lex.entries]
+        if cached is not None and len(cached[1]) == len(entries):
+            automaton, folded, exact = cached
+        else:
+            no_repeats = replace(settings, repeats=False)
+            folded = [fold_term(e.term, settings) for _, e in entries]
+            exact = [fold_term(e.term, no_repeats) if settings.repeats else ft for (_, e), ft in zip(entries, folded)]
+            automaton = None
         self.slots: list[Slot] = []
         by_term: dict[str, list[int]] = {}
-        no_repeats = replace(settings, repeats=False)
-        for lex in lexicons:
-            if lex.kind == "cues":  # checked in a window around term hits (context.py), not matched everywhere
+        for (lex, e), ft, ex in zip(entries, folded, exact):
+            if not ft:
                 continue
-            for e in lex.entries:
-                ft = fold_term(e.term, settings)
-                if not ft:
-                    continue
-                exact = fold_term(e.term, no_repeats) if settings.repeats else ft
-                by_term.setdefault(ft, []).append(len(self.slots))
-                self.slots.append(Slot(lex, e, ft, _is_ascii_word(ft), exact if exact != ft else None))
+            by_term.setdefault(ft, []).append(len(self.slots))
+            self.slots.append(Slot(lex, e, ft, _is_ascii_word(ft), ex if ex != ft else None))
         self._flen = [len(s.folded) for s in self.slots]
-        h = hashlib.sha256(f"{_CACHE_FORMAT}|{ahocorasick.__name__}|{settings.key()}".encode())
-        for ft, idxs in sorted(by_term.items()):
-            h.update(f"{ft}\x1f{','.join(map(str, idxs))}\n".encode())
-        self.key = h.hexdigest()[:20]
-        self.automaton = self._load_or_build(by_term, use_cache)
-
-    def _load_or_build(self, by_term: dict[str, list[int]], use_cache: bool) -> ahocorasick.Automaton:
-        path = cache_dir() / f"automaton-{self.key}.pickle"
-        if use_cache and path.is_file():
-            try:
-                with open(path, "rb") as fh:
-                    return pickle.load(fh)
-            except Exception:  # a torn or foreign cache file is rebuilt, never trusted
-                pass
-        a = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
-        for ft, idxs in by_term.items():
-            a.add_word(ft.encode("utf-8").decode("latin-1"), tuple(idxs))
-        a.make_automaton()
-        if use_cache and by_term:
-            atomic_write(path, lambda fh: pickle.dump(a, fh, protocol=pickle.HIGHEST_PROTOCOL))
-        return a
+        if automaton is None:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for ft, idxs in by_term.items():
+                automaton.add_word(ft.encode("utf-8").decode("latin-1"), tuple(idxs))
+            automaton.make_automaton()
+            if use_cache and by_term:
+                payload = (automaton, folded, exact)
+                atomic_write(path, lambda fh: pickle.dump(payload, fh, protocol=pickle.HIGHEST_PROTOCOL))
+        self.automaton = automaton
 
     def find(self, folded: Folded) -> list[Hit]:
         """All matches in folded coordinates, in order of their end."""

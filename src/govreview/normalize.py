@@ -108,6 +108,15 @@ def case_table() -> dict[int, int]:
 
 @functools.lru_cache(maxsize=16)
 def substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, int]:
+    """One translate table for all 1:1 folds (for short strings); read off the cached gather table."""
+    lut = _substitution_lut(width, case, t2s)
+    if lut is None:
+        return {}
+    changed = np.flatnonzero(lut != np.arange(_LUT_SIZE, dtype=np.uint32))
+    return dict(zip(changed.tolist(), lut[changed].tolist()))
+
+
+def _build_substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, int]:
     """One translate table for all 1:1 folds, composed in order width → case → t2s."""
     table: dict[int, int] = {}
     w = width_table() if width else {}
@@ -260,7 +269,7 @@ def _substitution_lut(width: bool, case: bool, t2s: bool) -> np.ndarray | None:
     stamp = f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}"
 
     def build() -> dict[str, np.ndarray]:
-        table = substitution_table(width, case, t2s)
+        table = _build_substitution_table(width, case, t2s)
         lut = np.arange(_LUT_SIZE, dtype=np.uint32)
         if table:
             lut[np.fromiter(table.keys(), dtype=np.int64)] = np.fromiter(table.values(), dtype=np.uint32)

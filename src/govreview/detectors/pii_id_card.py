@@ -61,9 +61,10 @@ class IdCardDetector:
     """GB 11643 ID numbers validated by check digit, date and the division-code timeline."""
 
     def __init__(self, reviewer):
-        from ..pii.regions import load_divisions
+        from ..pii.regions import table_path
 
-        load_divisions()  # fail at start-up, not per document, if the table is missing
+        if not table_path().is_file():  # fail at start-up, not per document; the table loads on first use
+            raise FileNotFoundError(f"division-code table missing: {table_path()}")
 
     def detect(self, ctx):
         text = ctx.text

@@ -19,7 +19,6 @@ they have no area code and are not 11-digit mobiles.
 
 from __future__ import annotations
 
-import phonenumbers
 import regex
 
 from ..model import Category, ContextEffect, Severity
@@ -88,6 +87,8 @@ def _cached_valid(prefix: str, length: int, mobile: bool, national: str) -> bool
 
 
 def _phonenumbers_valid(national: str, mobile: bool) -> bool:
+    import phonenumbers  # imported on the first candidate: most pages have none, and import costs ~50 ms
+
     try:
         num = phonenumbers.parse(national, "CN")
     except phonenumbers.NumberParseException:

@@ -85,7 +85,7 @@ class MixedScript:
     """Reports runs of minority-script characters in a document with a clear majority script."""
 
     def __init__(self, reviewer):
-        script_tables()
+        pass  # script_tables() is built on first use (cached), so cold start does not pay for it
 
     def detect(self, ctx):
         text = ctx.text
