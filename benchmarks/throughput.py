@@ -115,6 +115,8 @@ def main() -> None:
         for d in ds:
             ctx = reviewer.prepare(govreview.Document(text=d))
             for spec, inst in reviewer.detectors:
+                if spec.gate is not None and spec.gate.search(ctx.text) is None:
+                    continue
                 ctx._current = spec.name
                 t = time.process_time()
                 list(inst.detect(ctx))

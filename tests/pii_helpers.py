@@ -22,3 +22,16 @@ def found(report, rule, *, min_severity=None):
     if min_severity is not None:
         out = [f for f in out if f.severity >= min_severity]
     return out
+
+
+_INFO = None
+
+
+def info_reviewer():
+    """A reviewer that also reports ``info`` PII findings (office phones, addresses, credit codes)."""
+    global _INFO
+    if _INFO is None:
+        from govreview import Reviewer
+
+        _INFO = Reviewer({"options": {"pii": {"report_info": True}}})
+    return _INFO

@@ -154,11 +154,29 @@ def test_gambling_words_in_an_official_page_title(reviewer):
         "依法打击网络赌博、六合彩等违法犯罪活动，查处开设赌场案件3起。",
         "不得发布广告等经营性信息，不得链接商业网站。",
         "本市体育彩票、福利彩票销售网点应依法经营。",
+        "组织企业参加在澳门威尼斯人金光会展中心举办的国际基础设施投资与建设高峰论坛。",
+        "2025年澳门博彩毛收入同比增长，博彩企业加快向综合旅游休闲转型，澳门博彩业占GDP比重下降。",
     ],
 )
 def test_rules_own_sentences_do_not_fire(reviewer, text):
     report = reviewer.review(text)
     assert [f.rule for f in report.findings if f.category.value in ("advertising", "link")] == []
+
+
+ENFORCEMENT_NOTICE = """某县人民政府关于公布2025年度打击治理跨境赌博典型案例的通告
+各乡镇人民政府、县直各部门：
+一、县公安局破获一起利用“皇冠体育”网站组织跨境赌博案，抓获犯罪嫌疑人12名。
+二、犯罪嫌疑人通过微信群发布百家乐链接，诱导群众充值投注，涉案金额300余万元。
+三、广大群众要自觉远离网络赌博，发现澳门新葡京等赌博网站线索请拨打110举报。
+四、某地曾发生网站被植入“澳门葡京”广告的事件，经查系服务器被入侵。
+特此通告。"""
+
+
+def test_notice_about_fighting_gambling_is_not_spam_nor_tampering(reviewer):
+    report = reviewer.review(ENFORCEMENT_NOTICE)
+    gambling = [f.text for f in report.findings if f.rule == "advertising.gambling"]
+    assert gambling == ["澳门葡京"]  # far from any enforcement word: still shown for a reviewer's look
+    assert not any(f.rule == "advertising.injected" for f in report.findings)
 
 
 def test_gambling_spam_page_is_not_called_official(reviewer):

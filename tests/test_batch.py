@@ -7,7 +7,6 @@ import io
 import json
 import os
 import sys
-import tarfile
 import zipfile
 from pathlib import Path
 
@@ -371,3 +370,33 @@ def test_short_undeclared_chinese_legacy_files(tmp_path, text, codec, expected):
     rep = ordered[0].report()
     assert rep.document.encoding == expected and not rep.errors
     assert [f.rule for f in rep.findings] == ["secrecy.marking"]
+
+
+def test_gbk_csv_export_and_a_bad_byte_later(tmp_path):
+    rows = "id,title,text\n" + "".join(f"{i},通知{i},{SECRET if i == 2 else CLEAN}\n" for i in range(1, 4))
+    (tmp_path / "gbk.csv").write_bytes(rows.encode("gbk"))
+    results, ordered, _ = scan(tmp_path / "gbk.csv")
+    assert [r.report().document.id for r in ordered] == ["1", "2", "3"]
+    assert [bool(r.findings) for r in ordered] == [False, True, False]
+    (tmp_path / "bad.csv").write_bytes(rows.encode("utf-8") + b"4,x,\xff\xfe broken\n")
+    _, ordered, _ = scan(tmp_path / "bad.csv")
+    assert [r.is_error for r in ordered] == [False, False, False, True]
+    assert ordered[-1].error_kinds == ["decode"] and "record 4" in ordered[-1].report().errors[0].message
+
+
+def test_truncated_warc_keeps_earlier_records(tmp_path):
+    from warcio.statusandheaders import StatusAndHeaders
+    from warcio.warcwriter import WARCWriter
+
+    buf = io.BytesIO()
+    w = WARCWriter(buf, gzip=True)
+    for i in range(6):
+        hdrs = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        body = f"<p>{SPAM if i == 0 else CLEAN * 40}</p>".encode()
+        w.write_record(w.create_warc_record(f"http://x.gov.cn/{i}.html", "response", payload=io.BytesIO(body), http_headers=hdrs))
+    data = buf.getvalue()
+    (tmp_path / "cut.warc.gz").write_bytes(data[: len(data) * 2 // 3])
+    _, ordered, _ = scan(tmp_path / "cut.warc.gz")
+    assert ordered and ordered[0].findings
+    assert all(not r.is_error for r in ordered[:-1])
+    assert ordered[-1].is_error and ordered[-1].error_kinds == ["archive"]

@@ -24,6 +24,7 @@ def hidden_texts(src: str) -> list[str]:
         ("opacity:0", "opacity:0"),
         ("width:0;height:0;overflow:hidden", "zero size with overflow:hidden"),
         ("height:0px; overflow: hidden", "zero size with overflow:hidden"),
+        ("height:1px;overflow:hidden", "zero size with overflow:hidden"),
         ("position:absolute;left:-9999px", "position:absolute; left:-9999px"),
         ("position:fixed; top:-1000px", "position:fixed; top:-1000px"),
         ("text-indent:-9999px", "text-indent:-9999px"),
@@ -39,7 +40,7 @@ def test_hiding_declarations(css, reason):
 @pytest.mark.parametrize(
     "css",
     [
-        "display:block", "font-size:12px", "width:0", "height:0",  # zero size without overflow:hidden shows its overflow
+        "display:block", "font-size:12px", "width:0", "height:0", "height:2px;overflow:hidden", "height:1em;overflow:hidden",  # zero size without overflow:hidden shows its overflow
         "position:relative;left:-20px", "left:-9999px",  # static position ignores left
         "text-indent:2em", "margin-left:-10px", "opacity:0.5", "visibility:visible", "",
     ],
@@ -48,9 +49,17 @@ def test_visible_declarations(css):
     assert hiding_reason(css) is None
 
 
-def test_style_rules_keep_only_hiding_selectors_and_survive_media_blocks():
-    css = "/* x */ .a{color:red} .b, #c a {display:none} @media print { .d { visibility:hidden } }"
+def test_style_rules_keep_only_hiding_selectors():
+    css = "/* .z{display:none} */ .a{color:red} .b, #c a {display:none} .d { visibility:hidden }"
     assert style_rules(css) == [(".b", "display:none"), ("#c a", "display:none"), (".d", "visibility:hidden")]
+
+
+def test_media_conditional_hiding_is_layout_not_a_dark_link():
+    css = ("@media print { .nav, .footer { display:none } .x { color: red } } .k{display:none} "
+           "@media (max-width: 600px) { .side { display:none } } .m{font-size:0}")
+    assert style_rules(css) == [(".k", "display:none"), (".m", "font-size:0")]
+    src = '<style>@media print{.footer{display:none}}</style><div class="footer"><a href="http://x.com/">x</a></div>'
+    assert parse_html(src).structure.links[0].hidden is None
 
 
 def test_inline_attribute_and_style_block_hiding_with_exact_extents():
@@ -148,3 +157,20 @@ def test_arbitrary_tag_soup_never_crashes_and_spans_point_into_the_source(parts)
     for i in range(len(doc.view.text)):
         a, b = doc.view.to_source(i, i + 1)
         assert 0 <= a < b <= len(src)
+
+
+def test_quoted_gt_in_an_attribute_cannot_hide_the_href():
+    src = '<a title="a>b" href="http://www.xpj3388.com/">澳门博彩</a>'
+    doc = parse_html(src)
+    (lk,) = doc.structure.links
+    assert lk.url == "http://www.xpj3388.com/" and src[lk.start:lk.end] == lk.url
+    assert doc.view.text.startswith("a>b")  # the title is reader-visible text; the rest of the tag is not
+    assert "href" not in doc.view.text
+
+
+def test_noscript_content_is_text_and_its_links_are_hidden():
+    src = '<p>正文</p><noscript><div><a href="http://www.xpj3388.com/">澳门博彩</a></div></noscript>'
+    doc = parse_html(src)
+    assert "澳门博彩" in doc.view.text
+    (lk,) = doc.structure.links
+    assert lk.hidden.startswith("<noscript>") and src[lk.start:lk.end] == lk.url

@@ -296,3 +296,39 @@ def test_pages_without_any_url_pair_by_relative_links_and_the_table_warns(tmp_pa
     buf = io.StringIO()
     render_text(res, buf)
     assert "--base-url" in buf.getvalue() and "按时" in buf.getvalue()
+
+
+def test_sidebar_links_on_every_page_do_not_pair_policies_with_the_latest_interpretations():
+    """A 最新解读 sidebar on every policy page links to the same two interpretations: those links alone pair nothing."""
+    names = ["优化营商环境办法", "促进消费若干措施", "社区养老服务实施意见", "老旧小区改造实施方案", "数字经济行动方案",
+             "公共数据开放管理办法", "住房公积金缴存管理规定", "河道管理办法"]
+    sidebar = ('<div class="side"><h3>最新解读</h3><a href="/zcjd/x.html">《临江市优化营商环境办法》解读</a>'
+               '<a href="/zcjd/y.html">《临江市促进消费若干措施》解读</a></div>')
+    docs = [Document(id=f"zcwj/{i}.html", url=f"http://lj.gov.cn/zcwj/{i}.html", published_at=date(2025, 3, 3),
+                     html=f"<h1>临江市{n}</h1><p>第一条</p>{sidebar}") for i, n in enumerate(names)]
+    docs += [
+        Document(id="zcjd/x.html", url="http://lj.gov.cn/zcjd/x.html", published_at=date(2025, 3, 5),
+                 html="<h1>《临江市优化营商环境办法》解读</h1><p>解读内容</p>"),
+        Document(id="zcjd/y.html", url="http://lj.gov.cn/zcjd/y.html", published_at=date(2025, 3, 5),
+                 html="<h1>《临江市促进消费若干措施》解读</h1><p>解读内容</p>"),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    paired = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
+    assert paired["zcwj/0.html"] == ["zcjd/x.html"] and paired["zcwj/1.html"] == ["zcjd/y.html"]
+    assert all(not v for k, v in paired.items() if k not in ("zcwj/0.html", "zcwj/1.html"))
+    missing = {f.explanation.details["document_id"] for f in res.findings if f.rule == "linkage.missing_interpretation"}
+    assert missing == {f"zcwj/{i}.html" for i in range(2, 8)}
+    # the sidebar link of the right policy still counts as its link to the interpretation
+    assert not [f for f in res.findings if f.rule == "linkage.missing_backlink" and f.related == ["zcjd/x.html"]]
+
+
+def test_equal_title_evidence_goes_to_the_policy_cited_first():
+    docs = [
+        Document(id="a", url="http://lj.gov.cn/a.html", title="临江市河道管理办法", published_at=date(2025, 3, 3), text="第一条"),
+        Document(id="b", url="http://lj.gov.cn/b.html", title="临江市水资源管理规定", published_at=date(2025, 1, 6), text="第一条"),
+        Document(id="i", url="http://lj.gov.cn/i.html", title="市水务局负责人答记者问", published_at=date(2025, 3, 6),
+                 text="近日，《临江市河道管理办法》印发。办法与《临江市水资源管理规定》相衔接。"),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    paired = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
+    assert paired == {"a": ["i"], "b": []}

@@ -245,3 +245,22 @@ def test_workday_count_is_additive_and_matches_day_by_day(a, k1, k2):
 def test_deadline_is_the_nth_working_day(a, n):
     due = CAL.deadline(a, n)
     assert CAL.is_workday(due) and CAL.count(a, due).days == n
+
+
+_html_bits = st.sampled_from(["<a href='", "'>", "</a>", "<h1>", "</h1>", "《", "》", "解读", "一图读懂", "办法", "关于印发",
+                              "的通知", "临政发〔2025〕8号", "发文字号：", "\n", "<meta name='PubDate' content='2025-13-45'>",
+                              "<img alt='", "../", "http://", "?", "#", "&amp;", "<script>", "</script>", "<<", ">"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.one_of(_html_bits, st.text(max_size=8)), max_size=40), st.booleans(), st.booleans())
+def test_bad_input_never_crashes_the_collection(parts, as_html, with_url):
+    from govreview.linkage import run
+
+    body = "".join(parts)
+    doc = Document(id="x/y.html", url="http://a.gov.cn/x/y.html" if with_url else None,
+                   **({"html": body} if as_html else {"text": body}))
+    other = Document(id="z.html", text="《" + body[:30] + "》解读")
+    res = run([doc, other], {"options": {"linkage": {"as_of": "2026-01-10"}}})
+    for f in res.findings:
+        assert f.category.value == "linkage" and f.start is None

@@ -164,3 +164,34 @@ def test_dom_failure_is_a_reported_error_not_a_silent_pass(monkeypatch):
     report = Reviewer().review({"html": '<div hidden><a href="http://x.com/">x</a></div>澳门博彩'})
     assert any(e.detector == "links" and "parser exploded" in e.message for e in report.errors)
     assert any(f.rule == "advertising.gambling" for f in report.findings)  # the text checks still ran
+
+
+def test_upper_case_markup_and_relative_redirects(reviewer):
+    html = ('<DIV STYLE="DISPLAY:NONE"><A HREF="HTTP://WWW.XPJ3388.COM/">x</A></DIV>'
+            "<SCRIPT>window.location.href = '/zwgk/index.html';</SCRIPT>")
+    assert findings(reviewer, html) == [("link.hidden", "HTTP://WWW.XPJ3388.COM/")]
+
+
+def test_ideographic_full_stops_do_not_hide_a_domain(reviewer):
+    text = "详情请访问 www。xpj3388。com 领取"
+    report = reviewer.review(text)
+    assert [(f.rule, f.text) for f in report.findings if f.category.value == "link"] == [
+        ("link.commercial", "www。xpj3388。com")
+    ]
+
+
+def test_public_suffix_list_is_the_bundled_snapshot_never_fetched(monkeypatch, tmp_path):
+    import socket
+
+    from govreview import links
+
+    def no_network(*a, **k):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", no_network)
+    monkeypatch.setattr(socket, "create_connection", no_network)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    links._extractor.cache_clear()
+    links.parse_host.cache_clear()
+    assert links.parse_host("a.b.example.com.cn").registrable == "example.com.cn"
+    assert list(tmp_path.iterdir()) == []  # nothing cached on disk either

@@ -99,3 +99,16 @@ def test_digits_are_never_collapsed():
 def test_clean_text_keeps_an_identity_map():
     f = fold("关于做好政务公开工作的通知")
     assert f.runs == 1 and f.text == "关于做好政务公开工作的通知"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, min_size=1, max_size=20))
+def test_term_folds_shortcut_agrees_with_folds_needed(span):
+    from govreview.engine import term_folds
+
+    fs = FoldSettings()
+    span = span.strip()
+    folded = fold_term(span, fs)
+    if not span or not folded or fold_small(span, fs) != folded:  # only spans a term can match exactly
+        return
+    assert term_folds(span, folded, fs) == folds_needed(span, fs)

@@ -6,7 +6,7 @@ import pytest
 
 from govreview import Severity
 
-from pii_helpers import found
+from pii_helpers import found, info_reviewer
 
 RULE = "pii.address"
 
@@ -45,6 +45,37 @@ def test_institution_addresses_and_coarse_locations_are_not_personal(reviewer, t
 
 
 def test_institution_address_is_reported_as_info(reviewer):
-    hits = found(reviewer.review("办公地址：北京市朝阳区日坛北路1号，邮编100020。"), RULE)
+    hits = found(info_reviewer().review("办公地址：北京市朝阳区日坛北路1号，邮编100020。"), RULE)
     assert [(f.text, f.severity) for f in hits] == [("北京市朝阳区日坛北路1号", Severity.info)]
     assert hits[0].explanation.details["owner"] == "institution"
+
+
+@pytest.mark.parametrize("text,value", [
+    ("张三，男，兰州市城关区张掖路街道庆阳路123号5栋2单元301室人。", "兰州市城关区张掖路街道庆阳路123号5栋2单元301室"),
+    ("拟录用人员：李明轩，甘肃省兰州市七里河区西站街道建西东路128号3号楼1单元502室。",
+     "甘肃省兰州市七里河区西站街道建西东路128号3号楼1单元502室"),
+])
+def test_addresses_without_cue_via_gazetteer(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+    assert hits[0].explanation.pattern == "address/gazetteer+detail"
+    assert hits[0].explanation.details["gazetteer"] in value
+
+
+@pytest.mark.parametrize("text", [
+    "夏官营镇便民服务中心（榆中县夏官营镇夏官营村二组政府院内）。",
+    "兰州市城关区张掖路街道庆阳路123号5栋2单元301室的电梯已完成更换。",  # no person: a building, not someone's home
+    "市图书馆新馆：上海市徐汇区漕溪北路40号3楼，总建筑面积约115000平方米。",
+])
+def test_gazetteer_needs_a_person_and_no_institution(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+def test_gazetteer_names():
+    from govreview.pii.gazetteer import division_names, first_place
+
+    names = division_names()
+    assert {"兰州市", "城关区", "甘肃省", "崇文区"} <= names  # withdrawn names stay (old addresses)
+    assert not {"市辖区", "城区", "郊区"} & names
+    text = "张三，甘肃省兰州市城关区某路1号"
+    assert first_place(text, 0, len(text)) == (3, 6)

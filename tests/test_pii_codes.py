@@ -7,7 +7,7 @@ import pytest
 from govreview import Severity
 from govreview.pii.validate import bank_card_ok, luhn_ok, uscc_ok
 
-from pii_helpers import found
+from pii_helpers import found, info_reviewer
 
 
 def test_luhn_and_uscc_checksums():
@@ -38,14 +38,14 @@ def test_not_personal_cards(reviewer, text):
 
 
 def test_emails_personal_vs_official(reviewer):
-    r = reviewer.review("联系人：马老师，邮箱：mahuan2019@126.com；单位邮箱：rsk@km.gov.cn；学会邮箱office@csa.org.cn")
+    r = info_reviewer().review("联系人：马老师，邮箱：mahuan2019@126.com；单位邮箱：rsk@km.gov.cn；学会邮箱office@csa.org.cn")
     sev = {f.text: f.severity for f in found(r, "pii.email")}
     assert sev == {"mahuan2019@126.com": Severity.high, "rsk@km.gov.cn": Severity.info,
                    "office@csa.org.cn": Severity.info}
 
 
 def test_uscc_is_info_and_not_an_id(reviewer):
-    r = reviewer.review("企业名称：兰州某某商贸有限公司，统一社会信用代码：91620102MAQETY5858，法定代表人：马某。")
+    r = info_reviewer().review("企业名称：兰州某某商贸有限公司，统一社会信用代码：91620102MAQETY5858，法定代表人：马某。")
     hits = found(r, "pii.uscc")
     assert [(f.text, f.severity) for f in hits] == [("91620102MAQETY5858", Severity.info)]
     assert not found(r, "pii.id_card")

@@ -6,7 +6,7 @@ import pytest
 
 from govreview import Severity
 
-from pii_helpers import found
+from pii_helpers import found, info_reviewer
 
 MOBILE = "pii.phone.mobile"
 LANDLINE = "pii.phone.landline"
@@ -43,16 +43,17 @@ def test_office_lines_service_numbers_and_masks_are_not_personal(reviewer, text)
 
 
 def test_landlines_are_found_and_classified(reviewer):
-    r = reviewer.review("值班电话：(0931)8912345，分机0931-8912345-801；家庭电话：0931-2234567。")
+    r = info_reviewer().review("值班电话：(0931)8912345，分机0931-8912345-801；家庭电话：0931-2234567。")
     lines = found(r, LANDLINE)
     assert [f.text for f in lines] == ["(0931)8912345", "0931-8912345-801", "0931-2234567"]
     assert [f.severity for f in lines] == [Severity.info, Severity.info, Severity.high]
 
 
 def test_mobile_in_office_context_is_info(reviewer):
-    r = reviewer.review("政务服务咨询热线：13909310000（工作日接听）")
-    hits = found(r, MOBILE)
+    text = "政务服务咨询热线：13909310000（工作日接听）"
+    hits = found(info_reviewer().review(text), MOBILE)
     assert hits and hits[0].severity is Severity.info
+    assert not found(reviewer.review(text), MOBILE)  # info findings are opt-in
 
 
 def test_invalid_mobile_prefix_is_not_a_phone(reviewer):

@@ -144,3 +144,19 @@ def test_inline_suppression_with_reason_and_unused_report(tmp_path):
 def test_text_format_keeps_line_col_and_context_with_workers(site):
     r = CliRunner().invoke(cli, ["scan", str(site), "--format", "text", "--no-progress", "--no-summary", "--workers", "2"])
     assert "1:4" in r.output and "…附件：机密★5年…" in r.output
+
+
+def test_limit_options(tmp_path):
+    from builders import zip_bytes
+
+    (tmp_path / "big.txt").write_text("正文" * 600_000, encoding="utf-8")  # ≈ 3.6 MB
+    deep = zip_bytes({"d.txt": SECRET.encode()})
+    for i in range(2):
+        deep = zip_bytes({f"l{i}.zip": deep})
+    (tmp_path / "deep.zip").write_bytes(deep)
+    r = run(tmp_path, "--format", "jsonl", "--max-file-mb", "2", "--max-depth", "1", "--no-summary", "--fail-on", "none")
+    recs = {json.loads(x)["document"]["source"].rsplit("/", 1)[-1]: json.loads(x) for x in r.output.splitlines()}
+    assert recs["big.txt"]["errors"][0]["kind"] == "limit"
+    assert [e["kind"] for rec in recs.values() if "deep.zip" in rec["document"]["source"] for e in rec["errors"]] == ["limit"]
+    r = run(tmp_path, "--format", "jsonl", "--max-depth", "3", "--no-summary", "--fail-on", "none")
+    assert not any(json.loads(x)["errors"] for x in r.output.splitlines())

@@ -108,6 +108,8 @@ def test_unknown_rule_in_selection_is_422(client):
     assert r.status_code == 422
     assert r.json()["error"]["code"] == "unknown_rule"
     assert r.json()["error"]["details"] == [{"rule": "advertising.gamblng"}]
+    # an empty selection list is a mistake, not "everything"
+    assert client.post("/v1/review", json={"text": SPAM, "rules": []}).status_code == 422
 
 
 def test_batch_reviews_in_order_and_reports_an_oversize_item(client):

@@ -86,3 +86,42 @@ def test_serve_exports_openapi_to_stdout():
     res = CliRunner().invoke(cli, ["serve", "--export-openapi", "-"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["info"]["title"] == "govreview"
+
+
+def test_serve_command_runs_with_file_env_and_flags(tmp_path: Path):
+    """`govreview serve` end to end: [server] table + env token + flag, on an ephemeral port."""
+    import os
+    import re
+    import subprocess
+    import sys
+    import threading
+    import time
+
+    httpx = pytest.importorskip("httpx")
+    (tmp_path / "org.txt").write_text("某某违规词\n", encoding="utf-8")
+    (tmp_path / "govreview.toml").write_text('[server]\nmax_batch = 2\nlexicons = ["org.txt"]\n', encoding="utf-8")
+    env = {**os.environ, "GOVREVIEW_API_TOKEN": "env-token"}
+    proc = subprocess.Popen([sys.executable, "-m", "govreview.cli", "serve", "--port", "0", "--threads", "1"],
+                            cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        base = None
+        for line in proc.stderr:  # uvicorn logs the bound port
+            m = re.search(r"running on (http://127\.0\.0\.1:\d+)", line)
+            if m:
+                base = m.group(1)
+                break
+        assert base, "server did not start"
+        threading.Thread(target=proc.stderr.read, daemon=True).start()  # keep the pipe drained
+        deadline = time.monotonic() + 60
+        while httpx.get(base + "/readyz").status_code != 200:
+            assert time.monotonic() < deadline
+            time.sleep(0.1)
+        auth = {"Authorization": "Bearer env-token"}
+        assert httpx.post(base + "/v1/review", json={"text": "x"}).status_code == 401
+        rep = httpx.post(base + "/v1/review", json={"text": "文中有某某违规词。"}, headers=auth, timeout=30).json()
+        assert [f["text"] for f in rep["findings"]] == ["某某违规词"]  # the [server] lexicon, relative to the file
+        r = httpx.post(base + "/v1/review/batch", json={"documents": [{"text": "a"}] * 3}, headers=auth)
+        assert r.status_code == 422 and r.json()["error"]["code"] == "batch_too_large"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)

@@ -117,6 +117,9 @@ def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, l
 @click.option("--baseline", "baseline_path", type=click.Path(dir_okay=False), default=None, help="report only findings not in this baseline")
 @click.option("--write-baseline", "write_baseline", type=click.Path(dir_okay=False), default=None, help="write a baseline of this scan's findings")
 @click.option("--map", "field_map", multiple=True, help="export field mapping, e.g. text=content,id=article_id (JSONL/CSV exports)")
+@click.option("--max-file-mb", type=click.IntRange(min=1), default=256, show_default=True,
+              help="largest file or archive member reviewed; bigger ones are reported as not reviewed")
+@click.option("--max-depth", type=click.IntRange(min=0), default=3, show_default=True, help="archives inside archives, levels")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="progress on stderr (bar on a terminal, lines otherwise)")
 @click.option("--summary/--no-summary", "show_summary", default=True, show_default=True, help="summary table on stderr at the end")
 @click.option("--linkage/--no-linkage", default=True, show_default=True,
@@ -126,7 +129,8 @@ def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, l
               help="run only the rules of this category (e.g. linkage)")
 @with_common
 def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: bool, baseline_path: str | None,
-         write_baseline: str | None, field_map: tuple[str, ...], progress: bool, show_summary: bool, linkage: bool,
+         write_baseline: str | None, field_map: tuple[str, ...], max_file_mb: int, max_depth: int,
+         progress: bool, show_summary: bool, linkage: bool,
          base_url: str | None, only: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity,
          fail_on) -> None:
     """Scan a folder, archive (.zip/.tar/.tgz), export (.jsonl/.csv), WARC file or - (JSONL on stdin).
@@ -134,7 +138,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
     One record per input item (a report, or an error record saying why it was not reviewed),
     streamed as it goes; the summary on stderr checks items in = reports + errors.
     """
-    from .batch import ScanSettings, Sources, default_workers, run
+    from .batch import Limits, ScanSettings, Sources, default_workers, run
     from .batch.checkpoint import open_output
     from .batch.progress import Progress
     from .batch.sources import FieldMap
@@ -171,6 +175,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
         config=reviewer.config,
         lexicons=tuple((str(p), lexicon_category, lexicon_severity) for p in lexicon_paths),
         fieldmap=fieldmap, baseline=baseline_path, contexts=fmt == "html", sources=fmt == "text",
+        limits=Limits(max_file_bytes=max_file_mb * 1024 * 1024, max_depth=max_depth),
         linkage=collector is not None, base_url=base_url,
         head_chars=collector.options.head_chars if collector is not None else 400,
     )

@@ -23,9 +23,9 @@ from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
     Category, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
-    fingerprint,
+    fingerprint, trusted,
 )
-from .normalize import Folded, fold, fold_term, folds_needed
+from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
 from .registry import DetectorSpec, Rule, discover
 from .textview import TextView
 
@@ -121,11 +121,13 @@ class ReviewContext:
             norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
         # Built without re-validation: every value here is already typed (this is the hot path of a
         # scan with many findings); the constructors validate anything coming from outside.
-        explanation = Explanation.model_construct(
+        explanation = trusted(
+            Explanation,
             detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
             folds=list(folds), context=list(context), validation=validation, details=details or {},
         )
-        return Finding.model_construct(
+        return trusted(
+            Finding,
             rule=rule,
             category=r.category,
             severity=Severity(severity) if severity is not None else r.severity,
@@ -152,8 +154,28 @@ class ReviewContext:
         return self.finding(
             rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=msg,
             lexicon=slot.lexicon.name, entry_id=e.id, term=e.term, context=k.context, suggestion=e.suggestion,
-            normalized=slot.folded, details=details,
+            normalized=slot.folded, details=details, folds=term_folds(shown, slot.folded, self.reviewer.settings),
         )
+
+
+def term_folds(span: str, folded_term: str, settings) -> list[str]:
+    """The folds a term match needed, without re-folding: substitutions are 1:1 and noise is
+    visible in the span, so whatever length is left over after removing noise was repeats."""
+    used: list[str] = []
+    if not span.isascii():
+        if settings.width and any(ord(ch) in width_table() for ch in span):
+            used.append("width")
+    if settings.case and any(ord(ch) in case_table() for ch in span):
+        used.append("case")
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
+        used.append("t2s")
+    # noise is decided on the substituted characters (＊ is full-width, and noise only once folded)
+    bare = strip_noise(span.translate(substitution_table(settings.width, settings.case, settings.t2s))) if settings.noise else span
+    if settings.noise and len(bare) != len(span):
+        used.append("noise")
+    if settings.repeats and len(bare) > len(folded_term):
+        used.append("repeats")
+    return used
 
 
 def _term_message(rule: Rule, shown: str, suggestion: str | None) -> str:
@@ -229,6 +251,8 @@ class Reviewer:
         ctx = self.prepare(doc)
         findings: list[Finding] = []
         for spec, inst in self.detectors:
+            if spec.gate is not None and spec.gate.search(ctx.text) is None:
+                continue
             ctx._current = spec.name
             try:
                 findings.extend(f for f in inst.detect(ctx) if f is not None)

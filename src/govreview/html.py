@@ -31,9 +31,9 @@ from .textview import TextView, ViewBuilder
 
 _TOKEN = regex.compile(
     r"<!--.*?(?:-->|\Z)"  # comment
-    r"|(?P<rawopen><(?P<raw>script|style|textarea|noscript|xmp)\b[^>]*>)(?P<rawbody>.*?)(?:</(?P=raw)\s*>|\Z)"
+    r"|(?P<rawopen><(?P<raw>script|style|textarea|xmp)\b[^>]*>)(?P<rawbody>.*?)(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
-    r"|<[!?/]?[a-zA-Z][^>]*>?"  # tag, declaration, processing instruction
+    r"|<[!?/]?[a-zA-Z](?:[^>\"']|\"[^\"]*\"|'[^']*')*>?"  # tag, declaration, PI; a quoted value may hold ">"
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?",
     regex.S | regex.I,
 )

@@ -18,8 +18,9 @@ An element is hidden by
   off-screen positioning such as ``left:-9999px``, ``text-indent:-9999px``,
   ``clip:rect(0 0 0 0)``),
 * the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
+* ``<noscript>`` (every reader's browser runs scripts, crawlers read it),
 * being an HTML comment (crawlers read them, readers never do),
-* a rule in a ``<style>`` block of the same page whose selector matches it
+* an unconditional rule (not inside ``@media``) in a ``<style>`` block of the same page whose selector matches it
   (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
   selector lists all work),
 
@@ -66,6 +67,16 @@ def _is_zero(v: str | None) -> bool:
     return v is not None and bool(_ZERO.match(v))
 
 
+def _is_tiny(v: str | None) -> bool:
+    """0 or at most 1px: a box nobody can read anything in."""
+    if v is None:
+        return False
+    if _is_zero(v):
+        return True
+    m = _LENGTH.match(v)
+    return bool(m) and (m.group(2) or "px") == "px" and 0 <= float(m.group(1)) <= 1
+
+
 def _far_negative(v: str | None) -> bool:
     """``-9999px``, ``-200em``: far enough off-screen that nobody scrolls there."""
     if not v:
@@ -91,7 +102,7 @@ def hiding_reason(css: str) -> str | None:
     if _is_zero(d.get("opacity")):
         return f"opacity:{d['opacity']}"
     overflow = d.get("overflow") or d.get("overflow-x") or d.get("overflow-y")
-    if (_is_zero(d.get("width")) or _is_zero(d.get("height")) or _is_zero(d.get("max-height"))) and overflow == "hidden":
+    if (_is_tiny(d.get("width")) or _is_tiny(d.get("height")) or _is_tiny(d.get("max-height"))) and overflow == "hidden":
         return "zero size with overflow:hidden"
     if d.get("position") in ("absolute", "fixed"):
         for k in ("left", "top", "right", "bottom"):
@@ -105,9 +116,29 @@ def hiding_reason(css: str) -> str | None:
     return None
 
 
+_MEDIA = regex.compile(r"@media\b([^{]*)\{", regex.I)
+
+
+def _drop_media_blocks(css: str) -> str:
+    """Remove ``@media … {…}`` blocks: hiding for print or for narrow screens is layout, not a dark link
+    (a dark link must be invisible to every reader, and injected ones never depend on the device)."""
+    out, pos = [], 0
+    for m in _MEDIA.finditer(css):
+        if m.start() < pos:
+            continue
+        depth, i = 1, m.end()
+        while i < len(css) and depth:
+            depth += {"{": 1, "}": -1}.get(css[i], 0)
+            i += 1
+        out.append(css[pos:m.start()])
+        pos = i
+    out.append(css[pos:])
+    return "".join(out)
+
+
 def style_rules(css: str) -> list[tuple[str, str]]:
-    """(selector, hiding reason) for every rule of a stylesheet that hides what it selects."""
-    css = _CSS_COMMENT.sub(" ", css)
+    """(selector, hiding reason) for every unconditional rule of a stylesheet that hides what it selects."""
+    css = _drop_media_blocks(_CSS_COMMENT.sub(" ", css))
     out = []
     for m in _CSS_RULE.finditer(css):
         reason = hiding_reason(m.group(2))
@@ -151,14 +182,21 @@ class Structure:
     error: str | None = None
 
     def hidden_at(self, pos: int) -> HiddenRegion | None:
-        """The hidden region containing source offset ``pos``."""
-        i = bisect_right([h.start for h in self.hidden], pos) - 1
+        """The hidden region containing source offset ``pos`` (regions are sorted and disjoint)."""
+        starts = self.__dict__.get("_starts")
+        if starts is None or len(starts) != len(self.hidden):
+            starts = self.__dict__["_starts"] = [h.start for h in self.hidden]
+        i = bisect_right(starts, pos) - 1
         if i >= 0 and self.hidden[i].start <= pos < self.hidden[i].end:
             return self.hidden[i]
         return None
 
     def in_anchor(self, start: int, end: int) -> bool:
-        return any(a <= start and end <= b for a, b in self.anchors)
+        """Whether a source span lies inside an ``<a>`` element (anchors are sorted; nested ones are rare)."""
+        i = bisect_right(self.anchors, (start, float("inf"))) - 1
+        # <a> cannot nest in HTML, so the anchor starting last before ``start`` (or, after parser repair, the one
+        # before it) is the only candidate
+        return any(a <= start and end <= b for a, b in self.anchors[max(0, i - 1):i + 1])
 
 
 def _marked(doc: HtmlDocument) -> str:
@@ -168,17 +206,22 @@ def _marked(doc: HtmlDocument) -> str:
     for t in doc.tags:
         if t.closing:
             continue
-        m = _NAME_END.match(src, t.start)
-        if not m:
-            continue
-        parts.append(src[pos:m.end()])
+        end = t.start + 1 + len(t.name)  # the scanner's tags start with "<" and the name, nothing between
+        if src[t.start + 1:end].lower() != t.name:
+            m = _NAME_END.match(src, t.start)
+            if not m:
+                continue
+            end = m.end()
+        parts.append(src[pos:end])
         parts.append(f' {POS_ATTR}="{t.start}"')
-        pos = m.end()
+        pos = end
     parts.append(src[pos:])
     return "".join(parts)
 
 
 def _own_hiding(tag: str, attrs: dict[str, str | None]) -> str | None:
+    if tag == "noscript":
+        return "<noscript>（浏览器启用脚本时不显示）"
     if "hidden" in attrs:
         return "hidden attribute"
     style = attrs.get("style")
@@ -202,7 +245,7 @@ def analyse(doc: HtmlDocument) -> Structure:
         return Structure(error=f"{type(exc).__name__}: {exc}")
 
 
-_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object"
+_HIDING_CANDIDATES = "[style],[hidden],iframe,frame,marquee,embed,object,noscript"
 _LINK_SELECTOR = ",".join(f"{t}[{a}]" for t, a in LINK_ATTRS.items())
 
 
@@ -264,7 +307,7 @@ def _analyse(doc: HtmlDocument) -> Structure:
         url = _html.unescape(value).strip()
         anchor = ""
         if node.tag == "a":
-            st.anchors.append((pos, _element_end(doc, node, pos, tag_index)))
+            st.anchors.append((pos, _anchor_end(doc, tag_index[pos]) if pos in tag_index else pos))
         if not url:
             continue
         if node.tag in ("a", "area"):
@@ -287,6 +330,16 @@ def _analyse(doc: HtmlDocument) -> Structure:
     st.links.sort(key=lambda lk: lk.start)
     st.anchors.sort()
     return st
+
+
+def _anchor_end(doc: HtmlDocument, i: int) -> int:
+    """End of the ``<a>`` at tag index ``i``: its ``</a>``, or the next ``<a>`` (anchors cannot nest in HTML)."""
+    tags = doc.tags
+    for j in range(i + 1, len(tags)):
+        u = tags[j]
+        if u.name == "a":
+            return u.end if u.closing else u.start
+    return len(doc.source)
 
 
 def _next_outside(node) -> int | None:

@@ -19,6 +19,8 @@ and the document's own host) are not reported; everything else is commercial.
 
 from __future__ import annotations
 
+import re
+
 import functools
 import html as _html
 from collections.abc import Iterable, Iterator
@@ -132,15 +134,18 @@ def parse_host(host: str) -> Host | None:
     host = host.translate(_DOTS).strip().strip(".").lower()
     if not host or " " in host:
         return None
-    uni = _to_unicode(host)
-    asc = _to_ascii(uni)
+    if host.isascii() and "xn--" not in host:
+        uni = asc = host
+    else:
+        uni = _to_unicode(host)
+        asc = _to_ascii(uni)
     r = _extractor()(uni)
     if not r.suffix:
         if regex.fullmatch(r"[0-9.]+|\[[0-9a-f:]+\]", host):  # IP literal: nobody can vouch for it
             return Host(uni, asc, host, host, "")
         return None
     registrable = f"{r.domain}.{r.suffix}" if r.domain else r.suffix
-    return Host(uni, asc, registrable, _to_ascii(registrable), r.suffix)
+    return Host(uni, asc, registrable, registrable if registrable.isascii() else _to_ascii(registrable), r.suffix)
 
 
 def url_host(url: str) -> Host | None:
@@ -163,6 +168,15 @@ def url_host(url: str) -> Host | None:
     except ValueError:
         return None
     return parse_host(host) if host else None
+
+
+def _parents(name: str) -> Iterator[str]:
+    """``a.b.c`` → ``a.b.c``, ``b.c``, ``c``."""
+    yield name
+    i = name.find(".")
+    while i >= 0:
+        yield name[i + 1:]
+        i = name.find(".", i + 1)
 
 
 def host_matches(host: Host, domain: str) -> bool:
@@ -209,6 +223,9 @@ class DomainPolicy:
             self.allow.extend((d, "builtin") for d, _ in builtin_allow_domains())
         self.allow = [(_to_unicode(d.strip().lower().translate(_DOTS).strip(".")), why) for d, why in self.allow]
         self.allow = [(d, why) for d, why in self.allow if d] + [(_to_ascii(d), why) for d, why in self.allow if d]
+        self._allowed: dict[str, str] = {}
+        for d, why in self.allow:
+            self._allowed.setdefault(d, why)
 
         self._cache: dict[Host, tuple[str, str | None]] = {}
 
@@ -226,9 +243,11 @@ class DomainPolicy:
     def _classify(self, host: Host) -> tuple[str, str | None]:
         if is_government(host):
             return "government", None
-        for d, why in self.allow:
-            if host_matches(host, d):
-                return "allowed", f"{why}:{d}"
+        for form in {host.unicode, host.ascii}:
+            for d in _parents(form):
+                why = self._allowed.get(d)
+                if why is not None:
+                    return "allowed", f"{why}:{d}"
         return "commercial", None
 
 
@@ -241,9 +260,15 @@ def _view_fold(text: str) -> str:
     return text.translate(_WIDTH)
 
 
+# a letter or digit, a dot (ASCII, full-width or 。), then a letter: necessary for any URL or bare domain
+_MAYBE_DOMAIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.．。][A-Za-zＡ-Ｚａ-ｚ]")
+
+
 def text_targets(view: TextView) -> Iterator[Target]:
     """URLs and bare domains written as text in the view, at source offsets."""
     text = view.text
+    if _MAYBE_DOMAIN.search(text) is None:  # no "x.yz" anywhere: skip the fold (most official text)
+        return
     folded = _view_fold(text)
     for m in _TEXT_URL.finditer(folded):
         vs, ve = m.span()

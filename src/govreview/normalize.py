@@ -196,8 +196,10 @@ def folds_needed(span: str, settings: FoldSettings) -> list[str]:
         used.append("case")
     if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
         used.append("t2s")
-    if settings.noise and strip_noise(span) != span:
-        used.append("noise")
+    if settings.noise:
+        sub = span.translate(substitution_table(settings.width, settings.case, settings.t2s))
+        if strip_noise(sub) != sub:
+            used.append("noise")
     if settings.repeats and fold_small(span, settings) != fold_small(span, replace(settings, repeats=False)):
         used.append("repeats")
     return used

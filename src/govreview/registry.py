@@ -13,6 +13,7 @@ shared between threads, so ``detect`` must not mutate ``self``.
 from __future__ import annotations
 
 import importlib
+import re
 import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -44,13 +45,20 @@ class DetectorSpec:
     dynamic_rules: Callable[[Reviewer], Iterable[Rule]] | None = None
     order: int = 100
     doc: str = field(default="", compare=False)
+    gate: re.Pattern[str] | None = None
 
 
 _REGISTRY: dict[str, DetectorSpec] = {}
 
 
-def detector(*rules: Rule, name: str | None = None, order: int = 100):
-    """Register a detector function or class under ``name`` with the rules it may emit."""
+def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str | None = None):
+    """Register a detector function or class under ``name`` with the rules it may emit.
+
+    ``gate`` is an optional regular expression (stdlib ``re``) that any text this detector can
+    report on must contain — e.g. ``"[0-9０-９]{6}"`` for ID numbers. The engine checks it with
+    one fast search and skips the detector when it cannot match: most documents contain nothing
+    for most detectors, and the gate keeps bulk scans from paying every detector's full scan.
+    """
 
     def wrap(obj: Any) -> Any:
         det_name = name or getattr(obj, "name", None) or obj.__module__.rsplit(".", 1)[-1]
@@ -73,7 +81,7 @@ def detector(*rules: Rule, name: str | None = None, order: int = 100):
             raise ValueError(f"detector name {det_name!r} registered twice")
         _REGISTRY[det_name] = DetectorSpec(
             name=det_name, rules=tuple(rules), factory=factory, dynamic_rules=dyn, order=order,
-            doc=(obj.__doc__ or "").strip(),
+            doc=(obj.__doc__ or "").strip(), gate=re.compile(gate) if gate else None,
         )
         return obj
 

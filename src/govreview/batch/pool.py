@@ -4,8 +4,10 @@ Workers are processes (``forkserver``: no threads inherited from the parent,
 e.g. the progress bar) that each build one Processor. Tasks go in chunks, and
 at most ``3 × workers`` chunks are in flight, so a 10⁶-item archive never sits
 in a queue. Results come back in completion order. If a worker dies (a native
-library crashing on a hostile file), every item of the chunks it took down
-becomes an error record and a fresh pool carries on: nothing is lost.
+library crashing on a hostile file, the OOM killer), the pool breaks and takes
+every in-flight chunk with it: a fresh pool carries on, and the lost items are
+retried one at a time in an isolated single-worker pool, so only the item that
+kills its worker again becomes a ``worker`` error record. Nothing is lost.
 """
 
 from __future__ import annotations
@@ -51,6 +53,21 @@ def _crashed(chunk: list[Task], exc: BaseException) -> list[ItemResult]:
     return out
 
 
+def _isolated(tasks: list[Task], ctx, settings: ScanSettings) -> Iterator[ItemResult]:
+    """Retry items one by one in a single-worker pool: a poison item breaks only itself."""
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings,))
+    try:
+        for t in tasks:
+            try:
+                yield from pool.submit(run_chunk, [t]).result()
+            except BrokenProcessPool as exc:
+                yield from _crashed([t], exc)
+                pool.shutdown(wait=False, cancel_futures=True)
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings,))
+    finally:
+        pool.shutdown(wait=True)
+
+
 def run(tasks: Iterable[Task], settings: ScanSettings, workers: int) -> Iterator[ItemResult]:
     if workers <= 1:
         proc = Processor(settings)
@@ -76,25 +93,28 @@ def run(tasks: Iterable[Task], settings: ScanSettings, workers: int) -> Iterator
                     break
                 try:
                     pending[pool.submit(run_chunk, chunk)] = chunk
-                except BrokenProcessPool as exc:
-                    yield from _crashed(chunk, exc)
+                except BrokenProcessPool:
+                    yield from _isolated(chunk, ctx, settings)
                     pool = new_pool()
             if not pending:
                 break
             done, _ = wait(pending, return_when=FIRST_COMPLETED)
-            broken = False
+            lost: list[Task] = []
             for fut in done:
                 chunk = pending.pop(fut)
                 try:
                     yield from fut.result()
-                except BrokenProcessPool as exc:
-                    broken = True
-                    yield from _crashed(chunk, exc)
-            if broken:  # the other in-flight chunks are lost with the pool: report them too
+                except BrokenProcessPool:
+                    lost.extend(chunk)
+            if lost:  # every other in-flight chunk went down with the pool
                 for fut, chunk in list(pending.items()):
-                    yield from _crashed(chunk, BrokenProcessPool("pool broken"))
+                    try:
+                        yield from fut.result()
+                    except BrokenProcessPool:
+                        lost.extend(chunk)
                 pending.clear()
                 pool.shutdown(wait=False, cancel_futures=True)
+                yield from _isolated(lost, ctx, settings)
                 pool = new_pool()
     finally:
         pool.shutdown(wait=True, cancel_futures=True)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import csv
 import io
 import os
+import re
 import stat
 import sys
 import tarfile
@@ -76,6 +77,9 @@ def _decompressor(raw: IO[bytes]) -> IO[bytes]:
     if head.startswith(b"\xfd7zXZ"):
         return lzma.LZMAFile(raw)  # type: ignore[return-value]
     return raw
+
+
+_BAD_BYTE = re.compile("[\udc80-\udcff]")
 
 
 class Sources:
@@ -309,9 +313,25 @@ class Sources:
                 continue
             yield Task(key=f"{label}#L{lineno}", kind="record", name=".jsonl", path=label, data=raw, size=len(raw))
 
+    def _csv_encoding(self, p: Path) -> str:
+        """CMS exports from Chinese systems are often GBK: decide from the first MB (whole lines)."""
+        from ..decoding import decode_bytes
+
+        try:
+            with open(p, "rb") as fh:
+                head = fh.read(1024 * 1024)
+        except OSError:
+            return "utf-8-sig"
+        if len(head) == 1024 * 1024 and b"\n" in head:
+            head = head[: head.rfind(b"\n") + 1]
+        d = decode_bytes(head)
+        if d.encoding in ("binary", "utf-8") or d.method == "fallback":
+            return "utf-8-sig"
+        return d.encoding
+
     def _csv_is_export(self, p: Path) -> bool:
         try:
-            with open(p, encoding="utf-8-sig", errors="replace", newline="") as fh:
+            with open(p, encoding=self._csv_encoding(p), errors="replace", newline="") as fh:
                 header = next(csv.reader(fh), [])
         except OSError:
             return False
@@ -319,13 +339,22 @@ class Sources:
 
     def _csv_export(self, p: Path) -> Iterator[Task]:
         csv.field_size_limit(self.limits.max_file_bytes)
+        n = 0
         try:
-            with open(p, encoding="utf-8-sig", errors="strict", newline="") as fh:
+            enc = self._csv_encoding(p)
+            # surrogateescape: one bad byte costs its own record, not the rest of the export
+            with open(p, encoding=enc, errors="surrogateescape", newline="") as fh:
                 for n, row in enumerate(csv.DictReader(fh), start=1):
-                    yield Task(key=f"{p}#R{n}", kind="record", name=".csv", path=str(p), record=dict(row),
-                               size=sum(len(v or "") for v in row.values() if isinstance(v, str)))
+                    key = f"{p}#R{n}"
+                    values = [v for v in row.values() if isinstance(v, str)]
+                    if any(_BAD_BYTE.search(v) for v in values):
+                        yield problem(key, "decode", f"第 {n} 条记录含无法按 {enc} 解码的字节 record {n} has bytes that are not valid {enc}",
+                                      path=str(p))
+                        continue
+                    yield Task(key=key, kind="record", name=".csv", path=str(p), record=dict(row), size=sum(map(len, values)))
         except (UnicodeDecodeError, csv.Error, OSError) as exc:
-            yield problem(f"{p}#…", "parse", f"CSV 导出文件无法继续读取 CSV export unreadable from here on: {exc}", path=str(p))
+            yield problem(f"{p}#…", "parse", f"CSV 导出文件第 {n + 1} 条记录起无法读取 CSV export unreadable from record {n + 1} on: {exc}",
+                          path=str(p))
 
     def _warc(self, p: Path) -> Iterator[Task]:
         try:
@@ -363,5 +392,10 @@ class Sources:
                         continue
                     yield Task(key=key, kind="bytes", name=name, doc_id=url or key, path=str(p), data=data,
                                size=len(data), meta={"url": url} if url else {})
+                # warcio ends quietly on a truncated gzip member: the records it read stop short of the file's end
+                end, size = getattr(it, "offset", None), p.stat().st_size
+                if isinstance(end, int) and end < size:
+                    yield problem(f"{p}#…", "archive", f"WARC 文件被截断，字节 {end} 之后的记录无法读取 WARC truncated: "
+                                  f"records after byte {end} of {size} are unreadable", path=str(p))
             except Exception as exc:  # warcio raises several types on truncated/corrupt input
                 yield problem(f"{p}#…", "archive", f"WARC 文件损坏或被截断 WARC truncated or corrupt: {type(exc).__name__}: {exc}", path=str(p))

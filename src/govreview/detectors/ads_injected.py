@@ -13,7 +13,9 @@ these signs is reported again as ``advertising.injected`` with the reason:
   (``澳门葡京人民政府关于…``, ``新葡京县应急管理局``);
 * ``official`` — the rest of the document is an official text (issuer names,
   文号, 特此通知, 各有关单位…) and the gambling words are a small intrusion in
-  it, e.g. in the page title or the meta keywords that search engines show.
+  it, e.g. in the page title or the meta keywords that search engines show —
+  unless the document is about fighting gambling (two or more of 赌博, 破获,
+  涉案, 公安, 打击…): such notices name the brands on purpose.
 
 Only hits that survived the context filter count, so the rules' own sentences
 (严禁发布赌博信息) never become "tampering".
@@ -43,6 +45,10 @@ _OFFICIAL_CUES = regex.compile(
     r"人民政府|委员会|办公厅|办公室|管理局|特此通知|特此公告|特此通告|通知如下|现将有关事项|各有关单位|各乡镇|各区县|"
     r"各县（市、区）|县直各部门|各部门|政府信息公开|主办单位|网站标识码|ICP备|公网安备|发布机构|成文日期"
 )
+
+
+#: a document about fighting gambling names brands on purpose: no "official document" signal for it
+_ENFORCEMENT = regex.compile(r"赌博|犯罪|嫌疑人|涉案|案件|破获|侦破|打击|查处|举报|抓获|判处|涉嫌|公安|警方|治理|整治|取缔|诈骗")
 
 
 def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:
@@ -81,6 +87,7 @@ class InjectedGambling:
         opts = reviewer.config.options.get(NAME, {})
         self.min_official = int(opts.get("min_official_score", 3))
         self.max_share = float(opts.get("max_spam_share", 0.2))
+        self.max_enforcement = int(opts.get("max_enforcement_words", 2))
 
     def detect(self, ctx) -> Iterator[Finding]:
         hits = list(ctx.term_hits(rule_prefix="advertising.gambling"))
@@ -92,12 +99,18 @@ class InjectedGambling:
         hidden_at = [structure.hidden_at(ctx.view.to_source(s, e)[0]) if structure is not None else None for s, e in spans]
         # spam in hidden blocks does not make the visible page any less official
         spam_chars = sum(e - s for (s, e), h in zip(spans, hidden_at) if h is None)
-        clean = text
-        for s, e in sorted(spans, reverse=True):
-            clean = clean[:s] + clean[e:]
+        pieces, pos = [], 0
+        for s, e in sorted(spans):
+            if s > pos:
+                pieces.append(text[pos:s])
+            pos = max(pos, e)
+        pieces.append(text[pos:])
+        clean = "".join(pieces)  # the page without its gambling words: is the rest official?
         score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
-        letters = sum(1 for ch in text if not ch.isspace()) or 1
-        official = score >= self.min_official and spam_chars / letters <= self.max_share
+        letters = (len(text) - sum(map(text.count, " \n\t\r\u3000"))) or 1
+        enforcement = sorted({m.group() for m in _ENFORCEMENT.finditer(clean)})
+        official = (score >= self.min_official and spam_chars / letters <= self.max_share
+                    and len(enforcement) < self.max_enforcement)
         page_parts = _page_parts(ctx.html) if ctx.html is not None else []
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
             src_s, _ = ctx.view.to_source(vs, ve)

@@ -14,6 +14,8 @@ import regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import PERSON_IDENTIFIER, clause_before, last_match_end, person_before
 from ..pii.validate import ascii_digits, bank_card_ok
+from ..pii.report import pii_finding
+from ..pii.scan import iter_matches
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -36,7 +38,7 @@ WINDOW = 24
 @detector(RULE, name="pii_bank_card", order=44)
 def detect(ctx):
     text = ctx.text
-    for m in CARD.finditer(text):
+    for m in iter_matches(ctx, CARD, min_digits=16, stars=False):
         digits = ascii_digits(m.group())
         if not bank_card_ok(digits):
             continue
@@ -52,18 +54,18 @@ def detect(ctx):
         ident = last_match_end(PERSON_IDENTIFIER, wide)
         p_end = max(ident[0] if ident else -1, (person.end if person else -1))
         if org and org[0] > p_end and "个人" not in seg:
-            yield ctx.finding(RULE.id, s, e, severity=Severity.info, confidence=0.6,
+            yield pii_finding(ctx, RULE.id, s, e, severity=Severity.info, confidence=0.6,
                               message="银行账号（单位/对公账户，可公开）", pattern="card/luhn+prefix",
                               validation="Luhn + card prefix",
                               context=[ContextEffect(word=org[1], effect="lower", delta=-0.5)],
                               details={"owner": "organisation"})
             continue
         if cue is None:
-            yield ctx.finding(RULE.id, s, e, severity=Severity.low, confidence=0.35,
+            yield pii_finding(ctx, RULE.id, s, e, severity=Severity.low, confidence=0.35,
                               message="疑似银行卡号（无卡号语境），请核实", pattern="card/luhn+prefix",
                               validation="Luhn + card prefix", details={"owner": "unknown"})
             continue
-        yield ctx.finding(RULE.id, s, e, confidence=0.95 if person else 0.9, pattern="card/luhn+prefix",
+        yield pii_finding(ctx, RULE.id, s, e, confidence=0.95 if person else 0.9, pattern="card/luhn+prefix",
                           validation="Luhn + card prefix", context=[ContextEffect(word=cue[1], effect="require")],
                           details={"owner": "person", "length": len(digits),
                                    **({"person": person.text} if person else {})})

@@ -12,6 +12,7 @@ import regex
 
 from ..model import Category, Severity
 from ..pii.context import person_before
+from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -31,12 +32,14 @@ OFFICIAL_SUFFIXES = (".gov.cn", ".org.cn", ".edu.cn", ".ac.cn", ".gov", ".mil.cn
 @detector(RULE, name="pii_email", order=45)
 def detect(ctx):
     text = ctx.text
+    if "@" not in text:
+        return
     for m in EMAIL.finditer(text):
         addr = m.group()
         domain = addr.rsplit("@", 1)[1].lower()
         s, e = m.span()
         if domain == "gov.cn" or domain.endswith(OFFICIAL_SUFFIXES):
-            yield ctx.finding(RULE.id, s, e, severity=Severity.info, confidence=0.8, pattern="email/official",
+            yield pii_finding(ctx, RULE.id, s, e, severity=Severity.info, confidence=0.8, pattern="email/official",
                               message="单位电子邮箱（可公开）", details={"domain": domain, "owner": "organisation"})
             continue
         person = person_before(text, s, 28, use_jieba=False)
@@ -49,6 +52,6 @@ def detect(ctx):
         details = {"domain": domain, "owner": "person" if sev is not Severity.info else "unknown"}
         if person:
             details["person"] = person.text
-        yield ctx.finding(RULE.id, s, e, severity=sev, confidence=conf, pattern="email/" + ("free-mail" if domain in FREE_MAIL else "other"),
+        yield pii_finding(ctx, RULE.id, s, e, severity=sev, confidence=conf, pattern="email/" + ("free-mail" if domain in FREE_MAIL else "other"),
                           message=RULE.message if sev is not Severity.info else "电子邮箱（归属不明，请确认非个人邮箱）",
                           details=details)

@@ -19,6 +19,8 @@ import regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import clause_before, person_before
 from ..pii.validate import ascii_digits, check_id
+from ..pii.report import pii_finding
+from ..pii.scan import iter_matches
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -65,7 +67,7 @@ class IdCardDetector:
 
     def detect(self, ctx):
         text = ctx.text
-        for m in ID_CANDIDATE.finditer(text):
+        for m in iter_matches(ctx, ID_CANDIDATE, min_digits=15, stars=False):
             s, e = m.start(), m.end()
             if not _followed_ok(text, e, s):
                 continue
@@ -75,7 +77,8 @@ class IdCardDetector:
             cue = ID_CUE.search(seg)
             fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
             if chk.ok:
-                person = person_before(text, s)
+                # jieba only where the name decides (15-digit numbers have no check digit)
+                person = person_before(text, s, use_jieba=chk.legacy and cue is None)
                 effects = []
                 conf = 0.93 if not chk.legacy else 0.6
                 if cue:
@@ -95,15 +98,13 @@ class IdCardDetector:
                     details["person"] = person.text
                 msg = RULE.message
                 if person:
-                    msg = f"{RULE.message}；与人员“{person.text}”同时出现"
-                yield ctx.finding(
-                    RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern=f"id/{fmt}",
+                    msg = f"{RULE.message}；附近有人员信息（{person.text}），构成可识别个人的组合"
+                yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern=f"id/{fmt}",
                     validation=("legacy-15: date+region" if chk.legacy else "MOD 11-2 + date + region timeline"),
                     context=effects, details=details,
                 )
             elif chk.structural and cue is not None:
-                yield ctx.finding(
-                    RULE.id, s, e, severity=Severity.low, confidence=0.4,
+                yield pii_finding(ctx, RULE.id, s, e, severity=Severity.low, confidence=0.4,
                     message="疑似公民身份号码（校验位不符），请核实后再公开",
                     pattern=f"id/{fmt}", validation="date + region ok; check digit wrong",
                     context=[ContextEffect(word=cue.group(), effect="require")],

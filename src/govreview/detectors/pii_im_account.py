@@ -11,6 +11,7 @@ import regex
 
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
+from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -27,6 +28,8 @@ WECHAT = regex.compile(
 @detector(RULE, name="pii_im_account", order=47)
 def detect(ctx):
     text = ctx.text
+    if "微信" not in text and "QQ" not in text and "qq" not in text and "ＱＱ" not in text:
+        return
     for kind, pat in (("qq", QQ), ("wechat", WECHAT)):
         yield from _found(ctx, text, kind, pat)
 
@@ -35,7 +38,7 @@ def _found(ctx, text, kind, pat):
     for m in pat.finditer(text):
         s, e = m.span("val")
         person = person_before(text, m.start(), 28, use_jieba=False)
-        yield ctx.finding(RULE.id, s, e, severity=Severity.high if person else Severity.medium,
+        yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high if person else Severity.medium,
                           confidence=0.85 if person else 0.7, pattern=f"im/{kind}",
                           context=[ContextEffect(word=m.group("cue"), effect="require")],
                           details={"account": kind, **({"person": person.text} if person else {})})

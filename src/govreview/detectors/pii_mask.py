@@ -16,6 +16,8 @@ import regex
 
 from ..model import Category, Severity
 from ..pii.masking import combine, id_mask_problem, mobile_mask_problem, visible_positions
+from ..pii.report import pii_finding
+from ..pii.scan import iter_matches
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -36,14 +38,14 @@ def _combined_hidden(pos: list[str | None]) -> int:
 def detect(ctx):
     text = ctx.text
     seen_ids: list[tuple[int, int, list[str | None]]] = []
-    for m in MASKED_ID.finditer(text):
+    for m in iter_matches(ctx, MASKED_ID, stars=True):
         s, e = m.span()
         pos = visible_positions(m.group())[:18]
         if pos[-1] is not None and not (pos[-1].isdigit() or pos[-1] == "X"):
             continue
         problem = id_mask_problem(m.group())
         if problem:
-            yield ctx.finding(RULE.id, s, e, confidence=0.85, message=f"身份证号脱敏不充分：{problem}",
+            yield pii_finding(ctx, RULE.id, s, e, confidence=0.85, message=f"身份证号脱敏不充分：{problem}",
                               pattern="mask/id", details={"value": "id_card", "problem": problem})
             seen_ids.append((s, e, pos))
             continue
@@ -53,18 +55,18 @@ def detect(ctx):
                 continue
             shared = sum(1 for x, y in zip(prev, pos) if x is not None and y is not None)
             if shared >= 4 and (_combined_hidden(both) < 4 or all(p is not None for p in both[6:14])):
-                yield ctx.finding(RULE.id, s, e, confidence=0.7,
+                yield pii_finding(ctx, RULE.id, s, e, confidence=0.7,
                                   message="同一身份证号在文中以不同方式脱敏，拼合后可还原",
                                   pattern="mask/id-combined", details={"value": "id_card", "problem": "combined", "other": [ps, pe]})
                 break
         seen_ids.append((s, e, pos))
     seen_phones: list[tuple[int, int, list[str | None]]] = []
-    for m in MASKED_MOBILE.finditer(text):
+    for m in iter_matches(ctx, MASKED_MOBILE, stars=True):
         s, e = m.span()
         pos = visible_positions(m.group())
         problem = mobile_mask_problem(m.group())
         if problem:
-            yield ctx.finding(RULE.id, s, e, confidence=0.85, message=f"手机号脱敏不充分：{problem}",
+            yield pii_finding(ctx, RULE.id, s, e, confidence=0.85, message=f"手机号脱敏不充分：{problem}",
                               pattern="mask/mobile", details={"value": "mobile", "problem": problem})
         else:
             for ps, pe, prev in seen_phones:
@@ -73,7 +75,7 @@ def detect(ctx):
                     continue
                 shared = sum(1 for x, y in zip(prev, pos) if x is not None and y is not None)
                 if shared >= 4 and _combined_hidden(both) < 4:
-                    yield ctx.finding(RULE.id, s, e, confidence=0.7,
+                    yield pii_finding(ctx, RULE.id, s, e, confidence=0.7,
                                       message="同一手机号在文中以不同方式脱敏，拼合后可还原",
                                       pattern="mask/mobile-combined", details={"value": "mobile", "problem": "combined", "other": [ps, pe]})
                     break

@@ -27,6 +27,8 @@ from ..pii.context import (
     OFFICE_PHONE_CUES, PERSONAL_PHONE_CUES, STRONG_PRIVATE_LANDLINE, clause_before, last_match_end, person_before,
 )
 from ..pii.validate import ascii_digits
+from ..pii.report import pii_finding, report_info
+from ..pii.scan import iter_matches
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -52,9 +54,40 @@ LANDLINE = regex.compile(
     r"(?![\dA-Za-z*＊])"
 )
 WINDOW = 28
+PRIVATE_LANDLINE_WORDS = ("家庭电话", "住宅电话", "宅电", "家属", "本人", "家中电话", "家庭座机")
 
 
 def _valid(national: str, mobile: bool) -> bool:
+    """phonenumbers validity (region CN) for a national number, cached per number prefix.
+
+    CN validity depends on the area code (or mobile prefix), the subscriber
+    length and the leading subscriber digits — not on the last digits — so the
+    answer is cached per (prefix, length) and phonenumbers parses each prefix
+    once per process instead of once per candidate.
+    """
+    cut = 5 if mobile else (len(national) - _subscriber_len(national) + 2)
+    return _cached_valid(national[:cut], len(national), mobile, national)
+
+
+def _subscriber_len(national: str) -> int:
+    # area codes: 10, 2x (2 digits + leading 0 → "010", "02x"), else 3 digits after the 0
+    return len(national) - (3 if national[1] in "12" else 4)
+
+
+_CACHE: dict[tuple[str, int, bool], bool] = {}
+
+
+def _cached_valid(prefix: str, length: int, mobile: bool, national: str) -> bool:
+    key = (prefix, length, mobile)
+    hit = _CACHE.get(key)
+    if hit is None:
+        hit = _phonenumbers_valid(national, mobile)
+        if len(_CACHE) < 65536:
+            _CACHE[key] = hit
+    return hit
+
+
+def _phonenumbers_valid(national: str, mobile: bool) -> bool:
     try:
         num = phonenumbers.parse(national, "CN")
     except phonenumbers.NumberParseException:
@@ -67,7 +100,7 @@ def _valid(national: str, mobile: bool) -> bool:
     return t in (phonenumbers.PhoneNumberType.FIXED_LINE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
 
 
-def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[ContextEffect], dict]:
+def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, list[ContextEffect], dict]:
     seg, _ = clause_before(text, start, WINDOW)
     office = last_match_end(OFFICE_PHONE_CUES, seg)
     personal = last_match_end(PERSONAL_PHONE_CUES, seg)
@@ -77,11 +110,33 @@ def classify_mobile(text: str, start: int) -> tuple[Severity, float, list[Contex
     if person:
         details["person"] = person.text
     if office and office[0] > p_end:
+        after = person_after(text, end)
+        if after is not None:  # 咨询：139…（工作日），联系人：李老师 — the person is named after the number
+            details["person"] = after
+            return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
         return Severity.info, 0.8, [ContextEffect(word=office[1], effect="lower", delta=-0.5)], details
     if personal or person:
         word = personal[1] if personal and (not person or personal[0] >= person.end) else person.text  # type: ignore[union-attr]
         return Severity.high, 0.95, [ContextEffect(word=word, effect="raise", delta=0.15)], details
+    after = person_after(text, end)
+    if after is not None:
+        details["person"] = after
+        return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
     return Severity.medium, 0.7, [], details
+
+
+_AFTER_NAME = regex.compile(r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4})[）)]")
+_AFTER_ROLE = regex.compile(r"^[^。；;\n\d]{0,8}?(联系人|本人|家属|监护人)")
+
+
+def person_after(text: str, end: int) -> str | None:
+    """A person named right after the number: ``139…（张科长）`` or ``139…（工作日），联系人：李老师``."""
+    seg = text[end:end + 14]
+    m = _AFTER_NAME.match(seg)
+    if m and (m.group(1)[-1] in "师生士志长任理官" or person_before(m.group(1) + "，", len(m.group(1)) + 1, use_jieba=True)):
+        return m.group(1)
+    r = _AFTER_ROLE.match(seg)
+    return r.group(1) if r else None
 
 
 def classify_landline(text: str, start: int) -> tuple[Severity, float, list[ContextEffect]]:
@@ -96,29 +151,34 @@ def classify_landline(text: str, start: int) -> tuple[Severity, float, list[Cont
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
     text = ctx.text
+    info = report_info(ctx)
     mobile_spans: list[tuple[int, int]] = []
-    for m in MOBILE.finditer(text):
+    for m in iter_matches(ctx, MOBILE, min_digits=11, stars=False):
         national = ascii_digits(m.group("num"))
         if not _valid(national, mobile=True):
             continue
         s, e = m.span()
         mobile_spans.append((s, e))
-        sev, conf, effects, details = classify_mobile(text, s)
+        sev, conf, effects, details = classify_mobile(text, s, e)
         details["number_type"] = "mobile"
         msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
         if "person" in details and sev is Severity.high:
-            msg = f"{MOBILE_RULE.message}；与人员“{details['person']}”同时出现"
-        yield ctx.finding(MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
+            msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
+        yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
                           pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
-    for m in LANDLINE.finditer(text):
+    if not info and not any(w in text for w in PRIVATE_LANDLINE_WORDS):
+        return  # only office lines can be here, and they are not reported
+    for m in iter_matches(ctx, LANDLINE, min_digits=10, stars=False):
         s, e = m.span()
         if any(a < e and s < b for a, b in mobile_spans):
             continue
         area = m.group("pa") or m.group("area")
+        sev, conf, effects = classify_landline(text, s)
+        if sev is Severity.info and not info:
+            continue  # an office line: nothing to report unless info findings are asked for
         if not _valid(ascii_digits(area + m.group("sub")), mobile=False):
             continue
-        sev, conf, effects = classify_landline(text, s)
-        yield ctx.finding(LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
+        yield pii_finding(ctx, LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
                           message=("固定电话（单位/办公电话，可公开）" if sev is Severity.info else "个人住宅电话，属于个人信息，不得公开"),
                           validation="phonenumbers CN fixed line", context=effects,
                           details={"area_code": area, **({"extension": m.group("ext")} if m.group("ext") else {})})

@@ -13,6 +13,7 @@ import regex
 
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
+from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -26,6 +27,7 @@ TRAVEL = regex.compile(
     r"(?:号码|号|证号|编号|No\.?)?[^\dA-Za-z\n。；;、]{0,8}?"
     r"(?P<val>[A-Za-z]{1,2}\d{7,8}|\d{8}(?:\d{2})?)(?![\dA-Za-z*＊])"
 )
+_CUE_WORDS = ("护照", "通行证", "台胞证", "assport", "ASSPORT")
 HKMO = regex.compile(r"C[A-Z0-9]\d{7}|W\d{8}")
 TW = regex.compile(r"\d{8}|\d{10}")
 PASSPORT = regex.compile(r"[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7}")
@@ -49,14 +51,15 @@ def _kind(cue: str, val: str) -> str | None:
 @detector(RULE, name="pii_travel_document", order=41)
 def detect(ctx):
     text = ctx.text
+    if not any(k in text for k in _CUE_WORDS):
+        return
     for m in TRAVEL.finditer(text):
         kind = _kind(m.group("cue"), m.group("val"))
         if kind is None:
             continue
         s, e = m.span("val")
         person = person_before(text, m.start(), use_jieba=False)
-        yield ctx.finding(
-            RULE.id, s, e, confidence=0.95 if person else 0.9, pattern=f"travel/{kind}",
+        yield pii_finding(ctx, RULE.id, s, e, confidence=0.95 if person else 0.9, pattern=f"travel/{kind}",
             context=[ContextEffect(word=m.group("cue"), effect="require")],
             details={"document": kind, **({"person": person.text} if person else {})},
         )

@@ -12,6 +12,7 @@ import regex
 
 from ..model import Category, Severity
 from ..pii.validate import bank_card_ok, check_id, uscc_ok
+from ..pii.report import pii_finding, report_info
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -24,11 +25,13 @@ USCC = regex.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NP
 
 @detector(RULE, name="pii_uscc", order=46)
 def detect(ctx):
+    if not report_info(ctx):
+        return
     for m in USCC.finditer(ctx.text):
         code = m.group()
         if not uscc_ok(code):
             continue
         if code.isdigit() and (check_id(code).ok or bank_card_ok(code)):
             continue  # an ID number or card that happens to pass MOD 31 is reported as such
-        yield ctx.finding(RULE.id, m.start(), m.end(), confidence=0.9, pattern="uscc",
+        yield pii_finding(ctx, RULE.id, m.start(), m.end(), severity=Severity.info, confidence=0.9, pattern="uscc",
                           validation="GB 32100 check character", details={"registration_dept": code[0], "org_type": code[1]})

@@ -40,7 +40,7 @@ class Record:
     """A policy or an interpretation in the index."""
 
     __slots__ = ("rid", "id", "url", "host", "title", "day", "kind", "reasons", "own_docnos",
-                 "cited_docnos", "cited_keys", "title_keys", "links", "ref_links", "exempt")
+                 "cited_docnos", "cited_keys", "links", "ref_links", "exempt")
 
     def __init__(self, rid: int, f: DocFeatures, c: Classification):
         self.rid = rid
@@ -53,8 +53,7 @@ class Record:
         self.reasons = c.reasons
         self.own_docnos: tuple[tuple[str, str], ...] = ()
         self.cited_docnos: tuple[str, ...] = ()
-        self.cited_keys: tuple[tuple[str, str], ...] = ()  # (key, where: headline|quoted-in-title|quoted-in-text)
-        self.title_keys: tuple[str, ...] = ()
+        self.cited_keys: tuple[tuple[str, str, int], ...] = ()  # (key, headline|quoted-in-title|quoted-in-text, quote order)
         self.links = array("q", (url_hash(k) for k, _, _ in f.links))
         self.ref_links: tuple[tuple[int, str, str], ...] = ()
         self.exempt: str | None = None
@@ -70,9 +69,10 @@ class LinkageIndex:
         self._sorted: array | None = None
         self.url_to_rid: dict[int, int] = {}
         self.docno_to_policies: dict[str, list[int]] = {}
-        self.key_to_policies: dict[str, list[int]] = {}
+        self.key_to_policies: dict[int, list[int]] = {}  # hash of a title key → policies (strings not kept)
         self.docno_by_number: dict[tuple[int, int], list[tuple[str, int]]] = {}  # (year, seq) → (agency, rid)
         self.counts = {k: 0 for k in Kind}
+        self.link_fanout: dict[int, int] = {}  # policy rid → how many interpretations it links to (filled in pass 2)
         self.placeholder_urls = 0  # pages whose URL had to be made up (no url, canonical, base URL or SiteDomain)
         self._exempt = [regex.compile(p) for p in self.options.exempt_titles]
         self._exempt_ids = set(self.options.exempt_ids)
@@ -97,28 +97,29 @@ class LinkageIndex:
             self.url_to_rid.setdefault(h, rec.rid)
         if c.kind is Kind.policy:
             rec.own_docnos = tuple(f.own_docnos)
-            rec.title_keys = tuple(sorted(title_keys(f.title)))
             for dn, _ in rec.own_docnos:
                 self.docno_to_policies.setdefault(dn, []).append(rec.rid)
                 parts = split_docno(dn)
                 if parts:
                     self.docno_by_number.setdefault(parts[1:], []).append((parts[0], rec.rid))
-            for k in rec.title_keys:
-                self.key_to_policies.setdefault(k, []).append(rec.rid)
+            for k in title_keys(f.title):
+                rids = self.key_to_policies.setdefault(hash(k), [])
+                if rec.rid not in rids:
+                    rids.append(rec.rid)
             rec.exempt = self._exemption(f)
         else:
             rec.cited_docnos = tuple(f.cited_docnos)
-            keys: dict[str, str] = {}
-            for q in f.quoted:
+            keys: dict[str, tuple[str, int]] = {}
+            for rank, q in enumerate(f.quoted):
                 where = "quoted-in-title" if f"《{q}》" in f.title else "quoted-in-text"
-                for k in title_keys(q):
-                    if keys.get(k) != "quoted-in-title":
-                        keys[k] = where
+                for k in sorted(title_keys(q)):
+                    if k not in keys or (where == "quoted-in-title" and keys[k][0] != where):
+                        keys[k] = (where, rank)
             subject = unquoted_subject(f.title)
             if subject:
-                for k in title_keys(subject):
-                    keys.setdefault(k, "headline")
-            rec.cited_keys = tuple(keys.items())
+                for k in sorted(title_keys(subject)):
+                    keys.setdefault(k, ("headline", -1))
+            rec.cited_keys = tuple((k, w, r) for k, (w, r) in keys.items())
             refs = [(url_hash(k), href, text) for k, href, text in f.links if _REF_ANCHOR.search(text)]
             rec.ref_links = tuple(refs[:MAX_REF_LINKS])
         return c
@@ -147,18 +148,21 @@ class LinkageIndex:
     def interpretations(self) -> Iterator[Record]:
         return (r for r in self.records if r.kind is Kind.interpretation)
 
-    def policies_with_docno(self, cited: str) -> list[tuple[int, str]]:
+    def policies_with_docno(self, cited: str) -> list[tuple[int, str, str]]:
         """Policies whose own 文号 is ``cited``: exactly, or with words glued in front of the 机关代字
-        (印发了临政办发〔2025〕21号 → agency 了临政办发 ends with 临政办发). Returns (rid, how)."""
+        (印发了临政办发〔2025〕21号 → agency 了临政办发 ends with 临政办发). Returns (rid, the policy's 文号, how)."""
         exact = self.docno_to_policies.get(cited)
         if exact:
-            return [(rid, "exact") for rid in exact]
+            return [(rid, cited, "exact") for rid in exact]
         parts = split_docno(cited)
         if not parts:
             return []
-        agency = parts[0]
-        return [(rid, f"agency suffix {a}") for a, rid in self.docno_by_number.get(parts[1:], ())
+        agency, year, seq = parts
+        return [(rid, f"{a}〔{year}〕{seq}号", "agency suffix") for a, rid in self.docno_by_number.get((year, seq), ())
                 if len(a) >= 2 and agency.endswith(a)]
+
+    def policies_with_title(self, key: str) -> list[int]:
+        return self.key_to_policies.get(hash(key), [])
 
     def target(self, h: int) -> Record | None:
         rid = self.url_to_rid.get(h)

@@ -27,6 +27,7 @@ class LinkageOptions(BaseModel):
     exempt_ids: tuple[str, ...] = ()
     head_chars: int = Field(default=400, ge=50, le=5000, description="how far after the title a policy's own 文号 may stand")
     base_url: str | None = Field(default=None, description="site root for documents without a URL (folder exports)")
+    template_link_limit: int = Field(default=5, ge=1, le=1000, description="a page linking to more pages of the other kind has a sidebar: its links alone do not pair")
     site_hosts: tuple[str, ...] = Field(default=(), description="other host names of the same site (for dead-link checks)")
 
     @classmethod

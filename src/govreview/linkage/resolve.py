@@ -101,41 +101,59 @@ def _d(day: int) -> date | None:
     return date.fromordinal(day) if day else None
 
 
-def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]]) -> dict[int, list[dict[str, Any]]]:
+def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]],
+                limit: int) -> dict[int, list[dict[str, Any]]]:
+    """Evidence per candidate policy. Links from a page that links to more than ``limit`` pages of the other
+    kind (a 最新解读/最新文件 sidebar on every page) are marked ``template``: they still count as links
+    between a pair found by title or 文号, but do not make a pair on their own."""
     ev: dict[int, list[dict[str, Any]]] = {}
-    refs = {h: (href, text) for h, href, text in interp.ref_links}
-    for h in interp.links:
-        t = ix.target(h)
-        if t is not None and t.kind.value == "policy":
-            href, text = refs.get(h, (t.url, ""))
-            ev.setdefault(t.rid, []).append({"type": "link", "from": interp.id, "href": href, "anchor": text})
-    for prid in backlinks.get(interp.rid, ()):
+    targets = [t for t in (ix.target(h) for h in interp.links) if t is not None and t.kind.value == "policy"]
+    forward_template = len(targets) > limit
+    for t in targets:
+        href, text = next(((hr, tx) for h, hr, tx in interp.ref_links if ix.url_to_rid.get(h) == t.rid), (t.url, ""))
+        e = {"type": "link", "from": interp.id, "href": href, "anchor": text}
+        if forward_template:
+            e["template"] = True
+        ev.setdefault(t.rid, []).append(e)
+    back = backlinks.get(interp.rid, ())
+    for prid in back:
         p = ix.records[prid]
-        ev.setdefault(prid, []).append({"type": "backlink", "from": p.id, "href": interp.url})
-    for dn in interp.cited_docnos:
-        for prid, how in ix.policies_with_docno(dn):
+        e = {"type": "backlink", "from": p.id, "href": interp.url}
+        if len(back) > limit or ix.link_fanout.get(prid, 0) > limit:
+            e["template"] = True
+        ev.setdefault(prid, []).append(e)
+    for rank, dn in enumerate(interp.cited_docnos):
+        for prid, own, how in ix.policies_with_docno(dn):
             where = "title" if dn in interp.title else "text"
             items = ev.setdefault(prid, [])
             if not any(e["type"].startswith("docno:") for e in items):
-                own = next(d for d, _ in ix.records[prid].own_docnos if how == "exact" and d == dn or how != "exact")
-                items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how})
-    for key, where in interp.cited_keys:
-        for prid in ix.key_to_policies.get(key, ()):
+                items.append({"type": f"docno:{where}", "docno": own, "cited": dn, "match": how, "order": rank})
+    for key, where, rank in interp.cited_keys:
+        for prid in ix.policies_with_title(key):
             items = ev.setdefault(prid, [])
             if not any(e["type"] == f"title:{where}" for e in items):
-                items.append({"type": f"title:{where}", "title": key})
+                items.append({"type": f"title:{where}", "title": key, "order": rank})
     return ev
 
 
 def _choose(ev: dict[int, list[dict[str, Any]]]) -> list[int]:
     if not ev:
         return []
-    score = {rid: sum(_SCORES.get(e["type"], 1) for e in items) for rid, items in ev.items()}
-    linked = [rid for rid, items in ev.items() if any(e["type"] in ("link", "backlink") for e in items)]
+    score = {rid: sum(0 if e.get("template") else _SCORES.get(e["type"], 1) for e in items) for rid, items in ev.items()}
+    linked = [rid for rid, items in ev.items() if any(e["type"] in ("link", "backlink") and not e.get("template")
+                                                       for e in items)]
     if linked:
         return sorted(linked)
+    score = {rid: s for rid, s in score.items() if any(not e["type"].endswith("link") for e in ev[rid])}
+    if not score:
+        return []
     best = max(score.values())
-    return sorted(rid for rid, s in score.items() if s == best)
+    tied = [rid for rid, s in score.items() if s == best]
+    if len(tied) > 1:  # equal evidence: the policy cited first is the one interpreted (the others are its basis)
+        first = {rid: min(e.get("order", 10**6) for e in ev[rid]) for rid in tied}
+        lowest = min(first.values())
+        tied = [rid for rid in tied if first[rid] == lowest]
+    return sorted(tied)
 
 
 def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageResult:
@@ -145,15 +163,19 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
 
     backlinks: dict[int, list[int]] = {}
     for p in ix.policies():
+        fanout = 0
         for h in set(p.links):
             t = ix.target(h)
             if t is not None and t.kind.value == "interpretation":
                 backlinks.setdefault(t.rid, []).append(p.rid)
+                fanout += 1
+        if fanout:
+            ix.link_fanout[p.rid] = fanout
 
     pairs_by_policy: dict[int, list[Pair]] = {}
     orphans: list[Orphan] = []
     for it in ix.interpretations():
-        ev = _candidates(ix, it, backlinks)
+        ev = _candidates(ix, it, backlinks, opts.template_link_limit)
         chosen = _choose(ev)
         dead = [(href, text) for h, href, text in it.ref_links
                 if _same_site(href, it, hosts) and not ix.url_exists(h)]
@@ -162,7 +184,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
             orphans.append(Orphan(it, f"指向政策文件的链接已失效：{href}（“{text}”）", dead,
                                   [ix.records[r] for r in chosen], [ev[r] for r in chosen]))
         elif not chosen:
-            cited = [f"《{k}》" for k, w in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
+            cited = [f"《{k}》" for k, w, _ in it.cited_keys if w != "headline"][:3] + list(it.cited_docnos[:3])
             why = "站内未找到被解读的政策文件" + (f"（引用：{'、'.join(cited)}）" if cited else "（页面未引用任何政策文件标题、文号或链接）")
             orphans.append(Orphan(it, why, [], [], []))
         for prid in chosen:
@@ -272,7 +294,7 @@ def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
                           "classification": list(it.reasons)})
         else:
             f = _finding(R.ORPHAN_INTERPRETATION, it, [], f"{o.why}：{it.title}", 0.6 if o.why.endswith("链接）") else 0.7,
-                         {"cited_titles": [k for k, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
+                         {"cited_titles": [k for k, _, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
                           "classification": list(it.reasons)})
         yield it, [f]
 

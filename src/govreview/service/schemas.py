@@ -19,9 +19,9 @@ class Selection(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    rules: list[str] | None = Field(default=None, max_length=200,
+    rules: list[str] | None = Field(default=None, min_length=1, max_length=200,
                                     description="only these rule ids or dotted prefixes (e.g. 'pii', 'secrecy.marking')")
-    categories: list[Category] | None = Field(default=None, max_length=20, description="only these categories")
+    categories: list[Category] | None = Field(default=None, min_length=1, max_length=20, description="only these categories")
     exclude: list[str] = Field(default_factory=list, max_length=200, description="rule ids, prefixes or categories to leave out")
 
     @property
