@@ -332,3 +332,25 @@ def test_equal_title_evidence_goes_to_the_policy_cited_first():
     res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
     paired = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
     assert paired == {"a": ["i"], "b": []}
+
+
+def test_cli_html_report_has_the_site_table(cfg_file, tmp_path):
+    out = tmp_path / "report.html"
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "html",
+                                 "-o", str(out), "--fail-on", "none"])
+    assert r.exit_code == 0, r.output
+    page = out.read_text(encoding="utf-8")
+    assert page.count('id="linkage"') == 1 and page.rstrip().endswith("</html>")
+    table = page[page.index('id="linkage"'):]
+    for status in ("按时", "逾期", "缺少解读", "无需解读"):
+        assert f">{status}</span>" in table
+    assert "临政办发〔2025〕30号" in table and "找不到政策文件的解读" in table
+
+
+def test_html_table_escapes_page_content():
+    from govreview.linkage.table import render_html
+
+    docs = [Document(id="<b>p</b>", url="http://lj.gov.cn/p.html", title="临江市<script>alert(1)</script>管理办法",
+                     published_at=date(2025, 3, 3), text="第一条")]
+    frag = render_html(run(docs, {"options": {"linkage": {"as_of": AS_OF}}}))
+    assert "<script>" not in frag and "&lt;script&gt;" in frag and "&lt;b&gt;p&lt;/b&gt;" in frag

@@ -14,7 +14,7 @@ import click
 
 from .config import ReviewConfig
 from .engine import Reviewer
-from .inputs import InputProblem, document_from_bytes, iter_inputs
+from .inputs import InputProblem, document_from_bytes
 from .lexicons import Lexicon, LexiconError
 from .model import Category, Report, Severity
 from .reporters import FORMATS, get_reporter
@@ -249,6 +249,10 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
                 from .linkage.table import render_text
 
                 render_text(result, stream)
+            elif fmt == "html":  # the per-site table, inside the report's document list
+                from .linkage.table import render_html
+
+                stream.write(render_html(result))
         rep.close()
     finally:
         bar.close()

@@ -21,7 +21,8 @@ import regex
 _OPEN = "〔[（(【［{｛〖"
 _CLOSE = "〕]）)】］}｝〗"
 _LEADING = regex.compile(
-    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在))"
+    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在)"
+    r"(?:了|的|过|着)?)"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
 )
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).

@@ -24,11 +24,9 @@ import hashlib
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, replace
-from importlib import resources
 from pathlib import Path
 
 import numpy as np
-import regex
 
 FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
 

@@ -36,7 +36,6 @@ def _combined_hidden(pos: list[str | None]) -> int:
 
 @detector(RULE, name="pii_mask", order=48)
 def detect(ctx):
-    text = ctx.text
     seen_ids: list[tuple[int, int, list[str | None]]] = []
     for m in iter_matches(ctx, MASKED_ID, stars=True):
         s, e = m.span()

@@ -84,3 +84,38 @@ def render_text(result: LinkageResult, stream: IO[str]) -> None:
         c.print(f"[yellow]注意[/yellow]: {result.placeholder_urls} 个页面没有 URL（导出未给出 url，页面也无 canonical/SiteDomain），"
                 "指向本站的绝对链接无法与之匹配；请用 --base-url 指定站点根地址。")
     c.print()
+
+
+def render_html(result: LinkageResult) -> str:
+    """The same table as an HTML fragment for the ``--format html`` report (everything escaped)."""
+    from html import escape as h
+
+    o = result.options
+    out = [f'<div class="linkage" id="linkage"><h2>政策文件与解读关联 — {len(result.rows)} 个政策文件，'
+           f"时限 {o.deadline_days} 个工作日</h2>",
+           "<table><tr><th>政策文件</th><th>文号</th><th>发布</th><th>解读</th><th>依据</th><th>工作日</th>"
+           "<th>互链</th><th>状态</th></tr>"]
+    for row in result.rows:
+        p = row.policy
+        docno = p.own_docnos[0][0] if p.own_docnos else "—"
+        interps = "<br>".join(f"{h(q.interpretation.title)}<br><small>{h(q.interpretation.id)}</small>" for q in row.pairs) or "—"
+        ev = "<br>".join(h(evidence_label(q).replace("\n", " + ")) for q in row.pairs)
+        days = "<br>".join(str(q.workdays.days) if q.workdays else "?" for q in row.pairs)
+        links = "<br>".join(link_label(q) for q in row.pairs)
+        status = f'<span class="status-{row.status}">{STATUS_ZH[row.status]}</span>' + (f"<br><small>{h(row.note)}</small>" if row.note else "")
+        out.append(f"<tr><td>{h(p.title)}<br><small>{h(p.id)}</small></td><td>{h(docno)}</td><td>{_day(p.day)}</td>"
+                   f"<td>{interps}</td><td>{ev}</td><td>{days}</td><td>{links}</td><td>{status}</td></tr>")
+    out.append("</table>")
+    if result.orphans:
+        out.append(f"<h3>找不到政策文件的解读 — {len(result.orphans)}</h3><table><tr><th>解读</th><th>发布</th><th>原因</th></tr>")
+        for orph in result.orphans:
+            out.append(f"<tr><td>{h(orph.rec.title)}<br><small>{h(orph.rec.id)}</small></td><td>{_day(orph.rec.day)}</td>"
+                       f"<td>{h(orph.why)}</td></tr>")
+        out.append("</table>")
+    counts = result.counts
+    out.append(f"<p>页面分类：政策文件 {counts.get('policy', 0)}，解读 {counts.get('interpretation', 0)}，"
+               f"其他 {counts.get('other', 0)}；工作日历：{h(result.calendar)}；参考日期：{o.reference_date().isoformat()}</p>")
+    if result.placeholder_urls:
+        out.append(f"<p>注意：{result.placeholder_urls} 个页面没有 URL，指向本站的绝对链接无法与之匹配；请用 --base-url 指定站点根地址。</p>")
+    out.append("</div>\n")
+    return "".join(out)

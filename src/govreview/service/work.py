@@ -17,7 +17,7 @@ from typing import Any
 
 from ..config import ReviewConfig
 from ..engine import Reviewer
-from ..model import Document, DocumentInfo, Report, ReviewError, Verdict
+from ..model import Document, Report, ReviewError, Verdict
 from .redaction import load_redactor
 from .selection import apply_selection
 

@@ -1,0 +1,33 @@
+"""文号 extraction: the normalised form and format problems shared by quality and linkage."""
+
+import pytest
+
+from govreview.docnumber import find_doc_numbers, normalize_doc_number
+
+
+@pytest.mark.parametrize(
+    "text, agency, normalized, n_problems",
+    [
+        ("根据《国务院办公厅关于印发政府网站发展指引的通知》（国办发〔2017〕47号）", "国办发", "国办发〔2017〕47号", 0),
+        ("按照国办发[2014]57号文件要求", "国办发", "国办发〔2014〕57号", 1),
+        ("甘政办发（2014）第057号", "甘政办发", "甘政办发〔2014〕57号", 3),
+        ("财税〔19〕13号", "财税", "财税〔2019〕13号", 1),
+        ("京政发【２０２０】５号", "京政发", "京政发〔2020〕5号", 2),
+        ("市政府印发了临政办发〔2025〕21号文件", "临政办发", "临政办发〔2025〕21号", 0),
+        ("根据甘经信发〔2020〕3号精神", "甘经信发", "甘经信发〔2020〕3号", 0),
+    ],
+)
+def test_doc_numbers_are_normalised(text, agency, normalized, n_problems):
+    (d,) = find_doc_numbers(text)
+    assert (d.agency, d.normalized, len(d.problems)) == (agency, normalized, n_problems)
+    assert text[d.start:d.end] == d.text
+    assert (d.suggestion is None) == (n_problems == 0)
+
+
+@pytest.mark.parametrize("text", ["（2024）甘0102民初1234号", "2023年第3号公告", "第（2）项"])
+def test_things_that_are_not_doc_numbers(text):
+    assert [d.agency for d in find_doc_numbers(text) if d.agency.endswith(("发", "函", "字"))] == []
+
+
+def test_normalize_for_matching_citations():
+    assert normalize_doc_number("国办发[2017]47号") == normalize_doc_number("国办发〔2017〕第47号") == "国办发〔2017〕47号"
