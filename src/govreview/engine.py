@@ -162,15 +162,18 @@ def term_folds(span: str, folded_term: str, settings) -> list[str]:
     """The folds a term match needed, without re-folding: substitutions are 1:1 and noise is
     visible in the span, so whatever length is left over after removing noise was repeats."""
     used: list[str] = []
-    if not span.isascii():
-        if settings.width and any(ord(ch) in width_table() for ch in span):
+    sub = substitution_table(settings.width, settings.case, settings.t2s)
+    substituted = span.translate(sub) if sub else span
+    if substituted != span:  # only then find out which substitutions
+        changed = [ord(a) for a, b in zip(span, substituted) if a != b]
+        if settings.width and any(cp in width_table() for cp in changed):
             used.append("width")
-    if settings.case and any(ord(ch) in case_table() for ch in span):
-        used.append("case")
-    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
-        used.append("t2s")
+        if settings.case and any(cp in case_table() for cp in changed):
+            used.append("case")
+        if settings.t2s and any(cp in t2s_table() for cp in changed):
+            used.append("t2s")
     # noise is decided on the substituted characters (＊ is full-width, and noise only once folded)
-    bare = strip_noise(span.translate(substitution_table(settings.width, settings.case, settings.t2s))) if settings.noise else span
+    bare = strip_noise(substituted) if settings.noise else substituted
     if settings.noise and len(bare) != len(span):
         used.append("noise")
     if settings.repeats and len(bare) > len(folded_term):

@@ -50,7 +50,20 @@ FIELD = regex.compile(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
 _HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
 # cheap candidates (stdlib re): a level with a star, a 密级 field, a short line holding a level
 _CANDIDATE = re.compile(r"[绝絕机機秘][ \t\u3000]*密[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|密[ \t\u3000]*级[ \t\u3000]*[:：]")
-_SHORT_LINE_WITH_LEVEL = re.compile(r"^[^\n]{0,12}[绝絕机機秘][ \t\u3000]*密[^\n]{0,12}$", re.M)
+_LEVEL_WORD = re.compile(r"[绝絕机機秘][ \t\u3000]*密")
+
+
+def _short_line_with_level(text: str) -> bool:
+    """A level word on a line with at most 12 characters either side (a bare marking at the head).
+
+    Searching the level words first and then measuring their line is linear; a multi-line regex
+    anchored at every line start with bounded gaps on both sides backtracks on every line."""
+    for m in _LEVEL_WORD.finditer(text):
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        if m.start() - ls <= 12 and (len(text) if le < 0 else le) - m.end() <= 12:
+            return True
+    return False
 _QUOTES = regex.compile(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
 
 
@@ -72,7 +85,7 @@ class SecrecyMarking:
         if "密" not in text:
             return
         # most pages mention 保密/秘密 in sentences: look for a candidate before cutting lines
-        if not (_CANDIDATE.search(text) or _SHORT_LINE_WITH_LEVEL.search(text)):
+        if not (_CANDIDATE.search(text) or _short_line_with_level(text)):
             return
         layout = Layout(text)
         taken: list[tuple[int, int]] = []
