@@ -98,7 +98,7 @@ def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, l
     if isinstance(item, InputProblem):
         raise InputError(f"{file}: {item.message}")
     report = reviewer.review(item)
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     rep = get_reporter(fmt)(out, single=True, summary=False, show_clean=True)
     if fmt == "text":
         rep.add(report, source=item.content)
