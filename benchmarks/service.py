@@ -33,7 +33,7 @@ from pathlib import Path
 
 HOST = "127.0.0.1"
 ROOT = Path(__file__).resolve().parents[1]
-SEED = Path("/work/shared/seeds/002_yunnan_2015_gov_site_content.txt")
+SEED = ROOT / "tests" / "data" / "seeds" / "002_yunnan_2015_gov_site_content.txt"
 
 
 def draft_10kb() -> str:

@@ -17,7 +17,7 @@ from govreview.linkage.urls import resolve, url_key
 from govreview.linkage.workdays import CalendarFileError, OutsideCalendar, WorkCalendar
 from govreview.model import Document
 
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 DATA = Path(__file__).parent / "data" / "linkage"
 
 

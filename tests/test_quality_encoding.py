@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent / "data" / "seeds").glob("*.txt"))
 CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
 ORIGINAL = "政府网站工作年度报表"  # its UTF-8 bytes decode as GBK without a lost byte
 COMMON = "".join(

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent / "data" / "seeds").glob("*.txt"))
 CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
 SIMPLIFIED = "为进一步加强政府网站信息内容建设，现就有关事项通知如下。各单位要高度重视，认真组织实施。"
 TRADITIONAL = "為進一步加強政府網站資訊內容建設，現就有關事項通知如下。各單位要高度重視，認真組織實施。"

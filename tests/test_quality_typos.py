@@ -11,7 +11,7 @@ from govreview.lexicons import Lexicon, builtin_dir
 
 TYPOS = Lexicon.load(builtin_dir() / "quality_typos.tsv")
 EXPRESSIONS = Lexicon.load(builtin_dir() / "quality_expressions.tsv")
-SEEDS = sorted(Path("/work/shared/seeds").glob("*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent / "data" / "seeds").glob("*.txt"))
 CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
 
 

@@ -7,7 +7,7 @@ import pytest
 from govreview import Severity
 
 CLEAN = sorted(Path(__file__).parent.joinpath("data", "clean").glob("*.txt"))
-SEEDS = sorted(Path("/work/shared/seeds").glob("00*.txt"))
+SEEDS = sorted((Path(__file__).resolve().parent / "data" / "seeds").glob("00*.txt"))
 
 
 def _find(reviewer, text, prefix="secrecy."):

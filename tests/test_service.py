@@ -18,7 +18,7 @@ from govreview.service.testing import live_server  # noqa: E402
 
 API = "api-secret-1"
 ADMIN = "admin-secret-2"
-SEEDS = Path("/work/shared/seeds")
+SEEDS = Path(__file__).resolve().parent / "data" / "seeds"
 
 SPAM = "关于开展2024年度安全生产检查的通知\n各乡镇人民政府：现将有关事项通知如下。澳*门*博*彩，百家樂在线，ＢＥＴ。"
 RULES_TEXT = "各单位不得公开涉及国家秘密、商业秘密、个人隐私的政府信息，不得刊登商业广告。"
