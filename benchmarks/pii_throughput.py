@@ -25,13 +25,11 @@ import sys
 import time
 from pathlib import Path
 
-import ahocorasick
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from throughput import load_docs, synthetic_terms  # noqa: E402
+from throughput import benchmark_lexicon, load_docs  # noqa: E402
 
 import govreview  # noqa: E402
-from govreview.lexicons import builtin_lexicons  # noqa: E402
 
 WARM = "申请人张三，手机13912345678，身份证号620102199608147890，住址兰州市城关区张掖路街道庆阳路123号5栋2单元301室。"
 
@@ -54,13 +52,7 @@ def main() -> None:
 
     docs = load_docs(args.size_mb)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    issued = synthetic_terms(args.terms)
-    lex = govreview.Lexicon.from_terms(issued, category="sensitive", severity="medium", name="synthetic-issued")
-    raw_terms = sorted({e.term for lx in builtin_lexicons() if lx.kind == "terms" for e in lx.entries} | set(issued))
-    naive = ahocorasick.Automaton()
-    for t in raw_terms:
-        naive.add_word(t, t)
-    naive.make_automaton()
+    lex, raw_terms, naive = benchmark_lexicon(args.terms)
 
     def run_naive(ds):
         for d in ds:

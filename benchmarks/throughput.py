@@ -50,6 +50,18 @@ def synthetic_terms(n: int, seed: int = 7) -> list[str]:
     return sorted(random.Random(seed).sample(words, n))
 
 
+def benchmark_lexicon(n_terms: int):
+    """(the synthetic issued Lexicon, every raw term incl. built-ins, the naive str automaton over them)."""
+    issued = synthetic_terms(n_terms)
+    lex = govreview.Lexicon.from_terms(issued, category="sensitive", severity="medium", name="synthetic-issued")
+    raw_terms = sorted({e.term for lx in builtin_lexicons() if lx.kind == "terms" for e in lx.entries} | set(issued))
+    naive = ahocorasick.Automaton()
+    for t in raw_terms:
+        naive.add_word(t, t)
+    naive.make_automaton()
+    return lex, raw_terms, naive
+
+
 def load_docs(size_mb: float) -> list[str]:
     cache = Path(__file__).parent / "data" / f"corpus-{size_mb:g}mb.jsonl"
     if not cache.exists():
@@ -76,14 +88,7 @@ def main() -> None:
 
     docs = load_docs(args.size_mb)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    issued = synthetic_terms(args.terms)
-    lex = govreview.Lexicon.from_terms(issued, category="sensitive", severity="medium", name="synthetic-issued")
-    raw_terms = sorted({e.term for lx in builtin_lexicons() if lx.kind == "terms" for e in lx.entries} | set(issued))
-
-    naive = ahocorasick.Automaton()
-    for t in raw_terms:
-        naive.add_word(t, t)
-    naive.make_automaton()
+    lex, raw_terms, naive = benchmark_lexicon(args.terms)
 
     t0 = time.perf_counter()
     reviewer = govreview.Reviewer(lexicons=[lex])
