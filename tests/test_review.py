@@ -169,3 +169,19 @@ def test_offsets_invariant_holds_for_random_lexicons(terms, text):
     assert_offsets(text, report)
     for f in report.findings:
         assert f.start < f.end
+
+
+def test_many_matches_take_the_vectorised_offset_path():
+    # more than 64 matches in one document switches byte→code-point conversion to numpy; offsets stay exact
+    text = "，".join(["关于澳门博彩的通告", "ａｂｃ百家樂"] * 60)
+    report = govreview.review(text)
+    assert len([f for f in report.findings if f.rule == "advertising.gambling"]) == 120
+    assert_offsets(text, report)
+
+
+@pytest.mark.parametrize("text, fires", [("天天向上", True), ("天 天向上", True), ("今天开会", False), ("天气晴", False)])
+def test_terms_shortened_by_the_repeat_fold_need_their_repeats(text, fires):
+    lex = Lexicon.from_terms(["天天"], category="sensitive", severity="high", name="aa")
+    report = Reviewer(lexicons=[lex]).review(text)
+    assert bool([f for f in report.findings if f.rule == "sensitive.term"]) == fires
+    assert_offsets(text, report)

@@ -131,9 +131,20 @@ class Matcher:
             payloads.append(payload)
         if not ends:
             return hits
-        # code-point end of each match = number of UTF-8 lead bytes up to and including its last byte
-        lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
-        char_ends = np.cumsum(lead, dtype=np.int64)[np.asarray(ends)].tolist()
+        if len(ends) <= 64:
+            # few matches (the usual case): decode the bytes between consecutive match ends
+            char_ends = []
+            last_b = last_c = 0
+            for end_b in ends:
+                nb = end_b + 1
+                if nb != last_b:
+                    last_c += len(data[last_b:nb].decode("utf-8"))
+                    last_b = nb
+                char_ends.append(last_c)
+        else:
+            # code-point end of each match = number of UTF-8 lead bytes up to and including its last byte
+            lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
+            char_ends = np.cumsum(lead, dtype=np.int64)[np.asarray(ends)].tolist()
         for ce, payload in zip(char_ends, payloads):
             for idx in payload:
                 append(Hit(idx, ce - flen[idx], ce))
