@@ -134,14 +134,24 @@ def _build_substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, i
 class Folded:
     """A folded copy of ``original`` and the run table mapping it back."""
 
-    __slots__ = ("original", "text", "_seg_f", "_seg_o", "settings")
+    __slots__ = ("original", "text", "_seg_f", "_seg_o", "settings", "_codes")
 
-    def __init__(self, original: str, text: str, seg_f: list[int], seg_o: list[int], settings: FoldSettings):
+    def __init__(self, original: str, text: str, seg_f: list[int], seg_o: list[int], settings: FoldSettings,
+                 codes: np.ndarray | None = None):
         self.original = original
         self.text = text
         self._seg_f = seg_f
         self._seg_o = seg_o
         self.settings = settings
+        self._codes = codes
+
+    @property
+    def codes(self) -> np.ndarray:
+        """The original's code points as uint32 (from the fold, or computed once): detectors test
+        "does the text contain any character of set S" as one gather, ``table[codes].any()``."""
+        if self._codes is None:
+            self._codes = np.frombuffer(self.original.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        return self._codes
 
     @property
     def runs(self) -> int:
@@ -278,6 +288,15 @@ def _substitution_lut(width: bool, case: bool, t2s: bool) -> np.ndarray | None:
     return _cached_arrays("fold-lut", stamp, build)["lut"]
 
 
+def char_table(chars) -> np.ndarray:
+    """A boolean table over all code points, True for ``chars`` (for ``table[folded.codes].any()``)."""
+    table = np.zeros(_LUT_SIZE, dtype=bool)
+    cps = [c if isinstance(c, int) else ord(c) for c in chars]
+    if cps:
+        table[np.asarray(cps, dtype=np.int64)] = True
+    return table
+
+
 def _text(codes: np.ndarray) -> str:
     return codes.tobytes().decode("utf-32-le", "surrogatepass")
 
@@ -298,7 +317,7 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
     lut = _substitution_lut(settings.width, settings.case, settings.t2s)
     t = lut[a] if lut is not None else a
     if not (settings.noise or settings.repeats):
-        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
     noise_tab, coll_tab = _class_tables()
     keep = None
     if settings.noise:
@@ -327,15 +346,15 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
             if dup.any():
                 keep[idx[1:][dup]] = False
     if keep is None:
-        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
     idx = np.flatnonzero(keep)
     if len(idx) == len(t):
-        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings)
+        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
     if len(idx) == 0:
-        return Folded(text, "", [0], [len(text)], settings)
+        return Folded(text, "", [0], [len(text)], settings, a)
     brk = np.flatnonzero(idx[1:] - idx[:-1] != 1) + 1
     seg_f = np.concatenate((np.zeros(1, dtype=brk.dtype), brk))
-    return Folded(text, _text(t[idx]), seg_f.tolist(), idx[seg_f].tolist(), settings)
+    return Folded(text, _text(t[idx]), seg_f.tolist(), idx[seg_f].tolist(), settings, a)
 
 
 def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:

@@ -25,16 +25,18 @@ RULE = Rule(
 
 # Every format problem shows in the bracket or right after it; well-formed 〔2017〕47号 does not match.
 # A stdlib ``re`` scan for this is ~10× cheaper than extracting every 文号 of the page.
-_SUSPECT = re.compile(
-    r"[\[(（【［{｛〖][ \t]*[0-9０-９]{2,4}[ \t]*年?[ \t]*[\])）】］}｝〗〕]"
-    r"|〔[ \t]*(?:[0-9]{2}[ \t]*〕|[0-9]{4}[ \t]*年|[０-９])"
-    r"|〕[ \t]*(?:第|0[0-9]|[０-９])"
+# One pattern per branch (not one alternation), so each starts with a class or literal the stdlib engine
+# skips to at C speed; 〔 and 〕 are rare, so their branches cost almost nothing.
+_SUSPECT = (
+    re.compile(r"[\[(（【［{｛〖][ \t]*[0-9０-９]{2,4}[ \t]*年?[ \t]*[\])）】］}｝〗〕]"),
+    re.compile(r"〔[ \t]*(?:[0-9]{2}[ \t]*〕|[0-9]{4}[ \t]*年|[０-９])"),
+    re.compile(r"〕[ \t]*(?:第|0[0-9]|[０-９])"),
 )
 
 
 @detector(RULE, name="quality_doc_number", order=61)
 def detect(ctx):
-    if not _SUSPECT.search(ctx.text):
+    if not any(p.search(ctx.text) for p in _SUSPECT):
         return
     for dn in find_doc_numbers(ctx.text):
         if not dn.problems:

@@ -203,11 +203,22 @@ def _trigger_class() -> re.Pattern[str]:
     return re.compile(_char_class(sorted({ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)))))
 
 
-def _suspect(text: str) -> bool:
+@functools.lru_cache(maxsize=1)
+def _trigger_table():
+    """_trigger_class as a boolean table over code points (one gather over the text's code array)."""
+    from ..normalize import char_table
+
+    _, leadset = _gbk_sets()
+    return char_table({ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)))
+
+
+def _suspect(text: str, codes=None) -> bool:
     """Cheap test that lets clean pages (nearly all) skip this detector."""
-    return bool(
-        "??" in text or "？？？" in text or "&#" in text or "\\u" in text or _trigger_class().search(text)
-    )
+    if "??" in text or "？？？" in text or "&#" in text or "\\u" in text:
+        return True
+    if codes is not None:
+        return bool(_trigger_table()[codes].any())
+    return bool(_trigger_class().search(text))
 
 
 def _extend_after_loss(text: str, end: int, xset: frozenset[str], leadset: frozenset[str]) -> int:
@@ -288,7 +299,7 @@ class QualityEncoding:
 
     def detect(self, ctx):
         text = ctx.text
-        if not _suspect(text):
+        if not _suspect(text, ctx.folded.codes):
             return []
         taken: list[tuple[int, int]] = []
         out = []

@@ -18,9 +18,7 @@ the converted text as suggestion. Options: ``[options.quality_mixed_script]``.
 
 from __future__ import annotations
 
-import codecs
 import functools
-import threading
 
 from ..model import Category, Severity
 from ..normalize import t2s_table
@@ -49,35 +47,18 @@ def script_tables() -> tuple[frozenset[str], frozenset[str], dict[int, int]]:
     return trad, simp, t2s
 
 
-_LOCAL = threading.local()
-_HANDLER = "govreview-outside-gb2312"
-
-
-def _record(exc: UnicodeEncodeError):
-    _LOCAL.spans.append((exc.start, exc.end))
-    return "?", exc.end
-
-
-codecs.register_error(_HANDLER, _record)
-
-
-def _outside_gb2312(text: str) -> list[tuple[int, int]]:
-    """Spans of characters GB2312 cannot encode.
-
-    Traditional-only characters are outside GB2312 by definition, and the codec
-    checks a whole page at C speed (a Python call only per unencodable run,
-    e.g. an em dash); most pages stop here.
-    """
-    _LOCAL.spans = []
-    text.encode("gb2312", _HANDLER)
-    return _LOCAL.spans
-
-
 @functools.lru_cache(maxsize=1)
 def _s2t():
     import opencc
 
     return opencc.OpenCC("s2t")
+
+
+@functools.lru_cache(maxsize=1)
+def _trad_table():
+    from ..normalize import char_table
+
+    return char_table(script_tables()[0])
 
 
 @detector(RULE, name=NAME, order=63)
@@ -95,8 +76,8 @@ class MixedScript:
         max_ratio = float(opts.get("max_ratio", 0.4))
         gap = int(opts.get("gap", 12))
         trad_set, simp_set, t2s = script_tables()
-        if not any(c in trad_set for a, b in _outside_gb2312(text) for c in text[a:b]):
-            return []  # the common case: no character outside GB2312 is traditional-only
+        if not _trad_table()[ctx.folded.codes].any():
+            return []  # the common case, decided by one table gather: no traditional-only character at all
         trad = [i for i, c in enumerate(text) if c in trad_set]
         if not trad:
             return []
