@@ -29,7 +29,21 @@ class Selection(BaseModel):
         return self.rules is None and self.categories is None and not self.exclude
 
 
-class ReviewRequest(Selection):
+class _OneBody(BaseModel):
+    """Exactly one of ``text`` or ``html``; ``content`` is the one given (no fields of its own)."""
+
+    @model_validator(mode="after")
+    def _one_body(self):
+        if (self.text is None) == (self.html is None):
+            raise ValueError("give exactly one of 'text' or 'html'")
+        return self
+
+    @property
+    def content(self) -> str:
+        return self.html if self.html is not None else (self.text or "")
+
+
+class ReviewRequest(Selection, _OneBody):
     """One document: exactly one of ``text`` or ``html`` (offsets in the report index into that string)."""
 
     text: str | None = Field(default=None, description="plain text; offsets are code points into it")
@@ -40,18 +54,8 @@ class ReviewRequest(Selection):
     published_at: date | datetime | None = None
     redact: bool = Field(default=False, description="also return a redacted copy of the text (personal data masked)")
 
-    @model_validator(mode="after")
-    def _one_body(self) -> ReviewRequest:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of 'text' or 'html'")
-        return self
 
-    @property
-    def content(self) -> str:
-        return self.html if self.html is not None else (self.text or "")
-
-
-class BatchItem(BaseModel):
+class BatchItem(_OneBody):
     """A document in a batch; selection and redaction are per batch."""
 
     model_config = ConfigDict(extra="forbid")
@@ -62,16 +66,6 @@ class BatchItem(BaseModel):
     title: str | None = Field(default=None, max_length=4096)
     url: str | None = Field(default=None, max_length=8192)
     published_at: date | datetime | None = None
-
-    @model_validator(mode="after")
-    def _one_body(self) -> BatchItem:
-        if (self.text is None) == (self.html is None):
-            raise ValueError("give exactly one of 'text' or 'html'")
-        return self
-
-    @property
-    def content(self) -> str:
-        return self.html if self.html is not None else (self.text or "")
 
 
 class BatchRequest(Selection):
