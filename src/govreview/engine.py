@@ -22,7 +22,7 @@ from .html import HtmlDocument, parse_html
 from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
-    Category, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
+    ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     fingerprint, trusted,
 )
 from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
@@ -345,4 +345,4 @@ def review(document: str | Document | Mapping[str, Any], *, config: ReviewConfig
     return reviewer.review(document, **meta)
 
 
-__all__ = ["Reviewer", "ReviewContext", "review", "verdict_for", "Category"]
+__all__ = ["Reviewer", "ReviewContext", "review", "verdict_for"]

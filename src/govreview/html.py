@@ -21,7 +21,6 @@ even though the DOM parser knows none. Both read the same :class:`HtmlDocument`.
 
 from __future__ import annotations
 
-import functools
 import html as _html
 from dataclasses import dataclass, field
 
@@ -235,10 +234,8 @@ def parse_html(source: str) -> HtmlDocument:
     return HtmlDocument(source=source, view=b.build(), title=title, meta=meta, tags=tags, comments=comments)
 
 
-@functools.lru_cache(maxsize=1)
-def looks_like_html_re() -> regex.Pattern[str]:
-    return regex.compile(r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta)\b", regex.I)
+_HTML_SNIFF = regex.compile(r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta)\b", regex.I)
 
 
 def looks_like_html(text: str) -> bool:
-    return bool(looks_like_html_re().search(text[:4096]))
+    return bool(_HTML_SNIFF.search(text[:4096]))
