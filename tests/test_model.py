@@ -21,5 +21,9 @@ def test_trusted_equals_validated():
 
 
 def test_trusted_requires_every_field():
-    with pytest.raises(TypeError, match="missing fields"):
+    with pytest.raises(TypeError, match="fields missing .*'folds'"):
         trusted(Explanation, detector="x")
+    complete = dict(detector="x", lexicon=None, entry_id=None, term=None, pattern=None, folds=[], context=[],
+                    validation=None, details={})
+    with pytest.raises(TypeError, match="unknown .*'bogus'"):
+        trusted(Explanation, **complete, bogus=1)

@@ -63,6 +63,20 @@ def test_spans_map_back_to_a_slice_of_the_original(text, fs, data):
     assert refolded.startswith(f.text[a:b]) or f.text[a:b].startswith(refolded)
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS, st.data())
+def test_deletes_in_says_whether_a_span_lost_characters_inside_or_right_after(text, fs, data):
+    f = fold(text, fs)
+    if not f.text:
+        return
+    a = data.draw(st.integers(0, len(f.text) - 1))
+    b = data.draw(st.integers(a + 1, len(f.text)))
+    after = f.orig_index(b) if b < len(f.text) else len(text)
+    # per character: does the original have a gap after any folded character a..b-1?
+    gaps = any((f.orig_index(i + 1) if i + 1 < len(f.text) else len(text)) - f.orig_index(i) > 1 for i in range(a, b))
+    assert f.deletes_in(a, b) == gaps, (a, b, after)
+
+
 @pytest.mark.parametrize(
     "text, folded, needed",
     [

@@ -145,6 +145,8 @@ def _last_clause_end(window: str) -> int:
 
 def _shows_repeats(folded: Folded, h: Hit, exact: str) -> bool:
     """A term the repeat fold shortened (谢谢 → 谢) matches only where the text has the repeats."""
+    if not folded.deletes_in(h.start, h.end):  # cheap and usual: nothing was folded away there
+        return False
     os_, oe = folded.to_original(h.start, h.end)
     if oe - os_ < len(exact):  # the original span is shorter than the unshortened term: no repeats there
         return False

@@ -199,6 +199,16 @@ class Folded:
             return self._seg_f[k] + off
         return self._seg_f[k] + seg_len
 
+    def deletes_in(self, start: int, end: int) -> bool:
+        """Whether the fold deleted anything after folded index ``start`` up to and including just after
+        ``end - 1`` — a cheap necessary condition for a match that needed the noise or repeat fold."""
+        k = bisect_right(self._seg_f, start)
+        if k < len(self._seg_f) and self._seg_f[k] <= end:
+            return True
+        if end >= len(self.text):  # deleted characters at the very end of the text
+            return self.orig_index(len(self.text) - 1) + 1 < len(self.original) if self.text else bool(self.original)
+        return False
+
     def folds_in(self, start: int, end: int) -> list[str]:
         """Which folds were needed for the original span [start, end) to match."""
         return folds_needed(self.original[start:end], self.settings)
