@@ -144,6 +144,27 @@ def test_failing_detector_is_reported_and_others_still_run():
         del _REGISTRY["test_boom"]
 
 
+def test_cue_words_decide_whether_a_detector_runs_and_where_its_cues_are():
+    rule = Rule("quality.test_cued", Category.quality, Severity.low, "测试用")
+    seen: list[list[str]] = []
+
+    @detector(rule, name="test_cued", cues=["联系地址", "住址"])
+    def cued(ctx):
+        seen.append([ctx.folded.text[h.start:h.end] for h in ctx.cue_hits()])
+        return ()
+
+    try:
+        reviewer = Reviewer()
+        reviewer.review("现将有关事项通知如下。")  # no cue: the detector does not run
+        assert seen == []
+        reviewer.review("申请人住 址：某某路")  # found through the folds, like lexicon terms
+        reviewer.review("联系地址：某某路；住址同上")
+        assert seen == [["住址"], ["联系地址", "住址"]]
+        assert not any(lx.name.startswith("cues:") for lx in reviewer.lexicons)  # not a user-visible lexicon
+    finally:
+        del _REGISTRY["test_cued"]
+
+
 def test_report_contract_shape():
     d = govreview.review("机密★5年", id="a").to_dict()
     assert d["schema"] == "govreview.report/v1"

@@ -67,6 +67,10 @@ class ReviewContext:
         slots = self.reviewer.matcher.slots
         return (h for h in self.hits if slots[h.slot].lexicon.name == lexicon)
 
+    def cue_hits(self, detector: str | None = None) -> list[Hit]:
+        """Hits of a detector's ``cues`` (the running detector's by default), in folded coordinates."""
+        return list(self.data_hits(cue_lexicon_name(detector or self._current)))
+
     def view_span(self, hit: Hit) -> tuple[int, int]:
         return self.folded.to_original(hit.start, hit.end)
 
@@ -158,6 +162,13 @@ class ReviewContext:
         )
 
 
+_CUE_PREFIX = "cues:"
+
+
+def cue_lexicon_name(detector: str) -> str:
+    return _CUE_PREFIX + detector
+
+
 def term_folds(span: str, folded_term: str, settings) -> list[str]:
     """The folds a term match needed, without re-folding: substitutions are 1:1 and noise is
     visible in the span, so whatever length is left over after removing noise was repeats."""
@@ -209,13 +220,19 @@ class Reviewer:
         self.lexicons = lexs
         self.lexicon_version = combined_version(lexs)
         self.config_digest = config.digest()
-        self.matcher = Matcher(lexs, self.settings, use_cache=use_cache)
+        specs = discover()
+        # detectors' cue words ride in the same automaton (as data lexicons, not listed in self.lexicons)
+        cue_lexicons = [Lexicon.from_terms(spec.cues, name=cue_lexicon_name(spec.name), kind="data")
+                        for spec in specs.values() if spec.cues]
+        self.matcher = Matcher(lexs + cue_lexicons, self.settings, use_cache=use_cache)
+        cue_owner = {lx.name: lx.name[len(_CUE_PREFIX):] for lx in cue_lexicons}
+        self._cue_owner: list[str | None] = [cue_owner.get(s.lexicon.name) for s in self.matcher.slots]
         cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
         self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
         self.build_errors: list[ReviewError] = []
-        for spec in discover().values():
+        for spec in specs.values():
             rules = list(spec.rules)
             if spec.dynamic_rules is not None:
                 rules.extend(spec.dynamic_rules(self))
@@ -253,15 +270,25 @@ class Reviewer:
         errors.extend(ReviewError(kind="decode", message=m) for m in doc.input_errors)
         ctx = self.prepare(doc)
         findings: list[Finding] = []
-        for spec, inst in self.detectors:
-            if spec.gate is not None and spec.gate.search(ctx.text) is None:
-                continue
+        for spec, inst in self.active_detectors(ctx):
             ctx._current = spec.name
             try:
                 findings.extend(f for f in inst.detect(ctx) if f is not None)
             except Exception as exc:
                 errors.append(ReviewError(kind="detector", detector=spec.name, message=f"{type(exc).__name__}: {exc}"))
         return self.assemble(ctx.document, findings, errors)
+
+    def active_detectors(self, ctx: ReviewContext) -> Iterator[tuple[DetectorSpec, Any]]:
+        """The enabled detectors whose pre-checks pass on this document: one of their cue words
+        occurs (from the shared automaton pass), and their gate pattern, if any, matches."""
+        owner = self._cue_owner
+        cued = {o for h in ctx.hits if (o := owner[h.slot]) is not None}
+        for spec, inst in self.detectors:
+            if spec.cues and spec.name not in cued:
+                continue
+            if spec.gate is not None and spec.gate.search(ctx.text) is None:
+                continue
+            yield spec, inst
 
     def assemble(self, document: Document, findings: Iterable[Finding], errors: list[ReviewError]) -> Report:
         cfg = self.config

@@ -46,18 +46,27 @@ class DetectorSpec:
     order: int = 100
     doc: str = field(default="", compare=False)
     gate: re.Pattern[str] | None = None
+    cues: tuple[str, ...] = ()
 
 
 _REGISTRY: dict[str, DetectorSpec] = {}
 
 
-def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str | None = None):
+def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str | None = None,
+             cues: Iterable[str] = ()):
     """Register a detector function or class under ``name`` with the rules it may emit.
 
     ``gate`` is an optional regular expression (stdlib ``re``) that any text this detector can
     report on must contain — e.g. ``"[0-9０-９]{6}"`` for ID numbers. The engine checks it with
     one fast search and skips the detector when it cannot match: most documents contain nothing
     for most detectors, and the gate keeps bulk scans from paying every detector's full scan.
+
+    ``cues`` are literal words of which any text this detector reports on contains at least one
+    (address cues 住址/家庭住址…, marking words 秘密/机密…). They ride in the one automaton pass
+    (folded like lexicon terms, so a cue found in the view is always found in the folded text):
+    the detector runs only on documents where one occurs, for the cost of a set lookup, and
+    ``ctx.cue_hits()`` gives their positions. Prefer cues to a ``gate`` regex: the regex is a
+    scan of its own over every document.
     """
 
     def wrap(obj: Any) -> Any:
@@ -82,6 +91,7 @@ def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str 
         _REGISTRY[det_name] = DetectorSpec(
             name=det_name, rules=tuple(rules), factory=factory, dynamic_rules=dyn, order=order,
             doc=(obj.__doc__ or "").strip(), gate=re.compile(gate) if gate else None,
+            cues=tuple(sorted({c for c in cues if c.strip()})),
         )
         return obj
 

@@ -1,0 +1,80 @@
+"""Per-detector cost in µs per document, on the throughput corpus and lexicon.
+
+    python benchmarks/detector_costs.py [--size-mb 10] [--docs 1000]
+
+The throughput script says how fast ``review()`` is; this one says where the
+time goes, so that a change to one detector can be measured on its own:
+``prepare`` (text view, fold, automaton, context filter), every detector's
+the cue/gate pre-checks, every active detector's ``detect``, and ``assemble`` (overrides, overlaps, the Report).
+CPU time of this process, the minimum of ``--repeat`` passes (the machine is shared).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import benchmark_lexicon, load_docs  # noqa: E402
+
+import govreview  # noqa: E402
+
+
+def one_pass(reviewer, docs):
+    clock = time.process_time
+    cost: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    for d in docs:
+        t = clock()
+        ctx = reviewer.prepare(govreview.Document(text=d))
+        cost["(prepare)"] += clock() - t
+        findings = []
+        t = clock()
+        active = list(reviewer.active_detectors(ctx))
+        cost["(pre-checks)"] += clock() - t
+        for spec, inst in active:
+            t = clock()
+            ctx._current = spec.name
+            out = [f for f in inst.detect(ctx) if f is not None]
+            findings.extend(out)
+            found[spec.name] += len(out)
+            cost[spec.name] += clock() - t
+        t = clock()
+        reviewer.assemble(ctx.document, findings, [])
+        cost["(assemble)"] += clock() - t
+    return cost, found
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--size-mb", type=float, default=10)
+    ap.add_argument("--docs", type=int, default=1000)
+    ap.add_argument("--terms", type=int, default=5000)
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args()
+    docs = load_docs(args.size_mb)[: args.docs]
+    lex, _, _ = benchmark_lexicon(args.terms)
+    reviewer = govreview.Reviewer(lexicons=[lex])
+    for d in docs[:50]:
+        reviewer.review(d)
+    best: dict[str, float] = {}
+    found: Counter[str] = Counter()
+    for _ in range(args.repeat):
+        cost, found = one_pass(reviewer, docs)
+        for k, v in cost.items():
+            best[k] = min(best.get(k, v), v)
+    n = len(docs)
+    total = sum(best.values())
+    print(f"{n} documents, {sum(len(d) for d in docs) / n:.0f} characters each on average; "
+          f"min of {args.repeat} passes, CPU µs per document")
+    print(f"{'stage':<26}{'µs/doc':>9}{'share':>8}{'findings':>10}")
+    for k, v in sorted(best.items(), key=lambda kv: -kv[1]):
+        print(f"{k:<26}{v / n * 1e6:>9.1f}{100 * v / total:>7.1f}%{found.get(k, ''):>10}")
+    print(f"{'total':<26}{total / n * 1e6:>9.1f}")
+
+
+if __name__ == "__main__":
+    main()
