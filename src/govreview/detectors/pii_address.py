@@ -48,9 +48,9 @@ _INSTITUTION = (
     "单位地址|办公地址|项目地址|工程地址|建设地点|项目地点|办公地点|机关地址|中心地址|受理地址|报名地点|考试地点|体检地点|咨询地点|接待地点|经营地址|经营场所|"
     "注册地址|地点|位于|选址于|来信请寄"
 )
-# One ungrouped alternation of literals, compiled with the standard library's ``re``: it
-# skips positions by first character (~10 ms/MB), where named groups or a look-behind
-# make either engine try every position (40–90 ms/MB). The kind of cue is looked up after.
+# The cue words are the detector's ``cues``: they ride in the shared automaton pass, and
+# ADDRESS_CUE (longest word first, as a scan would pick it) is only tried where a hit stands.
+# The kind of cue is looked up after.
 _KINDS = {w: "inst" for w in _INSTITUTION.split("|")}
 _KINDS.update({w: "priv" for w in _PRIVATE.split("|")})
 _KINDS.update({w: "neut" for w in _NEUTRAL.split("|")})
@@ -134,31 +134,37 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
 
 _FINE_TRIGGERS = ("单元", "室", "栋", "幢", "号楼", "组", "社")
 _RUN_BACK = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z\-－#]{1,64}$")
-_HAN_NUM = set("一二三四五六七八九十百零〇")
+_HAN_NUM = "一二三四五六七八九十百零〇"
+# A gazetteer address ends in a trigger word right after a numeral: a digit (only 0-9/０-９ can end
+# the run that _RUN_BACK requires) or, before 组/社, a Chinese numeral. These pairs are the detector's
+# cue words for that path, so a page without one never runs it (办公室, 小组, 社会 are not cues).
+_TRIGGER_CUES = {d + w: w for w in _FINE_TRIGGERS
+                 for d in "0123456789０１２３４５６７８９" + (_HAN_NUM if w in ("组", "社") else "")}
 
 
-def _gazetteer_addresses(ctx, covered: list[tuple[int, int]]):
-    """Addresses without a cue: a division name that starts a run ending in a fine detail, after a person."""
+def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tuple[int, int]]):
+    """Addresses without a cue: a division name that starts a run ending in a fine detail, after a person.
+
+    ``triggers`` are (index in ``_FINE_TRIGGERS``, position) of the trigger words next to a numeral,
+    visited word by word as a scan for each word in turn would (``covered`` grows on the way).
+    """
     text = ctx.text
-    for word in _FINE_TRIGGERS:
-        p = text.find(word)
-        while p >= 0:
-            q = p
-            p = text.find(word, p + 1)
-            if q == 0:
-                continue
-            before = text[q - 1]
-            if not (before.isdigit() or (word in ("组", "社") and before in _HAN_NUM)):
-                continue  # 办公室, 社区…: not a detail component
-            if any(a <= q < b for a, b in covered):
-                continue
-            back = _RUN_BACK.search(text, max(0, q - 64), q)
-            if back is None:
-                continue
-            place = first_place(text, back.start(), q)
-            if place is None:
-                continue
-            yield from _gazetteer_candidate(ctx, covered, place)
+    for i, q in triggers:
+        word = _FINE_TRIGGERS[i]
+        if q == 0:
+            continue
+        before = text[q - 1]
+        if not (before.isdigit() or (word in ("组", "社") and before in _HAN_NUM)):
+            continue  # 办公室, 社区…: not a detail component
+        if any(a <= q < b for a, b in covered):
+            continue
+        back = _RUN_BACK.search(text, max(0, q - 64), q)
+        if back is None:
+            continue
+        place = first_place(text, back.start(), q)
+        if place is None:
+            continue
+        yield from _gazetteer_candidate(ctx, covered, place)
 
 
 def _gazetteer_candidate(ctx, covered, place):
@@ -186,15 +192,58 @@ def _gazetteer_candidate(ctx, covered, place):
                       details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], "person": person.text})
 
 
-@detector(RULE, name="pii_address", order=43)
+def _find_all(text: str, word: str, start: int, end: int):
+    i = text.find(word, start, end)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + 1, end)
+
+
+def _cue_cover(ctx, hit) -> tuple[int, int]:
+    """View span of every character folded into ``hit``, up to the next character the fold kept.
+
+    The fold only substitutes characters one for one and deletes some (noise, repeats), so a cue
+    word standing literally in the view lies inside this span of one of its hits.
+    """
+    folded = ctx.folded
+    end = folded.orig_index(hit.end) if hit.end < len(folded.text) else len(ctx.text)
+    return folded.orig_index(hit.start), end
+
+
+def _cue_positions(ctx) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the cue words literally stand, from their hits in the shared automaton pass.
+
+    Returns the start of every address cue (where a scan for ``ADDRESS_CUE`` could match) and
+    (trigger index, position) of every gazetteer trigger word after a numeral, both sorted; the
+    detector then tries its patterns only there, instead of scanning the whole page twice.
+    """
+    text = ctx.text
+    starts: set[int] = set()
+    triggers: set[tuple[int, int]] = set()
+    for hit in ctx.cue_hits():
+        term = ctx.slot(hit).entry.term
+        vs, ve = _cue_cover(ctx, hit)
+        word = _TRIGGER_CUES.get(term)
+        if word is None:
+            starts.update(_find_all(text, term, vs, ve))
+        else:
+            i = _FINE_TRIGGERS.index(word)
+            triggers.update((i, q) for q in _find_all(text, word, vs, ve))
+    return sorted(starts), sorted(triggers)
+
+
+@detector(RULE, name="pii_address", order=43, cues=[*_KINDS, *_TRIGGER_CUES])
 def detect(ctx):
     text = ctx.text
     covered: list[tuple[int, int]] = []
+    starts, triggers = _cue_positions(ctx)
     pos = 0
-    while True:
-        m = ADDRESS_CUE.search(text, pos)
+    for p in starts:  # the matches a scan with ADDRESS_CUE.search(text, pos) would find
+        if p < pos:
+            continue
+        m = ADDRESS_CUE.match(text, p)
         if m is None:
-            break
+            continue
         pos = m.end()
         kind_of_cue = _cue_kind(text, m)
         if kind_of_cue is None:
@@ -219,4 +268,4 @@ def detect(ctx):
         yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
                           context=[ContextEffect(word=cue, effect="require")],
                           details={"owner": owner, "detail": "fine" if fine else "street-number"})
-    yield from _gazetteer_addresses(ctx, covered)
+    yield from _gazetteer_addresses(ctx, covered, triggers)

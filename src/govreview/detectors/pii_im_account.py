@@ -25,10 +25,15 @@ WECHAT = regex.compile(
 )
 
 
-@detector(RULE, name="pii_im_account", order=47)
+# Every account the patterns take follows one of these labels: the detector's cue words. Folded,
+# QQ becomes a single q, so the cue also opens on stray letters; the literal check stays.
+_LABELS = ("微信", "QQ", "qq", "ＱＱ")
+
+
+@detector(RULE, name="pii_im_account", order=47, cues=_LABELS)
 def detect(ctx):
     text = ctx.text
-    if "微信" not in text and "QQ" not in text and "qq" not in text and "ＱＱ" not in text:
+    if not any(label in text for label in _LABELS):
         return
     for kind, pat in (("qq", QQ), ("wechat", WECHAT)):
         yield from _found(ctx, text, kind, pat)

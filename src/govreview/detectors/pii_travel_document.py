@@ -27,7 +27,8 @@ TRAVEL = regex.compile(
     r"(?:号码|号|证号|编号|No\.?)?[^\dA-Za-z\n。；;、]{0,8}?"
     r"(?P<val>[A-Za-z]{1,2}\d{7,8}|\d{8}(?:\d{2})?)(?![\dA-Za-z*＊])"
 )
-_CUE_WORDS = ("护照", "通行证", "台胞证", "assport", "ASSPORT")
+# Every document word in TRAVEL contains one of these: the detector's cue words.
+_CUE_WORDS = ("护照", "通行证", "台胞证", "Passport", "passport", "PASSPORT")
 HKMO = regex.compile(r"C[A-Z0-9]\d{7}|W\d{8}")
 TW = regex.compile(r"\d{8}|\d{10}")
 PASSPORT = regex.compile(r"[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7}")
@@ -48,11 +49,9 @@ def _kind(cue: str, val: str) -> str | None:
     return None
 
 
-@detector(RULE, name="pii_travel_document", order=41)
+@detector(RULE, name="pii_travel_document", order=41, cues=_CUE_WORDS)
 def detect(ctx):
     text = ctx.text
-    if not any(k in text for k in _CUE_WORDS):
-        return
     for m in TRAVEL.finditer(text):
         kind = _kind(m.group("cue"), m.group("val"))
         if kind is None:
