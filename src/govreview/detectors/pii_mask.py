@@ -17,7 +17,7 @@ import regex
 from ..model import Category, Severity
 from ..pii.masking import combine, id_mask_problem, mobile_mask_problem, visible_positions
 from ..pii.report import pii_finding
-from ..pii.scan import iter_matches
+from ..pii.scan import cluster_spans, iter_matches
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -36,6 +36,8 @@ def _combined_hidden(pos: list[str | None]) -> int:
 
 @detector(RULE, name="pii_mask", order=48)
 def detect(ctx):
+    if not cluster_spans(ctx, stars=True):
+        return  # no number with a mask star on the page (the usual case)
     seen_ids: list[tuple[int, int, list[str | None]]] = []
     for m in iter_matches(ctx, MASKED_ID, stars=True):
         s, e = m.span()

@@ -29,7 +29,7 @@ from ..pii.context import (
 )
 from ..pii.validate import ascii_digits
 from ..pii.report import pii_finding, report_info
-from ..pii.scan import clusters, iter_matches
+from ..pii.scan import cluster_spans, iter_matches
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -55,10 +55,11 @@ LANDLINE = regex.compile(
     r"(?![\dA-Za-z*＊])"
 )
 WINDOW = 28
-# Necessary for a MOBILE match: the national number's 1[3-9], right after a character its look-behind
-# allows (anything but a digit, letter, plus or star — ASCII and full-width listed, so that no
-# other script's digit is wrongly excluded) or after the 6 of a +86/0086 prefix.
-_MOBILE_HEAD = re.compile(r"(?:^|[^0-9０-９A-Za-z+＋*＊]|6)[1１][3-9３-９]")
+# Necessary for a MOBILE match: the national number's 1[3-9], not right after a character its
+# look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
+# ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
+# on the characters before come after the 1, so that the search skips ahead by first character.
+_MOBILE_HEAD = re.compile(r"[1１](?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]")
 _PRIVATE_LANDLINE = re.compile(STRONG_PRIVATE_LANDLINE.pattern)  # the same words, for the standard library's fast literal scan
 
 
@@ -165,7 +166,7 @@ def _private_word_before_cluster(ctx) -> bool:
     search over those few windows replaces seven substring scans of the whole page.
     """
     text = ctx.text
-    windows = [text[max(0, c.start - WINDOW):c.start] for c in clusters(ctx) if c.digits >= 10 and not c.stars]
+    windows = [text[s - WINDOW if s > WINDOW else 0:s] for s, _ in cluster_spans(ctx)]
     return bool(windows) and _PRIVATE_LANDLINE.search("\n".join(windows)) is not None
 
 

@@ -9,18 +9,18 @@ run of digits (ASCII and full-width), mask stars, ``X`` and the separators
 that may sit inside a number (space, hyphens, parentheses, ``+``), at least
 10 characters long — every value the detectors look for, and every mask they
 check, is at least that long. The standard library's ``re`` runs such a
-class loop in C at ~5 µs/KB; a numpy run-length version measured no faster
+class loop in C at ~6 µs/KB; a numpy run-length version measured no faster
 (its fixed per-call costs dominate on pages of a few KB). Only clusters with
-at least 10 digits, or with a mask star and some digits, are kept — typically
-a few per page (about ten office phone numbers on a contact-heavy one).
+at least 10 digits, or with a mask star and at least 2 digits, hold values.
 
-Detectors then run their exact patterns inside each surviving cluster
+Detectors then run their exact patterns inside each cluster
 (``pattern.finditer(text, start, end)``), so look-behinds still see the real
-text before the cluster. The result is cached on the review context, so the
-pass runs once per document whichever detector asks first; it is kept split
-into plain and masked clusters, with the largest digit count of the plain
-ones, so that a detector whose values need more digits than any cluster has
-(an ID number on a page of office phones) costs one comparison.
+text before the cluster. The pass runs once per document whichever detector
+asks first (cached on the review context) and keeps only each cluster's span
+and whether it has a mask star: a contact-heavy page has a dozen office phone
+numbers, and most detectors can rule such a cluster out by its length alone
+(an ID number needs 15 digits, an office number has 13 characters), so
+digits are counted only for the clusters that survive the cheap checks.
 """
 
 from __future__ import annotations
@@ -28,79 +28,91 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-MIN_DIGITS = 10
-
-
-class Cluster(NamedTuple):
-    """A run of number characters; a named tuple because pages with many phone numbers build many."""
-
-    start: int
-    end: int
-    digits: int
-    stars: int
+MIN_DIGITS = 10  # a cluster without a mask star holds a value only with this many digits
+MIN_MASKED_DIGITS = 2
 
 
 class _Scan(NamedTuple):
-    """A document's clusters, split by whether they contain a mask star."""
+    """A document's clusters as (start, end) spans, split by whether they contain a mask star;
+    ``plain_text`` is the text of the plain ones joined by newlines, for one quick search over all."""
 
-    all: list[Cluster]
-    plain: list[Cluster]
-    masked: list[Cluster]
-    plain_max_digits: int
+    plain: list[tuple[int, int]]
+    masked: list[tuple[int, int]]
+    longest_plain: int
+    plain_text: str
 
 
 _CLUSTER = re.compile(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ \-－\u3000()（）+＋]{9,}")
 _NOT_DIGIT = re.compile(r"[^0-9０-９]")
 
 
-def _clusters(text: str) -> list[Cluster]:
-    out = []
+def _clusters(text: str) -> _Scan:
+    plain: list[tuple[int, int]] = []
+    masked: list[tuple[int, int]] = []
+    plain_segs: list[str] = []
     for m in _CLUSTER.finditer(text):
         seg = m.group()
-        digits = len(seg) - len(_NOT_DIGIT.findall(seg))
-        stars = seg.count("*") + seg.count("＊") if ("*" in seg or "＊" in seg) else 0
-        if digits >= MIN_DIGITS or (stars and digits >= 2):
-            out.append(Cluster(m.start(), m.end(), digits, stars))
-    return out
+        if "*" in seg or "＊" in seg:
+            masked.append(m.span())
+        else:
+            plain.append(m.span())
+            plain_segs.append(seg)
+    return _Scan(plain, masked, max(map(len, plain_segs), default=0), "\n".join(plain_segs))
 
 
 def _scan(ctx) -> _Scan:
     """The document's clusters, computed on first use and cached on the review context."""
     cached = getattr(ctx, "_pii_clusters", None)
     if cached is None:
-        found = _clusters(ctx.text)
-        plain = [c for c in found if not c.stars]
-        masked = [c for c in found if c.stars] if len(plain) < len(found) else []
-        cached = _Scan(found, plain, masked, max((c.digits for c in plain), default=0))
+        cached = _clusters(ctx.text)
         ctx._pii_clusters = cached
     return cached
 
 
-def clusters(ctx) -> list[Cluster]:
-    """Number-like clusters of ``ctx.text`` (computed once per document)."""
-    return _scan(ctx).all
+def digit_count(text: str, start: int, end: int) -> int:
+    seg = text[start:end]
+    return len(seg) - len(_NOT_DIGIT.findall(seg))
 
 
-def iter_matches(ctx, pattern, *, min_digits: int = 0, stars: bool | None = None, near=None):
+def cluster_spans(ctx, *, stars: bool = False) -> list[tuple[int, int]]:
+    """Spans of the plain (or masked) clusters — a superset of those holding values, whose digits
+    are not counted: for checks that only need to know where numbers could be."""
+    scan = _scan(ctx)
+    return scan.masked if stars else scan.plain
+
+
+def _containing(text: str, spans: list[tuple[int, int]], joined: str, pattern: re.Pattern[str]) -> list[tuple[int, int]]:
+    """The spans whose text contains ``pattern`` (its look-behinds seeing the text before).
+
+    One search over ``joined`` (the spans' texts joined by newlines) first; each span is searched
+    on its own only when that finds something. A match inside a span is a match in the joined
+    text too, provided that a newline is never what ``pattern``'s look-behinds exclude; a false
+    alarm across a joint only costs the per-span searches.
+    """
+    if not spans or pattern.search(joined) is None:
+        return []
+    return [(s, e) for s, e in spans if pattern.search(text, s, e) is not None]
+
+
+def iter_matches(ctx, pattern, *, min_digits: int = 0, stars: bool = False, near=None):
     """``pattern.finditer`` restricted to the clusters (look-arounds see one character beyond).
 
-    ``min_digits`` and ``stars`` skip clusters that cannot hold a match. ``near`` is an optional
-    cheap stdlib pattern that every match's cluster, with the one character before it, must
-    contain (a mobile number's ``1[3-9]`` head): a quick search that spares the exact pattern
-    on clusters that only look alike (office phone numbers on a page scanned for mobiles).
+    ``stars`` picks the masked clusters instead of the plain ones; ``min_digits`` skips clusters
+    with fewer digits (first by their length). ``near`` is an optional cheap stdlib pattern that
+    every match's cluster must contain (a mobile number's ``1[3-9]`` head): it spares the exact
+    pattern on clusters that only look alike (office phone numbers on a page scanned for mobiles).
     """
     scan = _scan(ctx)
-    if stars is None:
-        pool = scan.all
-    elif stars:
-        pool = scan.masked
-    else:
-        pool = scan.plain if scan.plain_max_digits >= min_digits else ()
+    spans = scan.masked if stars else scan.plain
+    if not stars and scan.longest_plain < min_digits:
+        return
     text = ctx.text
+    if near is not None:
+        joined = "\n".join([text[s:e] for s, e in spans]) if stars else scan.plain_text
+        spans = _containing(text, spans, joined, near)
+    need = max(min_digits, MIN_MASKED_DIGITS if stars else MIN_DIGITS)
     n = len(text)
-    for c in pool:
-        if c.digits < min_digits:
+    for s, e in spans:
+        if e - s < need or digit_count(text, s, e) < need:
             continue
-        if near is not None and near.search(text, max(0, c.start - 1), c.end) is None:
-            continue
-        yield from pattern.finditer(text, c.start, min(n, c.end + 1))
+        yield from pattern.finditer(text, s, min(n, e + 1))
