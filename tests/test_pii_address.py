@@ -79,3 +79,33 @@ def test_gazetteer_names():
     assert not {"市辖区", "城区", "郊区"} & names
     text = "张三，甘肃省兰州市城关区某路1号"
     assert first_place(text, 0, len(text)) == (3, 6)
+
+
+_FOLDS_OFF = {"width": False, "case": False, "t2s": False, "noise": False, "repeats": False}
+
+
+@pytest.fixture(scope="module")
+def unfolded_reviewer():
+    """Folds switched off: the address cue words then only match literally, as the detector's patterns do."""
+    from govreview import Reviewer
+
+    return Reviewer({"fold": _FOLDS_OFF})
+
+
+@pytest.mark.parametrize("text,value", [
+    # gazetteer path: the trigger (单元/室…) after a full-width digit, or 组/社 after a Chinese numeral
+    ("张三，兰州市城关区庆阳路１２号３单元５０１室。", "兰州市城关区庆阳路１２号３单元５０１室"),
+    ("申请人冯玉梅，临夏市城郊镇王坪村三组。", "临夏市城郊镇王坪村三组"),
+    ("户主王桂兰，永登县城关镇满城村五社，低保户。", "永登县城关镇满城村五社"),
+    # cue path: the cue word next to a repeated character or split by a space stays where it literally is
+    ("当事人：张某强，住住址：甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室。",
+     "甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室"),
+    ("当事人：张某强，住 址：甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室。",
+     "甘肃省兰州市城关区张掖路街道庆阳路123号5栋2单元301室"),
+])
+def test_found_with_and_without_folds(reviewer, unfolded_reviewer, text, value):
+    """The detector runs only where one of its cue words occurs in the folded text; with any fold
+    setting, every address it reports still has its cue there."""
+    for rev in (reviewer, unfolded_reviewer):
+        hits = found(rev.review(text), RULE, min_severity=Severity.high)
+        assert [f.text for f in hits] == [value]

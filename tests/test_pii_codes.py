@@ -78,3 +78,19 @@ def test_qq_and_wechat_only_with_a_label(reviewer):
     vals = [f.text for f in found(r, "pii.im_account")]
     assert vals == ["312443213", "du_xs2020"]
     assert "2837461905" not in [f.text for f in found(reviewer.review("发送至2837461905@qq.com"), "pii.im_account")]
+
+
+@pytest.mark.parametrize("text,rule,values", [
+    ("王某，微信号：wxid_abc123，QQ：123456789。", "pii.im_account", ["wxid_abc123", "123456789"]),
+    ("王某，ＱＱ号：123456789。", "pii.im_account", ["123456789"]),
+    ("申请人李某，护照号码E12345678。", "pii.travel_document", ["E12345678"]),
+    ("申请人李某，PASSPORT：E12345678。", "pii.travel_document", ["E12345678"]),
+])
+def test_labelled_codes_found_with_folds_off(reviewer, text, rule, values):
+    """These detectors run only where a label word occurs in the folded text; their cue lists
+    name every spelling the patterns accept, so switching folds off loses nothing."""
+    from govreview import Reviewer
+
+    unfolded = Reviewer({"fold": {"width": False, "case": False, "t2s": False, "noise": False, "repeats": False}})
+    for rev in (reviewer, unfolded):
+        assert [f.text for f in found(rev.review(text), rule)] == values

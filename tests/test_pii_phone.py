@@ -68,3 +68,12 @@ def test_person_is_noted_in_the_explanation(reviewer):
     assert f.severity is Severity.high
     assert f.explanation.details.get("person")
     assert f.explanation.context
+
+
+@pytest.mark.parametrize("text,value", [
+    ("家属电话：0931-8969201，请保持畅通。", "0931-8969201"),
+    ("家属电话 2 0931-8969201，请保持畅通。", "0931-8969201"),  # the landline starts inside a longer number run
+])
+def test_private_landline_word_before_the_number(reviewer, text, value):
+    hits = [f for f in reviewer.review(text).findings if f.rule == "pii.phone.landline"]
+    assert [(f.text, f.severity) for f in hits] == [(value, Severity.high)]
