@@ -35,8 +35,8 @@ CUE_WINDOW = 12
 _CLAUSE_END = regex.compile(r"[。！？；;!?\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class KeptHit:
+@dataclass(slots=True)
+class KeptHit:  # treated as immutable (see Hit)
     hit: Hit
     context: tuple[ContextEffect, ...] = ()
 
@@ -63,6 +63,7 @@ class HitFilter:
         self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
         self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
+        self._is_term = [s.lexicon.kind == "terms" for s in slots]  # read per hit: a list index, not attribute chains
         fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
         self.near = {i: tuple(fold_word(w) for w in s.entry.near) for i, s in enumerate(slots) if s.entry.near}
         self.not_near = {i: tuple(fold_word(w) for w in s.entry.not_near) for i, s in enumerate(slots) if s.entry.not_near}
@@ -91,7 +92,8 @@ class HitFilter:
         """Term hits (kind 'terms') that survive; see the module docstring."""
         ftext = folded.text
         slots = self.slots
-        terms = [h for h in hits if slots[h.slot].lexicon.kind == "terms"]
+        is_term = self._is_term
+        terms = [h for h in hits if is_term[h.slot]]
         if not terms:
             return []
         allow = self.allow_spans(hits)
