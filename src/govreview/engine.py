@@ -130,11 +130,15 @@ class ReviewContext:
             detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
             folds=list(folds), context=list(context), validation=validation, details=details or {},
         )
+        if severity is None:
+            severity = r.severity
+        elif severity.__class__ is not Severity:
+            severity = Severity(severity)
         return trusted(
             Finding,
             rule=rule,
             category=r.category,
-            severity=Severity(severity) if severity is not None else r.severity,
+            severity=severity,
             start=s,
             end=e,
             text=text,
@@ -150,19 +154,30 @@ class ReviewContext:
     def term_finding(self, k: KeptHit, *, rule: str | None = None, severity: Severity | str | None = None,
                      confidence: float = 0.9, message: str | None = None, details: dict[str, Any] | None = None) -> Finding:
         """A finding for a lexicon hit, with the entry's metadata in the explanation."""
-        slot = self.slot(k.hit)
+        reviewer = self.reviewer
+        slot = reviewer.matcher.slots[k.hit.slot]
         e = slot.entry
-        vs, ve = self.view_span(k.hit)
+        vs, ve = self.folded.to_original(k.hit.start, k.hit.end)
         shown = self.text[vs:ve]
-        msg = message or e.message or _term_message(self.reviewer.rules[rule or e.rule], shown, e.suggestion)
+        # the folds and the default message depend only on (entry, shown text): repeated terms reuse them
+        key = (k.hit.slot, shown, rule)
+        cached = reviewer._term_cache.get(key)
+        if cached is None:
+            cached = (term_folds(shown, slot.folded, reviewer.settings),
+                      e.message or _term_message(reviewer.rules[rule or e.rule], shown, e.suggestion))
+            if len(reviewer._term_cache) >= _TERM_CACHE_SIZE:
+                reviewer._term_cache.clear()
+            reviewer._term_cache[key] = cached
+        folds, default_msg = cached
         return self.finding(
-            rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=msg,
+            rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=message or default_msg,
             lexicon=slot.lexicon.name, entry_id=e.id, term=e.term, context=k.context, suggestion=e.suggestion,
-            normalized=slot.folded, details=details, folds=term_folds(shown, slot.folded, self.reviewer.settings),
+            normalized=slot.folded, details=details, folds=folds,
         )
 
 
 _CUE_PREFIX = "cues:"
+_TERM_CACHE_SIZE = 50_000  # (slot, shown, rule) → (folds, message); cleared when full, so memory stays bounded
 
 
 def cue_lexicon_name(detector: str) -> str:
@@ -229,6 +244,7 @@ class Reviewer:
         self._cue_owner: list[str | None] = [cue_owner.get(s.lexicon.name) for s in self.matcher.slots]
         cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
         self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
+        self._term_cache: dict[tuple[int, str, str | None], tuple[list[str], str]] = {}
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
         self.build_errors: list[ReviewError] = []
