@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import LazyPattern, lazy_regex
 from .matcher import Hit, Slot
 from .model import ContextEffect
 from .normalize import Folded, strip_noise, substitution_table
@@ -32,7 +33,7 @@ from .normalize import Folded, strip_noise, substitution_table
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
 CUE_WINDOW = 12
-_CLAUSE_END = regex.compile(r"[。！？；;!?\n]")
+_CLAUSE_END = lazy_regex(r"[。！？；;!?\n]")
 
 
 @dataclass(slots=True)
@@ -133,9 +134,9 @@ class HitFilter:
         return kept
 
 
-def _cue_regex(cue_words, rule: str, fold_word) -> regex.Pattern[str] | None:
+def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:
     words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+    return lazy_regex("|".join(regex.escape(w) for w in words)) if words else None
 
 
 def _last_clause_end(window: str) -> int:
