@@ -22,7 +22,7 @@ from .html import HtmlDocument, parse_html
 from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
-    ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
+    SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     fingerprint, trusted,
 )
 from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
@@ -244,6 +244,7 @@ class Reviewer:
         self._cue_owner: list[str | None] = [cue_owner.get(s.lexicon.name) for s in self.matcher.slots]
         cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
         self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
+        self._rule_enabled: dict[str, bool] = {}
         self._term_cache: dict[tuple[int, str, str | None], tuple[list[str], str]] = {}
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
@@ -308,20 +309,29 @@ class Reviewer:
 
     def assemble(self, document: Document, findings: Iterable[Finding], errors: list[ReviewError]) -> Report:
         cfg = self.config
+        enabled = self._rule_enabled
         out: list[Finding] = []
         for f in findings:
-            if not cfg.rule_enabled(f.rule, f.category):
+            on = enabled.get(f.rule)
+            if on is None:  # a rule's category never changes, so the answer is cached per rule
+                on = enabled[f.rule] = cfg.rule_enabled(f.rule, f.category)
+            if not on:
                 continue
-            sev = cfg.severity_for(f.rule, f.severity)
-            if sev != f.severity:
-                f = f.model_copy(update={"severity": sev})
+            if cfg.severity:
+                sev = cfg.severity_for(f.rule, f.severity)
+                if sev != f.severity:
+                    f = f.model_copy(update={"severity": sev})
             out.append(f)
-        out = resolve_overlaps(out)
-        return Report(
+        if len(out) > 1:
+            out = resolve_overlaps(out)
+        # every part is already a validated model: built without validating the whole report again
+        return trusted(
+            Report,
+            schema_=SCHEMA_ID,
             document=document.info(),
             verdict=verdict_for(out, cfg),
             findings=out,
-            errors=errors,
+            errors=list(errors),
             lexicon_version=self.lexicon_version,
             config_digest=self.config_digest,
         )
