@@ -139,11 +139,12 @@ def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:
     return lazy_regex("|".join(regex.escape(w) for w in words)) if words else None
 
 
+_UP_TO_LAST_CLAUSE_END = lazy_regex(r".*[。！？；;!?\n]", regex.S)  # greedy: one call finds the last one
+
+
 def _last_clause_end(window: str) -> int:
-    last = 0
-    for m in _CLAUSE_END.finditer(window):
-        last = m.end()
-    return last
+    m = _UP_TO_LAST_CLAUSE_END.match(window)
+    return m.end() if m else 0
 
 
 def _shows_repeats(folded: Folded, h: Hit, exact: str) -> bool:
