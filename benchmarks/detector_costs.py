@@ -1,6 +1,6 @@
 """Per-detector cost in µs per document, on the throughput corpus and lexicon.
 
-    python benchmarks/detector_costs.py [--size-mb 10] [--docs 1000]
+    python benchmarks/detector_costs.py [--size-mb 10] [--docs 1000] [--jsonl DOCS.jsonl]
 
 The throughput script says how fast ``review()`` is; this one says where the
 time goes, so that a change to one detector can be measured on its own:
@@ -12,6 +12,7 @@ CPU time of this process, the minimum of ``--repeat`` passes (the machine is sha
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 import time
 from collections import Counter
@@ -54,8 +55,13 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=1000)
     ap.add_argument("--terms", type=int, default=5000)
     ap.add_argument("--repeat", type=int, default=3)
+    ap.add_argument("--jsonl", help="documents to use instead of the corpus: one JSON object with 'text' per line")
     args = ap.parse_args()
-    docs = load_docs(args.size_mb)[: args.docs]
+    if args.jsonl:
+        with open(args.jsonl, encoding="utf-8") as fh:
+            docs = [json.loads(line)["text"] for line in fh if line.strip()][: args.docs]
+    else:
+        docs = load_docs(args.size_mb)[: args.docs]
     lex, _, _ = benchmark_lexicon(args.terms)
     reviewer = govreview.Reviewer(lexicons=[lex])
     for d in docs[:50]:

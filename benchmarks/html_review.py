@@ -32,14 +32,15 @@ import time
 from collections import defaultdict
 from pathlib import Path
 
-import ahocorasick
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from govreview import Reviewer  # noqa: E402
 from govreview.model import Document  # noqa: E402
 from govreview.html import parse_html  # noqa: E402
-from govreview.lexicons import Lexicon, builtin_lexicons  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from throughput import benchmark_lexicon  # noqa: E402
 
 COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后多定行"
           "学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还因由其些然前外"
@@ -76,14 +77,6 @@ TEMPLATE_FOOT = """</div><div class="footer"><p>主办单位：某县人民政�
 HACK = ('<div style="position:absolute;top:-2000px"><a href="http://www.xpj{n}.com/">澳门新葡京</a>'
         '<a href="http://bjpk10-{n}.cc/">北京赛车pk10</a><a href="http://www.yl{n}.vip/">真人百家乐开户送彩金</a></div>')
 REDIRECT = '<script>if(document.referrer.indexOf("baidu")>-1){{window.location.href="https://www.am{n}.com/";}}</script>'
-
-
-def synthetic_terms(n: int, seed: int = 7) -> list[str]:
-    rng = random.Random(seed)
-    out: set[str] = set()
-    while len(out) < n:
-        out.add("".join(rng.choice(COMMON) for _ in range(rng.randint(2, 5))))
-    return sorted(out)
 
 
 def page(rng: random.Random, i: int) -> str:
@@ -131,12 +124,7 @@ def main() -> None:
 
     docs = corpus(args.size_mb, args.seed)
     mb = sum(len(d.encode("utf-8")) for d in docs) / 1e6
-    issued = Lexicon.from_terms(synthetic_terms(args.terms), name="issued-synthetic")
-    raw_terms = [e.term for lx in (*builtin_lexicons(), issued) if lx.kind == "terms" for e in lx.entries]
-    aut = ahocorasick.Automaton()
-    for t in raw_terms:
-        aut.add_word(t, t)
-    aut.make_automaton()
+    issued, raw_terms, aut = benchmark_lexicon(args.terms)  # the core benchmark's lexicon (throughput.py)
     reviewer = Reviewer(lexicons=[issued])
     texts = [parse_html(d).view.text for d in docs]
     text_mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6

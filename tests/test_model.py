@@ -27,3 +27,15 @@ def test_trusted_requires_every_field():
                     validation=None, details={})
     with pytest.raises(TypeError, match="unknown .*'bogus'"):
         trusted(Explanation, **complete, bogus=1)
+
+
+def test_reports_built_on_the_hot_path_equal_validated_ones():
+    import govreview
+    from govreview.model import Report
+
+    for text in ("机密★5年 澳*门*博*彩 身份证号110101199003074514", "现将有关事项通知如下。", ""):
+        report = govreview.review(text, id="a", url="https://www.gov.cn/x.html", published_at="2024-03-01")
+        again = Report.model_validate(report.to_dict())
+        assert again == report
+        assert again.to_json() == report.to_json()
+        assert report.model_fields_set >= {"document", "verdict", "findings"}

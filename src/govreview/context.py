@@ -25,6 +25,7 @@ from dataclasses import dataclass
 
 import regex
 
+from .lazyre import LazyPattern, lazy_regex
 from .matcher import Hit, Slot
 from .model import ContextEffect
 from .normalize import Folded, strip_noise, substitution_table
@@ -32,11 +33,11 @@ from .normalize import Folded, strip_noise, substitution_table
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
 CUE_WINDOW = 12
-_CLAUSE_END = regex.compile(r"[。！？；;!?\n]")
+_CLAUSE_END = lazy_regex(r"[。！？；;!?\n]")
 
 
-@dataclass(frozen=True, slots=True)
-class KeptHit:
+@dataclass(slots=True)
+class KeptHit:  # treated as immutable (see Hit)
     hit: Hit
     context: tuple[ContextEffect, ...] = ()
 
@@ -63,6 +64,7 @@ class HitFilter:
         self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
         self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
+        self._is_term = [s.lexicon.kind == "terms" for s in slots]  # read per hit: a list index, not attribute chains
         fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
         self.near = {i: tuple(fold_word(w) for w in s.entry.near) for i, s in enumerate(slots) if s.entry.near}
         self.not_near = {i: tuple(fold_word(w) for w in s.entry.not_near) for i, s in enumerate(slots) if s.entry.not_near}
@@ -91,7 +93,8 @@ class HitFilter:
         """Term hits (kind 'terms') that survive; see the module docstring."""
         ftext = folded.text
         slots = self.slots
-        terms = [h for h in hits if slots[h.slot].lexicon.kind == "terms"]
+        is_term = self._is_term
+        terms = [h for h in hits if is_term[h.slot]]
         if not terms:
             return []
         allow = self.allow_spans(hits)
@@ -131,16 +134,17 @@ class HitFilter:
         return kept
 
 
-def _cue_regex(cue_words, rule: str, fold_word) -> regex.Pattern[str] | None:
+def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:
     words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
-    return regex.compile("|".join(regex.escape(w) for w in words)) if words else None
+    return lazy_regex("|".join(regex.escape(w) for w in words)) if words else None
+
+
+_UP_TO_LAST_CLAUSE_END = lazy_regex(r".*[。！？；;!?\n]", regex.S)  # greedy: one call finds the last one
 
 
 def _last_clause_end(window: str) -> int:
-    last = 0
-    for m in _CLAUSE_END.finditer(window):
-        last = m.end()
-    return last
+    m = _UP_TO_LAST_CLAUSE_END.match(window)
+    return m.end() if m else 0
 
 
 def _shows_repeats(folded: Folded, h: Hit, exact: str) -> bool:

@@ -22,7 +22,7 @@ from .html import HtmlDocument, parse_html
 from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
-    ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
+    SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     fingerprint, trusted,
 )
 from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
@@ -46,6 +46,7 @@ class ReviewContext:
         self.html = html
         self.config = reviewer.config
         self._current: str = "?"
+        self._fingerprints: dict[tuple[str, str], str] = {}
 
     # --- reading matches -------------------------------------------------
     def slot(self, hit: Hit) -> Slot:
@@ -130,39 +131,71 @@ class ReviewContext:
             detector=self._current, lexicon=lexicon, entry_id=entry_id, term=term, pattern=pattern,
             folds=list(folds), context=list(context), validation=validation, details=details or {},
         )
+        return self._assemble_finding(r, s, e, text, severity, confidence, message or r.message or r.description,
+                                      explanation, norm, suggestion, location, list(related))
+
+    def _assemble_finding(self, r: Rule, s: int | None, e: int | None, text: str, severity: Severity | str | None,
+                          confidence: float, message: str, explanation: Explanation, norm: str,
+                          suggestion: str | None, location: Location | None, related: list[str]) -> Finding:
+        """The one place a Finding is built (without re-validation: every value here is already
+        typed — this is the hot path of a scan with many findings)."""
+        if severity is None:
+            severity = r.severity
+        elif severity.__class__ is not Severity:
+            severity = Severity(severity)
+        fp_key = (r.id, norm)
+        fp = self._fingerprints.get(fp_key)
+        if fp is None:  # the same term repeated on a page has one fingerprint: hash it once
+            fp = self._fingerprints[fp_key] = fingerprint(r.id, norm, self.document.id)
         return trusted(
             Finding,
-            rule=rule,
+            rule=r.id,
             category=r.category,
-            severity=Severity(severity) if severity is not None else r.severity,
+            severity=severity,
             start=s,
             end=e,
             text=text,
-            message=message or r.message or r.description,
+            message=message,
             confidence=max(0.0, min(1.0, float(confidence))),
             explanation=explanation,
-            fingerprint=fingerprint(rule, norm, self.document.id),
+            fingerprint=fp,
             suggestion=suggestion,
             location=location,
-            related=list(related),
+            related=related,
         )
 
     def term_finding(self, k: KeptHit, *, rule: str | None = None, severity: Severity | str | None = None,
                      confidence: float = 0.9, message: str | None = None, details: dict[str, Any] | None = None) -> Finding:
         """A finding for a lexicon hit, with the entry's metadata in the explanation."""
-        slot = self.slot(k.hit)
-        e = slot.entry
-        vs, ve = self.view_span(k.hit)
+        reviewer = self.reviewer
+        hit = k.hit
+        slot = reviewer.matcher.slots[hit.slot]
+        entry = slot.entry
+        r = reviewer.rules[rule or entry.rule]
+        vs, ve = self.folded.to_original(hit.start, hit.end)
         shown = self.text[vs:ve]
-        msg = message or e.message or _term_message(self.reviewer.rules[rule or e.rule], shown, e.suggestion)
-        return self.finding(
-            rule or e.rule, vs, ve, severity=severity or e.severity, confidence=confidence, message=msg,
-            lexicon=slot.lexicon.name, entry_id=e.id, term=e.term, context=k.context, suggestion=e.suggestion,
-            normalized=slot.folded, details=details, folds=term_folds(shown, slot.folded, self.reviewer.settings),
-        )
+        # folds, default message and the plain explanation depend only on (entry, shown text, rule,
+        # detector): a term repeated across pages and documents reuses them
+        key = (hit.slot, shown, r.id, self._current)
+        cached = reviewer._term_cache.get(key)
+        if cached is None:
+            folds = term_folds(shown, slot.folded, reviewer.settings)
+            plain = trusted(Explanation, detector=self._current, lexicon=slot.lexicon.name, entry_id=entry.id,
+                            term=entry.term, pattern=None, folds=folds, context=[], validation=None, details={})
+            cached = (entry.message or _term_message(r, shown, entry.suggestion), plain)
+            if len(reviewer._term_cache) >= _TERM_CACHE_SIZE:
+                reviewer._term_cache.clear()
+            reviewer._term_cache[key] = cached
+        default_msg, explanation = cached
+        if details or k.context:  # explanations are immutable values, so the plain one is shared
+            explanation = explanation.model_copy(update={"context": list(k.context), "details": details or {}})
+        s, e = self.view.to_source(vs, ve)
+        return self._assemble_finding(r, s, e, self.source[s:e], severity or entry.severity, confidence,
+                                      message or default_msg, explanation, slot.folded, entry.suggestion, None, [])
 
 
 _CUE_PREFIX = "cues:"
+_TERM_CACHE_SIZE = 50_000  # (slot, shown, rule, detector) → (message, explanation); cleared when full: memory stays bounded
 
 
 def cue_lexicon_name(detector: str) -> str:
@@ -229,6 +262,8 @@ class Reviewer:
         self._cue_owner: list[str | None] = [cue_owner.get(s.lexicon.name) for s in self.matcher.slots]
         cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
         self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
+        self._rule_enabled: dict[str, bool] = {}
+        self._term_cache: dict[tuple[int, str, str, str], tuple[str, Explanation]] = {}
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
         self.build_errors: list[ReviewError] = []
@@ -292,20 +327,29 @@ class Reviewer:
 
     def assemble(self, document: Document, findings: Iterable[Finding], errors: list[ReviewError]) -> Report:
         cfg = self.config
+        enabled = self._rule_enabled
         out: list[Finding] = []
         for f in findings:
-            if not cfg.rule_enabled(f.rule, f.category):
+            on = enabled.get(f.rule)
+            if on is None:  # a rule's category never changes, so the answer is cached per rule
+                on = enabled[f.rule] = cfg.rule_enabled(f.rule, f.category)
+            if not on:
                 continue
-            sev = cfg.severity_for(f.rule, f.severity)
-            if sev != f.severity:
-                f = f.model_copy(update={"severity": sev})
+            if cfg.severity:
+                sev = cfg.severity_for(f.rule, f.severity)
+                if sev != f.severity:
+                    f = f.model_copy(update={"severity": sev})
             out.append(f)
-        out = resolve_overlaps(out)
-        return Report(
+        if len(out) > 1:
+            out = resolve_overlaps(out)
+        # every part is already a validated model: built without validating the whole report again
+        return trusted(
+            Report,
+            schema_=SCHEMA_ID,
             document=document.info(),
             verdict=verdict_for(out, cfg),
             findings=out,
-            errors=errors,
+            errors=list(errors),
             lexicon_version=self.lexicon_version,
             config_digest=self.config_digest,
         )

@@ -26,9 +26,10 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .lazyre import lazy_regex
 from .textview import TextView, ViewBuilder
 
-_TOKEN = regex.compile(
+_TOKEN = lazy_regex(
     r"<!--.*?(?:-->|\Z)"  # comment
     r"|(?P<rawopen><(?P<raw>script|style|textarea|xmp)\b[^>]*>)(?P<rawbody>.*?)(?:</(?P=raw)\s*>|\Z)"
     r"|<!\[CDATA\[.*?(?:\]\]>|\Z)"
@@ -36,15 +37,14 @@ _TOKEN = regex.compile(
     r"|&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?",
     regex.S | regex.I,
 )
-_TAG_NAME = regex.compile(r"</?\s*([a-zA-Z][^\s/>]*)")
-_ATTR = regex.compile(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
-_ENTITY = regex.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
+_TAG_NAME = lazy_regex(r"</?\s*([a-zA-Z][^\s/>]*)")
+_ATTR = lazy_regex(r"""([a-zA-Z_:][-a-zA-Z0-9_:.]*)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+_ENTITY = lazy_regex(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[a-zA-Z][a-zA-Z0-9]{1,31});?")
 _BLOCK = frozenset(
-    "address article aside blockquote br dd div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 "
-    "header hr li main nav ol p pre section table tbody td tfoot th thead title tr ul option body html head meta img".split()
+    ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "option", "body", "html", "head", "meta", "img"]
 )
 _VISIBLE_ATTRS = {"title", "alt"}
-_CONDITIONAL = regex.compile(r"\s*\[(?:if|endif)\b|\s*<!\[endif", regex.I)
+_CONDITIONAL = lazy_regex(r"\s*\[(?:if|endif)\b|\s*<!\[endif", regex.I)
 _META_NAMES = {"description", "keywords"}
 
 
@@ -234,7 +234,7 @@ def parse_html(source: str) -> HtmlDocument:
     return HtmlDocument(source=source, view=b.build(), title=title, meta=meta, tags=tags, comments=comments)
 
 
-_HTML_SNIFF = regex.compile(r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta)\b", regex.I)
+_HTML_SNIFF = lazy_regex(r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta)\b", regex.I)
 
 
 def looks_like_html(text: str) -> bool:

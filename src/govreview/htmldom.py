@@ -36,17 +36,19 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .lazyre import lazy_regex
+
 if TYPE_CHECKING:  # pragma: no cover
     from .html import HtmlDocument
 
 POS_ATTR = "data-govreview-pos"
-_NAME_END = regex.compile(r"<\s*[a-zA-Z][^\s/>]*")
-_CSS_COMMENT = regex.compile(r"/\*.*?\*/", regex.S)
-_CSS_RULE = regex.compile(r"([^{}]+)\{([^{}]*)\}")
-_ZERO = regex.compile(r"^[-+]?0*\.?0+(?:px|pt|em|rem|%|vw|vh|ex|ch)?$")
-_LENGTH = regex.compile(r"^(-?\d+(?:\.\d+)?)(px|pt|em|rem|%|vw|vh|ex|ch)?$")
-_CLIP_ZERO = regex.compile(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
-VOID = frozenset("area base br col embed hr img input link meta param source track wbr".split())
+_NAME_END = lazy_regex(r"<\s*[a-zA-Z][^\s/>]*")
+_CSS_COMMENT = lazy_regex(r"/\*.*?\*/", regex.S)
+_CSS_RULE = lazy_regex(r"([^{}]+)\{([^{}]*)\}")
+_ZERO = lazy_regex(r"^[-+]?0*\.?0+(?:px|pt|em|rem|%|vw|vh|ex|ch)?$")
+_LENGTH = lazy_regex(r"^(-?\d+(?:\.\d+)?)(px|pt|em|rem|%|vw|vh|ex|ch)?$")
+_CLIP_ZERO = lazy_regex(r"rect\(\s*0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?[\s,]+0(?:px)?\s*\)")
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"])
 
 #: element → the attribute holding its outbound target
 LINK_ATTRS = {"a": "href", "area": "href", "iframe": "src", "frame": "src", "script": "src", "form": "action",
@@ -116,7 +118,7 @@ def hiding_reason(css: str) -> str | None:
     return None
 
 
-_MEDIA = regex.compile(r"@media\b([^{]*)\{", regex.I)
+_MEDIA = lazy_regex(r"@media\b([^{]*)\{", regex.I)
 
 
 def _drop_media_blocks(css: str) -> str:

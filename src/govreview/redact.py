@@ -19,16 +19,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-import regex
-
 from .decoding import _BOMS, decode_bytes
 from .engine import Reviewer, default_reviewer
-from .inputs import HTML_SUFFIXES, TEXT_SUFFIXES
 from .html import looks_like_html
+from .inputs import HTML_SUFFIXES, TEXT_SUFFIXES
+from .lazyre import lazy_regex
 from .model import Category, Document, Finding, Severity
 from .pii import masking
 
-_CC = regex.compile(r"^\s*(?:[+＋]\s?86|0086)")
+_CC = lazy_regex(r"^\s*(?:[+＋]\s?86|0086)")
 
 
 def _mobile(text: str) -> str:
@@ -52,7 +51,7 @@ MASKERS: dict[str, Callable[[str], str]] = {
     "pii.im_account": lambda t: masking.mask_code(t, 2, 2),
 }
 
-_MARKUP = regex.compile(r"<[^>]*>|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_MARKUP = lazy_regex(r"<[^>]*>|&(?:#\d+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 
 
 def _mask_span(source: str, f: Finding, html: bool) -> str:
@@ -135,4 +134,4 @@ def redact_bytes(data: bytes, *, suffix: str = "", reviewer: Reviewer | None = N
                          dec.problem or f"input does not round-trip through {dec.encoding}; output written as UTF-8")
 
 
-__all__ = ["redact", "redact_bytes", "RedactedBytes", "select"]
+__all__ = ["RedactedBytes", "redact", "redact_bytes", "select"]

@@ -19,11 +19,12 @@ from dataclasses import dataclass
 import regex
 
 from .config import ReviewConfig
+from .lazyre import lazy_regex
 from .model import Report, ReviewError
 
-_MARK = regex.compile(r"<!--\s*govreview:\s*ignore\s+(?P<body>.*?)-->", regex.S | regex.I)
-_REASON = regex.compile(r"""reason\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""", regex.I)
-_TAG = regex.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>", regex.S)
+_MARK = lazy_regex(r"<!--\s*govreview:\s*ignore\s+(?P<body>.*?)-->", regex.S | regex.I)
+_REASON = lazy_regex(r"""reason\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))""", regex.I)
+_TAG = lazy_regex(r"<(/?)([a-zA-Z][a-zA-Z0-9:-]*)\b[^>]*?(/?)>", regex.S)
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import os
-import re
 import stat
 import sys
 import tarfile
@@ -28,6 +27,7 @@ from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import IO
 
+from ..lazyre import lazy_re
 from .extractors import ARCHIVE_SUFFIXES, document_suffixes, suffix_of
 from .limits import Limits, unsafe_member_name
 from .tasks import Task, problem
@@ -79,7 +79,7 @@ def _decompressor(raw: IO[bytes]) -> IO[bytes]:
     return raw
 
 
-_BAD_BYTE = re.compile("[\udc80-\udcff]")
+_BAD_BYTE = lazy_re("[\udc80-\udcff]")
 
 
 class Sources:

@@ -15,22 +15,43 @@ calendar). See docs/linkage.md.
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from ..model import Document, Finding
-from .classify import Classification, Kind, classify
-from .collector import LinkageCollector
-from .features import DocFeatures, extract
-from .index import LinkageIndex
-from .options import LinkageOptions
-from .resolve import LinkageResult, Orphan, Pair, PolicyStatus, resolve
-from .scan import CollectionScan, linkage_reports, scan_collection
-from .workdays import CalendarFileError, OutsideCalendar, WorkCalendar, WorkdayCount
+if TYPE_CHECKING:  # pragma: no cover
+    from ..model import Document, Finding
+    from .resolve import LinkageResult
+
+# Public names and the submodule that defines each. Loaded on first use (PEP 562), because
+# every review imports ``linkage.rules`` (to list the rules) and the rest of the package —
+# calendars, indexes, title matching, ~20 compiled patterns — costs a tenth of the
+# cold-start budget that a one-draft CMS check does not need.
+_EXPORTS = {
+    "Classification": "classify", "Kind": "classify", "classify": "classify",
+    "LinkageCollector": "collector",
+    "DocFeatures": "features", "extract": "features",
+    "LinkageIndex": "index",
+    "LinkageOptions": "options",
+    "LinkageResult": "resolve", "Orphan": "resolve", "Pair": "resolve", "PolicyStatus": "resolve", "resolve": "resolve",
+    "CollectionScan": "scan", "linkage_reports": "scan", "scan_collection": "scan",
+    "CalendarFileError": "workdays", "OutsideCalendar": "workdays", "WorkCalendar": "workdays", "WorkdayCount": "workdays",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
 
 
 def run(documents: Iterable[Document], config: Any = None, *, base_url: str | None = None) -> LinkageResult:
     """Both passes; the result has the findings and the per-policy status rows."""
+    from .collector import LinkageCollector
+
     c = LinkageCollector(config, base_url=base_url)
     for d in documents:
         c.add(d)

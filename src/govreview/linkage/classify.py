@@ -17,8 +17,7 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
-import regex
-
+from ..lazyre import lazy_regex
 from .features import DocFeatures
 from .titles import fold_title
 
@@ -35,17 +34,17 @@ class Classification:
     reasons: tuple[str, ...]
 
 
-_STRONG_INTERP = regex.compile(r"一图(?:读懂|看懂|了解|解读)|图解|图说|解读|答记者问|记者问|划重点")
-_WEAK_INTERP = regex.compile(r"问答|答问|政策吹风会|吹风会|新闻发布会|发布会")
-_EVENT = regex.compile(r"培训|座谈|研讨|推进会|工作会|部署会|动员会|调研|观摩|竞赛|比赛|评选|征文|专栏|栏目|宣讲团|志愿")
-_POLICY_WRAPPED = regex.compile(r"关于(?:印发|转发|发布|颁布|公布)[^的]{0,8}.+的(?:通知|公告|通告)$")
-_POLICY_SUFFIX = regex.compile(
+_STRONG_INTERP = lazy_regex(r"一图(?:读懂|看懂|了解|解读)|图解|图说|解读|答记者问|记者问|划重点")
+_WEAK_INTERP = lazy_regex(r"问答|答问|政策吹风会|吹风会|新闻发布会|发布会")
+_EVENT = lazy_regex(r"培训|座谈|研讨|推进会|工作会|部署会|动员会|调研|观摩|竞赛|比赛|评选|征文|专栏|栏目|宣讲团|志愿")
+_POLICY_WRAPPED = lazy_regex(r"关于(?:印发|转发|发布|颁布|公布)[^的]{0,8}.+的(?:通知|公告|通告)$")
+_POLICY_SUFFIX = lazy_regex(
     r"(?:办法|意见|规定|方案|措施|决定|细则|条例|规则|规划|纲要|计划|指引|实施意见|若干措施|暂行办法)"
     r"(?:\((?:试行|暂行|修订|修订稿|\d{4}(?:-\d{4})?年?(?:修订)?)\))*$"
 )
-_ISSUED = regex.compile(r"^.{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|院)关于.{2,}的(?:通知|决定|意见|公告|通告|批复)$")
-_NEWS = regex.compile(r"出台|推出|亮点|看点|来了|一文|速览|[!?！？]|^(?:我市|我省|我区|我县|本市)")
-_COLUMN_WORDS = regex.compile(r"政策|解读|一图读懂|图解|问答|答记者问|发布会|吹风会|专栏|栏目|列表|首页|[-_|()]")
+_ISSUED = lazy_regex(r"^.{2,30}?(?:人民政府|政府|办公厅|办公室|委员会|局|厅|部|委|院)关于.{2,}的(?:通知|决定|意见|公告|通告|批复)$")
+_NEWS = lazy_regex(r"出台|推出|亮点|看点|来了|一文|速览|[!?！？]|^(?:我市|我省|我区|我县|本市)")
+_COLUMN_WORDS = lazy_regex(r"政策|解读|一图读懂|图解|问答|答记者问|发布会|吹风会|专栏|栏目|列表|首页|[-_|()]")
 _HINTS = {
     "policy": Kind.policy, "政策文件": Kind.policy, "规范性文件": Kind.policy, "文件": Kind.policy,
     "interpretation": Kind.interpretation, "解读": Kind.interpretation, "政策解读": Kind.interpretation,

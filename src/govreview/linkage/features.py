@@ -13,21 +13,20 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-import regex
-
 from ..docnumber import find_doc_numbers
 from ..html import parse_html
+from ..lazyre import lazy_regex
 from ..model import Document
 from .links import extract_structure
 from .titles import fold_title, quoted_titles, strip_site_suffix
 from .urls import PSEUDO_BASE, host_of, resolve, url_key
 
-_DATE = regex.compile(r"(?P<y>(?:19|20)\d\d)\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})")
-_DATE_LABEL = regex.compile(r"(?:发布日期|发布时间|发文日期|公开日期|成文日期|日期)\s*[:：]?\s*")
-_DOCNO_LABEL = regex.compile(r"(?:发文字号|文\s*号|发文号|文件编号)\s*[:：]?\s*$")
+_DATE = lazy_regex(r"(?P<y>(?:19|20)\d\d)\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})")
+_DATE_LABEL = lazy_regex(r"(?:发布日期|发布时间|发文日期|公开日期|成文日期|日期)\s*[:：]?\s*")
+_DOCNO_LABEL = lazy_regex(r"(?:发文字号|文\s*号|发文号|文件编号)\s*[:：]?\s*$")
 _META_TITLE = ("articletitle", "title", "og:title", "dc.title")
 _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
-_DOMAIN = regex.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
+_DOMAIN = lazy_regex(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
 TEXT_LIMIT = 200_000  # characters of a page examined for citations
 
 

@@ -18,6 +18,7 @@ from collections.abc import Iterator
 
 import regex
 
+from ..lazyre import lazy_regex
 from .classify import Classification, Kind, classify
 from .features import DocFeatures
 from .options import LinkageOptions
@@ -26,9 +27,9 @@ from .urls import PSEUDO_BASE, host_of, url_hash, url_key
 
 PLACEHOLDER_HOST = host_of(url_key(PSEUDO_BASE))
 
-_REF_ANCHOR = regex.compile(r"《|原文|全文|相关文件|文件链接|政策文件[:：]|〔\d{4}〕|.{6,}(?:通知|办法|意见|规定|方案|措施|决定|细则|条例|规划|计划)$")
+_REF_ANCHOR = lazy_regex(r"《|原文|全文|相关文件|文件链接|政策文件[:：]|〔\d{4}〕|.{6,}(?:通知|办法|意见|规定|方案|措施|决定|细则|条例|规划|计划)$")
 MAX_REF_LINKS = 20
-_DOCNO_PARTS = regex.compile(r"^(?P<a>.+)〔(?P<y>\d{4})〕(?P<s>\d+)号$")
+_DOCNO_PARTS = lazy_regex(r"^(?P<a>.+)〔(?P<y>\d{4})〕(?P<s>\d+)号$")
 
 
 def split_docno(normalized: str) -> tuple[str, int, int] | None:

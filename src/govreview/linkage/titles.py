@@ -14,16 +14,16 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
+from ..lazyre import lazy_regex
 
 MIN_KEY = 4
-_DASHES = regex.compile(r"[—–―‐‑‒−─-]+")
-_QUOTES = regex.compile(r"[《》〈〉“”\"'‘’「」『』]")
-_SPACE = regex.compile(r"\s+")
-_WRAPPED = regex.compile(r"^(?:.{0,40}?)关于(?:印发|转发|发布|颁布|公布|修订|修改)(?P<inner>.+?)的(?:通知|公告|通告|决定)$")
-_QUOTED = regex.compile(r"《(?P<t>[^《》\n]{2,120})》")
-_SITE_SUFFIX = regex.compile(r"\s*(?:[_|｜]|\s[-—]\s).*$")
-_INTERP_AFFIX = regex.compile(
+_DASHES = lazy_regex(r"[—–―‐‑‒−─-]+")
+_QUOTES = lazy_regex(r"[《》〈〉“”\"'‘’「」『』]")
+_SPACE = lazy_regex(r"\s+")
+_WRAPPED = lazy_regex(r"^(?:.{0,40}?)关于(?:印发|转发|发布|颁布|公布|修订|修改)(?P<inner>.+?)的(?:通知|公告|通告|决定)$")
+_QUOTED = lazy_regex(r"《(?P<t>[^《》\n]{2,120})》")
+_SITE_SUFFIX = lazy_regex(r"\s*(?:[_|｜]|\s[-—]\s).*$")
+_INTERP_AFFIX = lazy_regex(
     r"^(?:一图(?:读懂|看懂|了解|解读)|图解|图说|解读|政策解读|问答)[:：\s]*"
     r"|[:：\s]*(?:的)?(?:政策)?(?:解读|问答|答记者问|图解)(?:材料|文章)?$"
 )
