@@ -31,6 +31,7 @@ import regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.gazetteer import first_place
 from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
+from ..engine import cue_lexicon_name
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -199,30 +200,25 @@ def _find_all(text: str, word: str, start: int, end: int):
         i = text.find(word, i + 1, end)
 
 
-def _cue_cover(ctx, hit) -> tuple[int, int]:
-    """View span of every character folded into ``hit``, up to the next character the fold kept.
-
-    The fold only substitutes characters one for one and deletes some (noise, repeats), so a cue
-    word standing literally in the view lies inside this span of one of its hits.
-    """
-    folded = ctx.folded
-    end = folded.orig_index(hit.end) if hit.end < len(folded.text) else len(ctx.text)
-    return folded.orig_index(hit.start), end
-
-
-def _cue_positions(ctx) -> tuple[list[int], list[tuple[int, int]]]:
-    """Where the cue words literally stand, from their hits in the shared automaton pass.
+def _cue_positions(ctx, hits) -> tuple[list[int], list[tuple[int, int]]]:
+    """Where the cue words literally stand, from their ``(hit, word)`` in the shared automaton pass.
 
     Returns the start of every address cue (where a scan for ``ADDRESS_CUE`` could match) and
     (trigger index, position) of every gazetteer trigger word after a numeral, both sorted; the
     detector then tries its patterns only there, instead of scanning the whole page twice.
+
+    A hit covers, in the view, every character folded into it up to the next character the fold
+    kept. The fold only substitutes characters one for one and deletes some (noise, repeats), so
+    a cue word standing literally in the view lies inside that span of one of its hits.
     """
     text = ctx.text
+    folded = ctx.folded
+    folded_len = len(folded.text)
     starts: set[int] = set()
     triggers: set[tuple[int, int]] = set()
-    for hit in ctx.cue_hits():
-        term = ctx.slot(hit).entry.term
-        vs, ve = _cue_cover(ctx, hit)
+    for hit, term in hits:
+        vs = folded.orig_index(hit.start)
+        ve = folded.orig_index(hit.end) if hit.end < folded_len else len(text)
         word = _TRIGGER_CUES.get(term)
         if word is None:
             starts.update(_find_all(text, term, vs, ve))
@@ -233,10 +229,25 @@ def _cue_positions(ctx) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 @detector(RULE, name="pii_address", order=43, cues=[*_KINDS, *_TRIGGER_CUES])
-def detect(ctx):
+class AddressDetector:
+    """Personal addresses after a cue word, or after a person and a division name (gazetteer)."""
+
+    def __init__(self, reviewer):
+        # slot → cue word, for this detector's cues in the shared automaton: picking them out of a
+        # page's hits is then one dict lookup per hit (``ctx.cue_hits()`` compares lexicon names)
+        own = cue_lexicon_name("pii_address")
+        self._cue_words = {i: s.entry.term for i, s in enumerate(reviewer.matcher.slots) if s.lexicon.name == own}
+
+    def detect(self, ctx):
+        words = self._cue_words
+        hits = [(h, w) for h in ctx.hits if (w := words.get(h.slot)) is not None]
+        return _addresses(ctx, *_cue_positions(ctx, hits))
+
+
+def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
+    """Findings of the cue path (cue words at ``starts``), then of the gazetteer path (``triggers``)."""
     text = ctx.text
     covered: list[tuple[int, int]] = []
-    starts, triggers = _cue_positions(ctx)
     pos = 0
     for p in starts:  # the matches a scan with ADDRESS_CUE.search(text, pos) would find
         if p < pos:
