@@ -59,8 +59,12 @@ WINDOW = 28
 # look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
 # on the characters before come after the 1, so that the search skips ahead by first character.
-_MOBILE_HEAD = re.compile(r"[1１](?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]")
+_AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]"
+_MOBILE_HEAD = re.compile(r"[1１]" + _AFTER_ONE)
 _PRIVATE_LANDLINE = re.compile(STRONG_PRIVATE_LANDLINE.pattern)  # the same words, for the standard library's fast literal scan
+# Either of the two, in one search; each alternative starts with a literal so that the search
+# skips ahead by first character.
+_MOBILE_HEAD_OR_PRIVATE = re.compile(STRONG_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
 
 
 def _valid(national: str, mobile: bool) -> bool:
@@ -156,24 +160,37 @@ def classify_landline(text: str, start: int) -> tuple[Severity, float, list[Cont
     return Severity.info, 0.8, ([ContextEffect(word=office[1], effect="lower", delta=-0.5)] if office else [])
 
 
-def _private_word_before_cluster(ctx) -> bool:
-    """Whether a private-line word (家庭电话, 本人…) stands within ``WINDOW`` characters before a
-    cluster that may hold a landline — the only way a landline is reported without ``report_info``.
+def _windows_before_clusters(ctx, *, with_clusters: bool) -> str:
+    """The ``WINDOW`` characters before each plain cluster (and the cluster, if asked), joined by newlines.
 
     A landline match starts inside its cluster, and the characters between the cluster's start and
     the match are number characters, never part of a (Chinese) private word; so the clause that
-    :func:`classify_landline` reads lies inside the ``WINDOW`` characters before the cluster. One
-    search over those few windows replaces seven substring scans of the whole page.
+    :func:`classify_landline` reads lies inside the ``WINDOW`` characters before the cluster.
     """
     text = ctx.text
-    windows = [text[s - WINDOW if s > WINDOW else 0:s] for s, _ in cluster_spans(ctx)]
-    return bool(windows) and _PRIVATE_LANDLINE.search("\n".join(windows)) is not None
+    return "\n".join([text[s - WINDOW if s > WINDOW else 0:(e if with_clusters else s)] for s, e in cluster_spans(ctx)])
+
+
+def _private_word_before_cluster(ctx) -> bool:
+    """Whether a private-line word (家庭电话, 本人…) stands before a cluster that may hold a landline
+    — the only way a landline is reported without ``report_info``. One search over the few windows
+    before the clusters replaces seven substring scans of the whole page."""
+    return _PRIVATE_LANDLINE.search(_windows_before_clusters(ctx, with_clusters=False)) is not None
+
+
+def _nothing_to_report(ctx) -> bool:
+    """Without ``report_info``: no cluster holds a mobile's head and no private-line word stands
+    before one — the usual page, settled by one search over the clusters with their windows (the
+    windows also give the clusters' first characters what stands before them)."""
+    return _MOBILE_HEAD_OR_PRIVATE.search(_windows_before_clusters(ctx, with_clusters=True)) is None
 
 
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
     text = ctx.text
     info = report_info(ctx)
+    if not info and _nothing_to_report(ctx):
+        return
     mobile_spans: list[tuple[int, int]] = []
     for m in iter_matches(ctx, MOBILE, min_digits=11, stars=False, near=_MOBILE_HEAD):
         national = ascii_digits(m.group("num"))
