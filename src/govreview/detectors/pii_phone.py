@@ -29,7 +29,7 @@ from ..pii.context import (
 )
 from ..pii.validate import ascii_digits
 from ..pii.report import pii_finding, report_info
-from ..pii.scan import cluster_spans, iter_matches
+from ..pii.scan import CONTEXT_BEFORE, cluster_context, iter_matches
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -55,6 +55,7 @@ LANDLINE = regex.compile(
     r"(?![\dA-Za-z*＊])"
 )
 WINDOW = 28
+assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's context text
 # Necessary for a MOBILE match: the national number's 1[3-9], not right after a character its
 # look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
@@ -160,29 +161,23 @@ def classify_landline(text: str, start: int) -> tuple[Severity, float, list[Cont
     return Severity.info, 0.8, ([ContextEffect(word=office[1], effect="lower", delta=-0.5)] if office else [])
 
 
-def _windows_before_clusters(ctx, *, with_clusters: bool) -> str:
-    """The ``WINDOW`` characters before each plain cluster (and the cluster, if asked), joined by newlines.
+def _private_word_before_cluster(ctx) -> bool:
+    """Whether a private-line word (家庭电话, 本人…) stands before a cluster that may hold a landline
+    — the only way a landline is reported without ``report_info``.
 
     A landline match starts inside its cluster, and the characters between the cluster's start and
     the match are number characters, never part of a (Chinese) private word; so the clause that
-    :func:`classify_landline` reads lies inside the ``WINDOW`` characters before the cluster.
+    :func:`classify_landline` reads lies inside the ``WINDOW`` characters before the cluster, which
+    the scan's context text holds. One search over it replaces seven substring scans of the page.
     """
-    text = ctx.text
-    return "\n".join([text[s - WINDOW if s > WINDOW else 0:(e if with_clusters else s)] for s, e in cluster_spans(ctx)])
-
-
-def _private_word_before_cluster(ctx) -> bool:
-    """Whether a private-line word (家庭电话, 本人…) stands before a cluster that may hold a landline
-    — the only way a landline is reported without ``report_info``. One search over the few windows
-    before the clusters replaces seven substring scans of the whole page."""
-    return _PRIVATE_LANDLINE.search(_windows_before_clusters(ctx, with_clusters=False)) is not None
+    return _PRIVATE_LANDLINE.search(cluster_context(ctx)) is not None
 
 
 def _nothing_to_report(ctx) -> bool:
     """Without ``report_info``: no cluster holds a mobile's head and no private-line word stands
-    before one — the usual page, settled by one search over the clusters with their windows (the
-    windows also give the clusters' first characters what stands before them)."""
-    return _MOBILE_HEAD_OR_PRIVATE.search(_windows_before_clusters(ctx, with_clusters=True)) is None
+    before one — the usual page, settled by one search over the scan's context text (which also
+    gives a cluster's first characters what stands before them)."""
+    return _MOBILE_HEAD_OR_PRIVATE.search(cluster_context(ctx)) is None
 
 
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)

@@ -31,14 +31,18 @@ from typing import NamedTuple
 
 MIN_DIGITS = 10  # a cluster without a mask star holds a value only with this many digits
 MIN_MASKED_DIGITS = 2
+CONTEXT_BEFORE = 28  # characters before each plain cluster kept in the joined context text
 
 
 class _Scan(NamedTuple):
-    """A document's clusters as (start, end) spans, split by whether they contain a mask star."""
+    """A document's clusters as (start, end) spans, split by whether they contain a mask star;
+    ``context`` is the text of each plain cluster with the ``CONTEXT_BEFORE`` characters before it,
+    joined by newlines."""
 
     plain: list[tuple[int, int]]
     masked: list[tuple[int, int]]
     longest_plain: int
+    context: str
 
 
 _CLUSTER = re.compile(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ \-－\u3000()（）+＋]{9,}")
@@ -48,15 +52,20 @@ _NOT_DIGIT = re.compile(r"[^0-9０-９]")
 def _clusters(text: str) -> _Scan:
     plain: list[tuple[int, int]] = []
     masked: list[tuple[int, int]] = []
+    pieces: list[str] = []
     longest = 0
     for m in _CLUSTER.finditer(text):
-        seg = m.group()
-        if "*" in seg or "＊" in seg:
-            masked.append(m.span())
+        s, e = m.span()
+        lo = s - CONTEXT_BEFORE if s > CONTEXT_BEFORE else 0
+        piece = text[lo:e]
+        if piece.find("*", s - lo) >= 0 or piece.find("＊", s - lo) >= 0:
+            masked.append((s, e))
         else:
-            plain.append(m.span())
-            longest = max(longest, len(seg))
-    return _Scan(plain, masked, longest)
+            plain.append((s, e))
+            pieces.append(piece)
+            if e - s > longest:
+                longest = e - s
+    return _Scan(plain, masked, longest, "\n".join(pieces))
 
 
 def _scan(ctx) -> _Scan:
@@ -78,6 +87,13 @@ def cluster_spans(ctx, *, stars: bool = False) -> list[tuple[int, int]]:
     are not counted: for checks that only need to know where numbers could be."""
     scan = _scan(ctx)
     return scan.masked if stars else scan.plain
+
+
+def cluster_context(ctx) -> str:
+    """Each plain cluster with the ``CONTEXT_BEFORE`` characters before it, joined by newlines: one
+    quick search over it tells whether a word that makes a number personal (家属, 本人…) stands
+    before any number, or whether any number starts like a mobile — on most pages, neither."""
+    return _scan(ctx).context
 
 
 def _containing(text: str, spans: list[tuple[int, int]], pattern: re.Pattern[str]) -> list[tuple[int, int]]:
