@@ -70,7 +70,9 @@ class ReviewContext:
 
     def cue_hits(self, detector: str | None = None) -> list[Hit]:
         """Hits of a detector's ``cues`` (the running detector's by default), in folded coordinates."""
-        return list(self.data_hits(cue_lexicon_name(detector or self._current)))
+        name = detector or self._current
+        owner = self.reviewer._cue_owner
+        return [h for h in self.hits if owner[h.slot] == name]
 
     def view_span(self, hit: Hit) -> tuple[int, int]:
         return self.folded.to_original(hit.start, hit.end)

@@ -31,7 +31,6 @@ import regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.gazetteer import first_place
 from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
-from ..engine import cue_lexicon_name
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -229,19 +228,10 @@ def _cue_positions(ctx, hits) -> tuple[list[int], list[tuple[int, int]]]:
 
 
 @detector(RULE, name="pii_address", order=43, cues=[*_KINDS, *_TRIGGER_CUES])
-class AddressDetector:
+def detect(ctx):
     """Personal addresses after a cue word, or after a person and a division name (gazetteer)."""
-
-    def __init__(self, reviewer):
-        # slot → cue word, for this detector's cues in the shared automaton: picking them out of a
-        # page's hits is then one dict lookup per hit (``ctx.cue_hits()`` compares lexicon names)
-        own = cue_lexicon_name("pii_address")
-        self._cue_words = {i: s.entry.term for i, s in enumerate(reviewer.matcher.slots) if s.lexicon.name == own}
-
-    def detect(self, ctx):
-        words = self._cue_words
-        hits = [(h, w) for h in ctx.hits if (w := words.get(h.slot)) is not None]
-        return _addresses(ctx, *_cue_positions(ctx, hits))
+    hits = [(h, ctx.slot(h).entry.term) for h in ctx.cue_hits()]
+    return _addresses(ctx, *_cue_positions(ctx, hits))
 
 
 def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
