@@ -16,6 +16,7 @@ import regex
 
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._slots import rule_slots
 
 NAME = "ads_contact"
 CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
@@ -41,9 +42,11 @@ class AdContact:
 
     def __init__(self, reviewer):
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
+        self.ad_slots = rule_slots(reviewer, "advertising")
 
     def detect(self, ctx) -> Iterator[Finding]:
-        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")]
+        ad_slots = self.ad_slots
+        ads = [ctx.view_span(k.hit) for k in ctx.kept if k.hit.slot in ad_slots]
         if not ads:
             return
         text = _fold(ctx.text)

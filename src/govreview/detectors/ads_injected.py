@@ -30,6 +30,7 @@ import regex
 from ..docnumber import find_doc_numbers
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._slots import rule_slots
 
 NAME = "ads_injected"
 INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
@@ -88,9 +89,11 @@ class InjectedGambling:
         self.min_official = int(opts.get("min_official_score", 3))
         self.max_share = float(opts.get("max_spam_share", 0.2))
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
+        self.gambling_slots = rule_slots(reviewer, "advertising.gambling")
 
     def detect(self, ctx) -> Iterator[Finding]:
-        hits = list(ctx.term_hits(rule_prefix="advertising.gambling"))
+        gambling_slots = self.gambling_slots
+        hits = [k for k in ctx.kept if k.hit.slot in gambling_slots]
         if not hits:
             return
         text = ctx.text

@@ -25,6 +25,7 @@ from collections.abc import Iterator
 from ..links import DomainPolicy, Target, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._charclasses import LATIN, present
 
 NAME = "links"
 COMMERCIAL = Rule("link.commercial", Category.link, Severity.medium, "链接到非政府网站（政府网站不得链接商业网站）",
@@ -60,6 +61,8 @@ class LinkTargets:
             own = url_host(str(ctx.document.url))
             if own is not None:
                 site.append(own.registrable)
+        if ctx.html is None and not present(ctx) & LATIN:
+            return  # plain text without a Latin letter holds no URL or domain (the shared gather says so)
         for t in targets(ctx.view, ctx.html):
             f = self._finding(ctx, t, site)
             if f is not None:
