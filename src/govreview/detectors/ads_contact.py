@@ -10,8 +10,9 @@ the ``terms`` detector.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+import numpy as np
 import regex
 
 from ..model import Category, Finding, Severity
@@ -31,9 +32,15 @@ CONTACT_RE = regex.compile(
 )
 
 
-def _fold(text: str) -> str:
-    """Width fold of equal length (offsets unchanged)."""
-    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+def _fold(text: str, codes: np.ndarray) -> str:
+    """Width fold of equal length (offsets unchanged), on the text's code array: a fold character by
+    character in Python (or ``str.translate``) costs ~0.1 µs per character, ~300 µs for a page of spam."""
+    wide = (codes >= 0xFF01) & (codes <= 0xFF5E)
+    if not wide.any():
+        return text
+    folded = codes.copy()
+    folded[wide] -= 0xFEE0
+    return folded.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @detector(CONTACT, name=NAME, order=55)
@@ -44,12 +51,15 @@ class AdContact:
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
         self.ad_slots = rule_slots(reviewer, "advertising")
 
-    def detect(self, ctx) -> Iterator[Finding]:
+    def detect(self, ctx) -> Iterable[Finding]:
         ad_slots = self.ad_slots
         ads = [ctx.view_span(k.hit) for k in ctx.kept if k.hit.slot in ad_slots]
         if not ads:
-            return
-        text = _fold(ctx.text)
+            return ()
+        return self._findings(ctx, ads)
+
+    def _findings(self, ctx, ads: list[tuple[int, int]]) -> Iterator[Finding]:
+        text = _fold(ctx.text, ctx.folded.codes)
         for m in CONTACT_RE.finditer(text):
             s, e = m.span()
             near = min(

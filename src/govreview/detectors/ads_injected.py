@@ -23,7 +23,7 @@ Only hits that survived the context filter count, so the rules' own sentences
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 import regex
 
@@ -91,11 +91,14 @@ class InjectedGambling:
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
         self.gambling_slots = rule_slots(reviewer, "advertising.gambling")
 
-    def detect(self, ctx) -> Iterator[Finding]:
+    def detect(self, ctx) -> Iterable[Finding]:
         gambling_slots = self.gambling_slots
         hits = [k for k in ctx.kept if k.hit.slot in gambling_slots]
         if not hits:
-            return
+            return ()
+        return self._findings(ctx, hits)
+
+    def _findings(self, ctx, hits) -> Iterator[Finding]:
         text = ctx.text
         spans = [ctx.view_span(k.hit) for k in hits]
         structure = ctx.html.structure if ctx.html is not None else None

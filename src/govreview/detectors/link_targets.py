@@ -20,7 +20,7 @@ included), ``builtin_allow`` (default true: the media list in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..links import DomainPolicy, Target, targets, url_host
 from ..model import Category, Finding, Severity
@@ -52,17 +52,20 @@ class LinkTargets:
         self.policy = DomainPolicy(allow, builtin=bool(opts.get("builtin_allow", True)))
         self.site = tuple(opts.get("site_domains", ()))
 
-    def detect(self, ctx) -> Iterator[Finding]:
+    def detect(self, ctx) -> Iterable[Finding]:
         if ctx.html is not None and ctx.html.structure.error:
             # never a silent gap: the report's errors say the link check did not run on this page
             raise RuntimeError(f"HTML structure analysis failed, links not checked: {ctx.html.structure.error}")
+        if ctx.html is None and not present(ctx) & LATIN:
+            return ()  # plain text without a Latin letter holds no URL or domain (the shared gather says so)
+        return self._findings(ctx)
+
+    def _findings(self, ctx) -> Iterator[Finding]:
         site = list(self.site)
         if ctx.document.url:
             own = url_host(str(ctx.document.url))
             if own is not None:
                 site.append(own.registrable)
-        if ctx.html is None and not present(ctx) & LATIN:
-            return  # plain text without a Latin letter holds no URL or domain (the shared gather says so)
         for t in targets(ctx.view, ctx.html):
             f = self._finding(ctx, t, site)
             if f is not None:

@@ -112,7 +112,10 @@ class QualityTypo:
         slots = self.slots
         mine = [k for k in ctx.kept if k.hit.slot in slots]
         if not mine:
-            return
+            return ()
+        return self._findings(ctx, mine)
+
+    def _findings(self, ctx, mine):
         ignore = self.ignore
         for k in mine:
             slot = ctx.slot(k.hit)

@@ -21,13 +21,11 @@ Unicode-aware), so no folding is needed.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from .secrecy_layout import Layout, strip_decor
+from .secrecy_layout import Layout, mi_of_interest, strip_decor
 
 RULE = Rule(
     "secrecy.marking", Category.secrecy, Severity.high,
@@ -51,16 +49,12 @@ _HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|
 _LEVEL_CHARS = "绝絕机機秘"
 _GAP_CHARS = " \t\u3000"
 _STARS = "★☆*＊✱✲✳✩✪⭐"
-# The 密 that can be part of a candidate: followed (after a gap) by 级 or a star, or at most 12
-# characters before the end of its line. Led by the literal 密 and zero-width after it, so the stdlib
-# engine skips from 密 to 密 at C speed and every 密 is tried; Python looks only at the few it keeps.
-_MI_NEAR_CANDIDATE = re.compile(r"密(?=[ \t\u3000]*[级★☆*＊✱✲✳✩✪⭐]|[^\n]{0,12}(?:\n|\Z))")
 
 
 def _has_candidate(text: str) -> bool:
     """Whether ``text`` holds something a marking could be made of; most pages mention 保密/秘密 in
     sentences and hold none. Every form contains 密, so the check is made around each 密 that
-    :data:`_MI_NEAR_CANDIDATE` keeps (regex scans for the whole forms cost several times more).
+    :func:`~.secrecy_layout.mi_of_interest` keeps (regex scans for the whole forms cost several times more).
     A candidate is
 
     * a level with a star: ``[绝絕机機秘]<gap>密<gap>[★☆*＊…]``,
@@ -69,7 +63,7 @@ def _has_candidate(text: str) -> bool:
 
     where ``<gap>`` is any run of spaces, tabs and ideographic spaces.
     """
-    return any(_candidate_at(text, m.start()) for m in _MI_NEAR_CANDIDATE.finditer(text))
+    return any(_candidate_at(text, p) for p in mi_of_interest(text))
 
 
 def _candidate_at(text: str, p: int) -> bool:
@@ -120,11 +114,12 @@ class SecrecyMarking:
 
     def detect(self, ctx):
         text = ctx.text
-        if "密" not in text:
-            return
         # most pages mention 保密/秘密 in sentences: look for a candidate before cutting lines
-        if not _has_candidate(text):
-            return
+        if "密" not in text or not _has_candidate(text):
+            return ()
+        return self._findings(ctx, text)
+
+    def _findings(self, ctx, text):
         layout = Layout(text)
         taken: list[tuple[int, int]] = []
 
