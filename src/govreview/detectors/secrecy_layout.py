@@ -126,7 +126,14 @@ def mi_of_interest(text: str) -> tuple[int, ...]:
     last_text, offsets = _last_mi
     if last_text is text:
         return offsets
-    offsets = tuple(m.start() for m in _MI_OF_INTEREST.finditer(text))
+    # a search loop, not finditer: nearly every page has no such 密, and one search that finds nothing
+    # is cheaper than setting up an iterator
+    found = []
+    m = _MI_OF_INTEREST.search(text)
+    while m is not None:
+        found.append(m.start())
+        m = _MI_OF_INTEREST.search(text, m.end())
+    offsets = tuple(found)
     _last_mi = (text, offsets)
     return offsets
 
