@@ -31,6 +31,9 @@ CONTACT_RE = regex.compile(
     regex.I,
 )
 
+# every contact kind above holds one of these (with IGNORECASE, q/v/w match only their upper-case forms)
+_KIND_CHARS = "qQvVwW扣企微薇威徽"
+
 
 def _fold(text: str, codes: np.ndarray) -> str:
     """Width fold of equal length (offsets unchanged), on the text's code array: a fold character by
@@ -60,6 +63,8 @@ class AdContact:
 
     def _findings(self, ctx, ads: list[tuple[int, int]]) -> Iterator[Finding]:
         text = _fold(ctx.text, ctx.folded.codes)
+        if not any(c in text for c in _KIND_CHARS):
+            return  # no QQ/WeChat word at all (most spam pages): the contact pattern cannot match
         for m in CONTACT_RE.finditer(text):
             s, e = m.span()
             near = min(
