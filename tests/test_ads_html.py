@@ -193,6 +193,12 @@ def test_contact_only_next_to_ad_text(reviewer):
     assert [f.rule for f in reviewer.review("政务服务QQ群：123456789，微信公众号：mouxian_gov").findings] == []
 
 
+@pytest.mark.parametrize("contact", ["ＶＸ：shop8888", "WeChat: shop8888", "V信 18912345678", "Qq群 312443213", "扣扣312443213"])
+def test_contact_words_in_any_case_and_width_next_to_ad_text(reviewer, contact):
+    found = [f.text for f in reviewer.review(f"特价促销，全场五折，{contact}咨询。").findings if f.rule == "advertising.contact"]
+    assert found == [contact]
+
+
 _html_parts = st.sampled_from([
     "<p>", "</p>", "<div style='display:none'>", "</div>", '<a href="http://www.xpj3388.com/">', "</a>",
     '<a href="http://www.sz.gov.cn/">', "<style>.h{left:-9999px;position:absolute}</style>", "<span class=h>", "</span>",

@@ -1,8 +1,10 @@
 """文号 extraction: the normalised form and format problems shared by quality and linkage."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from govreview.docnumber import find_doc_numbers, normalize_doc_number
+from govreview.docnumber import find_doc_numbers, has_doc_number, normalize_doc_number
 
 
 @pytest.mark.parametrize(
@@ -31,3 +33,30 @@ def test_things_that_are_not_doc_numbers(text):
 
 def test_normalize_for_matching_citations():
     assert normalize_doc_number("国办发[2017]47号") == normalize_doc_number("国办发〔2017〕第47号") == "国办发〔2017〕47号"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("根据《通知》（国办发〔2017〕47号）要求", True),
+        ("甘政办发（2014）第057号", True),
+        ("（2024）甘0102民初1234号", False),  # a court case number, not a 文号
+        ("〔2017〕47号", False),  # no 机关代字 before the bracket
+        ("2023年第3号公告", False),
+        ("各单位要严格落实信息发布审核制度", False),
+    ],
+)
+def test_has_doc_number_answers_whether_any_is_found(text, expected):
+    assert has_doc_number(text) is expected is bool(find_doc_numbers(text))
+
+
+# pieces of real 文号 and the text around them, so that random strings often hold near-misses
+_PIECES = ["国办发", "甘政办发", "根据", "〔", "〕", "[", "]", "（", "）", "2017", "17", "年", "第", "047", "47", "号",
+           " ", "\n", "的", "通知", "〔2017〕", "47号"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=14))
+def test_has_doc_number_agrees_with_find_doc_numbers(pieces):
+    text = "".join(pieces)
+    assert has_doc_number(text) == bool(find_doc_numbers(text))

@@ -124,3 +124,30 @@ def test_mojibake_of_any_text_is_found_inside_its_span(reviewer, original, tail)
     assert found, garbage
     s, e = 3, 3 + len(garbage)
     assert all(s <= f.start and f.end <= e for f in found)
+
+
+def _leadset_char():
+    from govreview.detectors.quality_encoding import _gbk_sets
+
+    return min(_gbk_sets()[1])
+
+
+@pytest.mark.parametrize(
+    "char, bit",
+    [
+        ("é", "ENCODING"), ("\ufffd", "ENCODING"), ("?", "ENCODING"), ("？", "ENCODING"), ("&", "ENCODING"),
+        ("\\", "ENCODING"), (None, "ENCODING"), ("學", "TRADITIONAL"), ("a", "LATIN"), ("Ｚ", "LATIN"),
+        ("[", "RARE_BRACKET"), ("【", "RARE_BRACKET"), ("〖", "RARE_BRACKET"), ("〔", None), ("（", None), ("5", None),
+    ],
+)
+def test_shared_character_classes_say_which_class_occurs(reviewer, char, bit):
+    """detectors/_charclasses: one gather answers encoding, mixed script, links and 文号 pre-checks."""
+    from govreview import Document
+    from govreview.detectors import _charclasses as cc
+
+    char = _leadset_char() if char is None else char
+    plain = reviewer.prepare(Document(text="关于做好政务公开工作的通知\n各单位：现将有关事项通知如下。"))
+    assert cc.present(plain) == 0
+    ctx = reviewer.prepare(Document(text=f"关于做好政务公开工作的通知{char}各单位"))
+    assert cc.present(ctx) == (getattr(cc, bit) if bit else 0)
+    assert cc.present(plain) == 0  # the answer kept for one document never leaks into another

@@ -1,5 +1,6 @@
 """Secrecy markings and internal-material labels: decided by form and position, not by the word."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -148,6 +149,9 @@ def test_internal_labels_come_from_the_position_aware_detector(reviewer):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
+from govreview.detectors.secrecy_internal import _agency_hint  # noqa: E402
+from govreview.detectors.secrecy_marking import _has_candidate  # noqa: E402
+
 _FW = str.maketrans("0123456789", "０１２３４５６７８９")
 
 
@@ -168,3 +172,39 @@ def test_any_written_form_of_a_marking_is_high(reviewer, level, star, years, spa
     text = marking + BODY + "\n".join(lines)
     found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking" and f.severity >= Severity.medium]
     assert [f.text for f in found] == [marking]
+
+
+# The detectors' cheap pre-checks must accept exactly what their regex definitions accept: every
+# finding depends on them. The definitions, written as plainly as possible:
+_CANDIDATE_FORMS = (
+    re.compile(r"[绝絕机機秘][ \t\u3000]*密[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]"),  # level + star
+    re.compile(r"密[ \t\u3000]*级[ \t\u3000]*[:：]"),  # 密级 field
+)
+_LEVEL_WORD = re.compile(r"[绝絕机機秘][ \t\u3000]*密")
+
+
+def _candidate_by_definition(text):
+    if any(p.search(text) for p in _CANDIDATE_FORMS):
+        return True
+    for m in _LEVEL_WORD.finditer(text):  # a level word with at most 12 characters either side on its line
+        ls = text.rfind("\n", 0, m.start()) + 1
+        le = text.find("\n", m.end())
+        if m.start() - ls <= 12 and (len(text) if le < 0 else le) - m.end() <= 12:
+            return True
+    return False
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from([*"绝絕机機秘密级:：★*⭐发函电字参内 \t\u3000\n保国家", "秘密", "\n秘密", "秘密\n",
+                                  "的" * 11, "的" * 12, "的" * 13]), max_size=12).map("".join))
+def test_secrecy_prechecks_accept_what_their_definitions_accept(text):
+    assert _has_candidate(text) == _candidate_by_definition(text)
+    assert _agency_hint(text) == bool(re.search(r"[密内][发函电字参]", text))
+
+
+@pytest.mark.parametrize("before", [11, 12, 13])
+@pytest.mark.parametrize("after", [11, 12, 13])
+@pytest.mark.parametrize("word", ["秘密", "机\u3000\u3000密"])
+def test_short_line_precheck_at_its_bounds(before, after, word):
+    for text in ("的" * before + word + "的" * after, "标题\n" + "的" * before + word + "的" * after + "\n正文"):
+        assert _has_candidate(text) == _candidate_by_definition(text) == (before <= 12 and after <= 12)

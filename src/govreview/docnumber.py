@@ -80,6 +80,15 @@ def _find_cached(text: str) -> tuple[DocNumber, ...]:
     return tuple(_find(text))
 
 
+def has_doc_number(text: str) -> bool:
+    """Whether :func:`find_doc_numbers` finds any 文号 in ``text``, stopping at the first one: no
+    problems, no normalisation, no cache entry (for callers that only ask whether the text cites one)."""
+    if "号" not in text:
+        return False
+    # as in _find: a match counts when Han characters stand before it (the floor is 0 until the first one)
+    return any(_agency_start(text, m.start(), 0) != m.start() for m in _YEAR_SEQ.finditer(text))
+
+
 def _agency_start(text: str, end: int, floor: int) -> int:
     """Start of the (at most 12) Han characters before ``end``, skipping whitespace; ``end`` if none."""
     i = end

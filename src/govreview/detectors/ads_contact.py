@@ -10,12 +10,14 @@ the ``terms`` detector.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
+import numpy as np
 import regex
 
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._slots import rule_slots
 
 NAME = "ads_contact"
 CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
@@ -29,10 +31,19 @@ CONTACT_RE = regex.compile(
     regex.I,
 )
 
+# every contact kind above holds one of these (with IGNORECASE, q/v/w match only their upper-case forms)
+_KIND_CHARS = "qQvVwW扣企微薇威徽"
 
-def _fold(text: str) -> str:
-    """Width fold of equal length (offsets unchanged)."""
-    return "".join(chr(ord(c) - 0xFEE0) if 0xFF01 <= ord(c) <= 0xFF5E else c for c in text)
+
+def _fold(text: str, codes: np.ndarray) -> str:
+    """Width fold of equal length (offsets unchanged), on the text's code array: a fold character by
+    character in Python (or ``str.translate``) costs ~0.1 µs per character, ~300 µs for a page of spam."""
+    wide = (codes >= 0xFF01) & (codes <= 0xFF5E)
+    if not wide.any():
+        return text
+    folded = codes.copy()
+    folded[wide] -= 0xFEE0
+    return folded.tobytes().decode("utf-32-le", "surrogatepass")
 
 
 @detector(CONTACT, name=NAME, order=55)
@@ -41,12 +52,19 @@ class AdContact:
 
     def __init__(self, reviewer):
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
+        self.ad_slots = rule_slots(reviewer, "advertising")
 
-    def detect(self, ctx) -> Iterator[Finding]:
-        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")]
+    def detect(self, ctx) -> Iterable[Finding]:
+        ad_slots = self.ad_slots
+        ads = [ctx.view_span(k.hit) for k in ctx.kept if k.hit.slot in ad_slots]
         if not ads:
-            return
-        text = _fold(ctx.text)
+            return ()
+        return self._findings(ctx, ads)
+
+    def _findings(self, ctx, ads: list[tuple[int, int]]) -> Iterator[Finding]:
+        text = _fold(ctx.text, ctx.folded.codes)
+        if not any(c in text for c in _KIND_CHARS):
+            return  # no QQ/WeChat word at all (most spam pages): the contact pattern cannot match
         for m in CONTACT_RE.finditer(text):
             s, e = m.span()
             near = min(

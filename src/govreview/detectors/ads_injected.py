@@ -23,13 +23,15 @@ Only hits that survived the context filter count, so the rules' own sentences
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import re
+from collections.abc import Iterable, Iterator
 
 import regex
 
-from ..docnumber import find_doc_numbers
+from ..docnumber import has_doc_number
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._slots import rule_slots
 
 NAME = "ads_injected"
 INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
@@ -41,20 +43,21 @@ _ISSUER_AFTER = regex.compile(
     r"|(?:省|市|县|区|镇|乡)\p{Han}{0,6}?(?:局|厅|委|办)(?:关于|[，。、\s]|$))"
 )
 _ISSUER_BEFORE = regex.compile(r"(?:中共|中国共产党)[\s]{0,2}$")
-_OFFICIAL_CUES = regex.compile(
+# word lists (literals only): the stdlib engine finds the same matches about three times faster
+_OFFICIAL_CUES = re.compile(
     r"人民政府|委员会|办公厅|办公室|管理局|特此通知|特此公告|特此通告|通知如下|现将有关事项|各有关单位|各乡镇|各区县|"
     r"各县（市、区）|县直各部门|各部门|政府信息公开|主办单位|网站标识码|ICP备|公网安备|发布机构|成文日期"
 )
 
 
 #: a document about fighting gambling names brands on purpose: no "official document" signal for it
-_ENFORCEMENT = regex.compile(r"赌博|犯罪|嫌疑人|涉案|案件|破获|侦破|打击|查处|举报|抓获|判处|涉嫌|公安|警方|治理|整治|取缔|诈骗")
+_ENFORCEMENT = re.compile(r"赌博|犯罪|嫌疑人|涉案|案件|破获|侦破|打击|查处|举报|抓获|判处|涉嫌|公安|警方|治理|整治|取缔|诈骗")
 
 
 def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:
     cues = sorted({m.group() for m in _OFFICIAL_CUES.finditer(text)})
     score = len(cues)
-    if find_doc_numbers(text):
+    if has_doc_number(text):
         score += 2
         cues.append("文号")
     if url and ".gov.cn" in url.lower():
@@ -88,11 +91,16 @@ class InjectedGambling:
         self.min_official = int(opts.get("min_official_score", 3))
         self.max_share = float(opts.get("max_spam_share", 0.2))
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
+        self.gambling_slots = rule_slots(reviewer, "advertising.gambling")
 
-    def detect(self, ctx) -> Iterator[Finding]:
-        hits = list(ctx.term_hits(rule_prefix="advertising.gambling"))
+    def detect(self, ctx) -> Iterable[Finding]:
+        gambling_slots = self.gambling_slots
+        hits = [k for k in ctx.kept if k.hit.slot in gambling_slots]
         if not hits:
-            return
+            return ()
+        return self._findings(ctx, hits)
+
+    def _findings(self, ctx, hits) -> Iterator[Finding]:
         text = ctx.text
         spans = [ctx.view_span(k.hit) for k in hits]
         structure = ctx.html.structure if ctx.html is not None else None

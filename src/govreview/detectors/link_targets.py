@@ -20,11 +20,12 @@ included), ``builtin_allow`` (default true: the media list in
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from ..links import DomainPolicy, Target, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from ._charclasses import LATIN, present
 
 NAME = "links"
 COMMERCIAL = Rule("link.commercial", Category.link, Severity.medium, "链接到非政府网站（政府网站不得链接商业网站）",
@@ -51,10 +52,15 @@ class LinkTargets:
         self.policy = DomainPolicy(allow, builtin=bool(opts.get("builtin_allow", True)))
         self.site = tuple(opts.get("site_domains", ()))
 
-    def detect(self, ctx) -> Iterator[Finding]:
+    def detect(self, ctx) -> Iterable[Finding]:
         if ctx.html is not None and ctx.html.structure.error:
             # never a silent gap: the report's errors say the link check did not run on this page
             raise RuntimeError(f"HTML structure analysis failed, links not checked: {ctx.html.structure.error}")
+        if ctx.html is None and not present(ctx) & LATIN:
+            return ()  # plain text without a Latin letter holds no URL or domain (the shared gather says so)
+        return self._findings(ctx)
+
+    def _findings(self, ctx) -> Iterator[Finding]:
         site = list(self.site)
         if ctx.document.url:
             own = url_host(str(ctx.document.url))

@@ -16,6 +16,7 @@ import re
 from ..docnumber import find_doc_numbers
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from ._charclasses import RARE_BRACKET, RARE_BRACKETS, present
 
 RULE = Rule(
     "quality.doc_number", Category.quality, Severity.low,
@@ -25,19 +26,36 @@ RULE = Rule(
 
 # Every format problem shows in the bracket or right after it; well-formed 〔2017〕47号 does not match.
 # A stdlib ``re`` scan for this is ~10× cheaper than extracting every 文号 of the page.
-# One pattern per branch (not one alternation), so each starts with a class or literal the stdlib engine
-# skips to at C speed; 〔 and 〕 are rare, so their branches cost almost nothing.
-_SUSPECT = (
-    re.compile(r"[\[(（【［{｛〖][ \t]*[0-9０-９]{2,4}[ \t]*年?[ \t]*[\])）】］}｝〗〕]"),
-    re.compile(r"〔[ \t]*(?:[0-9]{2}[ \t]*〕|[0-9]{4}[ \t]*年|[０-９])"),
-    re.compile(r"〕[ \t]*(?:第|0[0-9]|[０-９])"),
+# One pattern per bracket, each led by its bracket as a literal: the stdlib engine skips to a literal at
+# C speed (a leading class is tested at every character). Most pages hold （ and 〔〕; whether they hold
+# any of the other brackets the shared character-class gather says, so those cost nothing there.
+_YEAR_IN_BRACKETS = r"[ \t]*[0-9０-９]{2,4}[ \t]*年?[ \t]*[\])）】］}｝〗〕]"
+_COMMON = tuple(
+    (lead, re.compile(re.escape(lead) + rest))
+    for lead, rest in [
+        ("（", _YEAR_IN_BRACKETS),
+        ("〔", r"[ \t]*(?:[0-9]{2}[ \t]*〕|[0-9]{4}[ \t]*年|[０-９])"),
+        ("〕", r"[ \t]*(?:第|0[0-9]|[０-９])"),
+    ]
 )
+_RARE = tuple((bracket, re.compile(re.escape(bracket) + _YEAR_IN_BRACKETS)) for bracket in RARE_BRACKETS)
+
+
+def _suspect(text: str, rare_brackets: bool = True) -> bool:
+    """Whether a malformed 文号 may occur (a necessary condition; :mod:`govreview.docnumber` decides).
+    ``rare_brackets=False`` when the text holds none of :data:`RARE_BRACKETS`."""
+    patterns = _COMMON + _RARE if rare_brackets else _COMMON
+    return any(lead in text and pattern.search(text) for lead, pattern in patterns)
 
 
 @detector(RULE, name="quality_doc_number", order=61)
 def detect(ctx):
-    if not any(p.search(ctx.text) for p in _SUSPECT):
-        return
+    if not _suspect(ctx.text, rare_brackets=bool(present(ctx) & RARE_BRACKET)):
+        return ()
+    return _findings(ctx)
+
+
+def _findings(ctx):
     for dn in find_doc_numbers(ctx.text):
         if not dn.problems:
             continue

@@ -34,6 +34,7 @@ import regex
 
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from ._charclasses import ENCODING, present
 
 RULE = Rule("quality.encoding", Category.quality, Severity.medium, "乱码（编码错误导致的字符错乱）", "疑似乱码")
 
@@ -195,21 +196,25 @@ def _lead_class() -> re.Pattern[str]:
     return re.compile(_char_class(sorted(ord(c) for c in leadset)))
 
 
+def trigger_codepoints() -> set[int]:
+    """Every character a garbled run must contain: UTF-8 lead characters (UTF-8 read as GBK),
+    U+FFFD, Latin-1 letters (UTF-8 read as cp1252)."""
+    _, leadset = _gbk_sets()
+    return {ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0))
+
+
 @functools.lru_cache(maxsize=1)
 def _trigger_class() -> re.Pattern[str]:
-    """One stdlib ``re`` class for every character a garbled run must contain:
-    UTF-8 lead characters (UTF-8 read as GBK), U+FFFD, Latin-1 letters (UTF-8 read as cp1252)."""
-    _, leadset = _gbk_sets()
-    return re.compile(_char_class(sorted({ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)))))
+    """:func:`trigger_codepoints` as one stdlib ``re`` class (for text without a code array)."""
+    return re.compile(_char_class(sorted(trigger_codepoints())))
 
 
 @functools.lru_cache(maxsize=1)
 def _trigger_table():
-    """_trigger_class as a boolean table over code points (one gather over the text's code array)."""
+    """:func:`trigger_codepoints` as a boolean table over code points (one gather over the text's code array)."""
     from ..normalize import char_table
 
-    _, leadset = _gbk_sets()
-    return char_table({ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)))
+    return char_table(trigger_codepoints())
 
 
 def _suspect(text: str, codes=None) -> bool:
@@ -298,6 +303,9 @@ class QualityEncoding:
         pass  # tables are built on the first suspect text: clean text (and cold start) never pays for them
 
     def detect(self, ctx):
+        # one shared gather says whether any trigger character (or ? ？ & \\) occurs at all
+        if not present(ctx) & ENCODING:
+            return []
         text = ctx.text
         if not _suspect(text, ctx.folded.codes):
             return []

@@ -23,6 +23,7 @@ import functools
 from ..model import Category, Severity
 from ..normalize import t2s_table
 from ..registry import Rule, detector
+from ._charclasses import TRADITIONAL, present
 
 RULE = Rule("quality.mixed_script", Category.quality, Severity.low, "简繁混用（简体文档中夹杂繁体字，或反之）", "简繁混用")
 NAME = "quality_mixed_script"
@@ -70,18 +71,19 @@ class MixedScript:
     """Reports runs of minority-script characters in a document with a clear majority script."""
 
     def __init__(self, reviewer):
-        pass  # script_tables() is built on first use (cached), so cold start does not pay for it
+        # script_tables() is built on first use (cached), so cold start does not pay for it
+        opts = reviewer.config.options.get(NAME, {})
+        self.min_chars = int(opts.get("min_chars", 2))
+        self.min_majority = int(opts.get("min_majority", 10))
+        self.max_ratio = float(opts.get("max_ratio", 0.4))
+        self.gap = int(opts.get("gap", 12))
 
     def detect(self, ctx):
+        if not present(ctx) & TRADITIONAL:
+            return []  # the common case, decided by the shared gather: no traditional-only character at all
         text = ctx.text
-        opts = ctx.options(NAME)
-        min_chars = int(opts.get("min_chars", 2))
-        min_majority = int(opts.get("min_majority", 10))
-        max_ratio = float(opts.get("max_ratio", 0.4))
-        gap = int(opts.get("gap", 12))
+        min_chars, min_majority, max_ratio, gap = self.min_chars, self.min_majority, self.max_ratio, self.gap
         trad_set, simp_set, t2s = script_tables()
-        if not _trad_table()[ctx.folded.codes].any():
-            return []  # the common case, decided by one table gather: no traditional-only character at all
         trad = [i for i, c in enumerate(text) if c in trad_set]
         if not trad:
             return []

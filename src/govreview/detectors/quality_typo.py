@@ -31,6 +31,7 @@ import regex
 from ..docnumber import find_doc_numbers
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from ._slots import lexicon_slots
 
 TYPO = Rule("quality.typo", Category.quality, Severity.low, "错别字（公文常见易错词）", "疑似错别字")
 EXPRESSION = Rule("quality.expression", Category.quality, Severity.medium, "规范表述错误（国名、机构名称、固定提法）", "规范表述有误")
@@ -104,15 +105,20 @@ class QualityTypo:
             lx.name: lx for lx in reviewer.lexicons if lx.kind == "terms" and lx.header.get("detector") == NAME
         }
         self.errors = {e.term for lx in self.lexicons.values() for e in lx.entries}
+        self.slots = lexicon_slots(reviewer, *self.lexicons)
+        self.ignore = set(reviewer.config.options.get(NAME, {}).get("ignore", ()))
 
     def detect(self, ctx):
-        if not self.lexicons:
-            return
-        ignore = set(ctx.options(NAME).get("ignore", ()))
-        for k in ctx.kept:
+        slots = self.slots
+        mine = [k for k in ctx.kept if k.hit.slot in slots]
+        if not mine:
+            return ()
+        return self._findings(ctx, mine)
+
+    def _findings(self, ctx, mine):
+        ignore = self.ignore
+        for k in mine:
             slot = ctx.slot(k.hit)
-            if slot.lexicon.name not in self.lexicons:
-                continue
             e = slot.entry
             if e.term in ignore:
                 continue

@@ -13,6 +13,7 @@ It registers no detector; it is shared by ``secrecy_marking`` and
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
@@ -100,6 +101,41 @@ class Layout:
 
 def strip_decor(s: str) -> str:
     return _DECOR.sub("", s)
+
+
+#: what follows 密 in a 机关代字 of internal circulation (甘政密发, …密函)
+AGENCY_AFTER_MI = "发函电字参"
+# The 密 either detector looks at closer: before 发函电字参 (see secrecy_internal), or possibly part of
+# a marking (see secrecy_marking): followed (after a gap) by 级, or after a level character or a gap and
+# followed (after a gap) by a star or at most 12 characters before the end of its line. Led by the
+# literal 密 and zero-width after it, so the stdlib engine skips from 密 to 密 at C speed and every 密
+# is tried; 保密, 泄密 and 秘密 inside a sentence are not kept.
+_MI_OF_INTEREST = re.compile(
+    rf"密(?=[{AGENCY_AFTER_MI}]|[ \t\u3000]*级"
+    r"|(?<=[绝絕机機秘 \t\u3000]密)(?:[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|[^\n]{0,12}(?:\n|\Z)))"
+)
+# (text, offsets) of the last text scanned: the two detectors run one after the other on the same text.
+# Keyed by identity (``is``) of the text held here, so a review in another thread can only cause a
+# second scan, never a wrong answer.
+_last_mi: tuple[str | None, tuple[int, ...]] = (None, ())
+
+
+def mi_of_interest(text: str) -> tuple[int, ...]:
+    """Offsets of the 密 in ``text`` that :data:`_MI_OF_INTEREST` keeps (one scan for both detectors)."""
+    global _last_mi
+    last_text, offsets = _last_mi
+    if last_text is text:
+        return offsets
+    # a search loop, not finditer: nearly every page has no such 密, and one search that finds nothing
+    # is cheaper than setting up an iterator
+    found = []
+    m = _MI_OF_INTEREST.search(text)
+    while m is not None:
+        found.append(m.start())
+        m = _MI_OF_INTEREST.search(text, m.end())
+    offsets = tuple(found)
+    _last_mi = (text, offsets)
+    return offsets
 
 
 def clause_around(text: str, start: int, end: int, limit: int = 40) -> str:

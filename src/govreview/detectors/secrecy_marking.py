@@ -21,13 +21,11 @@ Unicode-aware), so no folding is needed.
 
 from __future__ import annotations
 
-import re
-
 import regex
 
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from .secrecy_layout import Layout, strip_decor
+from .secrecy_layout import Layout, mi_of_interest, strip_decor
 
 RULE = Rule(
     "secrecy.marking", Category.secrecy, Severity.high,
@@ -48,27 +46,56 @@ BARE = regex.compile(_LEVEL)
 FIELD = regex.compile(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
 # What may share a head line with a bare level: 份号 (6 digits), 紧急程度, 保密期限 words.
 _HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
-# cheap candidates (stdlib re): a level with a star, a 密级 field, a short line holding a level
-# two patterns, not one alternation: each then starts with a character class or a literal, which the
-# stdlib engine skips to at C speed instead of trying both branches at every position
-_CANDIDATES = (
-    re.compile(r"[绝絕机機秘][ \t\u3000]*密[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]"),
-    re.compile(r"密[ \t\u3000]*级[ \t\u3000]*[:：]"),
-)
-_LEVEL_WORD = re.compile(r"[绝絕机機秘][ \t\u3000]*密")
+_LEVEL_CHARS = "绝絕机機秘"
+_GAP_CHARS = " \t\u3000"
+_STARS = "★☆*＊✱✲✳✩✪⭐"
 
 
-def _short_line_with_level(text: str) -> bool:
-    """A level word on a line with at most 12 characters either side (a bare marking at the head).
+def _has_candidate(text: str) -> bool:
+    """Whether ``text`` holds something a marking could be made of; most pages mention 保密/秘密 in
+    sentences and hold none. Every form contains 密, so the check is made around each 密 that
+    :func:`~.secrecy_layout.mi_of_interest` keeps (regex scans for the whole forms cost several times more).
+    A candidate is
 
-    Searching the level words first and then measuring their line is linear; a multi-line regex
-    anchored at every line start with bounded gaps on both sides backtracks on every line."""
-    for m in _LEVEL_WORD.finditer(text):
-        ls = text.rfind("\n", 0, m.start()) + 1
-        le = text.find("\n", m.end())
-        if m.start() - ls <= 12 and (len(text) if le < 0 else le) - m.end() <= 12:
+    * a level with a star: ``[绝絕机機秘]<gap>密<gap>[★☆*＊…]``,
+    * a 密级 field: ``密<gap>级<gap>[:：]``,
+    * a level word on a short line: at most 12 characters either side of ``[绝絕机機秘]<gap>密``,
+
+    where ``<gap>`` is any run of spaces, tabs and ideographic spaces.
+    """
+    return any(_candidate_at(text, p) for p in mi_of_interest(text))
+
+
+def _candidate_at(text: str, p: int) -> bool:
+    """Is the 密 at ``p`` part of a candidate (see :func:`_has_candidate`)?"""
+    n = len(text)
+    after = p + 1
+    while after < n and text[after] in _GAP_CHARS:
+        after += 1
+    nxt = text[after] if after < n else ""
+    if nxt == "级":  # 密级 field: 密<gap>级<gap>[:：]
+        k = after + 1
+        while k < n and text[k] in _GAP_CHARS:
+            k += 1
+        if k < n and text[k] in ":：":
             return True
-    return False
+    start = p - 1
+    while start >= 0 and text[start] in _GAP_CHARS:
+        start -= 1
+    if start < 0 or text[start] not in _LEVEL_CHARS:
+        return False
+    # a level word [start, p + 1)
+    return bool(nxt and nxt in _STARS) or _on_short_line(text, start, p + 1)
+
+
+def _on_short_line(text: str, start: int, end: int) -> bool:
+    """At most 12 characters between [start, end) and either end of its line (a bare marking at the head)."""
+    le = text.find("\n", end)
+    if (len(text) if le < 0 else le) - end > 12:
+        return False
+    return start - (text.rfind("\n", 0, start) + 1) <= 12
+
+
 _QUOTES = regex.compile(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
 
 
@@ -87,11 +114,12 @@ class SecrecyMarking:
 
     def detect(self, ctx):
         text = ctx.text
-        if "密" not in text:
-            return
         # most pages mention 保密/秘密 in sentences: look for a candidate before cutting lines
-        if not (any(p.search(text) for p in _CANDIDATES) or _short_line_with_level(text)):
-            return
+        if "密" not in text or not _has_candidate(text):
+            return ()
+        return self._findings(ctx, text)
+
+    def _findings(self, ctx, text):
         layout = Layout(text)
         taken: list[tuple[int, int]] = []
 
