@@ -206,3 +206,9 @@ def test_terms_shortened_by_the_repeat_fold_need_their_repeats(text, fires):
     report = Reviewer(lexicons=[lex]).review(text)
     assert bool([f for f in report.findings if f.rule == "sensitive.term"]) == fires
     assert_offsets(text, report)
+
+
+def test_collection_level_rules_are_listed_but_never_run_per_document():
+    reviewer = Reviewer()
+    assert {"linkage.late", "linkage.missing_interpretation"} <= set(reviewer.rules)
+    assert "linkage" not in {spec.name for spec, _ in reviewer.detectors}

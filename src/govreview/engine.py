@@ -275,7 +275,7 @@ class Reviewer:
                 rules.extend(spec.dynamic_rules(self))
             for r in rules:
                 self.rules.setdefault(r.id, r)
-            if not any(config.rule_enabled(r.id, r.category) for r in rules):
+            if not spec.per_document or not any(config.rule_enabled(r.id, r.category) for r in rules):
                 continue
             try:
                 self.detectors.append((spec, spec.factory(self)))

@@ -47,13 +47,14 @@ class DetectorSpec:
     doc: str = field(default="", compare=False)
     gate: re.Pattern[str] | None = None
     cues: tuple[str, ...] = ()
+    per_document: bool = True
 
 
 _REGISTRY: dict[str, DetectorSpec] = {}
 
 
 def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str | None = None,
-             cues: Iterable[str] = ()):
+             cues: Iterable[str] = (), per_document: bool = True):
     """Register a detector function or class under ``name`` with the rules it may emit.
 
     ``gate`` is an optional regular expression (stdlib ``re``) that any text this detector can
@@ -91,7 +92,7 @@ def detector(*rules: Rule, name: str | None = None, order: int = 100, gate: str 
         _REGISTRY[det_name] = DetectorSpec(
             name=det_name, rules=tuple(rules), factory=factory, dynamic_rules=dyn, order=order,
             doc=(obj.__doc__ or "").strip(), gate=re.compile(gate) if gate else None,
-            cues=tuple(sorted({c for c in cues if c.strip()})),
+            cues=tuple(sorted({c for c in cues if c.strip()})), per_document=per_document,
         )
         return obj
 
