@@ -18,19 +18,21 @@ from dataclasses import dataclass, field
 
 import regex
 
+from .lazyre import lazy_regex
+
 _OPEN = "〔[（(【［{｛〖"
 _CLOSE = "〕]）)】］}｝〗"
-_LEADING = regex.compile(
+_LEADING = lazy_regex(
     r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在)"
     r"(?:了|的|过|着)?)"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
 )
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
-_YEAR_SEQ = regex.compile(
+_YEAR_SEQ = lazy_regex(
     rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
-_HAN = regex.compile(r"\p{Han}")
+_HAN = lazy_regex(r"\p{Han}")
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,7 @@ class LazyPattern:
         self._compile_fn = compile_fn
         self._pattern = pattern
         self._flags = flags
+        self.pattern = pattern  # known without compiling: patterns are often built from others' source
 
     def compiled(self):
         p = self._compile_fn(self._pattern, self._flags)

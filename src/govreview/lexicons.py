@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import regex
 
+from .lazyre import lazy_re
 from .model import Category, Severity
 
 KINDS = ("terms", "allow", "data", "cues", "table")
@@ -145,7 +145,7 @@ class Lexicon:
                              defaults={k: v for k, v in (("category", category), ("severity", severity), ("rule", rule)) if v})
 
 
-_RULE_ID = re.compile(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
+_RULE_ID = lazy_re(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
 
 
 def _split_words(cell: str) -> tuple[str, ...]:

@@ -19,8 +19,6 @@ and the document's own host) are not reported; everything else is commercial.
 
 from __future__ import annotations
 
-import re
-
 import functools
 import html as _html
 from collections.abc import Iterable, Iterator
@@ -31,6 +29,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .html import HtmlDocument
+from .lazyre import lazy_re, lazy_regex
 from .textview import TextView
 
 GOVERNMENT_SUFFIXES = ("gov.cn", "政务", "政务.cn")
@@ -47,7 +46,7 @@ _FILE_EXTENSIONS = frozenset(
     "wps ofd mp3 mp4 avi py js css xml json csv et dps".split()
 )
 
-_TEXT_URL = regex.compile(
+_TEXT_URL = lazy_regex(
     r"(?<![a-z0-9@._/-])"
     r"(?:"
     r"(?P<scheme>https?://|ftp://)[^\s<>\"'()（）【】「」《》，。；！？、\p{Han}]+"
@@ -56,17 +55,17 @@ _TEXT_URL = regex.compile(
     r")(?![a-z0-9-])",
     regex.I,
 )
-_REFRESH_URL = regex.compile(r"""url\s*=\s*['"]?\s*([^'"\s;]+)""", regex.I)
-_SCRIPT_REDIRECT = regex.compile(
+_REFRESH_URL = lazy_regex(r"""url\s*=\s*['"]?\s*([^'"\s;]+)""", regex.I)
+_SCRIPT_REDIRECT = lazy_regex(
     r"""(?:(?:window|self|top|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(?P<q>["'])(?P<u>[^"'\n]+)(?P=q)"""
     r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(?P<q2>["'])(?P<u2>[^"'\n]+)(?P=q2)"""
     r"""|window\s*\.\s*open\s*\(\s*(?P<q3>["'])(?P<u3>[^"'\n]+)(?P=q3)""",
 )
-_SCRIPT_WRITE = regex.compile(r"document\s*\.\s*write|innerHTML|insertAdjacentHTML")
-_SCRIPT_HIDES = regex.compile(
+_SCRIPT_WRITE = lazy_regex(r"document\s*\.\s*write|innerHTML|insertAdjacentHTML")
+_SCRIPT_HIDES = lazy_regex(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|(?:left|top|text-indent)\s*:\s*-\d{3,}", regex.I
 )
-_SCRIPT_URL = regex.compile(r"""https?:\\?/\\?/[^\s"'<>\\)]+""")
+_SCRIPT_URL = lazy_regex(r"""https?:\\?/\\?/[^\s"'<>\\)]+""")
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +260,7 @@ def _view_fold(text: str) -> str:
 
 
 # a letter or digit, a dot (ASCII, full-width or 。), then a letter: necessary for any URL or bare domain
-_MAYBE_DOMAIN = re.compile(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.．。][A-Za-zＡ-Ｚａ-ｚ]")
+_MAYBE_DOMAIN = lazy_re(r"[0-9A-Za-z０-９Ａ-Ｚａ-ｚ][.．。][A-Za-zＡ-Ｚａ-ｚ]")
 
 
 def text_targets(view: TextView) -> Iterator[Target]:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 import regex
 
+from ..lazyre import lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._slots import rule_slots
@@ -24,7 +25,7 @@ CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
                "广告/博彩内容旁的联系方式（QQ、微信等招揽）", "广告内容附带联系方式")
 
 # full-width forms are folded before matching (see _fold), so only ASCII forms are listed
-CONTACT_RE = regex.compile(
+CONTACT_RE = lazy_regex(
     r"(?P<kind>qq|扣扣|企鹅|q群|qq群)\s*(?:号|号码|群)?\s*[:：]?\s*(?P<id>[1-9][0-9]{4,10})(?![0-9])"
     r"|(?P<kind2>微信|薇信|威信|徽信|v信|vx|wx|weixin|wechat|加v|\+v|v)\s*(?:号|号码)?\s*[:：]?\s*"
     r"(?P<id2>1[3-9][0-9]{9}(?![0-9])|[a-z][-_a-z0-9]{5,19})",

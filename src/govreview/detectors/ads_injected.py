@@ -23,12 +23,10 @@ Only hits that survived the context filter count, so the rules' own sentences
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Iterator
 
-import regex
-
 from ..docnumber import has_doc_number
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._slots import rule_slots
@@ -38,20 +36,20 @@ INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
                 "公文页面中被植入的博彩内容，疑似网站被篡改（按安全事件处置）", "疑似网站被篡改植入博彩内容")
 
 #: the words that follow an issuer's or a place's name
-_ISSUER_AFTER = regex.compile(
+_ISSUER_AFTER = lazy_regex(
     r"^[\s\*·\-_]{0,2}(?:(?:省|市|县|区|镇|乡|街道)?(?:人民政府|人民代表大会|政府|人大|政协|党委|纪委|委员会|办公厅|办公室|管委会|办事处)"
     r"|(?:省|市|县|区|镇|乡)\p{Han}{0,6}?(?:局|厅|委|办)(?:关于|[，。、\s]|$))"
 )
-_ISSUER_BEFORE = regex.compile(r"(?:中共|中国共产党)[\s]{0,2}$")
+_ISSUER_BEFORE = lazy_regex(r"(?:中共|中国共产党)[\s]{0,2}$")
 # word lists (literals only): the stdlib engine finds the same matches about three times faster
-_OFFICIAL_CUES = re.compile(
+_OFFICIAL_CUES = lazy_re(
     r"人民政府|委员会|办公厅|办公室|管理局|特此通知|特此公告|特此通告|通知如下|现将有关事项|各有关单位|各乡镇|各区县|"
     r"各县（市、区）|县直各部门|各部门|政府信息公开|主办单位|网站标识码|ICP备|公网安备|发布机构|成文日期"
 )
 
 
 #: a document about fighting gambling names brands on purpose: no "official document" signal for it
-_ENFORCEMENT = re.compile(r"赌博|犯罪|嫌疑人|涉案|案件|破获|侦破|打击|查处|举报|抓获|判处|涉嫌|公安|警方|治理|整治|取缔|诈骗")
+_ENFORCEMENT = lazy_re(r"赌博|犯罪|嫌疑人|涉案|案件|破获|侦破|打击|查处|举报|抓获|判处|涉嫌|公安|警方|治理|整治|取缔|诈骗")
 
 
 def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:

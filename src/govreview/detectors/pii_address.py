@@ -26,11 +26,17 @@ from __future__ import annotations
 
 import re
 
-import regex
-
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
+from ..pii.context import (
+    ORG_MARKERS,
+    PARAGRAPH_END,
+    ROLE_WORDS,
+    clause_before,
+    last_match_end,
+    person_before,
+)
 from ..pii.gazetteer import first_place
-from ..pii.context import ORG_MARKERS, PARAGRAPH_END, ROLE_WORDS, clause_before, last_match_end, person_before
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -55,7 +61,7 @@ _KINDS = {w: "inst" for w in _INSTITUTION.split("|")}
 _KINDS.update({w: "priv" for w in _PRIVATE.split("|")})
 _KINDS.update({w: "neut" for w in _NEUTRAL.split("|")})
 _KINDS["住"] = "zhu"
-ADDRESS_CUE = re.compile("|".join(sorted(_KINDS, key=len, reverse=True)))
+ADDRESS_CUE = lazy_re("|".join(sorted(_KINDS, key=len, reverse=True)))
 _ZHU_NOT_BEFORE = set("居入暂常租留")
 _ZHU_NOT_AFTER = set("房宅院所址户宿建")
 
@@ -69,19 +75,19 @@ def _cue_kind(text: str, m: re.Match[str]) -> str | None:
     return kind
 
 
-_AFTER_CUE = regex.compile(r"[：:\s为是在于]*")
-ADDRESS_RUN = regex.compile(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]{2,64}")
+_AFTER_CUE = lazy_regex(r"[：:\s为是在于]*")
+ADDRESS_RUN = lazy_regex(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]{2,64}")
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
-DETAIL = regex.compile(
+DETAIL = lazy_regex(
     r"(?P<fine>\d+(?:号楼|号院|栋|幢|单元|室|层|楼|户|房|门|座)|\d+(?:[\-－]\d+){1,3}|村[\p{Han}]{0,6}?" + _NUM + r"(?:组|社|队)"
     r"|[A-Za-z][座栋]|附\d+号)|(?P<coarse>\d+号)"
 )
-_TRAILING_ROOM = regex.compile(r"\d{1,5}")
-INSTITUTION_WORDS = regex.compile(
+_TRAILING_ROOM = lazy_regex(r"\d{1,5}")
+INSTITUTION_WORDS = lazy_regex(
     r"政府|局|中心|大楼|大厦|医院|学校|法院|检察院|委员会|办公室|窗口|公司|银行|服务站|党群|图书馆|会议室|总部|写字楼|商铺|"
     r"政务|考点|大学|校区|体检|代理"
 )
-RESIDENTIAL_WORDS = regex.compile(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
+RESIDENTIAL_WORDS = lazy_regex(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
 
 
 def _address_end(run: str) -> tuple[int, bool] | None:
@@ -133,7 +139,7 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
 
 
 _FINE_TRIGGERS = ("单元", "室", "栋", "幢", "号楼", "组", "社")
-_RUN_BACK = re.compile(r"[\u4e00-\u9fff0-9０-９A-Za-z\-－#]{1,64}$")
+_RUN_BACK = lazy_re(r"[\u4e00-\u9fff0-9０-９A-Za-z\-－#]{1,64}$")
 _HAN_NUM = "一二三四五六七八九十百零〇"
 # A gazetteer address ends in a trigger word right after a numeral: a digit (only 0-9/０-９ can end
 # the run that _RUN_BACK requires) or, before 组/社, a Chinese numeral. These pairs are the detector's

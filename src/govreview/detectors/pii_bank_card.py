@@ -9,13 +9,17 @@ left alone: they have an identifier cue (编号, 单号) instead.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
-from ..pii.context import PERSON_IDENTIFIER, clause_before, last_match_end, person_before
-from ..pii.validate import ascii_digits, bank_card_ok
+from ..pii.context import (
+    PERSON_IDENTIFIER,
+    clause_before,
+    last_match_end,
+    person_before,
+)
 from ..pii.report import pii_finding
 from ..pii.scan import iter_matches
+from ..pii.validate import ascii_digits, bank_card_ok
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -23,15 +27,15 @@ RULE = Rule(
     "个人银行卡号，属于个人敏感信息，不得公开", "发现个人银行卡号，公开前应删除或脱敏（保留前6位和后4位）",
 )
 
-CARD = regex.compile(
+CARD = lazy_regex(
     r"(?<![\dA-Za-z*＊\-])(?:\d{4}(?P<sep>[ \-])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?|\d{16,19})(?![\dA-Za-z*＊])"
 )
-CARD_CUE = regex.compile(
+CARD_CUE = lazy_regex(
     r"卡号|银行卡|借记卡|信用卡|工资卡|社保卡|一卡通|打卡|账号|帐号|账户|帐户|收款|还款|退费|开户行|"
     r"(?:工商|农业|建设|交通|招商|邮储|中国|民生|兴业|浦发|光大|华夏|平安|农商|农村商业|中信|广发)银行|发放至|汇入|拨付至|打入|转入"
 )
-ORG_ACCOUNT = regex.compile(r"户名|财政|非税|专户|国库|零余额|基金|单位|中心|慈善会|公积金|汇缴|缴款|归集")
-NOT_CARD = regex.compile(r"编号|单号|工单|批次|流水号|代码|发票|案件|任务|票据|序号|码")
+ORG_ACCOUNT = lazy_regex(r"户名|财政|非税|专户|国库|零余额|基金|单位|中心|慈善会|公积金|汇缴|缴款|归集")
+NOT_CARD = lazy_regex(r"编号|单号|工单|批次|流水号|代码|发票|案件|任务|票据|序号|码")
 WINDOW = 24
 
 

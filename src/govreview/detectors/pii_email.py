@@ -8,8 +8,7 @@ them, ``info`` otherwise.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..pii.context import person_before
 from ..pii.report import pii_finding
@@ -20,7 +19,7 @@ RULE = Rule(
     "个人电子邮箱，属于个人信息，不得公开", "发现个人电子邮箱，公开前应删除或脱敏",
 )
 
-EMAIL = regex.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,12}(?![A-Za-z0-9\-])")
+EMAIL = lazy_regex(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9][A-Za-z0-9._%+\-]{0,63}@(?:[A-Za-z0-9\-]+\.)+[A-Za-z]{2,12}(?![A-Za-z0-9\-])")
 FREE_MAIL = frozenset(
     "qq.com 163.com 126.com yeah.net sina.com sina.cn sohu.com gmail.com outlook.com hotmail.com live.com foxmail.com "
     "139.com 189.cn wo.cn aliyun.com yahoo.com yahoo.com.cn icloud.com me.com msn.com 21cn.com tom.com vip.qq.com "

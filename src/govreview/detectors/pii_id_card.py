@@ -14,13 +14,12 @@ the 810000/820000/830000 prefixes and pass the same checks.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import clause_before, person_before
-from ..pii.validate import ascii_digits, check_id
 from ..pii.report import pii_finding
 from ..pii.scan import iter_matches
+from ..pii.validate import ascii_digits, check_id
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -31,7 +30,7 @@ RULE = Rule(
 
 _X = r"[\dXxＸｘ]"
 _SEP = r"[ \-－\u3000]"
-ID_CANDIDATE = regex.compile(
+ID_CANDIDATE = lazy_regex(
     r"(?<![\dA-Za-z*＊])(?:"
     r"(?P<id18>\d{17}" + _X + r")"
     r"|(?P<id684>\d{6}(?P<s1>" + _SEP + r")\d{8}(?P=s1)\d{3}" + _X + r")"
@@ -39,11 +38,11 @@ ID_CANDIDATE = regex.compile(
     r"|(?P<id15>\d{15})"
     r")(?![A-Za-z*＊])"
 )
-ID_CUE = regex.compile(
+ID_CUE = lazy_regex(
     r"身份证|身份号码|公民身份|证件号码|证号|身份证件|驾驶证|纳税人识别号|社会保障号|残疾证|居住证|社保号|证件|身份号"
 )
-_TRAILING_DIGITS = regex.compile(r"\d{1,2}(?!\d)")
-_DISABILITY = regex.compile(r"残疾证")
+_TRAILING_DIGITS = lazy_regex(r"\d{1,2}(?!\d)")
+_DISABILITY = lazy_regex(r"残疾证")
 CUE_WINDOW = 14
 
 

@@ -7,8 +7,7 @@ account) and 微信同号 (no value) do not match.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
 from ..pii.report import pii_finding
@@ -19,8 +18,8 @@ RULE = Rule(
     "个人QQ号、微信号等即时通信账号，属于个人信息，不宜公开", "发现个人即时通信账号，公开前应删除或脱敏",
 )
 
-QQ = regex.compile(r"(?<![A-Za-z])(?P<cue>(?:QQ|qq|ＱＱ)(?:号码|号)?)[：:\s]{0,3}(?P<val>[1-9]\d{4,11})(?![\dA-Za-z@])")
-WECHAT = regex.compile(
+QQ = lazy_regex(r"(?<![A-Za-z])(?P<cue>(?:QQ|qq|ＱＱ)(?:号码|号)?)[：:\s]{0,3}(?P<val>[1-9]\d{4,11})(?![\dA-Za-z@])")
+WECHAT = lazy_regex(
     r"(?P<cue>微信(?:号码|号|ID|id)?)[：:\s]{0,3}(?P<val>[A-Za-z][A-Za-z0-9_\-]{5,19}|1[3-9]\d{9})(?![\dA-Za-z_\-@])"
 )
 

@@ -12,10 +12,14 @@ It is checked instead (``pii.mask_inadequate``, ``medium``):
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, Severity
-from ..pii.masking import combine, id_mask_problem, mobile_mask_problem, visible_positions
+from ..pii.masking import (
+    combine,
+    id_mask_problem,
+    mobile_mask_problem,
+    visible_positions,
+)
 from ..pii.report import pii_finding
 from ..pii.scan import cluster_spans, iter_matches
 from ..registry import Rule, detector
@@ -26,8 +30,8 @@ RULE = Rule(
 )
 
 _V = r"[\dXxＸｘ*＊]"
-MASKED_ID = regex.compile(r"(?<![\dA-Za-z*＊])(?=" + _V + r"*[*＊])(?=\d{2})(?:" + _V + r"{20}|" + _V + r"{18})(?![\dA-Za-z*＊])")
-MASKED_MOBILE = regex.compile(r"(?<![\dA-Za-z*＊])(?=[\d*＊]*[*＊])1[3-9][\d*＊]{9}(?![\dA-Za-z*＊])")
+MASKED_ID = lazy_regex(r"(?<![\dA-Za-z*＊])(?=" + _V + r"*[*＊])(?=\d{2})(?:" + _V + r"{20}|" + _V + r"{18})(?![\dA-Za-z*＊])")
+MASKED_MOBILE = lazy_regex(r"(?<![\dA-Za-z*＊])(?=[\d*＊]*[*＊])1[3-9][\d*＊]{9}(?![\dA-Za-z*＊])")
 
 
 def _combined_hidden(pos: list[str | None]) -> int:

@@ -19,17 +19,19 @@ they have no area code and are not 11-digit mobiles.
 
 from __future__ import annotations
 
-import re
-
-import regex
-
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
-    OFFICE_PHONE_CUES, PERSONAL_PHONE_CUES, STRONG_PRIVATE_LANDLINE, clause_before, last_match_end, person_before,
+    OFFICE_PHONE_CUES,
+    PERSONAL_PHONE_CUES,
+    STRONG_PRIVATE_LANDLINE,
+    clause_before,
+    last_match_end,
+    person_before,
 )
-from ..pii.validate import ascii_digits
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, cluster_context, iter_matches
+from ..pii.validate import ascii_digits
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -42,13 +44,13 @@ LANDLINE_RULE = Rule(
 )
 
 _SP = r"[ \u3000]"
-MOBILE = regex.compile(
+MOBILE = lazy_regex(
     r"(?<![\dA-Za-z+＋*＊])"
     r"(?P<cc>(?:[+＋]" + _SP + r"?86|0086)(?:" + _SP + r"|[\-－])?)?"
     r"(?P<num>[1１][3-9３-９]\d(?P<sep>(?:" + _SP + r"|[\-－])?)\d{4}(?P=sep)\d{4})"
     r"(?![\dA-Za-z*＊])"
 )
-LANDLINE = regex.compile(
+LANDLINE = lazy_regex(
     r"(?<![\dA-Za-z*＊])"
     r"(?:[(（](?P<pa>0\d{2,3})[)）]" + _SP + r"?|(?P<area>0\d{2,3})[\-－ ])"
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
@@ -61,11 +63,11 @@ assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's conte
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
 # on the characters before come after the 1, so that the search skips ahead by first character.
 _AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]"
-_MOBILE_HEAD = re.compile(r"[1１]" + _AFTER_ONE)
-_PRIVATE_LANDLINE = re.compile(STRONG_PRIVATE_LANDLINE.pattern)  # the same words, for the standard library's fast literal scan
+_MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
+_PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern)  # the same words, for the standard library's fast literal scan
 # Either of the two, in one search; each alternative starts with a literal so that the search
 # skips ahead by first character.
-_MOBILE_HEAD_OR_PRIVATE = re.compile(STRONG_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
+_MOBILE_HEAD_OR_PRIVATE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
 
 
 def _valid(national: str, mobile: bool) -> bool:
@@ -138,8 +140,8 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     return Severity.medium, 0.7, [], details
 
 
-_AFTER_NAME = regex.compile(r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4})[）)]")
-_AFTER_ROLE = regex.compile(r"^[^。；;\n\d]{0,8}?(联系人|本人|家属|监护人)")
+_AFTER_NAME = lazy_regex(r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4})[）)]")
+_AFTER_ROLE = lazy_regex(r"^[^。；;\n\d]{0,8}?(联系人|本人|家属|监护人)")
 
 
 def person_after(text: str, end: int) -> str | None:

@@ -9,8 +9,7 @@ must have the shape that document uses: 港澳 ``C`` + 8 characters (old ``W`` +
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
 from ..pii.report import pii_finding
@@ -22,16 +21,16 @@ RULE = Rule(
     "发现出入境证件号码，公开前应删除或脱敏",
 )
 
-TRAVEL = regex.compile(
+TRAVEL = lazy_regex(
     r"(?P<cue>往来港澳通行证|港澳通行证|台湾居民来往大陆通行证|来往大陆通行证|台胞证|通行证|护照|Passport|passport|PASSPORT)"
     r"(?:号码|号|证号|编号|No\.?)?[^\dA-Za-z\n。；;、]{0,8}?"
     r"(?P<val>[A-Za-z]{1,2}\d{7,8}|\d{8}(?:\d{2})?)(?![\dA-Za-z*＊])"
 )
 # Every document word in TRAVEL contains one of these: the detector's cue words.
 _CUE_WORDS = ("护照", "通行证", "台胞证", "Passport", "passport", "PASSPORT")
-HKMO = regex.compile(r"C[A-Z0-9]\d{7}|W\d{8}")
-TW = regex.compile(r"\d{8}|\d{10}")
-PASSPORT = regex.compile(r"[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7}")
+HKMO = lazy_regex(r"C[A-Z0-9]\d{7}|W\d{8}")
+TW = lazy_regex(r"\d{8}|\d{10}")
+PASSPORT = lazy_regex(r"[EGDSP]\d{8}|E[A-HJ-NP-Z]\d{7}")
 
 
 def _kind(cue: str, val: str) -> str | None:

@@ -8,11 +8,10 @@ fail.
 
 from __future__ import annotations
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Category, Severity
-from ..pii.validate import bank_card_ok, check_id, uscc_ok
 from ..pii.report import pii_finding, report_info
+from ..pii.validate import bank_card_ok, check_id, uscc_ok
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -20,7 +19,7 @@ RULE = Rule(
     "统一社会信用代码（机构代码，可公开）", "统一社会信用代码属于机构公开信息",
 )
 
-USCC = regex.compile(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
+USCC = lazy_regex(r"(?<![0-9A-Za-z])[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}(?![0-9A-Za-z])")
 
 
 @detector(RULE, name="pii_uscc", order=46)

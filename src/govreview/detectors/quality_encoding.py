@@ -32,6 +32,7 @@ import re
 
 import regex
 
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._charclasses import ENCODING, present
@@ -39,8 +40,8 @@ from ._charclasses import ENCODING, present
 RULE = Rule("quality.encoding", Category.quality, Severity.medium, "乱码（编码错误导致的字符错乱）", "疑似乱码")
 
 _MIN_SEQS = 3  # decoded CJK characters needed when the garbage is made of common characters
-_PUNCT = regex.compile(r"[\u3000-\u303f\uff01-\uff20\u2010-\u206f]")
-_CJK_OK = regex.compile(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f]")
+_PUNCT = lazy_regex(r"[\u3000-\u303f\uff01-\uff20\u2010-\u206f]")
+_CJK_OK = lazy_regex(r"[\p{Han}\u3000-\u303f\uff00-\uffef\u2010-\u206f]")
 
 
 def _char_class(cps: list[int]) -> str:
@@ -86,22 +87,22 @@ def _gbk_tables() -> tuple[regex.Pattern[str], regex.Pattern[str], frozenset[str
     return run, regex.compile(_char_class(lead_cps)), frozenset(common)
 
 
-_REPLACEMENT_RUN = regex.compile(
+_REPLACEMENT_RUN = lazy_regex(
     r"[\ufffd\u0080-\u07ff](?:[\ufffd\u0080-\u07ff]|[^\s\p{P}](?=[\ufffd\u0080-\u07ff]))*"
 )
-_LATIN1 = regex.compile(
+_LATIN1 = lazy_regex(
     r"[\u00c0-\u00ef][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,}"
     r"(?:[\u00c0-\u00ef][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,})+"
 )
-_QUESTION_RUN = regex.compile(
+_QUESTION_RUN = lazy_regex(
     r"(?<![?？])(?:\?{4,}|(?<=\p{Han})\?{2,}(?=\p{Han})|(?<=\p{Han})\?{3,}|\?{3,}(?=\p{Han})|(?<=\p{Han})？{3,}(?=\p{Han}))(?![?？])"
 )
-_ESCAPES = regex.compile(r"(?:&#(?:\d{4,6}|x[0-9a-fA-F]{4,5});){2,}|(?:\\u[0-9a-fA-F]{4}){2,}")
+_ESCAPES = lazy_regex(r"(?:&#(?:\d{4,6}|x[0-9a-fA-F]{4,5});){2,}|(?:\\u[0-9a-fA-F]{4}){2,}")
 
 
-_LATIN1_LEAD = re.compile(r"[\u00c0-\u00ef]")
+_LATIN1_LEAD = lazy_re(r"[\u00c0-\u00ef]")
 
 
 def _to_cp1252(s: str) -> bytes | None:

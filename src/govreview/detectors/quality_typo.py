@@ -26,9 +26,11 @@ typo. jieba is loaded lazily, only when such a hit occurs.
 from __future__ import annotations
 
 import threading
+
 import regex
 
 from ..docnumber import find_doc_numbers
+from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._slots import lexicon_slots
@@ -37,14 +39,14 @@ TYPO = Rule("quality.typo", Category.quality, Severity.low, "错别字（公文�
 EXPRESSION = Rule("quality.expression", Category.quality, Severity.medium, "规范表述错误（国名、机构名称、固定提法）", "规范表述有误")
 NAME = "quality_typo"
 
-_TITLES = regex.compile(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉")
-_NAME_FIELD = regex.compile(
+_TITLES = lazy_regex(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉")
+_NAME_FIELD = lazy_regex(
     r"(?:姓\s*名|联系人|申请人|负责人|经办人|法定代表人|法人代表|记者|通讯员|作者|责任编辑|编辑|审核|主持人|发言人|撰稿)"
     r"\s*[:：]\s*[^\n，,。；;]{1,20}"
 )
-_PERSON = regex.compile(r"\p{Han}{2,3}(?=同志|先生|女士)")
-_ORG = regex.compile(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
-_URL = regex.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+_PERSON = lazy_regex(r"\p{Han}{2,3}(?=同志|先生|女士)")
+_ORG = lazy_regex(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
+_URL = lazy_regex(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _MIN_FREQ = 5
 _JIEBA = None
@@ -68,7 +70,7 @@ def _tokenizer():
     return _JIEBA
 
 
-_BOILERPLATE_WORDS = regex.compile(r"版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持|网站地图|Copyright|©", regex.I)
+_BOILERPLATE_WORDS = lazy_regex(r"版权所有|主办单位|承办单位|ICP备|网站标识码|公网安备|技术支持|网站地图|Copyright|©", regex.I)
 _LOCAL = 40  # characters around a hit that decide whether it is protected
 
 

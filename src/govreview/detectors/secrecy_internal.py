@@ -23,16 +23,19 @@ Also 文号 whose 机关代字 marks classified or internal circulation (…密�
 
 from __future__ import annotations
 
-import re
-
-import regex
-
 from ..docnumber import find_doc_numbers
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._slots import lexicon_slots
 from .secrecy_layout import (
-    AGENCY_AFTER_MI, RULE_WORDS, SHORT_LINE, Layout, clause_around, mi_of_interest, strip_decor,
+    AGENCY_AFTER_MI,
+    RULE_WORDS,
+    SHORT_LINE,
+    Layout,
+    clause_around,
+    mi_of_interest,
+    strip_decor,
 )
 
 RULE = Rule(
@@ -41,11 +44,11 @@ RULE = Rule(
 )
 LEXICON = "secrecy_internal"
 
-_PAGE = regex.compile(r"(?:第\d+页|共\d+页|\d+|页|第\d+期|总第\d+期)+")
-_SELF = regex.compile(r"(?:本|此)(?:文件|材料|资料|文|件|刊|报告|简报|信息|稿|期)(?:系|为|属|属于|是|仅供|仅限|限)?")
+_PAGE = lazy_regex(r"(?:第\d+页|共\d+页|\d+|页|第\d+期|总第\d+期)+")
+_SELF = lazy_regex(r"(?:本|此)(?:文件|材料|资料|文|件|刊|报告|简报|信息|稿|期)(?:系|为|属|属于|是|仅供|仅限|限)?")
 # 内 before 发函电字参 (led by the literal 内, which the stdlib engine skips to at C speed; 内 is rare in
 # notices, so `in` decides most pages); 密 before them is found by the scan shared with secrecy_marking
-_INTERNAL_HINT = re.compile(rf"内[{AGENCY_AFTER_MI}]")
+_INTERNAL_HINT = lazy_re(rf"内[{AGENCY_AFTER_MI}]")
 
 
 def _agency_hint(text: str) -> bool:
@@ -55,7 +58,7 @@ def _agency_hint(text: str) -> bool:
     if any(p + 1 < n and text[p + 1] in AGENCY_AFTER_MI for p in mi_of_interest(text)):
         return True
     return "内" in text and _INTERNAL_HINT.search(text) is not None
-_INTERNAL_AGENCY = regex.compile(r"(?<=\p{Han})(?<!保)密(?:发|函|电)(?!改)|(?<=\p{Han})内(?:发|字|参|函)$")
+_INTERNAL_AGENCY = lazy_regex(r"(?<=\p{Han})(?<!保)密(?:发|函|电)(?!改)|(?<=\p{Han})内(?:发|字|参|函)$")
 
 
 def _in_title(text: str, s: int, e: int) -> bool:

@@ -13,11 +13,10 @@ It registers no detector; it is shared by ``secrecy_marking`` and
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
-import regex
+from ..lazyre import lazy_re, lazy_regex
 
 # The head of an official document (版头) holds 份号, 密级, 紧急程度, 发文机关标志
 # and 发文字号 in short lines; the title is the first line that reads like one.
@@ -26,14 +25,14 @@ HEAD_MAX_CHARS = 600
 TAIL_LINES = 4
 SHORT_LINE = 30
 
-_TITLE = regex.compile(
+_TITLE = lazy_regex(
     r"关于|(?:通知|意见|办法|规定|决定|方案|报告|请示|批复|复函|纪要|公告|通告|通报|规划|细则|条例|议案|命令|函|要点|总结)$"
 )
-_SPACES = regex.compile(r"[\s\u3000]+")
+_SPACES = lazy_regex(r"[\s\u3000]+")
 # Decoration around a label: brackets, stars, dashes, dots (（内部资料·注意保存）).
-_DECOR = regex.compile(r"[\s\u3000\p{Ps}\p{Pe}\p{Pi}\p{Pf}【】〔〕「」『』<>《》“”\"'·・•、，,。.:：;；!！|/\\—\-_=~～*＊★☆]+")
+_DECOR = lazy_regex(r"[\s\u3000\p{Ps}\p{Pe}\p{Pi}\p{Pf}【】〔〕「」『』<>《》“”\"'·・•、，,。.:：;；!！|/\\—\-_=~～*＊★☆]+")
 # Rule and prohibition wording: a sentence that contains one of these talks about labels.
-RULE_WORDS = regex.compile(
+RULE_WORDS = lazy_regex(
     r"不得|严禁|禁止|不准|不应|不能|不宜|切勿|防止|避免|杜绝|不涉及|未涉及|不属于|不含|是否|应当|应该|必须|"
     r"规定|办法|条例|制度|管理|审查|审核|保密工作|定密|解密|标注|标志|标识|按照|依照|依据|根据|"
     r"涉及|属于|可以|一律|凡|对于|有关|要求|加强|做好|落实|严格|依法|查处|批准|予以|编印|违反|擅自|所称|是指"
@@ -110,7 +109,7 @@ AGENCY_AFTER_MI = "发函电字参"
 # followed (after a gap) by a star or at most 12 characters before the end of its line. Led by the
 # literal 密 and zero-width after it, so the stdlib engine skips from 密 to 密 at C speed and every 密
 # is tried; 保密, 泄密 and 秘密 inside a sentence are not kept.
-_MI_OF_INTEREST = re.compile(
+_MI_OF_INTEREST = lazy_re(
     rf"密(?=[{AGENCY_AFTER_MI}]|[ \t\u3000]*级"
     r"|(?<=[绝絕机機秘 \t\u3000]密)(?:[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|[^\n]{0,12}(?:\n|\Z)))"
 )

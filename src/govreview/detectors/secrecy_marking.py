@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import regex
 
+from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from .secrecy_layout import Layout, mi_of_interest, strip_decor
@@ -40,12 +41,12 @@ _PERIOD = (
     rf"(?P<period>长期|長期|{_NUM}{_SP}(?:年|[個个]{_SP}月)"
     rf"(?:{_SP}\d{{1,2}}{_SP}月(?:{_SP}\d{{1,2}}{_SP}[日号])?)?)"
 )
-MARKING = regex.compile(_LEVEL + _STAR + _PERIOD)
-STAR_ONLY = regex.compile(_LEVEL + rf"{_SP}[★☆*＊✱✲✳✩✪⭐]")
-BARE = regex.compile(_LEVEL)
-FIELD = regex.compile(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
+MARKING = lazy_regex(_LEVEL + _STAR + _PERIOD)
+STAR_ONLY = lazy_regex(_LEVEL + rf"{_SP}[★☆*＊✱✲✳✩✪⭐]")
+BARE = lazy_regex(_LEVEL)
+FIELD = lazy_regex(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
 # What may share a head line with a bare level: 份号 (6 digits), 紧急程度, 保密期限 words.
-_HEAD_COMPANIONS = regex.compile(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
+_HEAD_COMPANIONS = lazy_regex(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
 _LEVEL_CHARS = "绝絕机機秘"
 _GAP_CHARS = " \t\u3000"
 _STARS = "★☆*＊✱✲✳✩✪⭐"
@@ -96,7 +97,7 @@ def _on_short_line(text: str, start: int, end: int) -> bool:
     return start - (text.rfind("\n", 0, start) + 1) <= 12
 
 
-_QUOTES = regex.compile(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
+_QUOTES = lazy_regex(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
 
 
 def _is_quoted(text: str, start: int, end: int) -> bool:

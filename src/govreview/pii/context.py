@@ -20,17 +20,19 @@ from dataclasses import dataclass
 
 import regex
 
-SENTENCE_END = regex.compile(r"[。；;！!？?\n]")
-PARAGRAPH_END = regex.compile(r"[。！!？?\n]")
+from ..lazyre import lazy_regex
 
-OFFICE_PHONE_CUES = regex.compile(
+SENTENCE_END = lazy_regex(r"[。；;！!？?\n]")
+PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
+
+OFFICE_PHONE_CUES = lazy_regex(
     r"办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
 )
-PERSONAL_PHONE_CUES = regex.compile(r"手机|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
-STRONG_PRIVATE_LANDLINE = regex.compile(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
+PERSONAL_PHONE_CUES = lazy_regex(r"手机|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
+STRONG_PRIVATE_LANDLINE = lazy_regex(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
 
-ROLE_WORDS = regex.compile(
+ROLE_WORDS = lazy_regex(
     r"姓名|当事人|申请人|户主|联系人|信访人|来信人|来访人|来电人|投诉人|举报人|诉求人|被处罚人|被执行人|申领人|承租人|借款人|"
     r"收养人|监护人|家长|学生|本人|家属|丈夫|妻子|配偶|男方|女方|同志|老师|先生|女士|主任|经理|干事|警官|教授|院长|组长|"
     r"联络员|网格员|代表|受援人|购机者|承包方|承包人|权利人|产权人|购房人|职工|死者|矫正对象|被征收人|被拆迁人|竞买人|创业者|"
@@ -52,16 +54,16 @@ _COMPOUND = "欧阳|司马|诸葛|上官|慕容|令狐|皇甫|尉迟|公孙|东�
 # Given-name characters exclude the label and unit characters that follow a surname-like
 # character in ordinary text (单号, 王府井路, 马路…).
 _NOT_GIVEN = "号码证址话编卡账户期额数量位称份项费元月日年时间点区市县省镇村路街道局院处科室所厅会部组队栋楼层单"
-NAME_BEFORE = regex.compile(
+NAME_BEFORE = lazy_regex(
     r"(?:(?<anchored>(?<=[人员主方者象属子夫妻户]))|(?<![\p{Han}]))"
     r"(?P<name>(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?P<given>某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2}))"
     r"(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
 )
-NAME_LABEL = regex.compile(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
-ORG_MARKERS = regex.compile(
+NAME_LABEL = lazy_regex(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
+ORG_MARKERS = lazy_regex(
     r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|协会|学会|事务所|慈善会)(?=[，,；;：:（(\s]|$)"
 )
-PERSON_IDENTIFIER = regex.compile(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|手机")
+PERSON_IDENTIFIER = lazy_regex(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|手机")
 
 
 def clause_before(text: str, pos: int, window: int, ends: regex.Pattern[str] = SENTENCE_END) -> tuple[str, int]:

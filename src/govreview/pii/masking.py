@@ -17,6 +17,8 @@ import unicodedata
 
 import regex
 
+from ..lazyre import lazy_regex
+
 STARS = "*＊"
 
 
@@ -81,8 +83,8 @@ def mask_code(text: str, keep_first: int = 1, keep_last: int = 2) -> str:
     return mask_positions(text, keep_first, keep_last, alnum=True)
 
 
-_ADDR_KEEP = regex.compile(r"^.*?(?:街道|乡|镇)(?:办事处)?")
-_ADDR_COARSE = regex.compile(r"^.*?(?:[省市区县旗])(?![\p{Han}]*?[省市区县旗])")
+_ADDR_KEEP = lazy_regex(r"^.*?(?:街道|乡|镇)(?:办事处)?")
+_ADDR_COARSE = lazy_regex(r"^.*?(?:[省市区县旗])(?![\p{Han}]*?[省市区县旗])")
 
 
 def mask_address(text: str) -> str:

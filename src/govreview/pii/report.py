@@ -20,11 +20,10 @@ from __future__ import annotations
 
 import unicodedata
 
-import regex
-
+from ..lazyre import lazy_regex
 from ..model import Finding, Severity
 
-_SEPS = regex.compile(r"[\s\-－()（）]")
+_SEPS = lazy_regex(r"[\s\-－()（）]")
 
 
 def canonical(value: str) -> str:

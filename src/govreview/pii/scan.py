@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from ..lazyre import lazy_re
+
 MIN_DIGITS = 10  # a cluster without a mask star holds a value only with this many digits
 MIN_MASKED_DIGITS = 2
 CONTEXT_BEFORE = 28  # characters before each plain cluster kept in the joined context text
@@ -45,8 +47,8 @@ class _Scan(NamedTuple):
     context: str
 
 
-_CLUSTER = re.compile(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ \-－\u3000()（）+＋]{9,}")
-_NOT_DIGIT = re.compile(r"[^0-9０-９]")
+_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ \-－\u3000()（）+＋]{9,}")
+_NOT_DIGIT = lazy_re(r"[^0-9０-９]")
 
 
 def _clusters(text: str) -> _Scan:
