@@ -21,11 +21,10 @@ say which context words changed the outcome.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
-import regex
-
-from .lazyre import LazyPattern, lazy_regex
+from .lazyre import LazyPattern, lazy_re
 from .matcher import Hit, Slot
 from .model import ContextEffect
 from .normalize import Folded, strip_noise, substitution_table
@@ -33,7 +32,7 @@ from .normalize import Folded, strip_noise, substitution_table
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
 CUE_WINDOW = 12
-_CLAUSE_END = lazy_regex(r"[。！？；;!?\n]")
+_CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
 
 
 @dataclass(slots=True)
@@ -136,10 +135,11 @@ class HitFilter:
 
 def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:
     words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
-    return lazy_regex("|".join(regex.escape(w) for w in words)) if words else None
+    # a literal alternation: the standard library engine scans it ~2× faster than ``regex``
+    return lazy_re("|".join(re.escape(w) for w in words)) if words else None
 
 
-_UP_TO_LAST_CLAUSE_END = lazy_regex(r".*[。！？；;!?\n]", regex.S)  # greedy: one call finds the last one
+_UP_TO_LAST_CLAUSE_END = lazy_re(r".*[。！？；;!?\n]", re.S)  # greedy: one call finds the last one
 
 
 def _last_clause_end(window: str) -> int:

@@ -364,28 +364,27 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
             long_runs = starts[(ends - starts) > settings.max_gap]
             if len(long_runs):
                 keep[long_runs] = True
-    if settings.repeats:
-        if keep is None:
-            dup = (t[1:] == t[:-1]) & (cls[1:] >> 1).view(np.bool_)
-            if dup.any():
-                keep = np.ones(len(t), dtype=bool)
-                keep[1:][dup] = False
-        else:
-            idx = np.flatnonzero(keep)
-            v = t.take(idx)
-            dup = (v[1:] == v[:-1]) & (cls.take(idx[1:]) >> 1).view(np.bool_)
-            if dup.any():
-                keep[idx[1:][dup]] = False
     if keep is None:
-        return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
+        if not settings.repeats:
+            return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
+        keep = np.ones(len(t), dtype=bool)  # no noise (rare in real text): only repeats can go
     idx = np.flatnonzero(keep)
+    v = t.take(idx)  # the kept characters: repeats are collapsed among them, then they are the folded text
+    if settings.repeats and len(v) > 1:
+        dup = (v[1:] == v[:-1]) & (cls.take(idx[1:]) >> 1).view(np.bool_)
+        if dup.any():
+            sel = np.empty(len(v), dtype=bool)
+            sel[0] = True
+            np.logical_not(dup, out=sel[1:])
+            idx = idx[sel]
+            v = v[sel]
     if len(idx) == len(t):
         return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
     if len(idx) == 0:
         return Folded(text, "", [0], [len(text)], settings, a)
-    brk = np.flatnonzero(idx[1:] - idx[:-1] != 1) + 1
+    brk = np.flatnonzero(np.diff(idx) != 1) + 1
     seg_f = np.concatenate((np.zeros(1, dtype=brk.dtype), brk))
-    return Folded(text, _text(t.take(idx)), seg_f.tolist(), idx.take(seg_f).tolist(), settings, a)
+    return Folded(text, _text(v), seg_f.tolist(), idx.take(seg_f).tolist(), settings, a)
 
 
 def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:

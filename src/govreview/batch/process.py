@@ -10,6 +10,7 @@ items in = records out always holds.
 
 from __future__ import annotations
 
+import gc
 import json
 import time
 
@@ -240,8 +241,13 @@ _worker: Processor | None = None
 
 
 def init_worker(settings: ScanSettings) -> None:
+    """Build this worker's reviewer once; then move everything built so far out of the cyclic
+    garbage collector's sight (``gc.freeze``): the reviewer's tables live as long as the worker,
+    and every collection of the older generations would otherwise walk them again (~7 % of a
+    review, measured). The worker never rebuilds its reviewer, so nothing frozen is ever garbage."""
     global _worker
     _worker = Processor(settings)
+    gc.freeze()
 
 
 def run_chunk(tasks: list[Task]) -> list[ItemResult]:
