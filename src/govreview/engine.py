@@ -25,7 +25,7 @@ from .model import (
     SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     fingerprint, trusted,
 )
-from .normalize import Folded, case_table, substitution_table, fold, fold_term, folds_needed, strip_noise, t2s_table, width_table
+from .normalize import Folded, case_table, substitution_table, fold, fold_term, strip_noise, t2s_table, width_table
 from .registry import DetectorSpec, Rule, discover
 from .textview import TextView
 
@@ -123,9 +123,9 @@ class ReviewContext:
             folds = folds or []
             norm = normalized if normalized is not None else "".join(view_text.split())
         else:
-            if folds is None:
-                folds = folds_needed(view_text, self.reviewer.settings) if view_text else []
             norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
+            if folds is None:  # the span matched its folded form: read the folds off the pair (no re-folding)
+                folds = term_folds(view_text, norm, self.reviewer.settings) if view_text else []
         # Built without re-validation: every value here is already typed (this is the hot path of a
         # scan with many findings); the constructors validate anything coming from outside.
         explanation = trusted(

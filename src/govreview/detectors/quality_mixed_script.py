@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import functools
 
+import numpy as np
+
 from ..model import Category, Severity
 from ..normalize import t2s_table
 from ..registry import Rule, detector
@@ -66,6 +68,15 @@ def _trad_table():
     return _cached_arrays("mixed-trad", stamp, lambda: {"trad": char_table(script_tables()[0])})["trad"]
 
 
+@functools.lru_cache(maxsize=1)
+def _simp_table():
+    """Simplified-only characters as a code-point table; built on the first page that has a
+    traditional character at all (never on cold start)."""
+    from ..normalize import char_table
+
+    return char_table(script_tables()[1])
+
+
 @detector(RULE, name=NAME, order=63)
 class MixedScript:
     """Reports runs of minority-script characters in a document with a clear majority script."""
@@ -83,11 +94,12 @@ class MixedScript:
             return []  # the common case, decided by the shared gather: no traditional-only character at all
         text = ctx.text
         min_chars, min_majority, max_ratio, gap = self.min_chars, self.min_majority, self.max_ratio, self.gap
-        trad_set, simp_set, t2s = script_tables()
-        trad = [i for i, c in enumerate(text) if c in trad_set]
+        t2s = script_tables()[2]
+        codes = ctx.folded.codes  # the view's code points: positions are view offsets
+        trad = np.flatnonzero(_trad_table().take(codes)).tolist()
         if not trad:
             return []
-        simp = [i for i, c in enumerate(text) if c in simp_set]
+        simp = np.flatnonzero(_simp_table().take(codes)).tolist()
         if len(simp) >= len(trad):
             minority, majority, into = trad, simp, "simplified"
         else:
