@@ -1,6 +1,6 @@
 """Throughput of govreview against naive pyahocorasick, in one run, on one corpus and lexicon.
 
-    python benchmarks/throughput.py [--size-mb 100] [--terms 5000]
+    python benchmarks/throughput.py [--size-mb 100] [--terms 5000] [--rounds 3]
 
 Prints MB/s (UTF-8 bytes of input per CPU second, single process) for
 
@@ -89,6 +89,7 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--size-mb", type=float, default=100)
     ap.add_argument("--terms", type=int, default=5000)
+    ap.add_argument("--rounds", type=int, default=3, help="each row keeps its fastest of this many rounds")
     args = ap.parse_args()
 
     docs = load_docs(args.size_mb)
@@ -140,14 +141,20 @@ def main() -> None:
                 per_detector[spec.name] += time.process_time() - t
         return 0
 
-    results = []
-    for name, fn in (("naive pyahocorasick (str)", run_naive), ("govreview matcher", run_matcher),
-                     ("govreview prepare", run_prepare), ("govreview review()", run_review)):
-        secs, n = timed(fn, docs)
-        results.append((name, secs, n))
+    rows = [("naive pyahocorasick (str)", run_naive), ("govreview matcher", run_matcher),
+            ("govreview prepare", run_prepare), ("govreview review()", run_review)]
+    # Noise on a shared machine only ever adds time: every row runs once per round (the order
+    # rotating between rounds) and keeps its fastest round.
+    best: dict[str, tuple[float, int]] = {}
+    for r in range(args.rounds):
+        for name, fn in rows[r % len(rows):] + rows[: r % len(rows)]:
+            secs, n = timed(fn, docs)
+            if name not in best or secs < best[name][0]:
+                best[name] = (secs, n)
+    results = [(name, *best[name]) for name, _ in rows]
     base = results[0][1]
     print(f"corpus: {len(docs)} documents, {mb:.1f} MB; lexicon: {len(raw_terms)} terms "
-          f"({args.terms} synthetic issued + built-ins); reviewer build {build_s:.2f}s")
+          f"({args.terms} synthetic issued + built-ins); reviewer build {build_s:.2f}s; best of {args.rounds} rounds")
     print(f"{'what':<28}{'seconds':>10}{'MB/s':>10}{'× naive':>10}{'matches/findings':>18}")
     for name, secs, n in results:
         print(f"{name:<28}{secs:>10.2f}{mb / secs:>10.2f}{base / secs:>10.2f}{n:>18}")

@@ -77,6 +77,20 @@ def test_deletes_in_says_whether_a_span_lost_characters_inside_or_right_after(te
     assert f.deletes_in(a, b) == gaps, (a, b, after)
 
 
+@settings(max_examples=300, deadline=None)
+@given(TEXTS, SETTINGS, st.data())
+def test_to_original_shortcut_equals_the_per_character_definition(text, fs, data):
+    f = fold(text, fs)
+    if not f.text:
+        return
+    a = data.draw(st.integers(0, len(f.text) - 1))
+    b = data.draw(st.integers(a + 1, len(f.text)))
+    os_, oe = f.orig_index(a), f.orig_index(b - 1) + 1
+    if fs.repeats:
+        oe = f._extend_repeats(oe, b)  # the definition: always look for deleted repeats after the span
+    assert f.to_original(a, b) == (os_, oe)
+
+
 @pytest.mark.parametrize(
     "text, folded, needed",
     [

@@ -167,8 +167,13 @@ class Folded:
         if end <= start:
             o = self.orig_index(start) if start < len(self.text) else len(self.original)
             return o, o
-        os_, oe = self.orig_index(start), self.orig_index(end - 1) + 1
-        if self.settings.repeats:
+        seg_f, seg_o = self._seg_f, self._seg_o
+        k = bisect_right(seg_f, start) - 1
+        os_ = seg_o[k] + (start - seg_f[k])
+        k = bisect_right(seg_f, end - 1, k) - 1  # the end is in this segment or a later one
+        oe = seg_o[k] + (end - seg_f[k])
+        # repeats can only have been deleted right after the span if a segment ends there
+        if self.settings.repeats and (k + 1 < len(seg_f) and seg_f[k + 1] == end or end == len(self.text)):
             oe = self._extend_repeats(oe, end)
         return os_, oe
 
