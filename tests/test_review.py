@@ -208,6 +208,15 @@ def test_terms_shortened_by_the_repeat_fold_need_their_repeats(text, fires):
     assert_offsets(text, report)
 
 
+@pytest.mark.parametrize("text, fires", [("call zz now", True), ("call z z now", True), ("call z now", False)])
+def test_shortened_terms_in_ascii_text_need_their_repeats_too(text, fires):
+    # ASCII-only text takes the matcher's byte-offset shortcut; the repeat check applies there as well
+    lex = Lexicon.from_terms(["zz"], category="sensitive", severity="high", name="zz")
+    report = Reviewer(lexicons=[lex]).review(text)
+    assert bool([f for f in report.findings if f.rule == "sensitive.term"]) == fires
+    assert_offsets(text, report)
+
+
 def test_collection_level_rules_are_listed_but_never_run_per_document():
     reviewer = Reviewer()
     assert {"linkage.late", "linkage.missing_interpretation"} <= set(reviewer.rules)

@@ -115,6 +115,8 @@ class Matcher:
             by_term.setdefault(ft, []).append(len(self.slots))
             self.slots.append(Slot(lex, e, ft, _is_ascii_word(ft), ex if ex != ft else None))
         self._flen = [len(s.folded) for s in self.slots]
+        # terms the repeat fold shortened (动动 → 动) can only match where the fold deleted something
+        self._shortened = [s.exact is not None for s in self.slots]
         if automaton is None:
             automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
             for ft in _insertion_order(by_term):
@@ -135,10 +137,14 @@ class Matcher:
         hits: list[Hit] = []
         append = hits.append
         if len(data) == len(text):  # ASCII: byte offsets are code-point offsets
+            shortened = self._shortened
             for end_b, payload in self.automaton.iter(text):
                 ce = end_b + 1
                 for idx in payload:
-                    append(Hit(idx, ce - flen[idx], ce))
+                    cs = ce - flen[idx]
+                    if shortened[idx] and not folded.deletes_in(cs, ce):
+                        continue
+                    append(Hit(idx, cs, ce))
             return hits
         ends: list[int] = []
         payloads: list[tuple[int, ...]] = []
@@ -161,7 +167,11 @@ class Matcher:
             # code-point end of each match = number of UTF-8 lead bytes up to and including its last byte
             lead = (np.frombuffer(data, dtype=np.uint8) & 0xC0) != 0x80
             char_ends = np.cumsum(lead, dtype=np.int64)[np.asarray(ends)].tolist()
+        shortened = self._shortened
         for ce, payload in zip(char_ends, payloads):
             for idx in payload:
-                append(Hit(idx, ce - flen[idx], ce))
+                cs = ce - flen[idx]
+                if shortened[idx] and not folded.deletes_in(cs, ce):
+                    continue  # e.g. a plain 动 for the term 动动: not a candidate at all
+                append(Hit(idx, cs, ce))
         return hits
