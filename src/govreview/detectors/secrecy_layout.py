@@ -39,8 +39,8 @@ RULE_WORDS = lazy_regex(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+@dataclass(slots=True)
+class Line:  # treated as immutable; not frozen because a page builds one per line (frozen costs 3×)
     start: int  # view offsets of the line without its line break
     end: int
     ordinal: int  # index among non-empty lines
