@@ -208,3 +208,20 @@ def test_secrecy_prechecks_accept_what_their_definitions_accept(text):
 def test_short_line_precheck_at_its_bounds(before, after, word):
     for text in ("的" * before + word + "的" * after, "标题\n" + "的" * before + word + "的" * after + "\n正文"):
         assert _has_candidate(text) == _candidate_by_definition(text) == (before <= 12 and after <= 12)
+
+
+MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\u3000\n\r\u2028年月日个個长期5１0一十文件内部") + ["\r\n"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(MARKING_ALPHABET, max_size=60).map("".join))
+def test_marking_forms_scanned_line_by_line_equal_a_whole_text_scan(text):
+    # secrecy_marking scans only the lines holding a 密: valid because no form crosses a line break
+    from govreview.detectors.secrecy_layout import Layout
+    from govreview.detectors.secrecy_marking import FIELD, MARKING, STAR_ONLY
+
+    lines = [ln for ln in Layout(text).lines if "密" in ln.text]
+    for pattern in (MARKING, STAR_ONLY, FIELD):
+        whole = [m.span() for m in pattern.finditer(text)]
+        per_line = [m.span() for ln in lines for m in pattern.finditer(text, ln.start, ln.end)]
+        assert per_line == whole

@@ -32,8 +32,8 @@ from .secrecy_layout import (
     AGENCY_AFTER_MI,
     RULE_WORDS,
     SHORT_LINE,
-    Layout,
     clause_around,
+    layout_of,
     mi_of_interest,
     strip_decor,
 )
@@ -101,7 +101,7 @@ class SecrecyInternal:
         return findings
 
     def _labels(self, ctx, text, hits):
-        layout = Layout(text)
+        layout = layout_of(ctx)  # ctx.text is text
         # longest first, so 内部资料注意保存 wins over 内部资料 and 注意保存
         hits.sort(key=lambda h: (h[0], -(h[1] - h[0])))
         by_line: dict[int, list[tuple[int, int]]] = {}

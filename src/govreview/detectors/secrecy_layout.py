@@ -98,6 +98,15 @@ class Layout:
         return _DECOR.sub("", self.text[ln.start:start] + self.text[end:ln.end])
 
 
+def layout_of(ctx) -> Layout:
+    """The view's layout, built once per document for both secrecy detectors (a long page has
+    hundreds of lines; building them twice was a visible share of a review)."""
+    layout = getattr(ctx, "_secrecy_layout", None)
+    if layout is None:
+        layout = ctx._secrecy_layout = Layout(ctx.text)
+    return layout
+
+
 def strip_decor(s: str) -> str:
     return _DECOR.sub("", s)
 
