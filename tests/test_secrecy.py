@@ -225,3 +225,17 @@ def test_marking_forms_scanned_line_by_line_equal_a_whole_text_scan(text):
         whole = [m.span() for m in pattern.finditer(text)]
         per_line = [m.span() for ln in lines for m in pattern.finditer(text, ln.start, ln.end)]
         assert per_line == whole
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="密级 \t\u3000\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\u2028\u2029ab内部", max_size=50))
+def test_layout_lines_are_the_non_blank_bodies_of_splitlines(text):
+    from govreview.detectors.secrecy_layout import Layout
+
+    expected, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        if body.strip():
+            expected.append((pos, pos + len(body), body))
+        pos += len(raw)
+    assert [(ln.start, ln.end, ln.text) for ln in Layout(text).lines] == expected
