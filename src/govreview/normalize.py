@@ -334,6 +334,19 @@ def _fold_tables(width: bool, case: bool, t2s: bool) -> tuple[np.ndarray | None,
     return lut, _cached_arrays("fold-classes-substituted", stamp, build)["cls"]
 
 
+def _keep_barriers(nz: np.ndarray, keep: np.ndarray, max_gap: int) -> None:
+    """Mark the first character of every noise run longer than ``max_gap`` as kept (a barrier)."""
+    edge = np.empty(len(nz) + 1, dtype=bool)
+    edge[0] = nz[0]
+    edge[-1] = nz[-1]
+    np.not_equal(nz[1:], nz[:-1], out=edge[1:-1])
+    bounds = np.flatnonzero(edge)
+    starts, ends = bounds[0::2], bounds[1::2]
+    long_runs = starts[(ends - starts) > max_gap]
+    if len(long_runs):
+        keep[long_runs] = True
+
+
 def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
     """Fold ``text`` for matching; see the module docstring.
 
@@ -359,16 +372,15 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
         nz = (cls & 1).view(np.bool_)
         if nz.any():
             keep = ~nz
-            # runs of noise longer than max_gap keep their first character as a barrier
-            edge = np.empty(len(nz) + 1, dtype=bool)
-            edge[0] = nz[0]
-            edge[-1] = nz[-1]
-            np.not_equal(nz[1:], nz[:-1], out=edge[1:-1])
-            bounds = np.flatnonzero(edge)
-            starts, ends = bounds[0::2], bounds[1::2]
-            long_runs = starts[(ends - starts) > settings.max_gap]
-            if len(long_runs):
-                keep[long_runs] = True
+            # runs of noise longer than max_gap keep their first character as a barrier; most
+            # documents have none, which max_gap + 1 shifted ANDs tell more cheaply than the run bounds
+            g, n = settings.max_gap, len(nz)
+            if n > g:
+                long_run = nz[: n - g].copy()
+                for k in range(1, g + 1):
+                    long_run &= nz[k : n - g + k]
+                if long_run.any():
+                    _keep_barriers(nz, keep, g)
     if keep is None:
         if not settings.repeats:
             return Folded(text, _text(t) if lut is not None else text, [0], [0], settings, a)
