@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from govreview.normalize import FoldSettings, fold, fold_small, fold_term, folds_needed, substitution_table
@@ -48,14 +48,24 @@ def test_map_is_monotonic_and_points_at_the_source_character(text, fs):
         assert f.text[i] == text[o].translate(sub)
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXTS, SETTINGS, st.data())
-def test_spans_map_back_to_a_slice_of_the_original(text, fs, data):
+@st.composite
+def folded_spans(draw):
+    """(text, settings, folded, a, b): a non-empty half-open span [a, b) of the folded text."""
+    text, fs = draw(TEXTS), draw(SETTINGS)
     f = fold(text, fs)
-    if not f.text:
-        return
-    a = data.draw(st.integers(0, len(f.text) - 1))
-    b = data.draw(st.integers(a + 1, len(f.text)))
+    assume(f.text)
+    a = draw(st.integers(0, len(f.text) - 1))
+    b = draw(st.integers(a + 1, len(f.text)))
+    return text, fs, f, a, b
+
+
+SPAN_SETTINGS = settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.filter_too_much])
+
+
+@SPAN_SETTINGS
+@given(folded_spans())
+def test_spans_map_back_to_a_slice_of_the_original(span):
+    text, fs, f, a, b = span
     os_, oe = f.to_original(a, b)
     assert 0 <= os_ < oe <= len(text)
     # re-folding the original span gives back the folded span (possibly plus collapsed repeats)
@@ -63,28 +73,19 @@ def test_spans_map_back_to_a_slice_of_the_original(text, fs, data):
     assert refolded.startswith(f.text[a:b]) or f.text[a:b].startswith(refolded)
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXTS, SETTINGS, st.data())
-def test_deletes_in_says_whether_a_span_lost_characters_inside_or_right_after(text, fs, data):
-    f = fold(text, fs)
-    if not f.text:
-        return
-    a = data.draw(st.integers(0, len(f.text) - 1))
-    b = data.draw(st.integers(a + 1, len(f.text)))
-    after = f.orig_index(b) if b < len(f.text) else len(text)
+@SPAN_SETTINGS
+@given(folded_spans())
+def test_deletes_in_says_whether_a_span_lost_characters_inside_or_right_after(span):
+    text, _, f, a, b = span
     # per character: does the original have a gap after any folded character a..b-1?
     gaps = any((f.orig_index(i + 1) if i + 1 < len(f.text) else len(text)) - f.orig_index(i) > 1 for i in range(a, b))
-    assert f.deletes_in(a, b) == gaps, (a, b, after)
+    assert f.deletes_in(a, b) == gaps
 
 
-@settings(max_examples=300, deadline=None)
-@given(TEXTS, SETTINGS, st.data())
-def test_to_original_shortcut_equals_the_per_character_definition(text, fs, data):
-    f = fold(text, fs)
-    if not f.text:
-        return
-    a = data.draw(st.integers(0, len(f.text) - 1))
-    b = data.draw(st.integers(a + 1, len(f.text)))
+@SPAN_SETTINGS
+@given(folded_spans())
+def test_to_original_shortcut_equals_the_per_character_definition(span):
+    _, fs, f, a, b = span
     os_, oe = f.orig_index(a), f.orig_index(b - 1) + 1
     if fs.repeats:
         oe = f._extend_repeats(oe, b)  # the definition: always look for deleted repeats after the span
