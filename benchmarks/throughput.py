@@ -16,7 +16,7 @@ Prints MB/s (UTF-8 bytes of input per CPU second, single process) for
 and each one's ratio to ``naive``. The lexicon is every built-in term lexicon plus a
 deterministic synthetic "issued list" of ``--terms`` sensitive terms (organisations load
 lists of thousands of terms; a large root fan-out is what makes naive matching slow).
-Also prints the per-rule share of detector time, so a new detector's cost is visible.
+Where the time goes, stage by stage and detector by detector: ``benchmarks/detector_costs.py``.
 """
 
 from __future__ import annotations
@@ -26,7 +26,6 @@ import json
 import random
 import sys
 import time
-from collections import defaultdict
 from pathlib import Path
 
 import ahocorasick
@@ -122,24 +121,11 @@ def main() -> None:
             n += len(reviewer.prepare(govreview.Document(text=d)).kept)
         return n
 
-    per_detector: dict[str, float] = defaultdict(float)
-
     def run_review(ds):
         n = 0
         for d in ds:
             n += len(reviewer.review(d).findings)
         return n
-
-    def run_profiled(ds):
-        # same work as review(), timing each detector separately (for the share table)
-        for d in ds:
-            ctx = reviewer.prepare(govreview.Document(text=d))
-            for spec, inst in reviewer.active_detectors(ctx):
-                ctx._current = spec.name
-                t = time.process_time()
-                list(inst.detect(ctx))
-                per_detector[spec.name] += time.process_time() - t
-        return 0
 
     rows = [("naive pyahocorasick (str)", run_naive), ("govreview matcher", run_matcher),
             ("govreview prepare", run_prepare), ("govreview review()", run_review)]
@@ -158,14 +144,6 @@ def main() -> None:
     print(f"{'what':<28}{'seconds':>10}{'MB/s':>10}{'× naive':>10}{'matches/findings':>18}")
     for name, secs, n in results:
         print(f"{name:<28}{secs:>10.2f}{mb / secs:>10.2f}{base / secs:>10.2f}{n:>18}")
-
-    sample = docs[: max(1, len(docs) // 10)]
-    run_profiled(sample)
-    total = sum(per_detector.values()) or 1.0
-    smb = sum(len(d.encode("utf-8")) for d in sample) / 1e6
-    print(f"\ndetector time on a {smb:.1f} MB sample (share of detector time):")
-    for name, secs in sorted(per_detector.items(), key=lambda kv: -kv[1]):
-        print(f"  {name:<24}{secs:>8.2f}s{100 * secs / total:>7.1f}%")
 
 
 if __name__ == "__main__":
