@@ -52,16 +52,14 @@ class ReviewContext:
     def slot(self, hit: Hit) -> Slot:
         return self.reviewer.matcher.slots[hit.slot]
 
-    def term_hits(self, *, lexicon: str | None = None, rule_prefix: str | None = None) -> Iterator[KeptHit]:
-        """Term hits that survived the context filter, optionally restricted."""
-        slots = self.reviewer.matcher.slots
-        for k in self.kept:
-            s = slots[k.hit.slot]
-            if lexicon is not None and s.lexicon.name != lexicon:
-                continue
-            if rule_prefix is not None and not (s.entry.rule == rule_prefix or s.entry.rule.startswith(rule_prefix + ".")):
-                continue
-            yield k
+    def term_hits(self, *, lexicon: str | Iterable[str] | None = None, rule_prefix: str | None = None) -> list[KeptHit]:
+        """Term hits that survived the context filter, optionally restricted to a lexicon (or several)
+        and/or a rule prefix. Which automaton slots qualify is worked out once per reviewer, so the
+        per-document cost is one set lookup per kept hit."""
+        if lexicon is None and rule_prefix is None:
+            return list(self.kept)
+        slots = self.reviewer.slots_of(lexicon, rule_prefix)
+        return [k for k in self.kept if k.hit.slot in slots]
 
     def data_hits(self, lexicon: str) -> Iterator[Hit]:
         """Raw hits of a ``kind: data`` lexicon (gazetteers, cue lists)."""
@@ -265,6 +263,7 @@ class Reviewer:
         cue_words = [(e.term, e.rule) for lx in lexs if lx.kind == "cues" for e in lx.entries]
         self.filter = HitFilter(self.matcher.slots, lambda w: fold_term(w, self.settings), cue_words)
         self._rule_enabled: dict[str, bool] = {}
+        self._slot_sets: dict[tuple[str | frozenset[str] | None, str | None], frozenset[int]] = {}
         self._term_cache: dict[tuple[int, str, str, str], tuple[str, Explanation]] = {}
         self.rules: dict[str, Rule] = {}
         self.detectors: list[tuple[DetectorSpec, Any]] = []
@@ -314,6 +313,19 @@ class Reviewer:
             except Exception as exc:
                 errors.append(ReviewError(kind="detector", detector=spec.name, message=f"{type(exc).__name__}: {exc}"))
         return self.assemble(ctx.document, findings, errors)
+
+    def slots_of(self, lexicon: str | Iterable[str] | None, rule_prefix: str | None) -> frozenset[int]:
+        """Automaton slots of the lexicon(s) named and/or of rules at or below ``rule_prefix`` (cached)."""
+        key = (lexicon if lexicon is None or isinstance(lexicon, (str, frozenset)) else frozenset(lexicon), rule_prefix)
+        found = self._slot_sets.get(key)
+        if found is None:
+            names = None if lexicon is None else frozenset([lexicon] if isinstance(lexicon, str) else lexicon)
+            found = self._slot_sets[key] = frozenset(
+                i for i, s in enumerate(self.matcher.slots)
+                if (names is None or s.lexicon.name in names)
+                and (rule_prefix is None or s.entry.rule == rule_prefix or s.entry.rule.startswith(rule_prefix + "."))
+            )
+        return found
 
     def active_detectors(self, ctx: ReviewContext) -> Iterator[tuple[DetectorSpec, Any]]:
         """The enabled detectors whose pre-checks pass on this document: one of their cue words

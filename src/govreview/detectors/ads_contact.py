@@ -18,7 +18,6 @@ import regex
 from ..lazyre import lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
-from ._slots import rule_slots
 
 NAME = "ads_contact"
 CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
@@ -53,11 +52,9 @@ class AdContact:
 
     def __init__(self, reviewer):
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
-        self.ad_slots = rule_slots(reviewer, "advertising")
 
     def detect(self, ctx) -> Iterable[Finding]:
-        ad_slots = self.ad_slots
-        ads = [ctx.view_span(k.hit) for k in ctx.kept if k.hit.slot in ad_slots]
+        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")]
         if not ads:
             return ()
         return self._findings(ctx, ads)

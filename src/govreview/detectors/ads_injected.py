@@ -29,7 +29,6 @@ from ..docnumber import has_doc_number
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
-from ._slots import rule_slots
 
 NAME = "ads_injected"
 INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
@@ -89,11 +88,9 @@ class InjectedGambling:
         self.min_official = int(opts.get("min_official_score", 3))
         self.max_share = float(opts.get("max_spam_share", 0.2))
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
-        self.gambling_slots = rule_slots(reviewer, "advertising.gambling")
 
     def detect(self, ctx) -> Iterable[Finding]:
-        gambling_slots = self.gambling_slots
-        hits = [k for k in ctx.kept if k.hit.slot in gambling_slots]
+        hits = ctx.term_hits(rule_prefix="advertising.gambling")
         if not hits:
             return ()
         return self._findings(ctx, hits)

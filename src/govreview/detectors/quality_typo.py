@@ -33,7 +33,6 @@ from ..docnumber import find_doc_numbers
 from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from ._slots import lexicon_slots
 
 TYPO = Rule("quality.typo", Category.quality, Severity.low, "错别字（公文常见易错词）", "疑似错别字")
 EXPRESSION = Rule("quality.expression", Category.quality, Severity.medium, "规范表述错误（国名、机构名称、固定提法）", "规范表述有误")
@@ -107,12 +106,11 @@ class QualityTypo:
             lx.name: lx for lx in reviewer.lexicons if lx.kind == "terms" and lx.header.get("detector") == NAME
         }
         self.errors = {e.term for lx in self.lexicons.values() for e in lx.entries}
-        self.slots = lexicon_slots(reviewer, *self.lexicons)
+        self.names = frozenset(self.lexicons)
         self.ignore = set(reviewer.config.options.get(NAME, {}).get("ignore", ()))
 
     def detect(self, ctx):
-        slots = self.slots
-        mine = [k for k in ctx.kept if k.hit.slot in slots]
+        mine = ctx.term_hits(lexicon=self.names)
         if not mine:
             return ()
         return self._findings(ctx, mine)

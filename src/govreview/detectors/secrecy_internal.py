@@ -27,7 +27,6 @@ from ..docnumber import find_doc_numbers
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from ._slots import lexicon_slots
 from .secrecy_layout import (
     AGENCY_AFTER_MI,
     RULE_WORDS,
@@ -75,17 +74,14 @@ class SecrecyInternal:
     """Reports internal-circulation labels by their position in the document."""
 
     def __init__(self, reviewer):
-        # the automaton's slots of this lexicon, so picking its hits is a set lookup per kept hit
-        self.slots = lexicon_slots(reviewer, LEXICON)
+        pass
 
     def detect(self, ctx):
         text = ctx.text
-        slots = self.slots
         hits = []
-        for k in ctx.kept:
-            if k.hit.slot in slots:
-                s, e = ctx.view_span(k.hit)
-                hits.append((s, e, k))
+        for k in ctx.term_hits(lexicon=LEXICON):
+            s, e = ctx.view_span(k.hit)
+            hits.append((s, e, k))
         findings = []
         if hits:
             findings.extend(self._labels(ctx, text, hits))
