@@ -221,3 +221,17 @@ def test_collection_level_rules_are_listed_but_never_run_per_document():
     reviewer = Reviewer()
     assert {"linkage.late", "linkage.missing_interpretation"} <= set(reviewer.rules)
     assert "linkage" not in {spec.name for spec, _ in reviewer.detectors}
+
+
+@pytest.mark.parametrize("text", [
+    "\ud800 澳门博彩 13919312345 \udfff",                # lone surrogates around findings (JSON "\ud800" decodes to one)
+    "\udc80\udc81身份证号110101199003074514",            # surrogateescape residue of undecodable bytes
+    "，".join(["\ud83d澳门博彩"] * 70),                  # many matches: the vectorised offset path
+])
+@pytest.mark.parametrize("as_html", [False, True])
+def test_lone_surrogates_do_not_crash_and_offsets_stay_exact(reviewer, text, as_html):
+    doc = Document(html=f"<p>{text}</p>") if as_html else Document(text=text)
+    report = reviewer.review(doc)
+    assert report.findings and not report.errors
+    assert_offsets(doc.content, report)
+    assert report.to_json()  # serialisable (the surrogate is escaped in JSON)

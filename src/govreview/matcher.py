@@ -132,7 +132,7 @@ class Matcher:
         if not self.slots:
             return []
         text = folded.text
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", "surrogatepass")
         flen = self._flen
         hits: list[Hit] = []
         append = hits.append
@@ -160,7 +160,7 @@ class Matcher:
             for end_b in ends:
                 nb = end_b + 1
                 if nb != last_b:
-                    last_c += len(data[last_b:nb].decode("utf-8"))
+                    last_c += len(data[last_b:nb].decode("utf-8", "surrogatepass"))
                     last_b = nb
                 char_ends.append(last_c)
         else:
