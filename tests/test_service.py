@@ -291,8 +291,10 @@ REDACT_MISSING = load_redactor() is None
 
 def test_redact_without_the_module_is_a_clear_501(client, monkeypatch):
     import govreview.service.app as service_app
+    import govreview.service.requests as service_requests
 
-    monkeypatch.setattr(service_app, "load_redactor", lambda: None)  # as on a build without govreview.redact
+    for module in (service_app, service_requests):  # as on a build without govreview.redact
+        monkeypatch.setattr(module, "load_redactor", lambda: None)
     for path, body in (("/v1/redact", {"text": "电话13919312345"}), ("/v1/review", {"text": "电话13919312345", "redact": True})):
         r = client.post(path, json=body)
         assert r.status_code == 501 and r.json()["error"]["code"] == "redaction_unavailable"

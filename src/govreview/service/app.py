@@ -29,14 +29,15 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from .. import __version__
 from ..lexicons import LexiconError
-from ..model import Document
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import ApiError, api_error_handler, http_error_handler, validation_error_handler
+from .fastpath import FastReview
 from .guard import Guard
 from .holder import ReviewerHolder, Serving
 from .redaction import load_redactor
-from .work import in_worker, redact_only, review_many, review_one
+from .requests import answer_review, current_serving, document_of, too_long
+from .work import in_worker, redact_only, review_many
 from .schemas import (
     BatchItem, BatchRequest, BatchResponse, ErrorResponse, Health, RedactRequest, RedactResponse, Ready,
     ReloadResponse, ReviewRequest, ReviewResponse, RulesResponse,
@@ -121,29 +122,20 @@ class Runner:
 
 
 def _serving(request: Request) -> Serving:
-    holder: ReviewerHolder = request.app.state.holder
-    serving = holder.current
-    if serving is None:
-        raise ApiError(503, "not_ready", "审查器尚未就绪 reviewer is not ready", headers={"Retry-After": "1"})
-    return serving
-
-
-def _too_long(item: BatchItem | ReviewRequest | RedactRequest, limit: int) -> bool:
-    return len(item.content) > limit
-
-
-def _document(item: BatchItem | ReviewRequest | RedactRequest, default_id: str) -> Document:
-    body = {"html": item.html} if item.html is not None else {"text": item.text}
-    meta = {k: getattr(item, k, None) for k in ("title", "url", "published_at")}
-    return Document(id=item.id or default_id, **meta, **body)
+    return current_serving(request.app.state.holder)
 
 
 def _json(data: bytes, status: int = 200) -> Response:
     return Response(content=data, status_code=status, media_type="application/json")
 
 
-def create_app(settings: ServiceSettings | None = None, *, build_in_background: bool = True) -> FastAPI:
-    """Build the app. The Reviewer is built at startup (in the pool, so /healthz answers meanwhile)."""
+def create_app(settings: ServiceSettings | None = None, *, build_in_background: bool = True,
+               fast_path: bool = True) -> FastAPI:
+    """Build the app. The Reviewer is built at startup (in the pool, so /healthz answers meanwhile).
+
+    ``fast_path=False`` leaves every request to FastAPI's routing (same answers, more CPU per
+    review; the tests compare the two).
+    """
     settings = settings or ServiceSettings()
 
     @asynccontextmanager
@@ -185,6 +177,8 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
     app.add_exception_handler(ApiError, api_error_handler)
     app.add_exception_handler(RequestValidationError, validation_error_handler)
     app.add_exception_handler(StarletteHTTPException, http_error_handler)
+    if fast_path:
+        app.add_middleware(FastReview)  # inside the Guard: limits and content type are checked before it
     app.add_middleware(Guard, max_body_bytes=settings.max_body_bytes)
 
     @app.get("/healthz", response_model=Health, tags=["ops"])
@@ -221,17 +215,8 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
               responses={**COMMON_ERRORS, 501: {**_ERR, "description": "redact requested but redaction is not installed"}})
     async def review(body: ReviewRequest, request: Request) -> Response:
         """Review one document; the report's offsets index into the `text` or `html` string sent."""
-        if _too_long(body, settings.max_chars):
-            raise ApiError(422, "document_too_long",
-                           f"文档超过 {settings.max_chars} 字符上限 document has {len(body.content)} characters, "
-                           f"over the {settings.max_chars} limit")
-        serving = _serving(request)
-        reviewer = serving.reviewer
-        sel = selection_config(body, reviewer)
-        if body.redact and load_redactor() is None:
-            raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
-        data = await request.app.state.runner.run(serving, review_one, _document(body, "-"), sel, body.redact)
-        return _json(data)
+        # a well-formed, authorised request never gets here: fastpath.py answers it with the same answer_review
+        return _json(await answer_review(request.app.state, body))
 
     @app.post("/v1/review/batch", response_model=BatchResponse, tags=["review"],
               dependencies=[Depends(require_api_token)], responses=COMMON_ERRORS)
@@ -244,7 +229,7 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         serving = _serving(request)
         reviewer = serving.reviewer
         sel = selection_config(body, reviewer)
-        docs = [_document(item, f"#{i}") for i, item in enumerate(body.documents)]
+        docs = [document_of(item, f"#{i}") for i, item in enumerate(body.documents)]
         # a batch gets the per-document timeout for each of its documents
         data = await request.app.state.runner.run(serving, review_many, docs, sel, settings.max_chars,
                                                   timeout=settings.review_timeout * len(docs))
@@ -254,11 +239,11 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
               responses={**COMMON_ERRORS, 501: {**_ERR, "description": "redaction (govreview.redact) is not installed"}})
     async def redact(body: RedactRequest, request: Request) -> Response:
         """Mask personal data (medium severity and above) in text or HTML; findings say what was masked."""
-        if _too_long(body, settings.max_chars):
+        if too_long(body, settings.max_chars):
             raise ApiError(422, "document_too_long", f"文档超过 {settings.max_chars} 字符上限 document over the character limit")
         if load_redactor() is None:
             raise ApiError(501, "redaction_unavailable", "本服务未安装脱敏模块 redaction (govreview.redact) is not installed")
-        return _json(await request.app.state.runner.run(_serving(request), redact_only, _document(body, "-")))
+        return _json(await request.app.state.runner.run(_serving(request), redact_only, document_of(body, "-")))
 
     @app.post("/v1/reload", response_model=ReloadResponse, tags=["admin"], dependencies=[Depends(require_admin_token)],
               responses={401: COMMON_ERRORS[401], 403: {**_ERR, "description": "no admin token configured"},
