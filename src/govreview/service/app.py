@@ -37,7 +37,7 @@ from .guard import Guard
 from .holder import ReviewerHolder, Serving
 from .redaction import load_redactor
 from .requests import answer_review, current_serving, document_of, too_long
-from .work import in_worker, redact_only, review_many
+from .work import redact_only, review_many
 from .schemas import (
     BatchItem, BatchRequest, BatchResponse, ErrorResponse, Health, RedactRequest, RedactResponse, Ready,
     ReloadResponse, ReviewRequest, ReviewResponse, RulesResponse,
@@ -104,11 +104,9 @@ class Runner:
         self.pending += 1
         limit = timeout or self.timeout
         try:
-            loop = asyncio.get_running_loop()
             if serving.pool is not None:
-                fut = loop.run_in_executor(serving.pool, in_worker, func, *args)
-            else:
-                fut = loop.run_in_executor(self.pool, func, serving.reviewer, *args)
+                return await asyncio.wait_for(serving.pool.run(func, *args), limit)
+            fut = asyncio.get_running_loop().run_in_executor(self.pool, func, serving.reviewer, *args)
             return await asyncio.wait_for(fut, limit)
         except TimeoutError:
             # the thread cannot be killed; it finishes and its result is dropped
@@ -196,7 +194,13 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
             return JSONResponse({"status": status, "errors": [holder.startup_error] if holder.startup_error else []},
                                 status_code=503)
         r = cur.reviewer
-        return {"status": "ready", "generation": cur.generation, "processes": settings.processes,
+        alive = cur.pool.alive if cur.pool is not None else None
+        if alive == 0:
+            return JSONResponse({"status": "failed", "generation": cur.generation, "processes": settings.processes,
+                                 "workers_alive": 0,
+                                 "errors": ["every worker process has exited; POST /v1/reload starts new ones"]},
+                                status_code=503)
+        return {"status": "ready", "generation": cur.generation, "processes": settings.processes, "workers_alive": alive,
                 "lexicon_version": r.lexicon_version,
                 "config_digest": r.config_digest, "errors": [e.message for e in r.build_errors]}
 

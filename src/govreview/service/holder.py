@@ -12,16 +12,15 @@ after a grace period (it lets its last tasks finish).
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 import time
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 
 from ..config import ReviewConfig
 from ..engine import Reviewer
 from ..lexicons import Lexicon
 from ..model import Document
+from .procpool import WorkerPool
 from .settings import ServiceSettings
 
 
@@ -62,25 +61,16 @@ class Serving:
     generation: int
     built_at: float
     build_seconds: float
-    pool: ProcessPoolExecutor | None = None
+    pool: WorkerPool | None = None
 
 
-def _start_pool(settings: ServiceSettings, expected_version: str) -> ProcessPoolExecutor:
-    from .work import init_worker, worker_version
-
+def _start_pool(settings: ServiceSettings, expected_version: str) -> WorkerPool:
     build_args = {"config": settings.config, "lexicons": settings.lexicons, "log_level": settings.log_level,
                   "lexicon_category": settings.lexicon_category, "lexicon_severity": settings.lexicon_severity}
-    # spawn, not fork: the server process has threads (uvicorn, the review pool), and forking those is unsafe
-    pool = ProcessPoolExecutor(max_workers=settings.processes, mp_context=multiprocessing.get_context("spawn"),
-                               initializer=init_worker, initargs=(build_args,))
-    try:
-        versions = set(pool.map(worker_version, range(settings.processes * 2), timeout=120))
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    if versions != {expected_version}:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise WorkerMismatch(f"workers built lexicon version(s) {sorted(versions)}, server built {expected_version}; "
+    pool = WorkerPool(settings.processes, build_args)
+    if pool.versions != {expected_version}:
+        pool.shutdown()
+        raise WorkerMismatch(f"workers built lexicon version(s) {sorted(pool.versions)}, server built {expected_version}; "
                              "a file changed during the reload — reload again")
     return pool
 
@@ -114,4 +104,4 @@ class ReviewerHolder:
     def close(self) -> None:
         cur = self.current
         if cur is not None and cur.pool is not None:
-            cur.pool.shutdown(wait=False, cancel_futures=True)
+            cur.pool.shutdown(wait=False)

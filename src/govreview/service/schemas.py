@@ -144,6 +144,8 @@ class Ready(BaseModel):
     status: str = Field(description="'ready' or 'starting' / 'failed'")
     generation: int | None = None
     processes: int | None = Field(default=None, description="worker processes (0: reviews run in threads)")
+    workers_alive: int | None = Field(default=None, description="worker processes still running (a dead one leaves "
+                                      "the rotation; none left is a 503 until a reload starts new ones)")
     lexicon_version: str | None = None
     config_digest: str | None = None
     errors: list[str] = Field(default_factory=list)

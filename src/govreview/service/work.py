@@ -8,6 +8,7 @@ a ReviewConfig selection, bytes). Logs: rule ids and counts only.
 
 from __future__ import annotations
 
+import gc
 import json
 import logging
 import time
@@ -97,7 +98,9 @@ _worker_reviewer: Reviewer | None = None
 
 
 def init_worker(build_args: dict[str, Any]) -> None:
-    """Process-pool initializer: build this worker's Reviewer from the same files as the server's."""
+    """Worker start-up (procpool.worker_main): build this worker's Reviewer from the same files as the server's,
+    then freeze it out of the cyclic GC's sight, as the batch workers do (batch/process.py): a worker never
+    rebuilds its Reviewer (a reload starts new workers), so nothing frozen ever becomes garbage."""
     global _worker_reviewer
     from .holder import build_reviewer
     from .settings import ServiceSettings
@@ -105,15 +108,13 @@ def init_worker(build_args: dict[str, Any]) -> None:
     logging.basicConfig(level=build_args.pop("log_level", "INFO").upper(),
                         format="%(asctime)s %(levelname)s %(name)s[worker] %(message)s")
     _worker_reviewer = build_reviewer(ServiceSettings(**build_args))
+    gc.freeze()
+
+
+def current_worker_reviewer() -> Reviewer:
+    assert _worker_reviewer is not None, "worker initializer did not run"
+    return _worker_reviewer
 
 
 def in_worker(func: Callable[..., bytes], *args: Any) -> bytes:
-    assert _worker_reviewer is not None, "worker initializer did not run"
-    return func(_worker_reviewer, *args)
-
-
-def worker_version(_: int) -> str:
-    """Ping: which lexicons this worker serves (the sleep makes the pool start every worker)."""
-    time.sleep(0.05)
-    assert _worker_reviewer is not None
-    return _worker_reviewer.lexicon_version
+    return func(current_worker_reviewer(), *args)
