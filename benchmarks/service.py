@@ -12,7 +12,11 @@ UTF-8 text, about 3 400 Chinese characters):
 * /healthz latency while 10 clients keep the review pool busy (is the event
   loop responsive?);
 * server RSS before and after 10^4 requests, sampled every 1 000 (growth trend);
-* the same latency table with reviews in worker processes (`--processes 2`).
+* the same latency table with reviews in worker processes (`--processes 2`);
+* CPU per request: the ASGI app called in-process (no sockets) with and without
+  the /v1/review fast path, next to the library's ``review_one`` alone; and the
+  server's CPU over real HTTP (from /proc, workers included) for /healthz, a
+  tiny review and the 10 KB draft, in both modes.
 
 Usage: .venv/bin/python benchmarks/service.py [--quick]
 """
@@ -180,7 +184,101 @@ def library_reference(text: str, n: int) -> float:
     return statistics.median(ts) * 1000
 
 
-def run_mode(processes: int, body: bytes, ref: float, per_level: dict[int, int], mem_total: int) -> None:
+def proc_cpu_seconds(pid: int) -> float:
+    """CPU of a process, all its threads and its children (worker processes), from /proc."""
+    total = 0.0
+    tck = os.sysconf("SC_CLK_TCK")
+    for t in os.listdir(f"/proc/{pid}/task"):
+        fields = Path(f"/proc/{pid}/task/{t}/stat").read_text().rsplit(")", 1)[1].split()
+        total += (int(fields[11]) + int(fields[12])) / tck
+        for child in Path(f"/proc/{pid}/task/{t}/children").read_text().split():
+            total += proc_cpu_seconds(int(child))
+    return total
+
+
+def server_cpu(port: int, pid: int, body: bytes, n: int) -> dict[str, float]:
+    """Server CPU ms per request, sequential requests on one connection."""
+
+    async def seq(method: str, path: str, payload: bytes) -> None:
+        c = await Conn.open(port)
+        for _ in range(n):
+            await c.request(method, path, payload)
+        c.close()
+
+    out = {}
+    for label, method, path, payload in (("/healthz", "GET", "/healthz", b""),
+                                         ("tiny review", "POST", "/v1/review", b'{"text":"hi"}'),
+                                         ("10 KB review", "POST", "/v1/review", body)):
+        c0 = proc_cpu_seconds(pid)
+        asyncio.run(seq(method, path, payload))
+        out[label] = (proc_cpu_seconds(pid) - c0) / n * 1000
+    return out
+
+
+def asgi_cpu(text: str, n: int, rounds: int) -> dict[str, float]:
+    """CPU ms per /v1/review of the draft through the ASGI app in-process (best of rounds), and review_one alone."""
+    sys.path.insert(0, str(ROOT / "src"))
+    from govreview import Document
+    from govreview.service import ServiceSettings, create_app
+    from govreview.service.work import review_one
+
+    body = json.dumps({"text": text, "id": "bench"}, ensure_ascii=False).encode()
+    settings = ServiceSettings(threads=2)
+    apps = {"app, fast path": create_app(settings, build_in_background=False),
+            "app, FastAPI route": create_app(settings, build_in_background=False, fast_path=False)}
+    scope = {"type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "POST", "scheme": "http",
+             "path": "/v1/review", "raw_path": b"/v1/review", "query_string": b"", "root_path": "",
+             "headers": [(b"host", b"bench"), (b"content-type", b"application/json"),
+                         (b"content-length", str(len(body)).encode())],
+             "client": (HOST, 1), "server": (HOST, 2)}
+
+    async def call(app) -> None:
+        sent = False
+
+        async def receive() -> dict:
+            nonlocal sent
+            if not sent:
+                sent = True
+                return {"type": "http.request", "body": body, "more_body": False}
+            await asyncio.sleep(3600)
+            return {}
+
+        async def send(message: dict) -> None:
+            if message["type"] == "http.response.start" and message["status"] != 200:
+                raise SystemExit(f"bench request failed: {message['status']}")
+
+        await app(dict(scope), receive, send)
+
+    async def main() -> dict[str, float]:
+        best = {k: float("inf") for k in [*apps, "library review_one"]}
+        contexts = [app.router.lifespan_context(app) for app in apps.values()]
+        for ctx in contexts:
+            await ctx.__aenter__()
+        try:
+            reviewer = next(iter(apps.values())).state.holder.current.reviewer
+            for app in apps.values():
+                for _ in range(30):
+                    await call(app)
+            for _ in range(rounds):
+                for name, app in apps.items():
+                    t0 = time.process_time()
+                    for _ in range(n):
+                        await call(app)
+                    best[name] = min(best[name], (time.process_time() - t0) / n * 1000)
+                t0 = time.process_time()
+                for _ in range(n):
+                    review_one(reviewer, Document(id="bench", text=text), None, False)
+                best["library review_one"] = min(best["library review_one"], (time.process_time() - t0) / n * 1000)
+        finally:
+            for ctx in contexts:
+                await ctx.__aexit__(None, None, None)
+        return best
+
+    return asyncio.run(main())
+
+
+def run_mode(processes: int, body: bytes, ref: float, per_level: dict[int, int], mem_total: int,
+             cpu_requests: int) -> None:
     port = free_port()
     proc = start_server(port, processes)
     try:
@@ -194,6 +292,9 @@ def run_mode(processes: int, body: bytes, ref: float, per_level: dict[int, int],
             hz = f"{res['health_p50']:.2f}/{res['health_p99']:.2f}" if res["health_p50"] is not None else "-"
             print(f"{clients:>7} {res['n']:>8} {res['errors']:>6} {res['p50']:>8.2f} {res['p99']:>8.2f} "
                   f"{res['rps']:>7.1f} {res['p50'] / ref:>7.2f} {hz:>19}")
+        cpu = server_cpu(port, proc.pid, body, cpu_requests)
+        print(f"server CPU per request over HTTP ({cpu_requests} sequential; /proc, workers included): "
+              + ", ".join(f"{k} {v:.2f} ms" for k, v in cpu.items()) + f"; 10 KB / reference = {cpu['10 KB review'] / ref:.2f}")
         if not mem_total:
             return
         samples = [(0, rss_kib(proc.pid))]
@@ -231,9 +332,15 @@ def main() -> None:
     print(f"draft: {len(text.encode())} bytes UTF-8, {len(text)} chars; load average before: "
           f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     print(f"reference: in-process Reviewer.review + to_json p50 = {ref:.2f} ms")
-    run_mode(0, body, ref, per_level, mem_total)
+    cpu_requests = 100 if args.quick else 400
+    asgi = asgi_cpu(text, 50 if args.quick else 200, 2 if args.quick else 3)
+    print("\n## CPU per 10 KB /v1/review, ASGI app in-process (no sockets; best of rounds)")
+    lib = asgi["library review_one"]
+    for name, ms in asgi.items():
+        print(f"  {name:<20} {ms:6.2f} ms  overhead over review_one {ms - lib:+.2f} ms  ({ms / lib:.2f}×)")
+    run_mode(0, body, ref, per_level, mem_total, cpu_requests)
     if args.processes:
-        run_mode(args.processes, body, ref, per_level, 0)
+        run_mode(args.processes, body, ref, per_level, 0, cpu_requests)
     print(f"\nload average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
 
 
