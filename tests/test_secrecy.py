@@ -210,7 +210,7 @@ def test_short_line_precheck_at_its_bounds(before, after, word):
         assert _has_candidate(text) == _candidate_by_definition(text) == (before <= 12 and after <= 12)
 
 
-MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\u3000\n\r\u2028年月日个個长期5１0一十文件内部") + ["\r\n"])
+MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\u3000\n\r\u2028年月日个個长期5１0一十文件内部保泄") + ["\r\n"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -218,10 +218,10 @@ MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\
 def test_marking_forms_scanned_line_by_line_equal_a_whole_text_scan(text):
     # secrecy_marking scans only the lines holding a 密: valid because no form crosses a line break
     from govreview.detectors.secrecy_layout import Layout
-    from govreview.detectors.secrecy_marking import FIELD, MARKING, STAR_ONLY
+    from govreview.detectors.secrecy_marking import BARE, FIELD, MARKING, STAR_ONLY, candidate_lines
 
-    lines = [ln for ln in Layout(text).lines if "密" in ln.text]
-    for pattern in (MARKING, STAR_ONLY, FIELD):
+    lines = candidate_lines(Layout(text), text)
+    for pattern in (MARKING, STAR_ONLY, FIELD, BARE):
         whole = [m.span() for m in pattern.finditer(text)]
         per_line = [m.span() for ln in lines for m in pattern.finditer(text, ln.start, ln.end)]
         assert per_line == whole
@@ -239,3 +239,49 @@ def test_layout_lines_are_the_non_blank_bodies_of_splitlines(text):
             expected.append((pos, pos + len(body), body))
         pos += len(raw)
     assert [(ln.start, ln.end, ln.text) for ln in Layout(text).lines] == expected
+
+
+def _eager_layout(text):
+    """The layout as first written (every line built up front, head and tail by line ordinal): the reference."""
+    from govreview.detectors.secrecy_layout import _SPACES, _TITLE, HEAD_MAX_CHARS, HEAD_MAX_LINES, SHORT_LINE, TAIL_LINES
+
+    lines, pos = [], 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
+        if body.strip():
+            lines.append((pos, pos + len(body), body))
+        pos += len(raw)
+    head_end = min(len(lines), HEAD_MAX_LINES)
+    for k, (s, _, body) in enumerate(lines[:HEAD_MAX_LINES]):
+        c = _SPACES.sub("", body)
+        if s > HEAD_MAX_CHARS or len(c) > SHORT_LINE or _TITLE.search(c):
+            head_end = k
+            break
+    tail_start = max(head_end, len(lines) - TAIL_LINES)
+    return lines, head_end, tail_start
+
+
+_LINE_PIECES = st.sampled_from(["密", "关于", "通知", "内部资料", " ", "\u3000", "机密★", "的" * 7, "字" * 31, "文" * 200])
+LAYOUT_TEXTS = st.lists(
+    st.tuples(st.lists(_LINE_PIECES, max_size=4).map("".join), st.sampled_from(["\n", "\r\n", "\u2028", "\x0c", "\n\n"])),
+    max_size=16,
+).map(lambda lines: "".join(body + brk for body, brk in lines))
+
+
+@settings(max_examples=400, deadline=None)
+@given(LAYOUT_TEXTS)
+def test_lazy_layout_answers_as_the_eager_one(text):
+    from govreview.detectors.secrecy_layout import HEAD_MAX_LINES, Layout
+
+    lines, head_end, tail_start = _eager_layout(text)
+    lay = Layout(text)
+    assert [(ln.start, ln.end, ln.text) for ln in lay.lines] == lines
+    assert [(ln.start, ln.end) for ln in lay.lines_with("密")] == [(s, e) for s, e, b in lines if "密" in b]
+    for pos in range(len(text) + 1):
+        k = max((i for i, (s, _, _) in enumerate(lines) if s <= pos), default=None)
+        expected = k if k is not None and pos <= lines[k][1] else None
+        got = lay.line_at(pos)
+        assert (got.start, got.end) == lines[expected][:2] if expected is not None else got is None
+        if got is not None:
+            assert lay.in_head(got) == (expected < head_end)
+            assert lay.in_tail(got) == (expected >= tail_start and len(lines) > HEAD_MAX_LINES)

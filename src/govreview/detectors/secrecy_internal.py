@@ -104,7 +104,7 @@ class SecrecyInternal:
         for s, e, _ in hits:
             ln = layout.line_at(s)
             if ln is not None:
-                by_line.setdefault(ln.ordinal, []).append((s, e))
+                by_line.setdefault(ln.start, []).append((s, e))
         done: list[tuple[int, int]] = []
         for s, e, k in hits:
             if any(a <= s and e <= b for a, b in done):
@@ -115,7 +115,7 @@ class SecrecyInternal:
             ln = layout.line_at(s)
             if ln is None:
                 continue
-            rest = _rest_without(text, ln, by_line.get(ln.ordinal, []))
+            rest = _rest_without(text, ln, by_line.get(ln.start, []))
             head, tail = layout.in_head(ln), layout.in_tail(ln)
             label_sev = entry.severity if entry.severity.rank >= Severity.medium.rank else Severity.medium
             where = "head" if head else "footer" if tail else "body"

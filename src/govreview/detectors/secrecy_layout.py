@@ -14,6 +14,7 @@ It registers no detector; it is shared by ``secrecy_marking`` and
 from __future__ import annotations
 
 from bisect import bisect_right
+from itertools import accumulate
 from dataclasses import dataclass
 
 from ..lazyre import lazy_re, lazy_regex
@@ -39,11 +40,13 @@ RULE_WORDS = lazy_regex(
 )
 
 
+_BREAKS = "\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85"  # what str.splitlines ends a line at
+
+
 @dataclass(slots=True)
-class Line:  # treated as immutable; not frozen because a page builds one per line (frozen costs 3×)
+class Line:  # treated as immutable; not frozen (frozen costs 3× to build)
     start: int  # view offsets of the line without its line break
     end: int
-    ordinal: int  # index among non-empty lines
     text: str
 
     @property
@@ -52,46 +55,98 @@ class Line:  # treated as immutable; not frozen because a page builds one per li
 
 
 class Layout:
-    """Non-empty lines of a text and the head/tail regions; built once per document."""
+    """Non-empty lines of a text and the head/tail regions; built once per document, lazily.
 
-    __slots__ = ("text", "lines", "_starts", "head_end", "tail_start")
+    A long page has hundreds of lines and the secrecy detectors look at a few (those around a
+    candidate, the head, the last ones), so only the raw line boundaries are computed up front —
+    ``splitlines`` and a running sum, both at C speed — and a :class:`Line` is made when asked for.
+    Head and tail are kept as view offsets: ``in_head`` / ``in_tail`` compare a line's start.
+    """
+
+    __slots__ = ("text", "_raw", "_starts", "_made", "head_end", "tail_start", "_many")
 
     def __init__(self, text: str):
         self.text = text
-        lines: list[Line] = []
-        pos = 0
-        for raw in text.splitlines(keepends=True):
-            body = raw.rstrip("\r\n\u2028\u2029\x0b\x0c\x1c\x1d\x1e\x85")
-            if body.strip():
-                lines.append(Line(pos, pos + len(body), len(lines), body))
-            pos += len(raw)
-        self.lines = lines
-        self._starts = [ln.start for ln in lines]
-        self.head_end = self._find_head_end()
-        self.tail_start = max(self.head_end, len(lines) - TAIL_LINES)
+        self._raw = text.splitlines(keepends=True)
+        self._starts = [0, *accumulate(map(len, self._raw))][:-1] if self._raw else []
+        self._made: dict[int, Line | None] = {}
+        # head: up to HEAD_MAX_LINES non-empty lines before the title; its end is the start of the first line after it
+        self.head_end = len(text) + 1
+        seen = 0
+        for i in range(len(self._raw)):
+            ln = self._line(i)
+            if ln is None:
+                continue
+            if seen == HEAD_MAX_LINES:
+                self.head_end = ln.start
+                break
+            if ln.start > HEAD_MAX_CHARS or len(c := ln.compact) > SHORT_LINE or _TITLE.search(c):
+                self.head_end = ln.start
+                break
+            seen += 1
+        # tail: the last TAIL_LINES non-empty lines (never inside the head), for texts of more than HEAD_MAX_LINES lines
+        nonempty = 0
+        for i in range(len(self._raw)):
+            if self._line(i) is not None:
+                nonempty += 1
+                if nonempty > HEAD_MAX_LINES:
+                    break
+        self._many = nonempty > HEAD_MAX_LINES
+        self.tail_start = len(text) + 1
+        if self._many:
+            found = 0
+            for i in range(len(self._raw) - 1, -1, -1):
+                ln = self._line(i)
+                if ln is not None:
+                    found += 1
+                    if found == TAIL_LINES:
+                        self.tail_start = max(self.head_end, ln.start)
+                        break
 
-    def _find_head_end(self) -> int:
-        """Ordinal of the first line that is not part of the head (the title or body)."""
-        for ln in self.lines[:HEAD_MAX_LINES]:
-            if ln.start > HEAD_MAX_CHARS:
-                return ln.ordinal
-            c = ln.compact
-            if len(c) > SHORT_LINE or _TITLE.search(c):
-                return ln.ordinal
-        return min(len(self.lines), HEAD_MAX_LINES)
+    def _line(self, i: int) -> Line | None:
+        """Raw line ``i`` without its break, or None when it is blank."""
+        made = self._made
+        if i in made:
+            return made[i]
+        raw = self._raw[i]
+        body = raw.rstrip(_BREAKS)
+        ln = Line(self._starts[i], self._starts[i] + len(body), body) if body.strip() else None
+        made[i] = ln
+        return ln
+
+    @property
+    def lines(self) -> list[Line]:
+        """Every non-empty line, in order (builds them all: for tests and whole-text questions)."""
+        return [ln for i in range(len(self._raw)) if (ln := self._line(i)) is not None]
+
+    def lines_with(self, char: str) -> list[Line]:
+        """The non-empty lines that contain ``char``, in order, each once."""
+        out: list[Line] = []
+        last = -1
+        p = self.text.find(char)
+        while p >= 0:
+            i = bisect_right(self._starts, p) - 1
+            if i != last:
+                last = i
+                ln = self._line(i)
+                if ln is not None and char in ln.text:
+                    out.append(ln)
+            p = self.text.find(char, p + 1)
+        return out
 
     def line_at(self, pos: int) -> Line | None:
-        k = bisect_right(self._starts, pos) - 1
-        if k < 0:
+        """The non-empty line holding ``pos`` (its end included), or None."""
+        i = bisect_right(self._starts, pos) - 1
+        if i < 0:
             return None
-        ln = self.lines[k]
-        return ln if pos <= ln.end else None
+        ln = self._line(i)
+        return ln if ln is not None and pos <= ln.end else None
 
     def in_head(self, ln: Line) -> bool:
-        return ln.ordinal < self.head_end
+        return ln.start < self.head_end
 
     def in_tail(self, ln: Line) -> bool:
-        return ln.ordinal >= self.tail_start and len(self.lines) > HEAD_MAX_LINES
+        return self._many and ln.start >= self.tail_start
 
     def rest_of_line(self, ln: Line, start: int, end: int) -> str:
         """The line without [start, end) and without decoration: empty means 'alone on its line'."""
