@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from .lazyre import lazy_regex
+from .lazyre import lazy_re, lazy_regex
 
 _OPEN = "〔[（(【［{｛〖"
 _CLOSE = "〕]）)】］}｝〗"
@@ -28,7 +28,8 @@ _LEADING = lazy_regex(
 )
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
-_YEAR_SEQ = lazy_regex(
+# The stdlib engine: nothing here needs ``regex``, and it scans for the bracket twice as fast.
+_YEAR_SEQ = lazy_re(
     rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )

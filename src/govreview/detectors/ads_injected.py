@@ -111,9 +111,9 @@ class InjectedGambling:
         clean = "".join(pieces)  # the page without its gambling words: is the rest official?
         score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
         letters = (len(text) - sum(map(text.count, " \n\t\r\u3000"))) or 1
-        enforcement = sorted(set(_ENFORCEMENT.findall(clean)))
+        # the enforcement scan only matters for a page that is otherwise official (most spam pages are not)
         official = (score >= self.min_official and spam_chars / letters <= self.max_share
-                    and len(enforcement) < self.max_enforcement)
+                    and len(set(_ENFORCEMENT.findall(clean))) < self.max_enforcement)
         page_parts = _page_parts(ctx.html) if ctx.html is not None else []
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
             src_s, _ = ctx.view.to_source(vs, ve)
