@@ -48,7 +48,8 @@ def one_run(archive: str, workers: int) -> dict:
             cpu += r.timings.get("cpu", 0.0)
     secs = time.perf_counter() - t
     return {"workers": workers, "seconds": secs, "items": items, "bytes": nbytes, "findings": findings, "errors": errors,
-            "rss_worker_kb": rss, "worker_cpu_s": cpu, "rss_main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+            "rss_worker_kb": rss, "worker_cpu_s": cpu, "rss_main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+            "main_cpu_s": resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime}
 
 
 def scaling(archive: str, counts: list[int]) -> list[dict]:
@@ -62,13 +63,16 @@ def scaling(archive: str, counts: list[int]) -> list[dict]:
     print(f"\n== end to end and scaling: {rows[0]['items']} items, {rows[0]['bytes'] / 1e6:.1f} MB uncompressed, "
           f"{os.cpu_count()} CPUs visible ==")
     print(f"{'workers':>8}{'seconds':>10}{'items/s':>10}{'MB/s':>9}{'speedup':>9}{'effic.':>8}{'RSS/worker':>12}{'RSS main':>10}"
-          f"{'CPU s':>9}{'MB/CPU-s':>10}{'findings':>10}{'errors':>8}")
+          f"{'CPU s':>9}{'MB/CPU-s':>10}{'main CPU':>9}{'ceiling':>8}{'findings':>10}{'errors':>8}")
     for r in rows:
         sp = base / r["seconds"]
         print(f"{r['workers']:>8}{r['seconds']:>10.2f}{r['items'] / r['seconds']:>10.1f}{r['bytes'] / 1e6 / r['seconds']:>9.2f}"
               f"{sp:>9.2f}{sp / r['workers']:>8.0%}{r['rss_worker_kb'] / 1024:>10.0f}MB{r['rss_main_kb'] / 1024:>8.0f}MB"
-              f"{r['worker_cpu_s']:>9.1f}{r['bytes'] / 1e6 / max(r['worker_cpu_s'], 1e-9):>10.2f}{r['findings']:>10}{r['errors']:>8}")
-    print("(CPU s: CPU time the workers spent on items; on a shared machine, MB/CPU-s shows the work rate that wall time hides)")
+              f"{r['worker_cpu_s']:>9.1f}{r['bytes'] / 1e6 / max(r['worker_cpu_s'], 1e-9):>10.2f}"
+              f"{r['main_cpu_s']:>9.1f}{r['worker_cpu_s'] / max(r['main_cpu_s'], 1e-9):>7.1f}×{r['findings']:>10}{r['errors']:>8}")
+    print("(CPU s: CPU time the workers spent on items; on a shared machine, MB/CPU-s shows the work rate that wall time hides.\n"
+          " main CPU: the coordinating process (listing the archive, dispatching, writing reports), start-up included;\n"
+          " ceiling = worker CPU ÷ main CPU: the speedup at which the main process would saturate one core)")
     if rows[0]["workers"] != 1:
         print("(speedup is relative to the first row × its worker count; put 1 first for the usual reading)")
     return rows
