@@ -386,6 +386,10 @@ def serve(export_path: str | None, **flags) -> None:
 
 
 def main() -> None:
+    # a lone surrogate in the input (see jsonsafe) is written as a visible \udXXXX escape, never a crash
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="backslashreplace")
     try:
         cli.main(standalone_mode=False)
     except click.exceptions.Abort:

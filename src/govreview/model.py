@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import enum
 import hashlib
+import json
 from datetime import date, datetime
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+from pydantic_core import PydanticSerializationError
+
+from .jsonsafe import dumps
 
 SCHEMA_ID = "govreview.report/v1"
 
@@ -160,8 +164,22 @@ class Report(_Frozen):
     def to_dict(self) -> dict[str, Any]:
         return self.model_dump(mode="json", by_alias=True)
 
+    @classmethod
+    def from_json(cls, data: str | bytes) -> Report:
+        """Parse :meth:`to_json` output. pydantic-core's parser refuses the ``\\ud800`` escape of a lone
+        surrogate (see jsonsafe); the standard library's accepts it, so it reads those few reports."""
+        try:
+            return cls.model_validate_json(data)
+        except ValueError:
+            return cls.model_validate(json.loads(data))
+
     def to_json(self, **kw: Any) -> str:
-        return self.model_dump_json(by_alias=True, **kw)
+        try:
+            return self.model_dump_json(by_alias=True, **kw)
+        except PydanticSerializationError:  # a lone surrogate in the input (see jsonsafe): escaped, not lost
+            indent = kw.pop("indent", None)
+            return dumps(self.model_dump(mode="json", by_alias=True, **kw), indent=indent,
+                         separators=(",", ": ") if indent is not None else (",", ":"))
 
     def max_severity(self) -> Severity | None:
         return max((f.severity for f in self.findings), default=None, key=lambda s: s.rank)
@@ -234,5 +252,5 @@ def trusted(cls, **values: Any):
 
 def fingerprint(rule: str, normalized_match: str, document_id: str) -> str:
     """Position-independent id of a finding: survives edits that move the text."""
-    h = hashlib.sha256(f"{rule}\x1f{normalized_match}\x1f{document_id}".encode("utf-8"))
+    h = hashlib.sha256(f"{rule}\x1f{normalized_match}\x1f{document_id}".encode("utf-8", "surrogatepass"))
     return h.hexdigest()[:24]

@@ -44,5 +44,5 @@ def repair_and_read(path: str | Path) -> tuple[set[str], int]:
 def open_output(path: str | Path, resume: bool) -> tuple[IO[str], set[str], int]:
     if resume:
         done, cut = repair_and_read(path)
-        return open(path, "a", encoding="utf-8", newline="\n"), done, cut
-    return open(path, "w", encoding="utf-8", newline="\n"), set(), 0
+        return open(path, "a", encoding="utf-8", errors="backslashreplace", newline="\n"), done, cut
+    return open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n"), set(), 0

@@ -66,7 +66,7 @@ class ItemResult:
     linkage: Any = None  # linkage.features.DocFeatures (compact) when ScanSettings.linkage
 
     def report(self) -> Report:
-        return Report.model_validate_json(self.json)
+        return Report.from_json(self.json)
 
 
 def error_report(task: Task, kind: str, message: str, lexicon_version: str = "", config_digest: str = "") -> Report:

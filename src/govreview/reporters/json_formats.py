@@ -32,11 +32,11 @@ class JsonReporter:
 
     def add(self, report: Report) -> None:
         if self.single:
-            self.stream.write(report.model_dump_json(by_alias=True, indent=2))
+            self.stream.write(report.to_json(indent=2))
             self.stream.write("\n")
         else:
             self.stream.write("[\n" if self.count == 0 else ",\n")
-            self.stream.write(report.model_dump_json(by_alias=True, indent=2))
+            self.stream.write(report.to_json(indent=2))
         self.count += 1
 
     def close(self) -> None:

@@ -10,7 +10,7 @@ and the sheet/cell/page as a logical location.
 
 from __future__ import annotations
 
-import json
+from ..jsonsafe import dumps
 from typing import IO
 
 from ..model import Report
@@ -50,7 +50,7 @@ class SarifReporter:
                    "locations": [loc], "partialFingerprints": {"govreview/v1": f.fingerprint},
                    "properties": {"severity": f.severity.value, "category": f.category.value,
                                   "confidence": f.confidence, "document": report.document.id}}
-            self.stream.write(("," if self.n else "") + json.dumps(res, ensure_ascii=False))
+            self.stream.write(("," if self.n else "") + dumps(res))
             self.n += 1
         for e in report.errors:
             self.notes.append({"level": "warning" if e.kind == "suppression" else "error",
@@ -64,5 +64,5 @@ class SarifReporter:
             "invocations": [{"executionSuccessful": True, "toolExecutionNotifications": self.notes}],
             "columnKind": "unicodeCodePoints",
         }
-        self.stream.write("], " + json.dumps(run_rest, ensure_ascii=False)[1:] + "]}\n")
+        self.stream.write("], " + dumps(run_rest)[1:] + "]}\n")
         self.stream.flush()

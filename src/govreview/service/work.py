@@ -9,7 +9,7 @@ a ReviewConfig selection, bytes). Logs: rule ids and counts only.
 from __future__ import annotations
 
 import gc
-import json
+from ..jsonsafe import dumps
 import logging
 import time
 from collections import Counter
@@ -59,7 +59,7 @@ def review_one(reviewer: Reviewer, doc: Document, sel: ReviewConfig | None, reda
     data = report.to_dict()
     text, masked = redaction_of(reviewer, doc)
     data["redaction"] = {"text": text, "count": len(masked)}
-    return json.dumps(data, ensure_ascii=False).encode()
+    return dumps(data).encode()
 
 
 def too_long_report(reviewer: Reviewer, doc: Document, max_chars: int) -> Report:
@@ -89,7 +89,7 @@ def redact_only(reviewer: Reviewer, doc: Document) -> bytes:
     counts = Counter(f.get("rule", "?") for f in findings)
     log.info("redact chars=%d masked=%d rules=%s", len(doc.content), len(findings),
              ",".join(f"{r}:{n}" for r, n in sorted(counts.items())) or "-")
-    return json.dumps({"text": red, "findings": findings}, ensure_ascii=False).encode()
+    return dumps({"text": red, "findings": findings}).encode()
 
 
 # --- worker processes --------------------------------------------------------------------------------
