@@ -344,3 +344,45 @@ def test_worker_processes_serve_the_same_reports_and_reload(tmp_path):
         assert bad.status_code == 422 and bad.json()["error"]["code"] == "invalid_lexicon"
         still = c.post("/v1/review", json={"text": GOOD_TERM}).json()
         assert [f["text"] for f in still["findings"]] == [GOOD_TERM]
+
+
+def test_worker_processes_reload_under_load_and_retire_the_old_pool(tmp_path):
+    """Reloads while 3 clients keep posting: no request fails, and each retired pool's workers exit
+    after the grace period (the shutdown is scheduled onto the serving loop from a timer thread)."""
+    import os
+    import time
+
+    lex = tmp_path / "org.txt"
+    lex.write_text("某甲测试词\n", encoding="utf-8")
+    settings = ServiceSettings(processes=2, admin_token=ADMIN, lexicons=(str(lex),), review_timeout=1.0)
+    app = create_app(settings)
+    statuses: list[int] = []
+    stop = threading.Event()
+    with live_server(app) as base:
+        def hammer():
+            with httpx.Client(base_url=base, timeout=60) as c:
+                while not stop.is_set():
+                    statuses.append(c.post("/v1/review", json={"text": SPAM}).status_code)
+
+        threads = [threading.Thread(target=hammer) for _ in range(3)]
+        for t in threads:
+            t.start()
+        retired = []
+        try:
+            with httpx.Client(base_url=base, timeout=120) as c:
+                for i in range(2):
+                    retired.extend(w.proc for w in app.state.holder.current.pool.workers)
+                    lex.write_text(f"某甲测试词\n{GOOD_TERM}{i}\n", encoding="utf-8")
+                    assert c.post("/v1/reload", headers={"Authorization": f"Bearer {ADMIN}"}).status_code == 200
+                ready = c.get("/readyz").json()
+                assert ready["generation"] == 3 and ready["workers_alive"] == 2
+        finally:
+            stop.set()
+            for t in threads:
+                t.join()
+        deadline = time.monotonic() + 30  # grace = review_timeout + 5 s
+        while any(p.is_alive() for p in retired) and time.monotonic() < deadline:
+            time.sleep(0.2)
+        assert not any(p.is_alive() for p in retired), [p.pid for p in retired if p.is_alive()]
+        assert all(os.path.exists(f"/proc/{w.proc.pid}") for w in app.state.holder.current.pool.workers)
+    assert statuses and set(statuses) == {200}
