@@ -186,20 +186,32 @@ _LEVEL_WORD = re.compile(r"[绝絕机機秘][ \t\u3000]*密")
 def _candidate_by_definition(text):
     if any(p.search(text) for p in _CANDIDATE_FORMS):
         return True
-    for m in _LEVEL_WORD.finditer(text):  # a level word with at most 12 characters either side on its line
+    for m in _LEVEL_WORD.finditer(text):  # a level word with at most 12 non-blank characters either side on its line
         ls = text.rfind("\n", 0, m.start()) + 1
         le = text.find("\n", m.end())
-        if m.start() - ls <= 12 and (len(text) if le < 0 else le) - m.end() <= 12:
+        before, after = text[ls:m.start()], text[m.end():len(text) if le < 0 else le]
+        if len("".join(before.split())) <= 12 and len("".join(after.split())) <= 12:
             return True
     return False
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*"绝絕机機秘密级:：★*⭐发函电字参内 \t\u3000\n保国家", "秘密", "\n秘密", "秘密\n",
-                                  "的" * 11, "的" * 12, "的" * 13]), max_size=12).map("".join))
+@given(st.lists(st.sampled_from([*"绝絕机機秘密级:：★*⭐发函电字参内 \t\u3000\n\r\xa0保国家", "秘密", "\n秘密", "秘密\n",
+                                  "的" * 11, "的" * 12, "的" * 13, " " * 13, "\u3000" * 20]), max_size=12).map("".join))
 def test_secrecy_prechecks_accept_what_their_definitions_accept(text):
     assert _has_candidate(text) == _candidate_by_definition(text)
     assert _agency_hint(text) == bool(re.search(r"[密内][发函电字参]", text))
+
+
+@pytest.mark.parametrize("pad", [
+    "\u3000" * 20 + "秘密\n",          # indented to the right with ideographic spaces
+    "秘密" + " " * 30 + "\n",           # trailing spaces from a layout-preserving text export
+    "\xa0" * 16 + "机　密\xa0\xa0\r\n",  # &nbsp; padding in an HTML page's text
+])
+def test_a_bare_level_on_a_padded_head_line_is_a_marking(reviewer, pad):
+    text = pad + "关于做好安全生产工作的通知\n各乡镇人民政府：现将有关事项通知如下。\n"
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking"]
+    assert [(f.text.replace("　", ""), f.severity) for f in found] == [(pad.strip().replace("　", ""), Severity.high)]
 
 
 @pytest.mark.parametrize("before", [11, 12, 13])
@@ -210,7 +222,7 @@ def test_short_line_precheck_at_its_bounds(before, after, word):
         assert _has_candidate(text) == _candidate_by_definition(text) == (before <= 12 and after <= 12)
 
 
-MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\u3000\n\r\u2028年月日个個长期5１0一十文件内部保泄") + ["\r\n"])
+MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊✱✲✳✩✪⭐ \t\u3000\n\r\u2028年月日个個长期5１0一十文件内部保泄") + ["\r\n"])
 
 
 @settings(max_examples=300, deadline=None)
@@ -218,12 +230,14 @@ MARKING_ALPHABET = st.sampled_from(list("绝絕机機秘密级：:★☆*＊ \t\
 def test_marking_forms_scanned_line_by_line_equal_a_whole_text_scan(text):
     # secrecy_marking scans only the lines holding a 密: valid because no form crosses a line break
     from govreview.detectors.secrecy_layout import Layout
-    from govreview.detectors.secrecy_marking import BARE, FIELD, MARKING, STAR_ONLY, candidate_lines
+    from govreview.detectors.secrecy_marking import _ANY_STAR, BARE, FIELD, MARKING, STAR_ONLY, candidate_lines
 
     lines = candidate_lines(Layout(text), text)
-    for pattern in (MARKING, STAR_ONLY, FIELD, BARE):
+    star_lines = [ln for ln in lines if _ANY_STAR.search(ln.text)]
+    field_lines = [ln for ln in lines if "级" in ln.text]
+    for pattern, scanned in ((MARKING, star_lines), (STAR_ONLY, star_lines), (FIELD, field_lines), (BARE, lines)):
         whole = [m.span() for m in pattern.finditer(text)]
-        per_line = [m.span() for ln in lines for m in pattern.finditer(text, ln.start, ln.end)]
+        per_line = [m.span() for ln in scanned for m in pattern.finditer(text, ln.start, ln.end)]
         assert per_line == whole
 
 

@@ -170,12 +170,13 @@ def strip_decor(s: str) -> str:
 AGENCY_AFTER_MI = "发函电字参"
 # The 密 either detector looks at closer: before 发函电字参 (see secrecy_internal), or possibly part of
 # a marking (see secrecy_marking): followed (after a gap) by 级, or after a level character or a gap and
-# followed (after a gap) by a star or at most 12 characters before the end of its line. Led by the
-# literal 密 and zero-width after it, so the stdlib engine skips from 密 to 密 at C speed and every 密
+# followed (after a gap) by a star or by at most 12 characters other than whitespace before the end
+# of its line (head lines are often padded with spaces to align them; secrecy_marking judges a bare
+# level by the line's length without whitespace too). Led by the literal 密 and zero-width after it, so the stdlib engine skips from 密 to 密 at C speed and every 密
 # is tried; 保密, 泄密 and 秘密 inside a sentence are not kept.
 _MI_OF_INTEREST = lazy_re(
     rf"密(?=[{AGENCY_AFTER_MI}]|[ \t\u3000]*级"
-    r"|(?<=[绝絕机機秘 \t\u3000]密)(?:[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|[^\n]{0,12}(?:\n|\Z)))"
+    r"|(?<=[绝絕机機秘 \t\u3000]密)(?:[ \t\u3000]*[★☆*＊✱✲✳✩✪⭐]|(?:[^\S\n]*\S){0,12}[^\S\n]*(?:\n|\Z)))"
 )
 # (text, offsets) of the last text scanned: the two detectors run one after the other on the same text.
 # Keyed by identity (``is``) of the text held here, so a review in another thread can only cause a

@@ -50,6 +50,7 @@ _HEAD_COMPANIONS = lazy_regex(r"(?:特急|加急|特提|平急|急件|份号|第
 _LEVEL_CHARS = "绝絕机機秘"
 _GAP_CHARS = " \t\u3000"
 _STARS = "★☆*＊✱✲✳✩✪⭐"
+_ANY_STAR = lazy_re(f"[{_STARS}]")
 
 
 def _has_candidate(text: str) -> bool:
@@ -60,7 +61,8 @@ def _has_candidate(text: str) -> bool:
 
     * a level with a star: ``[绝絕机機秘]<gap>密<gap>[★☆*＊…]``,
     * a 密级 field: ``密<gap>级<gap>[:：]``,
-    * a level word on a short line: at most 12 characters either side of ``[绝絕机機秘]<gap>密``,
+    * a level word on a short line: at most 12 characters other than whitespace either side of
+      ``[绝絕机機秘]<gap>密``,
 
     where ``<gap>`` is any run of spaces, tabs and ideographic spaces.
     """
@@ -90,11 +92,19 @@ def _candidate_at(text: str, p: int) -> bool:
 
 
 def _on_short_line(text: str, start: int, end: int) -> bool:
-    """At most 12 characters between [start, end) and either end of its line (a bare marking at the head)."""
+    """At most 12 characters other than whitespace between [start, end) and either end of its line
+    (a bare marking at the head; such lines are often padded with spaces to align them)."""
     le = text.find("\n", end)
-    if (len(text) if le < 0 else le) - end > 12:
+    if _solid(text, end, len(text) if le < 0 else le) > 12:
         return False
-    return start - (text.rfind("\n", 0, start) + 1) <= 12
+    return _solid(text, text.rfind("\n", 0, start) + 1, start) <= 12
+
+
+def _solid(text: str, a: int, b: int) -> int:
+    """Characters in text[a:b] that are not whitespace."""
+    if b - a <= 12:
+        return b - a  # an upper bound is enough below the limit
+    return sum(map(len, text[a:b].split()))
 
 
 _QUOTES = lazy_regex(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
@@ -124,9 +134,13 @@ class SecrecyMarking:
         layout = layout_of(ctx)  # ctx.text is text
         taken: list[tuple[int, int]] = []
         mi_lines = candidate_lines(layout, text)
+        # a star form needs a star on its line and a 密级 field needs 级: most candidate lines are
+        # sentences naming 国家秘密 and hold neither, so those patterns are not even started there
+        star_lines = [ln for ln in mi_lines if _ANY_STAR.search(ln.text)]
+        field_lines = [ln for ln in mi_lines if "级" in ln.text]
 
-        def scan(pattern):
-            for ln in mi_lines:
+        def scan(pattern, lines):
+            for ln in lines:
                 yield from pattern.finditer(text, ln.start, ln.end)
 
         def emit(s, e, sev, conf, pattern, m, why):
@@ -136,7 +150,7 @@ class SecrecyMarking:
                 details={"level": _level(m), "period": m.groupdict().get("period"), "position": why},
             )
 
-        for m in scan(MARKING):
+        for m in scan(MARKING, star_lines):
             s, e = m.span()
             ln = layout.line_at(s)
             alone = ln is not None and not layout.rest_of_line(ln, s, e)
@@ -144,7 +158,7 @@ class SecrecyMarking:
                 yield emit(s, e, Severity.low, 0.5, "level★period", m, "quoted in a sentence")
             else:
                 yield emit(s, e, Severity.high, 0.97, "level★period", m, "alone on its line" if alone else "in text")
-        for m in scan(STAR_ONLY):
+        for m in scan(STAR_ONLY, star_lines):
             s, e = m.span()
             if _overlaps(taken, s, e):
                 continue
@@ -156,7 +170,7 @@ class SecrecyMarking:
             # level★ without a period inside a sentence is usually the rule naming the marks
             yield emit(s, e, Severity.high if alone else Severity.low, 0.9 if alone else 0.4, "level★", m,
                        "head or alone" if alone else "in text")
-        for m in scan(FIELD):
+        for m in scan(FIELD, field_lines):
             s, e = m.span()
             if _overlaps(taken, s, e):
                 continue
