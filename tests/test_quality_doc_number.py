@@ -1,6 +1,8 @@
 """quality.doc_number: malformed 文号 with the GB/T 9704 form as suggestion."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from govreview.docnumber import find_doc_numbers
 
@@ -25,6 +27,12 @@ def _found(reviewer, text):
         ("国办发〔２０１４〕５７号", ("国办发〔２０１４〕５７号", "国办发〔2014〕57号")),
         ("国办发〔2014年〕57号", ("国办发〔2014年〕57号", "国办发〔2014〕57号")),
         ("國辦發[2014]57號", None),  # traditional 號 is not a 文号 of the mainland GB/T 9704 form
+        # spaces pasted into the 文号 (a line break is not: PDF text wraps lines anywhere)
+        ("依据国办发 〔2014〕 57号", ("国办发 〔2014〕 57号", "国办发〔2014〕57号")),
+        ("依据国办发〔2014〕57  号", ("国办发〔2014〕57  号", "国办发〔2014〕57号")),
+        ("依据国办发〔\u30002014〕57号", ("国办发〔\u30002014〕57号", "国办发〔2014〕57号")),
+        ("依据国办发〔2014〕\n57号", None),
+        ("依据国办发〔2014]57号", ("国办发〔2014]57号", "国办发〔2014〕57号")),  # brackets mixed by a paste
     ],
 )
 def test_malformed_doc_numbers(reviewer, text, expected):
@@ -39,6 +47,7 @@ def test_malformed_doc_numbers(reviewer, text, expected):
         "（2014）京0105民初123号民事判决书",  # a court case number: parentheses are correct there
         "第57号令",
         "共有2014人参加，发放证书57号",
+        "地址：兰州市城关区南昌路 1 号",  # a space before 号 that is no 文号
     ],
 )
 def test_well_formed_or_other_numbers_pass(reviewer, text):
@@ -49,3 +58,20 @@ def test_extraction_is_shared_and_normalised():
     a, b = find_doc_numbers("执行川府发[2014]57号和川府函〔2015〕3号")
     assert (a.normalized, a.problems != []) == ("川府发〔2014〕57号", True)
     assert (b.normalized, b.problems) == ("川府函〔2015〕3号", [])
+
+
+_GAP = st.sampled_from(["", "", " ", "\u3000", "\t", "\n", "\xa0", "  "])
+_DOC_NUMBER_LIKE = st.tuples(
+    st.sampled_from(["国办发", "甘政办发", "根据国办发", "的"]), _GAP, st.sampled_from(["〔", "[", "（", "(", "【", "［", "〖"]), _GAP,
+    st.sampled_from(["2017", "17", "２０１７", "2017年"]), _GAP, st.sampled_from(["〕", "]", "）", ")", "】", "］", "〗"]), _GAP,
+    st.sampled_from(["", "第", "第 "]), st.sampled_from(["47", "047", "４７", "7"]), _GAP, st.sampled_from(["号", "號", "条"]),
+).map("".join)
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.lists(st.one_of(_DOC_NUMBER_LIKE, st.sampled_from(["，", "要求", "\n", " "])), min_size=1, max_size=3).map("".join))
+def test_the_cheap_pre_check_accepts_every_text_with_a_malformed_doc_number(text):
+    from govreview.detectors.quality_doc_number import _suspect
+
+    if any(dn.problems for dn in find_doc_numbers(text)):
+        assert _suspect(text)

@@ -34,6 +34,7 @@ _YEAR_SEQ = lazy_re(
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
 _HAN = lazy_regex(r"\p{Han}")
+_SPACES = frozenset(" \t\u3000\xa0")
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def _find(text: str) -> list[DocNumber]:
             unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")
         ):
             problems.append("数字应使用半角阿拉伯数字")
+        if any(c in _SPACES for c in text[start:m.end()]):  # not line breaks: a wrapped PDF line is no authoring error
+            problems.append("文号中不应有空格")
         seq = int(seq_raw)
         normalized = f"{agency}〔{year}〕{seq}号"
         out.append(DocNumber(start, m.end(), text[start:m.end()], agency, year, seq, normalized, problems))
