@@ -82,6 +82,10 @@ def test_rule_sentences_are_not_markings(reviewer, text):
         (BODY + "\n县发展改革局\n2024年3月1日\n内部资料 不得外传", "不得外传", Severity.high),
         (BODY + "\n本材料为内部资料，请勿外传。\n", "内部资料", Severity.medium),
         (BODY + "\n内部参考\n" + "正文段落。" * 30, "内部参考", Severity.medium),
+        # the 附注 of a GB/T 9704 document gives its 公开属性, under the date
+        (BODY + "\n县发展改革局\n2024年3月1日\n（此件不公开）\n", "此件不公开", Severity.high),
+        (BODY + "\n县发展改革局\n2024年3月1日\n（此件不予公开）", "此件不予公开", Severity.high),
+        (BODY + "\n县发展改革局\n2024年3月1日\n（此件依申请公开）", "此件依申请公开", Severity.medium),
     ],
 )
 def test_internal_labels(reviewer, text, label, severity):
@@ -107,6 +111,10 @@ def test_internal_footer_label_with_page_number(reviewer):
         "请注意保存好相关票据。",
         "做好内部审计工作，强化内部控制。",
         "内部明电按照内部文件管理，不得在政府网站公开。",
+        "对标注“此件不公开”的文件，一律不得在政府网站发布。",
+        "公开属性为此件不予公开的文件，按照规定不得上网。",
+        BODY + "\n县发展改革局\n2024年3月1日\n（此件公开发布）",
+        BODY + "\n县发展改革局\n2024年3月1日\n（此件主动公开）",
     ],
 )
 def test_internal_mentions_in_rules_stay_below_medium(reviewer, text):
