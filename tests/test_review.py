@@ -55,6 +55,8 @@ def test_obfuscated_gambling_spam_is_found_with_exact_offsets(reviewer, text, ex
         "各单位要加强保密管理，防止失泄密。",
         "中国福利彩票和中国体育彩票发行销售工作平稳有序。",
         "彩票公益金使用情况公告",
+        "中国福利彩票双色球第2024030期开奖结果公告",  # the issue number stands between 双色球 and 开奖结果
+        "实施灌区返水渠道整治工程，提高灌溉水利用率。",  # 返水: backflow in water works
     ],
 )
 def test_rule_sentences_do_not_fire(reviewer, sentence):
