@@ -47,9 +47,9 @@ def one_run(archive: str, workers: int) -> dict:
             rss = max(rss, r.rss_kb)
             cpu += r.timings.get("cpu", 0.0)
     secs = time.perf_counter() - t
+    main = resource.getrusage(resource.RUSAGE_SELF)
     return {"workers": workers, "seconds": secs, "items": items, "bytes": nbytes, "findings": findings, "errors": errors,
-            "rss_worker_kb": rss, "worker_cpu_s": cpu, "rss_main_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
-            "main_cpu_s": resource.getrusage(resource.RUSAGE_SELF).ru_utime + resource.getrusage(resource.RUSAGE_SELF).ru_stime}
+            "rss_worker_kb": rss, "worker_cpu_s": cpu, "rss_main_kb": main.ru_maxrss, "main_cpu_s": main.ru_utime + main.ru_stime}
 
 
 def scaling(archive: str, counts: list[int]) -> list[dict]:

@@ -23,12 +23,11 @@ and size limit are already enforced and the body arrives in one message.
 from __future__ import annotations
 
 import secrets
-from typing import Any
 
 from pydantic import ValidationError
 
 from .errors import ApiError, error_response
-from .guard import ASGIApp, Receive, Scope, Send
+from .guard import ASGIApp, Receive, Scope, Send, replaying
 from .requests import answer_review
 from .schemas import ReviewRequest
 
@@ -56,16 +55,7 @@ class FastReview:
         body = message.get("body", b"") if message["type"] == "http.request" else None
         request = self._parse(scope, body) if body is not None and not message.get("more_body", False) else None
         if request is None:  # not the happy path: the app answers, reading the same message again
-            replayed = False
-
-            async def replay() -> dict[str, Any]:
-                nonlocal replayed
-                if not replayed:
-                    replayed = True
-                    return message
-                return await receive()
-
-            await self.app(scope, replay, send)
+            await self.app(scope, replaying(message, receive), send)
             return
         try:
             data = await answer_review(scope["app"].state, request)

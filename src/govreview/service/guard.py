@@ -45,6 +45,16 @@ async def _send_error(send: Send, status: int, code: str, message: str, extra_he
     await send({"type": "http.response.body", "body": body})
 
 
+def replaying(first: Message, receive: Receive) -> Receive:
+    """A ``receive`` that returns ``first`` (a message already read) once, then reads on."""
+    pending = [first]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
+
+
 class Guard:
     def __init__(self, app: ASGIApp, *, max_body_bytes: int):
         self.app = app
@@ -111,17 +121,8 @@ class Guard:
             chunks.append(chunk)
             if not message.get("more_body", False):
                 break
-        body = b"".join(chunks)
-        replayed = False
-
-        async def replay() -> Message:
-            nonlocal replayed
-            if not replayed:
-                replayed = True
-                return {"type": "http.request", "body": body, "more_body": False}
-            return await receive()
-
-        await self.app(scope, replay, send)
+        body = {"type": "http.request", "body": b"".join(chunks), "more_body": False}
+        await self.app(scope, replaying(body, receive), send)
 
     @staticmethod
     async def _drain(receive: Receive, budget: int) -> None:
