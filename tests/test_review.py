@@ -130,6 +130,27 @@ def test_html_offsets_point_into_the_source(reviewer):
     assert {f.text for f in report.findings} == {"澳&#x95e8;博彩", "百家樂"}
 
 
+HACKED_PAGE = ('<html><head><title>XX县人民政府</title></head><body><p>通知公告</p>'
+               '<div style="position:absolute;left:-9999px"><a href="https://www.hg0088.com">皇冠体育</a></div></body></html>')
+
+
+@pytest.mark.parametrize("page, html", [
+    (HACKED_PAGE, True),
+    ("<!DOCTYPE html><p>政务公开</p><marquee width=1 height=1><a href='http://www.bet365-cn.com/'>x</a></marquee>", True),
+    ("各单位要严格执行 a<b 的数值要求，不得擅自调整。", False),  # a '<' in prose is not markup
+    ("关于印发《p值统计规范》的通知", False),
+])
+def test_a_bare_string_is_sniffed_like_the_cli_so_page_sources_are_reviewed_as_html(reviewer, page, html):
+    """A caller who passes a page's source as a plain str gets the HTML review (hidden links), as with
+    ``govreview check page.html`` and ``govreview.redact(str)``; prose stays text."""
+    report = reviewer.review(page)
+    assert report.document.content_type == ("html" if html else "text")
+    assert_offsets(page, report)
+    assert ("link.hidden" in {f.rule for f in report.findings}) is html
+    forced = reviewer.review(Document(text=page))
+    assert forced.document.content_type == "text"
+    assert "link.hidden" not in {f.rule for f in forced.findings}
+
 def test_failing_detector_is_reported_and_others_still_run():
     rule = Rule("quality.test_boom", Category.quality, Severity.low, "测试用")
 

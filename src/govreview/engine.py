@@ -18,7 +18,7 @@ from typing import Any
 
 from .config import ReviewConfig
 from .context import HitFilter, KeptHit
-from .html import HtmlDocument, parse_html
+from .html import HtmlDocument, looks_like_html, parse_html
 from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
@@ -406,7 +406,11 @@ def _as_document(document: str | Document | Mapping[str, Any], meta: Mapping[str
     if isinstance(document, Document):
         return document.model_copy(update=dict(meta)) if meta else document
     if isinstance(document, str):
-        return Document(text=document, **meta)
+        # a bare string is sniffed as the CLI (``inputs.document_from_bytes``) and ``redact`` do: a page's
+        # source must be reviewed as HTML, or hidden links, redirects and <title> spam go unseen. Offsets
+        # point into the string either way; ``Document(text=…)`` forces plain text.
+        body = {"html": document} if looks_like_html(document) else {"text": document}
+        return Document(**body, **meta)
     return Document.model_validate({**document, **meta})
 
 
