@@ -39,6 +39,9 @@ def _quality(reviewer, text, rule):
         ("做好防犯工作，确保安全。", [("防犯", "防范")]),
         ("不得再接再励地铺张浪费。", [("再接再励", "再接再厉")]),  # negation cues never hide a typo
         ("要再 接 再 励，久久为功。", [("再 接 再 励", "再接再厉")]),
+        ("不得以任何理由防碍执法人员依法履职。", [("防碍", "妨碍")]),
+        ("正确处理各方面的厉害关系，出谋化策，义不荣辞。",
+         [("厉害关系", "利害关系"), ("出谋化策", "出谋划策"), ("义不荣辞", "义不容辞")]),
     ],
 )
 def test_typos_found_with_suggestion(reviewer, text, expected):
@@ -86,14 +89,33 @@ def test_typo_inside_doc_number_is_not_reported(reviewer):
         ("中華人名共和國成立七十五周年", [("中華人名共和國", "中华人民共和国")]),
         ("由最高人民检查院负责解释。", [("最高人民检查院", "最高人民检察院")]),
         ("推动京津翼协同发展。", [("京津翼", "京津冀")]),
+        ("中国人民共和国成立75周年", [("中国人民共和国", "中华人民共和国")]),
+        # 规范称谓: wrong in any context, so found wherever they stand
+        ("台湾总统在记者会上表示", [("台湾总统", "台湾地区领导人")]),
+        ("台湾政府宣布调整政策", [("台湾政府", "台湾当局")]),
+        ("臺灣政府宣布", [("臺灣政府", "台湾当局")]),
+        ("推动中台关系发展", [("中台关系", "两岸关系")]),
+        ("香港政府发布公告", [("香港政府", "香港特区政府")]),
+        ("纪念香港主权移交25周年", [("香港主权移交", "香港回归")]),
+        ("北朝鲜举行阅兵", [("北朝鲜", "朝鲜")]),
+        ("走访慰问残废军人和烈属", [("残废军人", "残疾军人")]),
     ],
 )
 def test_expressions(reviewer, text, expected):
     assert _quality(reviewer, text, "quality.expression") == expected
 
 
+def test_sovereignty_expressions_are_high_and_others_medium(reviewer):
+    rep = reviewer.review("台湾总统表示。北朝鲜举行阅兵。")
+    assert {f.text: f.severity for f in rep.findings if f.rule == "quality.expression"} == {
+        "台湾总统": Severity.high, "北朝鲜": Severity.medium}
+
+
 @pytest.mark.parametrize(
-    "text", ["中华人民共和国国务院", "最高人民检察院工作报告", "推动京津冀协同发展", "国家发展改革委印发通知"]
+    "text", ["中华人民共和国国务院", "最高人民检察院工作报告", "推动京津冀协同发展", "国家发展改革委印发通知",
+             "台湾地区领导人", "台湾当局", "台湾国民党主席", "两岸关系和平发展", "香港特区政府", "香港特别行政区政府",
+             "港英政府时期", "朝鲜民主主义人民共和国", "吉林省东北朝鲜族聚居区", "西北朝鲜族村落", "北朝鲜族",
+             "数据中台关系到全局", "残疾人保障法", "残疾军人抚恤优待", "中华民国时期的档案"]
 )
 def test_expressions_correct_forms_pass(reviewer, text):
     assert _quality(reviewer, text, "quality.expression") == []
