@@ -4,6 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from govreview import Document
 from govreview.html import parse_html
 from govreview.htmldom import hiding_reason, style_rules
 
@@ -124,6 +125,28 @@ def test_comments_are_in_the_view_but_conditional_comments_are_not():
     assert "html5" not in doc.view.text
     assert [src[a:b] for a, b in doc.comments][0] == " 友情链接 澳门博彩 "
     assert any(h.reason == "HTML 注释" for h in doc.structure.hidden)
+
+
+@pytest.mark.parametrize(("src", "found"), [
+    ("<p>澳<!--x-->门博彩</p>", "澳<!--x-->门博彩"),
+    ("<p>澳门博<!--广告位-->彩平台</p>", "澳门博<!--广告位-->彩"),
+    ("<p>澳<!---->门博彩</p>", "澳<!---->门博彩"),
+])
+def test_a_comment_inside_a_word_is_markup_not_a_break(reviewer, src, found):
+    """Spam splits words with comments; between two text characters a comment is skipped like <b>."""
+    report = reviewer.review(Document(html=src))
+    assert found in [f.text for f in report.findings if f.rule == "advertising.gambling"]
+    for f in report.findings:
+        assert src[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("src", [
+    "<p>正文</p><!--澳门博彩--><p>尾</p>",    # between tags
+    "<p>正文 <!--澳门博彩--> 尾</p>",         # with spaces around
+    "<p>正文<!--澳门博彩--></p>",             # before a tag
+])
+def test_a_comment_between_blocks_keeps_its_text_in_the_view(src):
+    assert "澳门博彩" in parse_html(src).view.text
 
 
 def test_tag_stream_has_raw_element_bodies():

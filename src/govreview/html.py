@@ -9,8 +9,11 @@ for matching), and reader-visible attributes (``title``, ``alt``, meta
 description/keywords) are included as their own lines.
 
 HTML comments are readable to crawlers and a favourite hiding place for
-injected spam, so their text is part of the view too (conditional comments
-``<!--[if IE]>`` are markup, not text, and stay out).
+injected spam, so their text is part of the view too, on lines of its own
+(conditional comments ``<!--[if IE]>`` are markup, not text, and stay out).
+A comment inside a run of text (``澳<!--x-->门博彩``: text right before and
+after it) is markup like ``<b>``, with no text and no line break: spam splits
+words with comments so that filters miss them.
 
 The same pass records the *tag stream* — every start/end tag with its source
 span and attribute value spans, and the body span of ``<script>``/``<style>``
@@ -174,6 +177,9 @@ def parse_html(source: str) -> HtmlDocument:
         if tok.startswith("<!--"):
             body_s, body_e = s + 4, (e - 3 if tok.endswith("-->") and e - 3 >= s + 4 else e)
             comments.append((body_s, body_e))
+            if (not last_break and not source[s - 1].isspace()
+                    and e < len(source) and not source[e].isspace() and source[e] != "<"):
+                continue  # inside a run of text (澳<!--x-->门博彩) a comment is markup, like <b>: spam splits words so
             if not last_break:
                 b.atom("\n", s, body_s)
                 last_break = True

@@ -18,7 +18,7 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import clause_before, person_before
 from ..pii.report import pii_finding
-from ..pii.scan import iter_matches
+from ..pii.scan import NUMBER_SPACE, iter_matches
 from ..pii.validate import ascii_digits, check_id
 from ..registry import Rule, detector
 
@@ -29,7 +29,7 @@ RULE = Rule(
 )
 
 _X = r"[\dXxＸｘ]"
-_SEP = r"[ \-－\u3000]"
+_SEP = r"[\-－" + NUMBER_SPACE + "]"
 ID_CANDIDATE = lazy_regex(
     r"(?<![\dA-Za-z*＊])(?:"
     r"(?P<id18>\d{17}" + _X + r")"

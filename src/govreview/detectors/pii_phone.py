@@ -30,7 +30,7 @@ from ..pii.context import (
     person_before,
 )
 from ..pii.report import pii_finding, report_info
-from ..pii.scan import CONTEXT_BEFORE, cluster_context, iter_matches
+from ..pii.scan import CONTEXT_BEFORE, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
 from ..registry import Rule, detector
 
@@ -43,7 +43,7 @@ LANDLINE_RULE = Rule(
     "固定电话号码（单位电话可公开；个人住宅电话不得公开）", "发现个人住宅电话，公开前应删除或脱敏",
 )
 
-_SP = r"[ \u3000]"
+_SP = "[" + NUMBER_SPACE + "]"
 MOBILE = lazy_regex(
     r"(?<![\dA-Za-z+＋*＊])"
     r"(?P<cc>(?:[+＋]" + _SP + r"?86|0086)(?:" + _SP + r"|[\-－])?)?"
@@ -52,7 +52,7 @@ MOBILE = lazy_regex(
 )
 LANDLINE = lazy_regex(
     r"(?<![\dA-Za-z*＊])"
-    r"(?:[(（](?P<pa>0\d{2,3})[)）]" + _SP + r"?|(?P<area>0\d{2,3})[\-－ ])"
+    r"(?:[(（](?P<pa>0\d{2,3})[)）]" + _SP + r"?|(?P<area>0\d{2,3})[\-－" + NUMBER_SPACE + r"])"
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
     r"(?![\dA-Za-z*＊])"
 )

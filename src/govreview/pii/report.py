@@ -23,7 +23,7 @@ import unicodedata
 from ..lazyre import lazy_regex
 from ..model import Finding, Severity
 
-_SEPS = lazy_regex(r"[\s\-－()（）]")
+_SEPS = lazy_regex(r"[\s\u200b\-－()（）]")
 
 
 def canonical(value: str) -> str:

@@ -31,6 +31,10 @@ from typing import NamedTuple
 
 from ..lazyre import lazy_re
 
+# Spaces that stand inside numbers as typed or pasted: ASCII and ideographic spaces, the no-break space
+# rich-text editors write for &nbsp;, en/em/figure/thin/hair spaces, the narrow no-break space and the
+# zero-width space. For character classes of the PII patterns (each detector's separator class uses it).
+NUMBER_SPACE = " \u00a0\u2002-\u200b\u202f\u205f\u3000"
 MIN_DIGITS = 10  # a cluster without a mask star holds a value only with this many digits
 MIN_MASKED_DIGITS = 2
 CONTEXT_BEFORE = 28  # characters before each plain cluster kept in the joined context text
@@ -47,7 +51,7 @@ class _Scan(NamedTuple):
     context: str
 
 
-_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ \-－\u3000()（）+＋]{9,}")
+_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ\-－()（）+＋" + NUMBER_SPACE + r"]{9,}")
 _NOT_DIGIT = lazy_re(r"[^0-9０-９]")
 
 
