@@ -26,3 +26,43 @@ def test_clause_clear_means_no_terminator_between(text, data):
     a = data.draw(st.integers(0, len(text)))
     b = data.draw(st.integers(0, len(text)))
     assert _clause_clear(text, a, b) == (a >= b or re.search(f"[{re.escape(ENDS)}]", text[a:b]) is None)
+
+
+# --- paragraph boundaries stop a negation cue; soft line breaks do not ---------------------------------
+
+import pytest  # noqa: E402
+
+from govreview import Document, Reviewer  # noqa: E402
+
+_REVIEWER = Reviewer()
+
+
+def _gambling(doc: Document) -> list[str]:
+    report = _REVIEWER.review(doc)
+    for f in report.findings:
+        assert doc.content[f.start:f.end] == f.text
+    return [f.text for f in report.findings if f.rule == "advertising.gambling"]
+
+
+@pytest.mark.parametrize("doc", [
+    # spam injected next to a page footer or a paragraph that happens to hold a cue word
+    Document(html="<p>做好安全生产工作。送彩金</p><p>不得公开</p>"),
+    Document(html="<div>首存送彩金</div><div class='footer'>版权所有 未经许可不得转载</div>"),
+    Document(html="<p>严禁酒驾</p>\n<p>送彩金</p>"),
+    Document(html="<ul><li>严禁</li><li>送彩金</li></ul>"),
+    Document(html="<table><tr><td>不得</td><td>送彩金</td></tr></table>"),
+    Document(text="首存送彩金\n\n本站内容不得转载"),  # a blank line is a paragraph in any text
+], ids=["p-after", "footer", "p-before", "li", "td", "blank-line"])
+def test_a_cue_in_another_paragraph_does_not_hide_a_term(doc):
+    assert _gambling(doc), "the cue sits in another paragraph: the term must be reported"
+
+
+@pytest.mark.parametrize("doc", [
+    Document(text="不得发布\n博彩广告"),               # a hard-wrapped (PDF) rule sentence
+    Document(text="严禁在网站上刊登送彩金\n等博彩内容"),
+    Document(html="<p>严禁发布<br>博彩广告</p>"),      # <br> inside a sentence
+    Document(html="<div>严禁发布博彩广告</div>"),
+    Document(html="<p>严禁发布<b>博彩</b>广告</p>"),   # inline markup is no boundary
+], ids=["pdf-wrap", "pdf-wrap-2", "br", "same-block", "inline"])
+def test_a_soft_break_or_inline_markup_keeps_the_cue(doc):
+    assert _gambling(doc) == []

@@ -28,6 +28,7 @@ from .lazyre import LazyPattern, lazy_re
 from .matcher import Hit, Slot
 from .model import ContextEffect
 from .normalize import Folded, strip_noise, substitution_table
+from .textview import TextView
 
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
@@ -73,23 +74,29 @@ class HitFilter:
 
     def negation_cue(self, start: int, end: int, folded_text: str) -> str | None:
         """The cue that negates the folded span [start, end), or None (also for detectors' own position rules)."""
+        found = self._negation(start, end, folded_text)
+        return found[0] if found is not None else None
+
+    def _negation(self, start: int, end: int, folded_text: str) -> tuple[str, int, int] | None:
+        """The negating cue and the folded gap [a, b) between it and the span, or None."""
         if self.cues_before is not None:
             lo = max(0, start - CUE_WINDOW - 8)
             window = folded_text[lo:start]
             cut = _last_clause_end(window)
             for m in self.cues_before.finditer(window, cut):
                 if m.end() >= len(window) - CUE_WINDOW:
-                    return m.group()
+                    return m.group(), lo + m.end(), start
         if self.cues_after is not None:
             window = folded_text[end:end + CUE_WINDOW + 8]
             stop = _CLAUSE_END.search(window)
             m = self.cues_after.search(window, 0, stop.start() if stop else len(window))
             if m is not None and m.start() <= CUE_WINDOW:
-                return m.group()
+                return m.group(), end, end + m.start()
         return None
 
-    def filter(self, hits: list[Hit], folded: Folded) -> list[KeptHit]:
-        """Term hits (kind 'terms') that survive; see the module docstring."""
+    def filter(self, hits: list[Hit], folded: Folded, view: TextView | None = None) -> list[KeptHit]:
+        """Term hits (kind 'terms') that survive; see the module docstring. ``view`` (the text the fold
+        read, with its source) lets a paragraph boundary the fold deleted stop a negation cue."""
         ftext = folded.text
         slots = self.slots
         is_term = self._is_term
@@ -127,10 +134,41 @@ class HitFilter:
                 if e.before is not None and not e.before.search(orig[max(0, os_ - 40):os_]):
                     continue
             if slot.lexicon.negation:
-                if self.negation_cue(h.start, h.end, ftext) is not None:
+                neg = self._negation(h.start, h.end, ftext)
+                if neg is not None and not (view is not None and _paragraph_between(folded, view, neg[1], neg[2])):
                     continue
             kept.append(KeptHit(h, tuple(effects)))
         return kept
+
+
+_BLANK_LINE = lazy_re(r"\n[ \t\r\u3000]*\n")
+
+
+def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
+    """Whether a paragraph boundary stands in the folded gap [a, b) between a cue and a term.
+
+    The fold deletes line breaks (a term wrapped across lines must still match), so the clause-end
+    check above cannot see them. A *soft* break — one line break in plain text, as PDF and
+    hard-wrapped text put inside sentences, or an HTML ``<br>`` — keeps the cue (不得刊登\n博彩广告 is
+    one rule sentence). A *paragraph* boundary stops it: a blank line, or a line break the HTML view
+    made from a block element (``</p><p>``, ``<div>``, ``<li>``, ``<td>``…). Otherwise a page footer's
+    未经许可不得转载 or a paragraph starting 严禁… would hide spam injected next to it.
+    """
+    lo = folded.orig_index(a - 1) + 1 if a > 0 else 0  # a == b when the fold deleted all that stood between
+    hi = folded.orig_index(b) if b < len(folded.text) else len(folded.original)
+    text = view.text
+    i = text.find("\n", lo, hi)
+    if i < 0:
+        return False
+    if _BLANK_LINE.search(text, lo, hi):
+        return True
+    source = view.source
+    while i >= 0:
+        s, e = view.to_source(i, i + 1)
+        if source.startswith("<", s) and not source.startswith(("<br", "<BR", "<Br"), s):
+            return True
+        i = text.find("\n", i + 1, hi)
+    return False
 
 
 def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:

@@ -297,7 +297,7 @@ class Reviewer:
             view = TextView(document.content)
         folded = fold(view.text, self.settings)
         hits = self.matcher.find(folded)
-        kept = self.filter.filter(hits, folded)
+        kept = self.filter.filter(hits, folded, view)
         return ReviewContext(self, document, view, folded, hits, kept, html_doc)
 
     def review(self, document: str | Document | Mapping[str, Any], **meta: Any) -> Report:
