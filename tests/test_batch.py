@@ -95,6 +95,18 @@ def test_docx_reads_header_table_textbox_and_footnote(mixed):
     assert ("advertising.gambling", "word/footnotes.xml") in parts
 
 
+def test_every_docx_table_cell_is_read(tmp_path):
+    """A 公示 table of ID numbers: each cell is one unit with its R/C location, none dropped (python-docx
+    makes a new proxy per cell access, so cells must not be told apart by id())."""
+    ids = ["620102195807153216", "11010519491231002X", "530102198506123023", "350203198708152015",
+           "440306199901011231", "530112197803041516"]
+    rows = [["序号", "姓名", "身份证号"]] + [[str(i), f"张某{i}", n] for i, n in enumerate(ids, start=1)]
+    (tmp_path / "公示.docx").write_bytes(docx_bytes(["2024年度低保对象公示"], table=rows))
+    rep = reports(scan(tmp_path)[0])[str(tmp_path / "公示.docx")]
+    found = sorted((f.text, f.location.cell) for f in rep.findings if f.rule == "pii.id_card")
+    assert found == sorted((n, f"R{i}C3") for i, n in enumerate(ids, start=2))
+
+
 def test_offsets_index_the_extracted_text(mixed):
     from govreview.batch.extractors import get_extractor
 
@@ -147,6 +159,51 @@ def test_zip_tar_tgz_and_nested(tmp_path):
         assert (xl.location.member, xl.location.sheet, xl.location.cell) == ("a/list.xlsx", "S", "A1")
         nested = results[f"{arch}!nested.zip!inner/spam.html"].report()
         assert nested.findings and nested.findings[0].location.member == "nested.zip/inner/spam.html"
+
+
+def _legacy_zip(members: list[tuple[bytes, bytes]]) -> bytes:
+    """A zip as old Windows tools write it: raw (GBK) name bytes and no UTF-8 flag."""
+    class Legacy(zipfile.ZipInfo):
+        raw = b""
+
+        def _encodeFilenameFlags(self):
+            return self.raw, self.flag_bits & ~0x800
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        for raw, data in members:
+            info = Legacy(raw.decode("cp437"))
+            info.raw = raw
+            z.writestr(info, data)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("nested", [False, True], ids=["on-disk", "nested"])
+def test_zip_members_with_the_same_name_are_each_reviewed(tmp_path, nested):
+    import warnings
+
+    buf = io.BytesIO()
+    with warnings.catch_warnings(), zipfile.ZipFile(buf, "w") as z:
+        warnings.simplefilter("ignore")  # zipfile warns about the duplicate, as it should
+        z.writestr("a.txt", "联系电话：13919312345（本人）")
+        z.writestr("a.txt", SECRET)
+        z.writestr("b.txt", CLEAN)
+    data = buf.getvalue() if not nested else zip_bytes({"outer/in.zip": buf.getvalue()})
+    (tmp_path / "dup.zip").write_bytes(data)
+    results, ordered, _ = scan(tmp_path / "dup.zip")
+    assert len(ordered) == 3 and len(results) == 3  # three items, three distinct keys (resume tells them apart)
+    rules = sorted(f.rule for r in ordered for f in r.report().findings)
+    assert rules == ["pii.phone.mobile", "secrecy.marking"]
+
+
+def test_legacy_gbk_member_names_are_decoded(tmp_path):
+    (tmp_path / "gbk.zip").write_bytes(_legacy_zip([("附件一：名单.txt".encode("gbk"), SECRET.encode()),
+                                                      ("readme.txt".encode(), CLEAN.encode())]))
+    results, ordered, _ = scan(tmp_path / "gbk.zip")
+    arch = str(tmp_path / "gbk.zip")
+    rep = results[f"{arch}!附件一：名单.txt"].report()
+    assert rep.findings[0].rule == "secrecy.marking" and rep.findings[0].location.member == "附件一：名单.txt"
+    assert f"{arch}!readme.txt" in results
 
 
 def test_zip_bomb_is_reported(tmp_path):

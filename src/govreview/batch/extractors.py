@@ -245,12 +245,14 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         if p.text.strip():
             units.append(Unit(p.text, Location(part="word/document.xml", paragraph=i)))
     for ti, table in enumerate(d.tables, start=1):
-        seen = set()
+        # a merged cell repeats in row.cells with the same <w:tc>: read it once. The elements themselves are
+        # kept (not their id()): python-docx makes a new proxy per access, and a freed proxy's id is reused
+        seen: set = set()
         for r, row in enumerate(table.rows, start=1):
             for c, cell in enumerate(row.cells, start=1):
-                if id(cell._tc) in seen or not cell.text.strip():
+                if cell._tc in seen or not cell.text.strip():
                     continue
-                seen.add(id(cell._tc))
+                seen.add(cell._tc)
                 units.append(Unit(cell.text, Location(part=f"word/document.xml#table{ti}", cell=f"R{r}C{c}")))
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):

@@ -112,7 +112,7 @@ class Processor:
                     self._zip.close()
                 self._zip = zipfile.ZipFile(task.path)  # type: ignore[arg-type]
                 self._zip_path = task.path
-            with self._zip.open(task.member) as fh:  # type: ignore[arg-type]
+            with self._zip.open(task.open_as or task.member) as fh:  # type: ignore[arg-type]
                 data = fh.read(lim.max_file_bytes + 1)
         if len(data) > lim.max_file_bytes:
             raise NotReviewed("limit", f"文件过大 over the {lim.max_file_bytes} byte limit")

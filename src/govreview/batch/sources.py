@@ -82,6 +82,24 @@ def _decompressor(raw: IO[bytes]) -> IO[bytes]:
 _BAD_BYTE = lazy_re("[\udc80-\udcff]")
 
 
+def member_name(info: zipfile.ZipInfo) -> str:
+    """A zip member's name as its author wrote it. Without the UTF-8 flag zipfile decodes names as
+    cp437, but zips made on Chinese Windows hold GBK names there (and some tools UTF-8 without the
+    flag): 附件一.txt would come out as ╕╜╝■╥╗.txt, which no reviewer can find."""
+    if info.flag_bits & 0x800 or info.filename.isascii():
+        return info.filename
+    try:
+        raw = info.filename.encode("cp437")
+    except UnicodeEncodeError:
+        return info.filename
+    for codec in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
 class Sources:
     """Walks one scan target and yields tasks; ``skipped`` counts non-document files by suffix."""
 
@@ -202,15 +220,19 @@ class Sources:
             yield problem(akey, "limit", f"压缩包成员过多 archive has {len(infos)} members, over the {lim.max_members} limit; not expanded", path=path)
             return
         total = 0
+        seen: Counter[str] = Counter()
+        repeated = {n for n, c in Counter(i.filename for i in infos).items() if c > 1}
         for info in infos:
             if info.is_dir():
                 continue
-            name = info.filename
+            name = member_name(info)
             kind = self._classify(name)
             if kind is None:
                 continue
             member = f"{chain}{name}"
-            key = f"{akey}!{name}"
+            seen[name] += 1
+            # two members may carry the same name (an archive appended to): each is its own item
+            key = f"{akey}!{name}" + (f"#{seen[name]}" if seen[name] > 1 else "")
             total += info.file_size
             bad = self._member_checks(key, path, member, info.file_size, total)
             if bad is None and stat.S_ISLNK(info.external_attr >> 16):
@@ -221,8 +243,10 @@ class Sources:
             if bad is not None:
                 yield bad
                 continue
-            if kind == "doc" and on_disk and not chain:
-                yield Task(key=key, kind="zip", name=name, doc_id=key, path=path, member=name, size=info.file_size)
+            if kind == "doc" and on_disk and not chain and info.filename not in repeated:
+                # the worker opens the member by the name zipfile gave it (cp437 for a legacy GBK name)
+                yield Task(key=key, kind="zip", name=name, doc_id=key, path=path, member=name, size=info.file_size,
+                           open_as=info.filename if info.filename != name else None)
                 continue
             try:
                 with zf.open(info) as fh:

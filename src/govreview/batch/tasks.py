@@ -26,6 +26,7 @@ class Task:
     problem: tuple[str, str] | None = None  # (kind, message) for items known to be unreadable
     size: int = 0  # bytes, for progress
     meta: dict[str, Any] = field(default_factory=dict)  # url, title... for records and WARC responses
+    open_as: str | None = None  # the name zipfile knows ``member`` by, where they differ (legacy GBK names)
 
     @property
     def id(self) -> str:
