@@ -259,6 +259,18 @@ def test_cli_jsonl_only_linkage_and_no_linkage(cfg_file):
     assert len(r.stdout.splitlines()) == len(_docs())
 
 
+def test_cli_baseline_covers_linkage_records(cfg_file, tmp_path):
+    """Accepted linkage findings stay accepted: a rerun with the baseline reports none and exits 0."""
+    base = tmp_path / "lb.json"
+    args = ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl", "--only", "linkage",
+            "--no-progress", "--workers", "1"]
+    r = CliRunner().invoke(cli, [*args, "--fail-on", "none", "--write-baseline", str(base)])
+    assert r.exit_code == 0 and "linkage.late" in r.stdout
+    r = CliRunner().invoke(cli, [*args, "--fail-on", "low", "--baseline", str(base)])
+    assert r.exit_code == 0, r.output
+    assert "linkage." not in r.stdout
+
+
 def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):
     p = tmp_path / "govreview.toml"
     p.write_text('[options.linkage]\ncalendar_files = ["/nonexistent/cal.tsv"]\n', encoding="utf-8")

@@ -62,7 +62,12 @@ def test_sarif_is_valid_210_shape(site):
     region = res["locations"][0]["physicalLocation"]["region"]
     assert region["charOffset"] == 3 and region["charLength"] == len(SECRET) and region["snippet"]["text"] == SECRET
     assert res["level"] == "error" and res["partialFingerprints"]["govreview/v1"]
-    xl = next(x for x in run0["results"] if "名单.xlsx" in x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"])
+    uris = [x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for x in run0["results"]]
+    assert all(u.isascii() and " " not in u and "#" not in u for u in uris)  # URI references, percent-encoded
+    from urllib.parse import quote, unquote
+
+    xl = next(x for x in run0["results"] if "名单.xlsx" in unquote(x["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]))
+    assert quote("名单.xlsx") in xl["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
     assert "Sheet1!B2" in xl["locations"][0]["logicalLocations"][0]["fullyQualifiedName"]
     notes = run0["invocations"][0]["toolExecutionNotifications"]
     assert len(notes) == 1 and "unsupported" in notes[0]["message"]["text"]
@@ -116,6 +121,55 @@ def test_baseline_roundtrip_reports_only_new_findings_and_hides_pii(site, tmp_pa
     new = [f for line in r.output.splitlines() for f in json.loads(line)["findings"]]
     assert [f["text"] for f in new] == ["绝密★10年"]
     assert r.exit_code == 1
+
+
+def test_updating_a_baseline_keeps_what_it_accepted(site, tmp_path):
+    """--baseline OLD --write-baseline NEW: NEW accepts the old findings and the new ones."""
+    old, new = tmp_path / "old.json", tmp_path / "new.json"
+    assert run(site, "--format", "jsonl", "--write-baseline", old, "--no-summary").exit_code == 1
+    (site / "d.txt").write_text("绝密★10年", encoding="utf-8")
+    r = run(site, "--format", "jsonl", "--baseline", old, "--write-baseline", new, "--no-summary")
+    assert [f["text"] for line in r.output.splitlines() for f in json.loads(line)["findings"]] == ["绝密★10年"]
+    r = run(site, "--format", "jsonl", "--baseline", new, "--no-summary")
+    assert r.exit_code == 0 and all(not json.loads(line)["findings"] for line in r.output.splitlines())
+
+
+def test_archive_ids_do_not_depend_on_the_path_as_typed(site, tmp_path, monkeypatch):
+    """A baseline written for `scan arc/site.zip` matches `cd arc; scan site.zip` and an absolute path."""
+    import zipfile
+
+    arc = tmp_path / "arc"
+    arc.mkdir()
+    with zipfile.ZipFile(arc / "site.zip", "w") as z:
+        for p in sorted(site.iterdir()):
+            z.write(p, p.name)
+    base = tmp_path / "zb.json"
+    monkeypatch.chdir(tmp_path)
+    r = run("arc/site.zip", "--format", "jsonl", "--write-baseline", base, "--no-summary")
+    ids = sorted(json.loads(line)["document"]["id"] for line in r.output.splitlines())
+    assert "site.zip!c.txt" in ids
+    monkeypatch.chdir(arc)
+    for target in ("site.zip", str(arc / "site.zip")):
+        r = run(target, "--format", "jsonl", "--baseline", base, "--no-summary")
+        assert r.exit_code == 0, (target, r.output)
+        assert sorted(json.loads(line)["document"]["id"] for line in r.output.splitlines()) == ids
+
+
+def test_resume_counts_what_the_first_run_wrote(site, tmp_path):
+    """Exit code and --write-baseline of a resumed scan cover the reports written before the interruption."""
+    out, base = tmp_path / "o.jsonl", tmp_path / "b.json"
+    assert run(site, "--format", "jsonl", "-o", out, "--no-summary").exit_code == 1
+    r = run(site, "--format", "jsonl", "-o", out, "--resume", "--write-baseline", base, "--no-summary")
+    assert r.exit_code == 1  # nothing left to scan, but the output holds high findings
+    assert sum(e["count"] for e in json.loads(base.read_text(encoding="utf-8"))["entries"]) == sum(
+        len(json.loads(line)["findings"]) for line in out.read_text(encoding="utf-8").splitlines())
+    r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
+    assert r.exit_code == 0, r.output
+
+
+def test_a_baseline_path_that_cannot_be_written_fails_before_the_scan(site, tmp_path):
+    r = run(site, "--format", "jsonl", "--write-baseline", tmp_path / "nodir" / "b.json", "--no-summary")
+    assert r.exit_code == 2 and "cannot write baseline" in r.output
 
 
 def test_bad_baseline_is_a_usage_error(site, tmp_path):

@@ -8,6 +8,7 @@ Errors go to stderr as one plain sentence, never a traceback.
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import click
@@ -153,11 +154,14 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
         fieldmap = FieldMap.parse(field_map)
     except ValueError as exc:
         raise InputError(str(exc)) from None
+    old_baseline = None
     if baseline_path:
         try:
-            Baseline.load(baseline_path)
+            old_baseline = Baseline.load(baseline_path)  # checked now; workers load their own copy
         except BaselineError as exc:
             raise InputError(str(exc)) from None
+    if write_baseline and not Path(write_baseline).resolve().parent.is_dir():  # not after an hour of scanning
+        raise InputError(f"无法写入基线 cannot write baseline {write_baseline}: no such folder")
     reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity, only)  # validates config early
     collector = None
     if linkage and only in (None, "linkage") and reviewer.config.rule_enabled("linkage.late", Category.linkage):
@@ -183,17 +187,31 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
         del reviewer  # workers build their own; keep the parent small
     summary = Summary()
     done: set[str] = set()
+    # --baseline with --write-baseline updates the baseline: what it accepted stays accepted, new findings
+    # join it (the reports carry only the new ones, so a baseline of them alone would drop the old)
+    new_baseline = None
+    if write_baseline:
+        new_baseline = (Baseline(old_baseline.salt, Counter(old_baseline.entries), dict(old_baseline.rules))
+                        if old_baseline is not None else Baseline.new())
+    level = None if fail_on == "none" else Severity(fail_on)
+    failed = False
+
+    def written(rule: str, severity: str, fingerprint: str) -> None:
+        """A finding of a report an interrupted run already wrote: it counts for the exit code and baseline."""
+        nonlocal failed
+        if level is not None and Severity(severity) >= level:
+            failed = True
+        if new_baseline is not None:
+            new_baseline.add_fingerprint(rule, fingerprint)
+
     if output:
         try:
-            stream, done, _cut = open_output(output, resume)
+            stream, done, _cut = open_output(output, resume, written)
         except OSError as exc:
             raise InputError(f"无法写入 cannot write {output}: {exc.strerror or exc}") from None
     else:
         stream = sys.stdout
-    new_baseline = Baseline.new() if write_baseline else None
     sources = Sources(settings.limits, fieldmap)
-    level = None if fail_on == "none" else Severity(fail_on)
-    failed = False
 
     def tasks():
         for t in sources.tasks(path):
@@ -234,6 +252,10 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
 
             result = collector.finish()
             for report in linkage_reports(result, reviewer):  # pass 2: extra records, one per page to change
+                if old_baseline is not None and report.findings:
+                    report = old_baseline.filter(report, reviewer.config)
+                    if not report.findings:
+                        continue  # every change this page needed is accepted in the baseline
                 summary.linkage_reports += 1
                 failed = failed or _failed(report, fail_on)
                 if fmt == "jsonl":

@@ -11,12 +11,17 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
+OnFinding = Callable[[str, str, str], None]  # (rule, severity, fingerprint) of a finding already written
 
-def repair_and_read(path: str | Path) -> tuple[set[str], int]:
-    """Truncate a torn tail; return (keys done, bytes cut)."""
+
+def repair_and_read(path: str | Path, on_finding: OnFinding | None = None) -> tuple[set[str], int]:
+    """Truncate a torn tail; return (keys done, bytes cut). ``on_finding`` sees every finding of the
+    reports already written, so that a resumed scan's exit code and ``--write-baseline`` cover the
+    whole scan, not only the part run this time."""
     p = Path(path)
     done: set[str] = set()
     if not p.exists():
@@ -30,6 +35,9 @@ def repair_and_read(path: str | Path) -> tuple[set[str], int]:
             try:
                 rec = json.loads(line)
                 done.add(rec["document"]["source"])
+                if on_finding is not None:
+                    for f in rec.get("findings") or ():
+                        on_finding(f["rule"], f["severity"], f["fingerprint"])
             except (json.JSONDecodeError, KeyError, TypeError, UnicodeDecodeError):
                 break  # a damaged line can only be the tail; everything after it is rewritten
             good += len(line)
@@ -41,8 +49,8 @@ def repair_and_read(path: str | Path) -> tuple[set[str], int]:
     return done, size - good
 
 
-def open_output(path: str | Path, resume: bool) -> tuple[IO[str], set[str], int]:
+def open_output(path: str | Path, resume: bool, on_finding: OnFinding | None = None) -> tuple[IO[str], set[str], int]:
     if resume:
-        done, cut = repair_and_read(path)
+        done, cut = repair_and_read(path, on_finding)
         return open(path, "a", encoding="utf-8", errors="backslashreplace", newline="\n"), done, cut
     return open(path, "w", encoding="utf-8", errors="backslashreplace", newline="\n"), set(), 0
