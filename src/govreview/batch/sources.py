@@ -23,7 +23,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
 from typing import IO
 
@@ -100,6 +100,18 @@ def member_name(info: zipfile.ZipInfo) -> str:
     return info.filename
 
 
+def _with_ids(tasks: Iterator[Task], key: str, id_base: str) -> Iterator[Task]:
+    """An archive's items get document ids from the archive's name *relative to the scan* (its file name
+    when the archive itself is the target), as files in a folder do — not from the path as typed, which
+    differs between ``scan arc/all.zip`` and ``cd arc; scan all.zip``. Ids enter fingerprints, so a
+    baseline written by one would not match the other. Keys (for ``--resume``) keep the typed path."""
+    for t in tasks:
+        did = t.doc_id if t.doc_id is not None else t.key
+        if did.startswith(key):
+            t = replace(t, doc_id=id_base + did[len(key):])
+        yield t
+
+
 class Sources:
     """Walks one scan target and yields tasks; ``skipped`` counts non-document files by suffix."""
 
@@ -123,7 +135,7 @@ class Sources:
             return
         suffix = suffix_of(p.name)
         if suffix in ARCHIVE_SUFFIXES:
-            yield from self._archive_file(p, str(p), depth=1)
+            yield from _with_ids(self._archive_file(p, str(p), depth=1), str(p), p.name)
         elif suffix in (".jsonl", ".ndjson"):
             yield from self._jsonl_file(p)
         elif suffix in (".warc", ".warc.gz", ".arc", ".arc.gz"):
@@ -160,7 +172,7 @@ class Sources:
                 if is_doc:
                     yield self._file_task(p, key=str(p), doc_id=rel)
                 else:
-                    yield from self._archive_file(p, str(p), depth=1)
+                    yield from _with_ids(self._archive_file(p, str(p), depth=1), str(p), rel)
 
     def _file_task(self, p: Path, *, key: str, doc_id: str) -> Task:
         try:
@@ -282,8 +294,10 @@ class Sources:
         except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
             yield problem(akey, "archive", f"无法打开压缩包 cannot open archive: {exc}", path=path, member=chain.rstrip("/") or None)
             return
+        reading: tuple[str, str] | None = None  # the member whose bytes are being read, if the archive ends there
         try:
             for m in tf:
+                reading = None
                 count += 1
                 if count > lim.max_members:
                     yield problem(f"{akey}!…", "limit", f"压缩包成员过多 archive has more than {lim.max_members} members; the rest was not read", path=path)
@@ -306,6 +320,7 @@ class Sources:
                 if bad is not None:
                     yield bad
                     continue
+                reading = (key, member)
                 fh = tf.extractfile(m)
                 data = fh.read() if fh is not None else b""
                 pos = raw.tell() if hasattr(raw, "tell") else 0
@@ -318,6 +333,10 @@ class Sources:
                 else:
                     yield from self._nested(data, key, path, f"{member}/", depth + 1, m.name)
         except (tarfile.TarError, OSError, EOFError, zlib.error) as exc:
+            if reading is not None:  # the member cut off mid-way is an item too: name it
+                yield problem(reading[0], "archive", f"成员不完整（压缩包被截断） member cut off: the archive ends inside it: {type(exc).__name__}: {exc}",
+                              path=path, member=reading[1])
+                count -= 1
             yield problem(f"{akey}!…", "archive", f"压缩包损坏或被截断，已读 {count} 个成员后停止 archive truncated or corrupt after {count} members: {type(exc).__name__}: {exc}",
                           path=path)
 
