@@ -258,3 +258,26 @@ def test_lone_surrogates_do_not_crash_and_offsets_stay_exact(reviewer, text, as_
     assert report.findings and not report.errors
     assert_offsets(doc.content, report)
     assert report.to_json()  # serialisable (the surrogate is escaped in JSON)
+
+
+@pytest.mark.parametrize("doc", [
+    Document(id="t1", title="澳门博彩官网：注册送彩金", text="各单位要做好安全生产工作。"),
+    Document(id="t2", title="关于张三（身份证号620102195807153216）的公示", html="<p>经研究，予以公示。</p>"),
+])
+def test_a_title_sent_beside_the_body_is_reviewed_too(reviewer, doc):
+    """A CMS headline is published with the body: its findings count, located in the title field."""
+    report = reviewer.review(doc)
+    titled = [f for f in report.findings if f.location is not None and f.location.part == "title"]
+    assert titled and report.verdict.value == "block"
+    for f in titled:
+        assert doc.title[f.start:f.end] == f.text  # offsets index the title string
+    assert reviewer.review(doc.model_copy(update={"title": None})).verdict.value == "pass"
+
+
+def test_a_title_the_body_already_holds_is_not_reported_twice(reviewer):
+    page = "<html><head><title>澳门博彩</title></head><body><p>正文</p></body></html>"
+    once = reviewer.review(Document(html=page))
+    assert [f.text for f in once.findings if f.rule == "advertising.gambling"] == ["澳门博彩"]
+    assert reviewer.review(Document(html=page, title="澳门博彩")).findings == once.findings
+    text = "澳门博彩\n正文第一段。"
+    assert reviewer.review(Document(text=text, title="澳门博彩")).findings == reviewer.review(text).findings

@@ -23,7 +23,7 @@ from .lexicons import Lexicon, builtin_lexicons, combined_version
 from .matcher import Hit, Matcher, Slot
 from .model import (
     SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
-    fingerprint, trusted,
+    TITLE_PART, fingerprint, trusted,
 )
 from .normalize import Folded, case_table, substitution_table, fold, fold_term, strip_noise, t2s_table, width_table
 from .registry import DetectorSpec, Rule, discover
@@ -312,7 +312,27 @@ class Reviewer:
                 findings.extend(f for f in inst.detect(ctx) if f is not None)
             except Exception as exc:
                 errors.append(ReviewError(kind="detector", detector=spec.name, message=f"{type(exc).__name__}: {exc}"))
-        return self.assemble(ctx.document, findings, errors)
+        report = self.assemble(ctx.document, findings, errors)
+        if doc.title:  # the caller's own title field (prepare copies a page's <title> only into ctx.document)
+            report = self._with_title(report, doc.title, ctx.text)
+        return report
+
+    def _with_title(self, report: Report, title: str, body: str) -> Report:
+        """Add the findings of a title the caller sent beside the body (a CMS headline field).
+
+        The headline is published too, so it is reviewed, as a text of its own: its findings carry
+        ``location.part == "title"`` and offsets into the title string (``title[start:end] == text``),
+        and count for the verdict. A title the body already holds verbatim (a page's <title>, a
+        headline repeated as the first line) is not reviewed twice.
+        """
+        if not title.strip() or title.strip() in body:
+            return report
+        found = self.review(Document(id=report.document.id, text=title)).findings
+        if not found:
+            return report
+        loc = Location(part=TITLE_PART)
+        findings = [*report.findings, *(f.model_copy(update={"location": loc}) for f in found)]
+        return report.model_copy(update={"findings": findings, "verdict": verdict_for(findings, self.config)})
 
     def slots_of(self, lexicon: str | Iterable[str] | None, rule_prefix: str | None) -> frozenset[int]:
         """Automaton slots of the lexicon(s) named and/or of rules at or below ``rule_prefix`` (cached)."""

@@ -250,6 +250,14 @@ def trusted(cls, **values: Any):
     return obj
 
 
+TITLE_PART = "title"
+
+
+def is_title(f: Finding) -> bool:
+    """A finding in the document's title field: its offsets index ``document.title``, not the body."""
+    return f.location is not None and f.location.part == TITLE_PART
+
+
 def fingerprint(rule: str, normalized_match: str, document_id: str) -> str:
     """Position-independent id of a finding: survives edits that move the text."""
     h = hashlib.sha256(f"{rule}\x1f{normalized_match}\x1f{document_id}".encode("utf-8", "surrogatepass"))

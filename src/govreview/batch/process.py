@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..config import ReviewConfig
-from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewError, Verdict
+from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewError, Verdict, is_title
 from .extractors import Extracted, NotReviewed, get_extractor, sniff_text
 from .limits import Limits
 from .sources import FieldMap
@@ -199,7 +199,7 @@ class Processor:
         base = {"path": task.path, "member": task.member}
         out: list[Finding] = []
         for f in report.findings:
-            unit = extracted.location_at(f.start) if (extracted is not None and f.start is not None) else None
+            unit = extracted.location_at(f.start) if (extracted is not None and f.start is not None and not is_title(f)) else None
             fields = {**(unit.model_dump(exclude_none=True) if unit else {}),
                       **(f.location.model_dump(exclude_none=True) if f.location else {})}
             fields.update({k: v for k, v in base.items() if v is not None})
@@ -223,7 +223,8 @@ class Processor:
         timings["cpu"] = time.process_time() - cpu0
         contexts = None
         if self.settings.contexts and content is not None:
-            contexts = [(content[max(0, f.start - 30):f.start], content[f.end:f.end + 30]) if f.start is not None else ("", "")
+            title = report.document.title or ""
+            contexts = [_around(title if is_title(f) else content, f.start, f.end) if f.start is not None else ("", "")
                         for f in report.findings]
         return ItemResult(
             key=task.key, doc_id=report.document.id, json=report.to_json(), is_error=is_error,
@@ -287,3 +288,7 @@ def scan_partition(records, config: ReviewConfig | dict | None = None, *, settin
         else:
             task = Task(key=key_, kind="record", record=rec)
         yield proc.review_task(task)[0]
+
+
+def _around(text: str, start: int, end: int | None, width: int = 30) -> tuple[str, str]:
+    return text[max(0, start - width):start], text[end or start:(end or start) + width]

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..model import Report
+from ..model import Report, is_title
 
 _SEV_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 _SEV_ZH = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
@@ -60,10 +60,11 @@ class TextReporter:
             sev = f.severity.value
             where = ""
             ctx = ""
-            if f.start is not None and src is not None:
-                ln, col = line_col(src, f.start)
-                where = f"{ln}:{col}"
-                before, hit, after = snippet(src, f.start, f.end or f.start)
+            fsrc = report.document.title if is_title(f) else src
+            if f.start is not None and fsrc is not None:
+                ln, col = line_col(fsrc, f.start)
+                where = f"标题 {col}" if is_title(f) else f"{ln}:{col}"
+                before, hit, after = snippet(fsrc, f.start, f.end or f.start)
                 ctx = f"    …{escape(before)}[reverse]{escape(hit)}[/reverse]{escape(after)}…"
             elif f.start is not None:
                 where = f"@{f.start}"
