@@ -2,7 +2,7 @@
 
 import pytest
 
-from govreview import Reviewer
+from govreview import Document, Reviewer
 from govreview.links import DomainPolicy, is_government, parse_host, text_targets, url_host
 from govreview.textview import TextView
 
@@ -91,6 +91,22 @@ def test_visible_commercial_link_hidden_link_and_government_links(reviewer):
         ("link.commercial", "https://shop.taobao.com/"),
         ("link.hidden", "http://www.xpj3388.com/"),  # the hidden government link is a collapsed menu, not a dark link
     ]
+
+
+@pytest.mark.parametrize(("html", "severity", "service"), [
+    ('<script src="https://hm.baidu.com/hm.js?0123abcd"></script>', "low", "百度统计"),
+    ('<script type="text/javascript" src="//s4.cnzz.com/z_stat.php?id=1"></script>', "low", "友盟+ CNZZ 统计"),
+    ('<script src="https://webapi.amap.com/maps?v=2.0&key=k"></script>', "low", "高德地图 JavaScript API"),
+    ('<script src="https://res.wx.qq.com/open/js/jweixin-1.6.0.js"></script>', "low", "微信 JS-SDK"),
+    # not a service script: a hyperlink to the same host, another baidu host, a library CDN
+    ('<a href="https://hm.baidu.com/">统计</a>', "medium", None),
+    ('<script src="https://dup.baidustatic.com/js/ds.js"></script>', "medium", None),
+    ('<script src="https://cdn.jsdelivr.net/npm/jquery@3/dist/jquery.min.js"></script>', "medium", None),
+])
+def test_statistics_and_map_scripts_are_low_and_named(reviewer, html, severity, service):
+    (f,) = [f for f in reviewer.review(Document(html=html + "<p>正文</p>")).findings if f.rule == "link.commercial"]
+    assert f.severity.value == severity
+    assert f.explanation.details.get("service") == service
 
 
 def test_redirects_meta_refresh_and_script_location(reviewer):

@@ -201,9 +201,24 @@ def is_government(host: Host) -> bool:
 @functools.lru_cache(maxsize=1)
 def builtin_allow_domains() -> tuple[tuple[str, str], ...]:
     """(domain, note) rows of ``lexicons/allow_domains.tsv``."""
+    return _domain_table("allow_domains.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_service_hosts() -> tuple[tuple[str, str], ...]:
+    """(host, service) rows of ``lexicons/third_party_services.tsv``: statistics, map and JS-SDK script hosts."""
+    return _domain_table("third_party_services.tsv")
+
+
+def service_of(host: Host) -> str | None:
+    """The third-party web service a script host belongs to (百度统计, 高德地图 API…), or None."""
+    return next((note or domain for domain, note in builtin_service_hosts() if host_matches(host, domain)), None)
+
+
+def _domain_table(name: str) -> tuple[tuple[str, str], ...]:
     from .lexicons import builtin_dir
 
-    path = Path(builtin_dir()) / "allow_domains.tsv"
+    path = Path(builtin_dir()) / name
     rows = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("domain\t"):

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..links import DomainPolicy, Target, targets, url_host
+from ..links import DomainPolicy, Target, service_of, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._charclasses import LATIN, present
@@ -94,6 +94,13 @@ class LinkTargets:
             details["hidden_by"] = t.hidden
             anchor = f"（链接文字“{t.anchor[:30]}”）" if t.anchor else ""
             msg = f"隐藏的{where}指向非政府网站“{shown}”{anchor}：所在元素被 {t.hidden} 隐藏，读者不可见而搜索引擎可见，疑似暗链"
+        elif t.kind == "script" and (service := service_of(host)) is not None:
+            # statistics / map API / JS-SDK embeds: not a link readers follow; low, and named
+            details["service"] = service
+            return ctx.finding(COMMERCIAL.id, t.start, t.end, coords="source", confidence=0.6, severity=Severity.low,
+                               message=f"第三方服务脚本（{service}，{host.unicode}）：不是商业链接，但会把访问数据交给第三方，"
+                                       f"请确认符合本单位的数据安全要求", pattern="script-service",
+                               details=details, normalized=host.registrable_ascii, folds=[])
         else:
             rule, conf = COMMERCIAL.id, 0.8 if t.kind in ("text", "comment") else 0.85
             msg = f"{where}指向非政府网站“{shown}”；政府网站不得链接商业网站，如为权威媒体或本站域名请加入允许列表"
