@@ -10,6 +10,8 @@ and the sheet/cell/page as a logical location.
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 from ..jsonsafe import dumps
 from typing import IO
 
@@ -29,9 +31,13 @@ class SarifReporter:
         stream.write('{"$schema": "%s", "version": "2.1.0", "runs": [{"results": [' % SCHEMA)
 
     def _uri(self, report: Report, loc) -> str:
+        """A relative URI reference, as SARIF requires: non-ASCII (公示名单.xlsx), spaces, '#' and '%'
+        percent-encoded (UTF-8), so that viewers resolve the file; '/' and '!' (archive!member) stay."""
         if loc is not None and loc.path:
-            return loc.path + (f"/{loc.member}" if loc.member else "")
-        return report.document.source or report.document.id
+            raw = loc.path + (f"/{loc.member}" if loc.member else "")
+        else:
+            raw = report.document.source or report.document.id
+        return quote(raw.replace("\\", "/"), safe="/!:@$&'()*+,;=-._~", errors="surrogatepass")
 
     def add(self, report: Report, **_: object) -> None:
         for f in report.findings:
