@@ -107,6 +107,13 @@ def test_every_docx_table_cell_is_read(tmp_path):
     assert found == sorted((n, f"R{i}C3") for i, n in enumerate(ids, start=2))
 
 
+def test_a_cue_in_the_next_docx_paragraph_does_not_hide_spam(tmp_path):
+    """Extracted paragraphs and cells are joined by a blank line, a paragraph boundary for negation cues."""
+    (tmp_path / "n.docx").write_bytes(docx_bytes(["首存送彩金，注册即送", "本文件不得转载"], table=[["严禁", "百家乐"]]))
+    rep = reports(scan(tmp_path)[0])[str(tmp_path / "n.docx")]
+    assert {f.text for f in rep.findings if f.rule == "advertising.gambling"} >= {"送彩金", "百家乐"}
+
+
 def test_offsets_index_the_extracted_text(mixed):
     from govreview.batch.extractors import get_extractor
 

@@ -52,7 +52,8 @@ def _gambling(doc: Document) -> list[str]:
     Document(html="<ul><li>严禁</li><li>送彩金</li></ul>"),
     Document(html="<table><tr><td>不得</td><td>送彩金</td></tr></table>"),
     Document(text="首存送彩金\n\n本站内容不得转载"),  # a blank line is a paragraph in any text
-], ids=["p-after", "footer", "p-before", "li", "td", "blank-line"])
+    Document(text="　　首存送彩金\n　　本通知不得转载。"),  # so is a line starting with the 　　 indent
+], ids=["p-after", "footer", "p-before", "li", "td", "blank-line", "indent"])
 def test_a_cue_in_another_paragraph_does_not_hide_a_term(doc):
     assert _gambling(doc), "the cue sits in another paragraph: the term must be reported"
 
@@ -60,9 +61,10 @@ def test_a_cue_in_another_paragraph_does_not_hide_a_term(doc):
 @pytest.mark.parametrize("doc", [
     Document(text="不得发布\n博彩广告"),               # a hard-wrapped (PDF) rule sentence
     Document(text="严禁在网站上刊登送彩金\n等博彩内容"),
+    Document(text="　　严禁在网站上刊登送彩\n金等博彩内容。"),          # a wrapped line has no indent
     Document(html="<p>严禁发布<br>博彩广告</p>"),      # <br> inside a sentence
     Document(html="<div>严禁发布博彩广告</div>"),
     Document(html="<p>严禁发布<b>博彩</b>广告</p>"),   # inline markup is no boundary
-], ids=["pdf-wrap", "pdf-wrap-2", "br", "same-block", "inline"])
+], ids=["pdf-wrap", "pdf-wrap-2", "pdf-wrap-indented-paragraph", "br", "same-block", "inline"])
 def test_a_soft_break_or_inline_markup_keeps_the_cue(doc):
     assert _gambling(doc) == []

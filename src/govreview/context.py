@@ -141,7 +141,9 @@ class HitFilter:
         return kept
 
 
-_BLANK_LINE = lazy_re(r"\n[ \t\r\u3000]*\n")
+# a blank line, or a line break before a paragraph indent (Chinese text starts a paragraph with 　　;
+# plain-text exports with spaces or a tab): a wrapped line carries no indent
+_PARAGRAPH_BREAK = lazy_re(r"\n[ \t\r\u3000]*\n|\n(?:\u3000\u3000| {2}|\t)")
 
 
 def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
@@ -150,7 +152,8 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     The fold deletes line breaks (a term wrapped across lines must still match), so the clause-end
     check above cannot see them. A *soft* break — one line break in plain text, as PDF and
     hard-wrapped text put inside sentences, or an HTML ``<br>`` — keeps the cue (不得刊登\n博彩广告 is
-    one rule sentence). A *paragraph* boundary stops it: a blank line, or a line break the HTML view
+    one rule sentence). A *paragraph* boundary stops it: a blank line, a line break before a paragraph
+    indent (　　 in Chinese text), or a line break the HTML view
     made from a block element (``</p><p>``, ``<div>``, ``<li>``, ``<td>``…). Otherwise a page footer's
     未经许可不得转载 or a paragraph starting 严禁… would hide spam injected next to it.
     """
@@ -160,7 +163,7 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     i = text.find("\n", lo, hi)
     if i < 0:
         return False
-    if _BLANK_LINE.search(text, lo, hi):
+    if _PARAGRAPH_BREAK.search(text, lo, min(hi + 2, len(text))):  # the indent may follow the gap
         return True
     source = view.source
     while i >= 0:

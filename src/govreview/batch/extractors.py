@@ -58,7 +58,7 @@ class NotReviewed(Exception):
 class Unit:
     text: str
     location: Location
-    sep: str = "\n"  # written after this unit in the joined text
+    sep: str = "\n\n"  # written after this unit: a blank line, so that a paragraph boundary stops negation cues (context.py)
 
 
 @dataclass
