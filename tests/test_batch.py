@@ -110,8 +110,12 @@ def test_every_docx_table_cell_is_read(tmp_path):
 def test_a_cue_in_the_next_docx_paragraph_does_not_hide_spam(tmp_path):
     """Extracted paragraphs and cells are joined by a blank line, a paragraph boundary for negation cues."""
     (tmp_path / "n.docx").write_bytes(docx_bytes(["首存送彩金，注册即送", "本文件不得转载"], table=[["严禁", "百家乐"]]))
-    rep = reports(scan(tmp_path)[0])[str(tmp_path / "n.docx")]
+    (tmp_path / "n.xlsx").write_bytes(xlsx_bytes({"S": [[1, "张军", "澳门葡京"], [2, "张伟", "不得公开涉及国家秘密"]]}))
+    found = reports(scan(tmp_path)[0])
+    rep = found[str(tmp_path / "n.docx")]
     assert {f.text for f in rep.findings if f.rule == "advertising.gambling"} >= {"送彩金", "百家乐"}
+    rows = found[str(tmp_path / "n.xlsx")]  # the next row is another record
+    assert [(f.text, f.location.cell) for f in rows.findings if f.rule == "advertising.gambling"] == [("澳门葡京", "C1")]
 
 
 def test_offsets_index_the_extracted_text(mixed):

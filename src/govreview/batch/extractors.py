@@ -61,6 +61,9 @@ class Unit:
     sep: str = "\n\n"  # written after this unit: a blank line, so that a paragraph boundary stops negation cues (context.py)
 
 
+ROW_END = "\n\n"  # a spreadsheet row is a record: a paragraph boundary for negation cues, like Unit.sep
+
+
 @dataclass
 class Extracted:
     format: str
@@ -167,7 +170,7 @@ def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
         for r, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
             cells = [(c, v) for c, v in enumerate(row) if v.strip()]
             for j, (c, v) in enumerate(cells):
-                units.append(Unit(v, Location(cell=f"{col_letter(c)}{r}"), "\t" if j < len(cells) - 1 else "\n"))
+                units.append(Unit(v, Location(cell=f"{col_letter(c)}{r}"), "\t" if j < len(cells) - 1 else ROW_END))
     except csv.Error:
         return Extracted("text", text=text, encoding=enc, problems=probs + ("CSV 格式错误，按纯文本审查 malformed CSV; reviewed as plain text",))
     return Extracted("csv", units=units, encoding=enc, problems=probs)
@@ -314,7 +317,7 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             cells = [(c, s) for c, s in cells if s.strip()]
             for j, (c, s) in enumerate(cells):
                 units.append(Unit(s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}"),
-                                  "\t" if j < len(cells) - 1 else "\n"))
+                                  "\t" if j < len(cells) - 1 else ROW_END))
     return Extracted("sheet", units=units)
 
 
