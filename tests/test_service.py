@@ -386,3 +386,38 @@ def test_worker_processes_reload_under_load_and_retire_the_old_pool(tmp_path):
         assert not any(p.is_alive() for p in retired), [p.pid for p in retired if p.is_alive()]
         assert all(os.path.exists(f"/proc/{w.proc.pid}") for w in app.state.holder.current.pool.workers)
     assert statuses and set(statuses) == {200}
+
+
+def _wait_for(cond, timeout: float = 30.0) -> None:
+    import time
+
+    deadline = time.monotonic() + timeout
+    while not cond():
+        assert time.monotonic() < deadline, "timed out waiting"
+        time.sleep(0.02)
+
+
+def test_a_worker_killed_during_a_review_is_a_503_not_a_500():
+    """kill -9 of the worker holding a request: that request gets 503 worker_failed (not 500 internal_error);
+    with no worker left, reviews and redactions get 503 not_ready, as /readyz says."""
+    import os
+    import signal
+
+    app = create_app(ServiceSettings(processes=1, review_timeout=60))
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=60) as c:
+        worker = app.state.holder.current.pool.workers[0]
+        answer: list[httpx.Response] = []
+        t = threading.Thread(target=lambda: answer.append(c.post("/v1/review", json={"text": SPAM * 5000})))
+        t.start()
+        _wait_for(lambda: worker.inflight == 1)
+        os.kill(worker.proc.pid, signal.SIGKILL)
+        t.join(60)
+        (r,) = answer
+        assert r.status_code == 503, r.text
+        assert r.json()["error"]["code"] == "worker_failed" and r.headers["retry-after"] == "1"
+        assert c.get("/readyz").status_code == 503
+        for path in ("/v1/review", "/v1/redact", "/v1/review/batch"):
+            body = {"documents": [{"text": SPAM}]} if path.endswith("batch") else {"text": SPAM}
+            r = c.post(path, json=body)
+            assert r.status_code == 503, (path, r.text)
+            assert r.json()["error"]["code"] == "not_ready" and r.headers["retry-after"] == "1"

@@ -35,6 +35,7 @@ from .errors import ApiError, api_error_handler, http_error_handler, validation_
 from .fastpath import FastReview
 from .guard import Guard
 from .holder import ReviewerHolder, Serving
+from .procpool import NoWorker, WorkerDied
 from .redaction import load_redactor
 from .requests import answer_review, current_serving, document_of, too_long
 from .work import redact_only, review_many
@@ -57,7 +58,8 @@ COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
     413: {**_ERR, "description": "request body over the size limit"},
     415: {**_ERR, "description": "content type is not application/json"},
     422: {**_ERR, "description": "invalid fields, unknown rule, or a document over the character limit"},
-    503: {**_ERR, "description": "not ready yet, or too many reviews queued"},
+    503: {**_ERR, "description": "not ready yet (or no worker process running), too many reviews queued, "
+                               "or the worker process holding the review exited; retry after Retry-After"},
     504: {**_ERR, "description": "the review took longer than the timeout"},
 }
 
@@ -111,6 +113,12 @@ class Runner:
         except TimeoutError:
             # the thread cannot be killed; it finishes and its result is dropped
             raise ApiError(504, "review_timeout", f"审查超时 review took longer than {limit:g}s") from None
+        except NoWorker:
+            raise ApiError(503, "not_ready", "没有可用的审查进程 no worker process is running; "
+                           "POST /v1/reload starts new ones", headers={"Retry-After": "1"}) from None
+        except WorkerDied:  # the worker holding this call exited: the server is fine, the call can be retried
+            raise ApiError(503, "worker_failed", "审查进程异常退出，请重试 the worker process reviewing this request "
+                           "exited; retry", headers={"Retry-After": "1"}) from None
         finally:
             self.pending -= 1
 

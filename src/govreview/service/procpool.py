@@ -87,6 +87,10 @@ class WorkerDied(RuntimeError):
     """The worker process serving a call exited before answering it."""
 
 
+class NoWorker(WorkerDied):
+    """No worker process of the pool is running (every one has exited, or the pool was shut down)."""
+
+
 class _Worker:
     def __init__(self, proc: multiprocessing.process.BaseProcess, sock: socket.socket):
         self.proc = proc
@@ -179,7 +183,7 @@ class WorkerPool:
             await self._attach()
         live = [w for w in self.workers if w.alive]
         if self._closed or not live:
-            raise WorkerDied("no worker process is running; reload to start new ones")
+            raise NoWorker("no worker process is running; reload to start new ones")
         w = min(live, key=lambda x: x.inflight)
         rid = next(self._ids)
         fut = asyncio.get_running_loop().create_future()
