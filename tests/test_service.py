@@ -421,3 +421,40 @@ def test_a_worker_killed_during_a_review_is_a_503_not_a_500():
             r = c.post(path, json=body)
             assert r.status_code == 503, (path, r.text)
             assert r.json()["error"]["code"] == "not_ready" and r.headers["retry-after"] == "1"
+
+
+def test_worker_processes_busy_and_timeouts_do_not_pile_up():
+    """GOVREVIEW_PROCESSES=1, MAX_PENDING=1: a second request while the worker works is 503 busy; a review
+    that runs past the timeout is a 504 and its worker is replaced, so the requests after it are not 504s
+    queued behind abandoned work (503 not_ready while the new worker starts, then 200)."""
+    import time
+
+    app = create_app(ServiceSettings(processes=1, max_pending=1, review_timeout=0.5))
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=60) as c:
+        pool = app.state.holder.current.pool
+        answer: list[httpx.Response] = []
+        batch = {"documents": [{"text": SPAM * 1000}] * 20}  # ~0.2 s each; the batch may take 20 × 0.5 s
+        t = threading.Thread(target=lambda: answer.append(c.post("/v1/review/batch", json=batch)))
+        t.start()
+        _wait_for(lambda: pool.load == 1)
+        r = c.post("/v1/review", json={"text": SPAM})
+        assert r.status_code == 503 and r.json()["error"]["code"] == "busy" and r.headers["retry-after"] == "1"
+        t.join(60)
+        assert answer[0].status_code == 200 and len(answer[0].json()["reports"]) == 20
+
+        statuses = []
+        for _ in range(3):
+            r = c.post("/v1/review", json={"text": SPAM * 5000})  # ~1 s of review, over the 0.5 s timeout
+            assert r.status_code == 504 and r.json()["error"]["code"] == "review_timeout"
+            deadline = time.monotonic() + 60
+            while True:
+                r = c.post("/v1/review", json={"text": SPAM})
+                statuses.append(r.status_code)
+                if r.status_code == 200:
+                    break
+                assert r.status_code == 503 and r.json()["error"]["code"] == "not_ready", r.text
+                assert r.headers["retry-after"] == "1"
+                assert time.monotonic() < deadline
+                time.sleep(0.1)
+        assert pool.replaced == 3 and pool.load == 0
+        assert c.get("/readyz").json()["workers_alive"] == 1

@@ -62,3 +62,107 @@ def test_shutdown_ends_the_worker_processes():
     pool = WorkerPool(1, dict(BUILD))
     pool.shutdown(wait=True)
     assert not pool.workers[0].proc.is_alive()
+
+
+SLOW = TEXT * 8000  # a few hundred thousand characters: a second or more of review
+
+
+def test_a_call_whose_deadline_passed_in_the_queue_is_skipped_and_leaves_the_load():
+    """Behind a long call, a call that timed out is not started later (the worker skips it), and ``load``
+    counts only the work the worker really has left."""
+    pool = WorkerPool(1, dict(BUILD))
+    try:
+        async def scenario() -> None:
+            await pool.run(review_one, Document(id="d", text=TEXT), None, False)  # attach to this loop
+            slow = asyncio.ensure_future(pool.run(review_one, Document(id="a", text=SLOW), None, False, timeout=120))
+            short = asyncio.ensure_future(pool.run(review_one, Document(id="b", text=SLOW), None, False, timeout=0.2))
+            await asyncio.sleep(0)
+            assert pool.load == 2
+            with pytest.raises(TimeoutError):
+                await short
+            assert not slow.done() and pool.load == 1  # the expired call is no work: only the running one counts
+            assert pool.outstanding == 2  # both are still the worker's until it answers or skips them
+            tiny = await pool.run(review_one, Document(id="c", text=TEXT), None, False, timeout=120)
+            assert findings(tiny) and findings(await slow)
+            assert pool.skipped == 1 and pool.replaced == 0 and pool.load == 0 and pool.outstanding == 0
+
+        asyncio.run(scenario())
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_a_call_running_past_its_deadline_gets_its_worker_replaced():
+    """The worker is killed (so it stops working for nobody), reaped, and a new one takes its place."""
+    pool = WorkerPool(1, dict(BUILD))
+    try:
+        async def scenario() -> None:
+            old = pool.workers[0].proc
+            with pytest.raises(TimeoutError):
+                await pool.run(review_one, Document(id="a", text=SLOW), None, False, timeout=0.3)
+            assert pool.replaced == 1 and pool.load == 0
+            deadline = asyncio.get_running_loop().time() + 120
+            while pool.alive == 0:
+                assert pool.restarting == 1 or pool.alive == 1
+                assert asyncio.get_running_loop().time() < deadline, "no replacement"
+                await asyncio.sleep(0.05)
+            assert pool.workers[0].proc.pid != old.pid and old.exitcode == -signal.SIGKILL
+            assert findings(await pool.run(review_one, Document(id="c", text=TEXT), None, False, timeout=120))
+
+        asyncio.run(scenario())
+    finally:
+        pool.shutdown(wait=True)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see zombies")
+def test_a_killed_worker_is_reaped_without_waiting_for_a_reload():
+    pool = WorkerPool(2, dict(BUILD))
+    try:
+        async def scenario() -> int:
+            await pool.run(review_one, Document(id="d", text=TEXT), None, False)  # attach to this loop
+            pid = pool.workers[0].proc.pid
+            os.kill(pid, signal.SIGKILL)
+            for _ in range(200):  # a zombie keeps its /proc entry until the parent reaps it
+                await asyncio.sleep(0.05)
+                if not os.path.exists(f"/proc/{pid}"):
+                    assert pool.alive == 1
+                    return pid
+            with open(f"/proc/{pid}/stat") as fh:
+                raise AssertionError(f"worker {pid} not reaped: {fh.read().split()[2]}")
+
+        asyncio.run(scenario())
+    finally:
+        pool.shutdown(wait=True)
+
+
+def test_calls_queued_behind_a_dying_worker_move_to_another_one_with_their_deadline():
+    pool = WorkerPool(2, dict(BUILD))
+    try:
+        async def scenario() -> None:
+            await asyncio.gather(*(pool.run(review_one, Document(id="d", text=TEXT), None, False) for _ in range(2)))
+            victim, survivor = pool.workers
+
+            def call(text: str, timeout: float) -> asyncio.Future:
+                return asyncio.ensure_future(pool.run(review_one, Document(id="x", text=text), None, False,
+                                                      timeout=timeout))
+
+            running, other = call(SLOW, 120), call(SLOW, 120)  # one each (least busy first)
+            await asyncio.sleep(0)
+            queued = [call(TEXT, 120), call(TEXT, 120), call(TEXT, 0.5)]  # victim, survivor, victim
+            await asyncio.sleep(0)
+            assert len(victim.calls) == 3 and len(survivor.calls) == 2
+            os.kill(victim.proc.pid, signal.SIGKILL)
+            with pytest.raises(WorkerDied):
+                await running  # the call it was running fails
+            results = await asyncio.gather(*queued, return_exceptions=True)
+            assert findings(results[0]) and findings(results[1])  # moved to the survivor, answered there
+            assert isinstance(results[2], TimeoutError)  # moved with its deadline, which passed behind `other`
+            assert findings(await other)
+            for _ in range(500):  # the survivor skips the expired call after the ones ahead of it
+                if not pool.outstanding:
+                    break
+                await asyncio.sleep(0.01)
+            assert pool.alive == 1 and pool.load == 0 and pool.outstanding == 0 and pool.skipped == 1
+
+        asyncio.run(scenario())
+    finally:
+        pool.shutdown(wait=True)

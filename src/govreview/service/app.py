@@ -100,22 +100,26 @@ class Runner:
         self.pending = 0
 
     async def run(self, serving: Serving, func: Callable[..., T], *args: Any, timeout: float | None = None) -> T:
-        if self.pending >= self.max_pending:
+        # with worker processes, the pool's load is the work really queued: calls whose callers timed out or
+        # went away still count until a worker skips or finishes them (or is replaced)
+        queued = serving.pool.load if serving.pool is not None else self.pending
+        if queued >= self.max_pending:
             raise ApiError(503, "busy", "审查队列已满，请稍后重试 too many reviews queued; retry later",
                            headers={"Retry-After": "1"})
         self.pending += 1
         limit = timeout or self.timeout
         try:
-            if serving.pool is not None:
-                return await asyncio.wait_for(serving.pool.run(func, *args), limit)
+            if serving.pool is not None:  # the pool enforces the deadline: skips the call, or replaces the worker
+                return await serving.pool.run(func, *args, timeout=limit)
             fut = asyncio.get_running_loop().run_in_executor(self.pool, func, serving.reviewer, *args)
             return await asyncio.wait_for(fut, limit)
         except TimeoutError:
             # the thread cannot be killed; it finishes and its result is dropped
             raise ApiError(504, "review_timeout", f"审查超时 review took longer than {limit:g}s") from None
         except NoWorker:
-            raise ApiError(503, "not_ready", "没有可用的审查进程 no worker process is running; "
-                           "POST /v1/reload starts new ones", headers={"Retry-After": "1"}) from None
+            why = ("worker processes are restarting" if serving.pool is not None and serving.pool.restarting
+                   else "no worker process is running; POST /v1/reload starts new ones")
+            raise ApiError(503, "not_ready", f"没有可用的审查进程 {why}", headers={"Retry-After": "1"}) from None
         except WorkerDied:  # the worker holding this call exited: the server is fine, the call can be retried
             raise ApiError(503, "worker_failed", "审查进程异常退出，请重试 the worker process reviewing this request "
                            "exited; retry", headers={"Retry-After": "1"}) from None
@@ -204,10 +208,12 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         r = cur.reviewer
         alive = cur.pool.alive if cur.pool is not None else None
         if alive == 0:
-            return JSONResponse({"status": "failed", "generation": cur.generation, "processes": settings.processes,
-                                 "workers_alive": 0,
-                                 "errors": ["every worker process has exited; POST /v1/reload starts new ones"]},
-                                status_code=503)
+            if cur.pool is not None and cur.pool.restarting:  # a worker killed for running past its timeout
+                status, error = "starting", "worker processes are restarting"
+            else:
+                status, error = "failed", "every worker process has exited; POST /v1/reload starts new ones"
+            return JSONResponse({"status": status, "generation": cur.generation, "processes": settings.processes,
+                                 "workers_alive": 0, "errors": [error]}, status_code=503)
         return {"status": "ready", "generation": cur.generation, "processes": settings.processes, "workers_alive": alive,
                 "lexicon_version": r.lexicon_version,
                 "config_digest": r.config_digest, "errors": [e.message for e in r.build_errors]}
