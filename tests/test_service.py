@@ -348,7 +348,7 @@ def test_worker_processes_serve_the_same_reports_and_reload(tmp_path):
 
 def test_worker_processes_reload_under_load_and_retire_the_old_pool(tmp_path):
     """Reloads while 3 clients keep posting: no request fails, and each retired pool's workers exit
-    after the grace period (the shutdown is scheduled onto the serving loop from a timer thread)."""
+    once its calls in flight are answered (the retirement is scheduled onto the serving loop from the reload thread)."""
     import os
     import time
 
@@ -380,7 +380,7 @@ def test_worker_processes_reload_under_load_and_retire_the_old_pool(tmp_path):
             stop.set()
             for t in threads:
                 t.join()
-        deadline = time.monotonic() + 30  # grace = review_timeout + 5 s
+        deadline = time.monotonic() + 30  # drained within a review or two
         while any(p.is_alive() for p in retired) and time.monotonic() < deadline:
             time.sleep(0.2)
         assert not any(p.is_alive() for p in retired), [p.pid for p in retired if p.is_alive()]
@@ -458,3 +458,34 @@ def test_worker_processes_busy_and_timeouts_do_not_pile_up():
                 time.sleep(0.1)
         assert pool.replaced == 3 and pool.load == 0
         assert c.get("/readyz").json()["workers_alive"] == 1
+
+
+def test_a_reload_lets_a_long_batch_on_the_old_worker_pool_finish():
+    """A batch may take review_timeout per document, far longer than any fixed grace period: a reload
+    in the middle must not cut it off; the old pool retires once it is done."""
+    import json
+    import time
+
+    settings = ServiceSettings(processes=1, review_timeout=1.0, admin_token=ADMIN, max_batch=100,
+                               max_body_bytes=16 * 1024 * 1024)
+    app = create_app(settings)
+    with live_server(app) as base, httpx.Client(base_url=base, timeout=120) as c:
+        old = app.state.holder.current.pool
+        answer: list[httpx.Response] = []
+        batch = json.dumps({"documents": [{"text": SPAM * 1500}] * 30}, ensure_ascii=False).encode()  # ~0.5 s each
+
+        def post_batch() -> None:
+            answer.append(c.post("/v1/review/batch", content=batch, headers={"Content-Type": "application/json"}))
+
+        t = threading.Thread(target=post_batch)
+        t.start()
+        _wait_for(lambda: old.load == 1)
+        assert c.post("/v1/reload", headers={"Authorization": f"Bearer {ADMIN}"}).status_code == 200
+        reloaded = time.monotonic()
+        assert c.post("/v1/review", json={"text": SPAM}).status_code == 200  # the new generation serves
+        t.join(120)
+        assert answer[0].status_code == 200, answer[0].text
+        assert len(answer[0].json()["reports"]) == 30
+        assert time.monotonic() - reloaded > 1.0 + 5  # it outlived the old fixed grace period
+        _wait_for(lambda: not any(w.proc.is_alive() for w in old.workers), timeout=10)  # retired when drained
+        assert app.state.holder.current.pool.alive == 1

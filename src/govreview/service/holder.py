@@ -6,8 +6,10 @@ worker processes that each confirm they built the same ``lexicon_version`` —
 and then swaps one reference. Each request takes the reference once at its
 start, so a request in flight finishes on the generation it started with and
 nothing is ever half-built. A broken lexicon or config raises before the
-swap: the old generation keeps serving. An old process pool is shut down
-after a grace period (it lets its last tasks finish).
+swap: the old generation keeps serving. An old process pool is retired: it
+shuts down as soon as the calls in flight on it are answered (a batch may
+legitimately run ``review_timeout`` per document), with an upper bound of the
+longest request the settings allow.
 """
 
 from __future__ import annotations
@@ -83,6 +85,7 @@ class ReviewerHolder:
         self.current: Serving | None = None
         self.startup_error: str | None = None
         self._reload_lock = threading.Lock()
+        self._retired: list[WorkerPool] = []  # old generations' pools still finishing their calls
 
     def build(self) -> Serving:
         """Build the next generation and swap it in; on any exception the current one stays."""
@@ -96,12 +99,18 @@ class ReviewerHolder:
             self.current = serving  # the atomic swap
             self.startup_error = None
             if old is not None and old.pool is not None:
-                grace = threading.Timer(self.settings.review_timeout + 5, old.pool.shutdown)
-                grace.daemon = True
-                grace.start()
+                old.pool.retire(self.retire_after)
+                self._retired = [p for p in self._retired if p.outstanding] + [old.pool]
             return serving
+
+    @property
+    def retire_after(self) -> float:
+        """Upper bound on the wait for a retired pool's calls: the longest request (a full batch) and a margin.
+        Calls normally end long before: each has its deadline, and a worker running past one is replaced."""
+        return self.settings.review_timeout * max(1, self.settings.max_batch) + 30.0
 
     def close(self) -> None:
         cur = self.current
-        if cur is not None and cur.pool is not None:
-            cur.pool.shutdown(wait=False)
+        for pool in [*self._retired, *([cur.pool] if cur is not None and cur.pool is not None else [])]:
+            pool.shutdown(wait=False)
+        self._retired = []
