@@ -123,6 +123,15 @@ def test_batch_reviews_in_order_and_reports_an_oversize_item(client):
     assert spans(reps[2]) == [("advertising.gambling", 3, 6, "百家樂")]
 
 
+def test_lone_surrogates_in_batch_and_redact_metadata_are_accepted(client):
+    body = '{"documents": [{"id": "a\\ud83d", "title": "\\ud83d", "url": "u\\udc00", "text": "ok"}]}'
+    r = client.post("/v1/review/batch", content=body.encode(), headers={"Content-Type": "application/json"})
+    assert r.status_code == 200, r.text
+    assert r.json()["reports"][0]["document"]["title"] == "\ud83d"
+    r = client.post("/v1/redact", content=b'{"id": "a\\ud83d", "text": "ok"}', headers={"Content-Type": "application/json"})
+    assert r.status_code == (200 if load_redactor() else 501), r.text
+
+
 def test_batch_over_the_limit_is_422(client):
     r = client.post("/v1/review/batch", json={"documents": [{"text": "好"}] * 6})
     assert r.status_code == 422 and r.json()["error"]["code"] == "batch_too_large"

@@ -156,3 +156,29 @@ def test_redaction_matches(apps, route_calls):
     ((fast, slow),) = exchange(apps, [(body_of({"text": SPAM, "redact": True}), {**AUTH, **JSON})])
     assert fast == slow and fast[0] == 200
     assert "13919312345" not in fast[3]["redaction"]["text"]
+
+
+# a Java substring() that cut an emoji leaves a lone surrogate; metadata is accepted like the text
+SURROGATE_META = [
+    b'{"text": "ok", "title": "\\u5173\\u4e8e\\ud83d"}',
+    b'{"text": "ok", "id": "cms-\\ud83d", "url": "http://www.example.gov.cn/a\\udc00.html"}',
+    b'{"html": "<p>ok</p>", "id": "\\ud83d\\ud83d", "title": "\\ude00"}',
+    b'{"text": "a\\ud83d", "title": "b\\ud83d", "id": "c\\ud83d", "url": "d\\ud83d"}',
+]
+
+
+@pytest.mark.parametrize("body", SURROGATE_META)
+def test_lone_surrogates_in_metadata_are_accepted_like_the_text(apps, route_calls, body):
+    ((fast, slow),) = exchange(apps, [(body, {**AUTH, **JSON})])
+    assert fast == slow
+    assert fast[0] == 200, fast[3]
+    sent = json.loads(body)
+    assert {k: fast[3]["document"][k] for k in ("id", "title", "url") if k in sent} == \
+        {k: sent[k] for k in ("id", "title", "url") if k in sent}
+
+
+def test_metadata_over_its_length_limit_is_still_refused(apps, route_calls):
+    ((fast, slow),) = exchange(apps, [(body_of({"text": "ok", "id": "x" * 513}), {**AUTH, **JSON})])
+    assert fast == slow and fast[0] == 422
+    assert fast[3]["error"]["details"] == [{"loc": ["body", "id"], "msg": "String should have at most 512 characters",
+                                            "type": "string_too_long"}]

@@ -7,11 +7,34 @@ unchanged, so a CMS plugin, the CLI's JSON and the library read one shape.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..model import Category, Finding, Report
+
+
+def _at_most(limit: int) -> Any:
+    """``str`` of at most ``limit`` code points, checked in Python.
+
+    Not ``Field(max_length=…)``: pydantic-core checks that constraint on a Rust string and so rejects a
+    lone UTF-16 surrogate (``string_unicode``) — a CMS field cut inside an emoji by a Java ``substring``.
+    Metadata is accepted like ``text``/``html`` (docs/report-format.md), with the same error for a
+    value that is too long and the same ``maxLength`` in the OpenAPI schema.
+    """
+    def check(value: str) -> str:
+        if len(value) > limit:
+            raise PydanticCustomError("string_too_long", "String should have at most {max_length} characters",
+                                      {"max_length": limit})
+        return value
+
+    return Annotated[str, AfterValidator(check), WithJsonSchema({"type": "string", "maxLength": limit})]
+
+
+Id = _at_most(512)
+Title = _at_most(4096)
+Url = _at_most(8192)
 
 
 class Selection(BaseModel):
@@ -48,9 +71,9 @@ class ReviewRequest(Selection, _OneBody):
 
     text: str | None = Field(default=None, description="plain text; offsets are code points into it")
     html: str | None = Field(default=None, description="HTML source; offsets are code points into the source, tags included")
-    id: str | None = Field(default=None, max_length=512, description="the CMS's id for the document; appears in the report")
-    title: str | None = Field(default=None, max_length=4096)
-    url: str | None = Field(default=None, max_length=8192)
+    id: Id | None = Field(default=None, description="the CMS's id for the document; appears in the report")
+    title: Title | None = None
+    url: Url | None = None
     published_at: date | datetime | None = None
     redact: bool = Field(default=False, description="also return a redacted copy of the text (personal data masked)")
 
@@ -62,9 +85,9 @@ class BatchItem(_OneBody):
 
     text: str | None = None
     html: str | None = None
-    id: str | None = Field(default=None, max_length=512)
-    title: str | None = Field(default=None, max_length=4096)
-    url: str | None = Field(default=None, max_length=8192)
+    id: Id | None = None
+    title: Title | None = None
+    url: Url | None = None
     published_at: date | datetime | None = None
 
 
@@ -78,7 +101,7 @@ class RedactRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
     text: str | None = Field(default=None, description="plain text to redact")
     html: str | None = Field(default=None, description="HTML source to redact; tags and entities are kept")
-    id: str | None = Field(default=None, max_length=512)
+    id: Id | None = None
 
     @model_validator(mode="after")
     def _one_body(self) -> RedactRequest:
