@@ -152,6 +152,19 @@ def test_malformed_json_is_400(client):
     assert r.json()["error"]["code"] == "malformed_json"
 
 
+def test_undecodable_bodies_say_why(client):
+    deep = b'{"text": "a", "title": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    for path in ("/v1/review", "/v1/review/batch", "/v1/redact"):
+        r = client.post(path, content=deep, headers={"Content-Type": "application/json"})
+        assert r.status_code == 400, r.text
+        err = r.json()["error"]
+        assert err["code"] == "json_too_deep" and "nested too deeply" in err["message"] and "UTF-8" not in err["message"]
+    r = client.post("/v1/review", content='{"text": "政务"}'.encode("gbk"), headers={"Content-Type": "application/json"})
+    assert r.status_code == 400 and r.json()["error"]["code"] == "malformed_body"
+    assert "UTF-8" in r.json()["error"]["message"]
+    assert client.get("/healthz").status_code == 200
+
+
 @pytest.mark.parametrize("body", [b"[]", b'"text"', b"{}", b'{"text": "a", "html": "b"}', b'{"text": 5}',
                                   b'{"text": "a", "color": "red"}'])
 def test_wrong_shapes_are_422_without_echoing_input(client, body):
@@ -498,3 +511,13 @@ def test_a_reload_lets_a_long_batch_on_the_old_worker_pool_finish():
         assert time.monotonic() - reloaded > 1.0 + 5  # it outlived the old fixed grace period
         _wait_for(lambda: not any(w.proc.is_alive() for w in old.workers), timeout=10)  # retired when drained
         assert app.state.holder.current.pool.alive == 1
+
+
+def test_reload_with_an_invalid_config_names_the_field_without_its_value(tmp_path):
+    cfg = tmp_path / "govreview.toml"
+    cfg.write_text('disable = ["quality"]\n', encoding="utf-8")
+    with live_server(create_app(ServiceSettings(config=str(cfg), admin_token=ADMIN, threads=1))) as base:
+        cfg.write_text("disable = 987654321\n", encoding="utf-8")
+        r = httpx.post(base + "/v1/reload", headers={"Authorization": f"Bearer {ADMIN}"}, timeout=60)
+        assert r.status_code == 422 and r.json()["error"]["code"] == "invalid_config"
+        assert "987654321" not in r.text and "disable" in r.text

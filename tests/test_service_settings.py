@@ -125,3 +125,25 @@ def test_serve_command_runs_with_file_env_and_flags(tmp_path: Path):
     finally:
         proc.terminate()
         proc.wait(timeout=20)
+
+
+@pytest.mark.parametrize("table", ["api_token = 123456789", "admin_token = 987654321.5",
+                                   "api_token = [\"s3cr3t-in-a-list\"]", "api_tokn = \"s3cr3t-typo\""])
+def test_a_bad_token_setting_is_a_clear_error_that_never_shows_the_value(tmp_path: Path, table: str):
+    (tmp_path / "govreview.toml").write_text(f"[server]\n{table}\n", encoding="utf-8")
+    secret = table.split("=", 1)[1].strip(' "[]')
+    with pytest.raises(ValueError) as info:
+        load_settings({}, environ={}, cwd=tmp_path)
+    assert secret not in str(info.value) and "input_value" not in str(info.value)
+    assert table.split()[0] in str(info.value)  # names the field
+    res = CliRunner().invoke(cli, ["serve", "--config", str(tmp_path / "govreview.toml")])
+    assert res.exit_code != 0
+    assert secret not in res.output and "invalid server settings" in res.output, res.output
+    assert table.split()[0] in res.output
+
+
+def test_a_numeric_token_from_the_environment_is_fine_and_a_bad_one_is_not_echoed(tmp_path: Path):
+    assert load_settings({}, environ={"GOVREVIEW_API_TOKEN": "123456789"}, cwd=tmp_path).api_token.get_secret_value() == "123456789"
+    with pytest.raises(ValueError) as info:
+        load_settings({}, environ={"GOVREVIEW_ADMIN_TOKEN": "s3cr3t", "GOVREVIEW_PORT": "s3cr3t-port"}, cwd=tmp_path)
+    assert "s3cr3t" not in str(info.value) and "port" in str(info.value)

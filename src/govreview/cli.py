@@ -381,7 +381,8 @@ def serve(export_path: str | None, **flags) -> None:
     """
     try:
         from .service.app import create_app, export_openapi
-        from .service.settings import load_settings
+        from .service.settings import SettingsError, load_settings
+        import tomllib
         import uvicorn
     except ImportError as exc:
         raise InputError(f"服务依赖未安装 the server extra is missing ({exc.name}): pip install 'govreview[server]'") from None
@@ -398,8 +399,12 @@ def serve(export_path: str | None, **flags) -> None:
         settings = load_settings(flags)
     except FileNotFoundError as exc:
         raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
-    except Exception as exc:
+    except OSError as exc:
+        raise InputError(f"无法读取配置文件 cannot read config {exc.filename}: {exc.strerror}") from None
+    except (SettingsError, tomllib.TOMLDecodeError) as exc:  # their messages never quote a value
         raise InputError(f"服务配置无效 invalid server settings: {exc}") from None
+    except Exception as exc:  # anything else may quote its input, and the input may hold a token
+        raise InputError(f"服务配置无效 invalid server settings: {type(exc).__name__}") from None
     import logging
 
     logging.basicConfig(level=settings.log_level.upper(), format="%(asctime)s %(levelname)s %(name)s %(message)s")

@@ -26,6 +26,7 @@ from fastapi import Depends, FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import ValidationError
 
 from .. import __version__
 from ..lexicons import LexiconError
@@ -44,7 +45,7 @@ from .schemas import (
     ReloadResponse, ReviewRequest, ReviewResponse, RulesResponse,
 )
 from .selection import selection_config
-from .settings import ServiceSettings
+from .settings import ServiceSettings, describe_errors
 
 log = logging.getLogger("govreview.service")
 T = TypeVar("T")
@@ -53,7 +54,7 @@ _bearer = HTTPBearer(auto_error=False, description="Authorization: Bearer <token
 
 _ERR = {"model": ErrorResponse}
 COMMON_ERRORS: dict[int | str, dict[str, Any]] = {
-    400: {**_ERR, "description": "malformed JSON, or a body that is not UTF-8"},
+    400: {**_ERR, "description": "malformed JSON, a body that is not UTF-8, or JSON nested too deeply"},
     401: {**_ERR, "description": "missing or invalid bearer token"},
     413: {**_ERR, "description": "request body over the size limit"},
     415: {**_ERR, "description": "content type is not application/json"},
@@ -280,7 +281,10 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
                            details=[{"path": i.path, "line": i.line, "message": i.message} for i in exc.issues]) from None
         except FileNotFoundError as exc:
             raise ApiError(422, "invalid_config", f"找不到文件 file not found: {exc.filename}; the previous configuration keeps serving") from None
-        except (ValueError, OSError) as exc:  # pydantic ValidationError is a ValueError; TOML errors too
+        except ValidationError as exc:  # by field and problem, never quoting values
+            raise ApiError(422, "invalid_config", "配置无效，仍使用原配置 invalid configuration; the previous one keeps serving",
+                           details=[{"message": m[:500]} for m in describe_errors(exc)[:20]]) from None
+        except (ValueError, OSError) as exc:  # TOML errors (they give line and column, not values)
             raise ApiError(422, "invalid_config", "配置无效，仍使用原配置 invalid configuration; the previous one keeps serving",
                            details=[{"message": str(exc)[:2000]}]) from None
         except TimeoutError:

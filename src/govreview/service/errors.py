@@ -59,9 +59,15 @@ _HTTP_CODES = {400: "malformed_body", 404: "not_found", 405: "method_not_allowed
 async def http_error_handler(request: Request, exc: Exception) -> JSONResponse:
     """Framework errors (undecodable body, unknown path, wrong method) in the same shape as ours."""
     assert isinstance(exc, StarletteHTTPException)
-    if exc.status_code == 400:
-        message = "请求体无法解析（须为 UTF-8 编码的 JSON）request body could not be parsed (must be UTF-8 JSON)"
+    code = _HTTP_CODES.get(exc.status_code, "http_error")
+    if exc.status_code == 400:  # FastAPI's "error parsing the body": say which error (it chains the cause)
+        cause = exc.__cause__
+        if isinstance(cause, RecursionError):
+            code, message = "json_too_deep", "JSON 嵌套层级过深 request body is nested too deeply to parse"
+        elif isinstance(cause, UnicodeDecodeError):
+            message = "请求体不是 UTF-8 编码 request body is not UTF-8 encoded JSON"
+        else:
+            message = "请求体无法解析 request body could not be parsed as JSON"
     else:
         message = str(exc.detail)
-    return error_response(exc.status_code, _HTTP_CODES.get(exc.status_code, "http_error"), message,
-                          headers=getattr(exc, "headers", None))
+    return error_response(exc.status_code, code, message, headers=getattr(exc, "headers", None))

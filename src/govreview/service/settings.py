@@ -17,9 +17,27 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError
 
 ENV_PREFIX = "GOVREVIEW_"
+_SECRET_WORDS = ("token", "secret", "password", "passwd", "key", "credential")
+
+
+class SettingsError(ValueError):
+    """Invalid server settings; the message names each field and problem and never quotes a value."""
+
+
+def describe_errors(exc: ValidationError) -> list[str]:
+    """``field: problem`` per error, without the input (pydantic's own message quotes ``input_value``,
+    which for a token is the secret itself)."""
+    out = []
+    for err in exc.errors(include_input=False, include_url=False):
+        field = ".".join(str(p) for p in err.get("loc", ())) or "settings"
+        msg = str(err.get("msg", "invalid"))
+        if any(w in field.lower() for w in _SECRET_WORDS) and err.get("type") == "string_type":
+            msg += " (write the token as a quoted string)"
+        out.append(f"{field}: {msg}")
+    return out
 
 
 def _default_threads() -> int:
@@ -100,4 +118,7 @@ def load_settings(flags: Mapping[str, Any] | None = None, *, environ: Mapping[st
     merged.update(flags)
     if config is not None:
         merged["config"] = str(Path(config).resolve())
-    return ServiceSettings.model_validate(merged)
+    try:
+        return ServiceSettings.model_validate(merged)
+    except ValidationError as exc:
+        raise SettingsError("; ".join(describe_errors(exc))) from None
