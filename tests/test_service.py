@@ -223,6 +223,14 @@ def test_missing_and_invalid_tokens_are_401(server):
     assert httpx.get(server + "/readyz").json()["status"] == "ready"
 
 
+def test_health_checks_answer_head_like_get(server):
+    for path in ("/healthz", "/readyz"):
+        get, head = httpx.get(server + path), httpx.head(server + path)
+        assert head.status_code == get.status_code == 200, (path, head.status_code)
+        assert head.content == b"" and head.headers["content-type"] == get.headers["content-type"]
+    assert httpx.head(server + "/v1/rules").status_code == 405  # only the probes
+
+
 def test_reload_is_disabled_without_an_admin_token():
     with live_server(create_app(ServiceSettings())) as base:
         r = httpx.post(base + "/v1/reload")

@@ -219,6 +219,11 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
                 "lexicon_version": r.lexicon_version,
                 "config_digest": r.config_digest, "errors": [e.message for e in r.build_errors]}
 
+    # load balancers probe with HEAD: same status and headers, no body (uvicorn drops it); not in the
+    # OpenAPI document, where a second operation per path would only repeat the GET
+    app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
+    app.add_api_route("/readyz", readyz, methods=["HEAD"], include_in_schema=False)
+
     @app.get("/v1/rules", response_model=RulesResponse, tags=["review"], dependencies=[Depends(require_api_token)],
              responses={401: COMMON_ERRORS[401], 503: COMMON_ERRORS[503]})
     async def rules(request: Request) -> Any:
