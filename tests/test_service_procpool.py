@@ -166,3 +166,16 @@ def test_calls_queued_behind_a_dying_worker_move_to_another_one_with_their_deadl
         asyncio.run(scenario())
     finally:
         pool.shutdown(wait=True)
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see zombies")
+def test_a_pool_retired_before_it_served_shuts_down_and_is_reaped():
+    import time
+
+    pool = WorkerPool(1, dict(BUILD))
+    pid = pool.workers[0].proc.pid
+    pool.retire(60)  # never attached to a loop: nothing can be in flight
+    deadline = time.monotonic() + 30
+    while os.path.exists(f"/proc/{pid}"):
+        assert time.monotonic() < deadline, "worker not reaped"
+        time.sleep(0.05)

@@ -422,6 +422,8 @@ class WorkerPool:
                     pass
         if loop is None or loop.is_closed() or not loop.is_running():
             self._close_sockets()
+            if not wait:  # no loop to reap them from: a thread waits for them (no zombies)
+                threading.Thread(target=self._join, daemon=True, name="govreview-worker-reaper").start()
         elif running is loop:
             self._close_streams()
         else:
@@ -434,6 +436,10 @@ class WorkerPool:
                 w.proc.join(timeout=10)
                 if w.proc.is_alive():
                     w.proc.terminate()
+
+    def _join(self) -> None:
+        for w in list(self.workers):
+            w.proc.join(timeout=60)
 
     def _close_streams(self) -> None:
         for w in self.workers:
