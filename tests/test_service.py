@@ -231,6 +231,26 @@ def test_health_checks_answer_head_like_get(server):
     assert httpx.head(server + "/v1/rules").status_code == 405  # only the probes
 
 
+def test_reload_says_which_server_settings_need_a_restart(tmp_path):
+    """Editing [server] and reloading: the reviewer is rebuilt, and the response names the settings it did
+    not apply (they were merged with environment and flags at start-up) instead of a silent 200."""
+    cfg = tmp_path / "govreview.toml"
+    cfg.write_text('[server]\nmax_chars = 1000\nadmin_token = "adm"\n', encoding="utf-8")
+    settings = ServiceSettings(config=str(cfg), max_chars=1000, admin_token="adm")
+    with live_server(create_app(settings)) as base:
+        admin = {"Authorization": "Bearer adm"}
+        r = httpx.post(base + "/v1/reload", headers=admin)
+        assert r.status_code == 200 and r.json()["restart_required"] == []
+        cfg.write_text('disable = ["pii.phone"]\n[server]\nmax_chars = 50\nadmin_token = "adm"\nlexicons = ["x.txt"]\n',
+                       encoding="utf-8")
+        (tmp_path / "x.txt").write_text("某词\n", encoding="utf-8")
+        r = httpx.post(base + "/v1/reload", headers=admin)
+        assert r.status_code == 200 and r.json()["restart_required"] == ["lexicons", "max_chars"]
+        # the review configuration outside [server] did take effect
+        rep = httpx.post(base + "/v1/review", json={"text": "手机：13919312345（本人）"}).json()
+        assert not [f for f in rep["findings"] if f["rule"].startswith("pii.phone")]
+
+
 def test_reload_is_disabled_without_an_admin_token():
     with live_server(create_app(ServiceSettings())) as base:
         r = httpx.post(base + "/v1/reload")

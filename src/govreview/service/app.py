@@ -45,7 +45,7 @@ from .schemas import (
     ReloadResponse, ReviewRequest, ReviewResponse, RulesResponse,
 )
 from .selection import selection_config
-from .settings import ServiceSettings, describe_errors
+from .settings import ServiceSettings, changed_server_settings, describe_errors, server_table
 
 log = logging.getLogger("govreview.service")
 T = TypeVar("T")
@@ -183,6 +183,7 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.state.server_table = server_table(settings.config)  # what reload compares against
     app.state.holder = ReviewerHolder(settings)
     app.state.runner = Runner(settings)
     app.add_exception_handler(ApiError, api_error_handler)
@@ -299,8 +300,12 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
                            details=[{"message": f"{type(exc).__name__}: {str(exc)[:500]}"}]) from None
         r = serving.reviewer
         log.info("reloaded generation=%d lexicon_version=%s rules=%d", serving.generation, r.lexicon_version, len(r.rules))
+        changed = changed_server_settings(request.app.state.server_table, settings.config)
+        if changed:
+            log.warning("reload: [server] settings changed on disk, restart to apply: %s", ",".join(changed))
         return {"status": "reloaded", "generation": serving.generation, "lexicon_version": r.lexicon_version,
-                "config_digest": r.config_digest, "rules": len(r.rules), "build_seconds": round(serving.build_seconds, 4)}
+                "config_digest": r.config_digest, "rules": len(r.rules), "build_seconds": round(serving.build_seconds, 4),
+                "restart_required": changed}
 
     return app
 

@@ -181,3 +181,7 @@ class ReloadResponse(BaseModel):
     config_digest: str
     rules: int
     build_seconds: float
+    restart_required: list[str] = Field(
+        default_factory=list,
+        description="[server] settings changed in the config file since the service started; a reload does not "
+                    "apply them (listen address, limits, tokens, the server's own lexicon list): restart to apply")

@@ -122,3 +122,23 @@ def load_settings(flags: Mapping[str, Any] | None = None, *, environ: Mapping[st
         return ServiceSettings.model_validate(merged)
     except ValidationError as exc:
         raise SettingsError("; ".join(describe_errors(exc))) from None
+
+
+def server_table(config: str | None) -> dict[str, Any]:
+    """The config file's ``[server]`` table as the service started with it ({} without a file or table)."""
+    if not config:
+        return {}
+    try:
+        return _from_toml(Path(config))
+    except (OSError, ValueError):
+        return {}
+
+
+def changed_server_settings(started: Mapping[str, Any], config: str | None) -> list[str]:
+    """Names of ``[server]`` settings whose value in the file differs from the one the service started with.
+
+    A reload rebuilds the reviewer from the review configuration and the lexicon files; the ``[server]``
+    table (address, limits, tokens, the server's lexicon list) was merged with the environment and the
+    flags at start-up and stays. Saying so beats a silent 200 that a changed setting did not get."""
+    now = server_table(config)
+    return sorted(k for k in set(started) | set(now) if started.get(k) != now.get(k))
