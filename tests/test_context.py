@@ -68,3 +68,22 @@ def test_a_cue_in_another_paragraph_does_not_hide_a_term(doc):
 ], ids=["pdf-wrap", "pdf-wrap-2", "pdf-wrap-indented-paragraph", "br", "same-block", "inline"])
 def test_a_soft_break_or_inline_markup_keeps_the_cue(doc):
     assert _gambling(doc) == []
+
+
+@pytest.mark.parametrize("text", [
+    "严禁利用政府网站发布澳门博彩、网络赌场、百家乐等赌博广告信息。",
+    "严防政府网站被植入澳门博彩、网络赌场等有害信息。",
+    "澳门博彩、网络赌场、百家乐、真人荷官等赌博广告一律不得发布。",
+    "不得在网站上刊登澳门葡京、威尼斯人娱乐、太阳城集团、百家乐、真人荷官等赌博推广内容。",
+])
+def test_a_cue_governs_every_item_of_an_enumeration(text):
+    """The rule sentence lists what it forbids: items far down the 、 list are still under the cue."""
+    assert _gambling(Document(text=text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "严禁酒驾。澳门博彩、百家乐、真人荷官，在线开户。",            # another sentence
+    "请各单位严格落实保密审查制度，确保网站安全运行，百家乐、真人荷官、澳门博彩在线注册送彩金",  # a comma ends the reach
+])
+def test_an_enumeration_after_the_cue_s_clause_is_not_negated(text):
+    assert "真人荷官" in _gambling(Document(text=text))

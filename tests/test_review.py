@@ -57,6 +57,10 @@ def test_obfuscated_gambling_spam_is_found_with_exact_offsets(reviewer, text, ex
         "彩票公益金使用情况公告",
         "中国福利彩票双色球第2024030期开奖结果公告",  # the issue number stands between 双色球 and 开奖结果
         "实施灌区返水渠道整治工程，提高灌溉水利用率。",  # 返水: backflow in water works
+        # incident reports quote the spam they found
+        "近期有个别网站首页出现“百家乐”“真人荷官”等暗链，请各单位严加防范。",
+        "网站曾于2024年遭植入“澳门新葡京”暗链，目前已完成整改。",
+        "经排查，该页面被篡改并挂马，植入“太阳城集团”等博彩链接。",
     ],
 )
 def test_rule_sentences_do_not_fire(reviewer, sentence):

@@ -33,6 +33,7 @@ from .textview import TextView
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
 CUE_WINDOW = 12
+LIST_WINDOW = 48  # how far a cue reaches along a 、 enumeration
 _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
 
 
@@ -40,6 +41,12 @@ _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
 class KeptHit:  # treated as immutable (see Hit)
     hit: Hit
     context: tuple[ContextEffect, ...] = ()
+
+
+def _enumerates(text: str, a: int, b: int, tail: str = "") -> bool:
+    """Whether text[a:b] continues an enumeration (a 、, or ``tail`` such as 等) without a comma."""
+    seg = text[a:b]
+    return ("、" in seg or bool(tail) and tail in seg) and "，" not in seg and "," not in seg
 
 
 def _clause_clear(text: str, a: int, b: int) -> bool:
@@ -78,19 +85,25 @@ class HitFilter:
         return found[0] if found is not None else None
 
     def _negation(self, start: int, end: int, folded_text: str) -> tuple[str, int, int] | None:
-        """The negating cue and the folded gap [a, b) between it and the span, or None."""
+        """The negating cue and the folded gap [a, b) between it and the span, or None.
+
+        A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
+        严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
+        down it. A comma between cue and term ends that reach (严禁酒驾，推荐百家乐、… is two clauses)."""
         if self.cues_before is not None:
-            lo = max(0, start - CUE_WINDOW - 8)
+            lo = max(0, start - LIST_WINDOW - 8)
             window = folded_text[lo:start]
             cut = _last_clause_end(window)
             for m in self.cues_before.finditer(window, cut):
-                if m.end() >= len(window) - CUE_WINDOW:
+                if m.end() >= len(window) - CUE_WINDOW or (
+                        m.end() >= len(window) - LIST_WINDOW and _enumerates(window, m.end(), len(window))):
                     return m.group(), lo + m.end(), start
         if self.cues_after is not None:
-            window = folded_text[end:end + CUE_WINDOW + 8]
+            window = folded_text[end:end + LIST_WINDOW + 8]
             stop = _CLAUSE_END.search(window)
             m = self.cues_after.search(window, 0, stop.start() if stop else len(window))
-            if m is not None and m.start() <= CUE_WINDOW:
+            if m is not None and (m.start() <= CUE_WINDOW or (
+                    m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
                 return m.group(), end, end + m.start()
         return None
 
