@@ -112,3 +112,18 @@ def test_rules_lists_every_rule():
 def test_scan_examples_folder(fmt):
     r = run("scan", str(ROOT / "examples"), "--format", fmt, "--fail-on", "none")
     assert r.returncode == 0, r.stderr.decode()
+
+
+@pytest.mark.parametrize("fmt", ["sarif", "csv", "jsonl"])
+def test_check_writes_the_scan_formats_for_one_file(tmp_path, fmt):
+    p = tmp_path / "draft.txt"
+    p.write_text("附件：机密★5年", encoding="utf-8")
+    r = run("check", str(p), "--format", fmt)
+    assert r.returncode == 1, r.stderr.decode()
+    out = r.stdout.decode()
+    if fmt == "sarif":
+        assert json.loads(out)["runs"][0]["results"][0]["ruleId"] == "secrecy.marking"
+    elif fmt == "csv":
+        assert "secrecy.marking" in out.splitlines()[1]
+    else:
+        assert json.loads(out)["findings"][0]["text"] == "机密★5年"

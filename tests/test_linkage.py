@@ -271,6 +271,13 @@ def test_cli_baseline_covers_linkage_records(cfg_file, tmp_path):
     assert "linkage." not in r.stdout
 
 
+def test_cli_summary_counts_linkage_findings(cfg_file):
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl",
+                                 "--only", "linkage", "--fail-on", "none", "--no-progress", "--workers", "1"])
+    n = sum(len(json.loads(ln)["findings"]) for ln in r.stdout.splitlines())
+    assert n > 0 and f"发现 findings: {n};" in r.stderr
+
+
 def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):
     p = tmp_path / "govreview.toml"
     p.write_text('[options.linkage]\ncalendar_files = ["/nonexistent/cal.tsv"]\n', encoding="utf-8")

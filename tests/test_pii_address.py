@@ -21,6 +21,11 @@ RULE = "pii.address"
     ("丁海洋，户籍地沈阳市和平区南湖街道三好街32号2-5-1。", "沈阳市和平区南湖街道三好街32号2-5-1"),
     ("来电人：韦先生；联系方式：略；地址：南宁市青秀区中山街道七星路136号9栋2单元401；诉求：化粪池堵塞。",
      "南宁市青秀区中山街道七星路136号9栋2单元401"),
+    ("当事人：张三\n住所：临海市古城街道巾山西路38号3幢2单元501室", "临海市古城街道巾山西路38号3幢2单元501室"),
+    ("申请人：XX有限公司员工李四\n住所：临海市古城街道巾山西路38号3幢501室", "临海市古城街道巾山西路38号3幢501室"),
+    # a wide 公示 row: the name is far back, but the row holds a valid ID number and a mobile
+    ("序号 姓名 身份证号 手机 住址\n1 王建军  11010519850612123X  13812345678  北京市朝阳区建国路88号院3号楼2单元501室",
+     "北京市朝阳区建国路88号院3号楼2单元501室"),
 ])
 def test_personal_addresses_are_high_with_exact_span(reviewer, text, value):
     hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
@@ -39,6 +44,10 @@ def test_personal_addresses_are_high_with_exact_span(reviewer, text, value):
     "社区党群服务中心位于城关区皋兰路街道白银路社区中山路220号。",
     "定西市安定区内官营镇锦花村便民服务站于2024年5月挂牌运行，服务覆盖全村6个社312户。",
     "住院自付费用32618.45元，住房保障资格复审合格。",
+    # one field per line (处罚决定书, 中标公告): the 住所 is the organisation's on the lines above
+    "当事人：临海市好运来食品有限公司\n统一社会信用代码：91331082MA2H7XXX1Q\n住所：临海市古城街道巾山西路38号\n法定代表人：王某某",
+    "中标人：云南建工集团有限公司（联合体牵头人）\n住所：昆明市五华区华山南路38号",
+    "项目编号 20231234567890123X 北京市朝阳区建国路88号院3号楼2单元501室",  # not an ID: no person in the row
 ])
 def test_institution_addresses_and_coarse_locations_are_not_personal(reviewer, text):
     assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

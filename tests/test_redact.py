@@ -82,3 +82,11 @@ def test_cli_redact_missing_file_is_exit_2(tmp_path):
                        capture_output=True, text=True, env=env)
     assert p.returncode == 2
     assert "cannot read" in p.stderr and "Traceback" not in p.stderr
+
+
+def test_an_entity_inside_a_number_is_masked_as_the_character_it_shows():
+    """&#48; is one digit of the ID on screen: left in place it would show a birth-date digit."""
+    out, done = govreview.redact("<p>身份证号：4403061990&#48;1012343</p>")
+    assert out == "<p>身份证号：440306********2343</p>" and len(done) == 1
+    out, _ = govreview.redact("<p>手机：139&nbsp;1931&nbsp;2345</p>")  # kept characters keep their entity
+    assert out == "<p>手机：139&nbsp;****&nbsp;2345</p>"

@@ -285,3 +285,12 @@ def test_a_title_the_body_already_holds_is_not_reported_twice(reviewer):
     assert reviewer.review(Document(html=page, title="澳门博彩")).findings == once.findings
     text = "澳门博彩\n正文第一段。"
     assert reviewer.review(Document(text=text, title="澳门博彩")).findings == reviewer.review(text).findings
+
+
+def test_a_misspelt_rule_in_the_configuration_is_reported_not_ignored():
+    """disable = ["pii.phne"] would silently disable nothing: every report says so."""
+    reviewer = govreview.Reviewer({"disable": ["pii.phne", "quality"], "severity": {"pii.emial": "low"}})
+    report = reviewer.review("联系电话：13919312345（本人）")
+    (err,) = [e for e in report.errors if e.kind == "config"]
+    assert "disable: pii.phne" in err.message and "severity: pii.emial" in err.message and "quality" not in err.message
+    assert [e for e in govreview.Reviewer({"disable": ["pii.phone", "linkage"]}).review("x").errors if e.kind == "config"] == []

@@ -37,13 +37,16 @@ def _build_reviewer(config_path: str | None, lexicon_paths: tuple[str, ...], cat
         if only:  # --only CATEGORY: the category names a rule prefix in `enable`
             cfg = cfg.model_copy(update={"enable": (only,)})
         extra = [Lexicon.load(p, category=category, severity=severity) for p in lexicon_paths]
-        return Reviewer(cfg, lexicons=extra)
+        reviewer = Reviewer(cfg, lexicons=extra)
     except LexiconError as exc:
         raise InputError("词表无效 invalid lexicon:\n" + str(exc)) from None
     except FileNotFoundError as exc:
         raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
     except Exception as exc:  # pydantic validation errors, TOML syntax errors
         raise InputError(f"配置无效 invalid configuration: {exc}") from None
+    for e in reviewer.build_errors:  # once on stderr, not only inside every report
+        click.echo(f"govreview: 警告 warning: {e.message}", err=True)
+    return reviewer
 
 
 def _default_config() -> ReviewConfig:
@@ -83,7 +86,8 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("file", type=click.Path(allow_dash=True))
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "jsonl", "csv", "sarif"]), default="text",
+              show_default=True, help="sarif/csv as `scan` writes them, for one file (a CI step on a draft)")
 @click.option("--id", "doc_id", default=None, help="document id for the report (default: the file name)")
 @with_common
 def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
@@ -256,7 +260,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
                     report = old_baseline.filter(report, reviewer.config)
                     if not report.findings:
                         continue  # every change this page needed is accepted in the baseline
-                summary.linkage_reports += 1
+                summary.add_linkage(report)
                 failed = failed or _failed(report, fail_on)
                 if fmt == "jsonl":
                     stream.write(report.to_json() + "\n")

@@ -100,5 +100,19 @@ class ReviewConfig(BaseModel):
             return False
         return not covers(self.disable)
 
+    def unknown_rules(self, rule_ids) -> list[str]:
+        """``enable``/``disable``/``severity`` entries that name no rule, prefix or category of ``rule_ids``:
+        a typo there (pii.phne) would silently change nothing."""
+        ids = list(rule_ids)
+        out = [f"enable: {p}" for p in self.enable if not prefix_known(p, ids)]
+        out += [f"disable: {p}" for p in self.disable if not prefix_known(p, ids)]
+        out += [f"severity: {r}" for r in self.severity if r not in ids]
+        return out
+
     def severity_for(self, rule: str, default: Severity) -> Severity:
         return self.severity.get(rule, default)
+
+
+def prefix_known(prefix: str, rule_ids) -> bool:
+    """Whether ``prefix`` is a category, a rule id or a dotted prefix of one (as ``rule_enabled`` reads it)."""
+    return prefix in {c.value for c in Category} or any(r == prefix or r.startswith(prefix + ".") for r in rule_ids)

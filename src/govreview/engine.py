@@ -281,6 +281,10 @@ class Reviewer:
             except Exception as exc:  # reported on every report: the check is NOT active
                 self.build_errors.append(ReviewError(kind="detector", detector=spec.name,
                                                      message=f"detector failed to start: {type(exc).__name__}: {exc}"))
+        unknown = config.unknown_rules(self.rules)
+        if unknown:  # on every report, like a detector that failed to start: the configuration is not what it says
+            self.build_errors.append(ReviewError(kind="config", message="配置中的规则名不存在，未起作用 unknown rule id, "
+                                                 "prefix or category in the configuration (no effect): " + "; ".join(unknown)))
 
     # ------------------------------------------------------------------
     def lexicon(self, name: str) -> Lexicon | None:

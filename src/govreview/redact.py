@@ -16,6 +16,8 @@ shows only the masked values.
 
 from __future__ import annotations
 
+import html as _html
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -59,15 +61,25 @@ def _mask_span(source: str, f: Finding, html: bool) -> str:
     piece = source[f.start:f.end]
     if not html or not _MARKUP.search(piece):
         return fn(piece)
-    # Mask the text characters only; markup inside the span is copied unchanged.
-    keep: list[tuple[int, int]] = [m.span() for m in _MARKUP.finditer(piece)]
-    text_idx = [i for i in range(len(piece)) if not any(a <= i < b for a, b in keep)]
-    masked = fn("".join(piece[i] for i in text_idx))
-    if len(masked) != len(text_idx):  # a mask that changes length cannot be interleaved with markup
+    # Mask the text only; tags inside the span are copied unchanged. An entity is one text character
+    # (4403061990&#48;1012343 is an 18-digit ID): masked, it becomes the mask character; kept, it stays.
+    units: list[tuple[str, str | None]] = []  # (source text, the character it shows; None for a tag)
+    pos = 0
+    for m in _MARKUP.finditer(piece):
+        units.extend((ch, ch) for ch in piece[pos:m.start()])
+        tok = m.group()
+        shown = _html.unescape(tok) if tok.startswith("&") else None
+        units.append((tok, shown if shown is not None and len(shown) == 1 else None))
+        pos = m.end()
+    units.extend((ch, ch) for ch in piece[pos:])
+    text_units = [i for i, (_, shown) in enumerate(units) if shown is not None]
+    masked = fn("".join(units[i][1] for i in text_units))  # type: ignore[misc]
+    if len(masked) != len(text_units):  # a mask that changes length cannot be interleaved with markup
         return piece
-    out = list(piece)
-    for i, ch in zip(text_idx, masked):
-        out[i] = ch
+    out = [src for src, _ in units]
+    for i, ch in zip(text_units, masked):
+        if ch != units[i][1]:
+            out[i] = ch
     return "".join(out)
 
 

@@ -59,6 +59,14 @@ class Summary:
             s += f"（续扫跳过已完成 resumed, already in output: {self.resumed}）"
         return s
 
+    def add_linkage(self, report) -> None:
+        """A record of the linkage pass: its findings count in the totals and the rule table; it is not an
+        input item (items in = reports + errors still holds), and a page's verdict is its item's."""
+        self.linkage_reports += 1
+        self.findings += len(report.findings)
+        for f in report.findings:
+            self.rules[(f.rule, f.severity.value)] += 1
+
     def render(self, stream: IO[str]) -> None:
         from rich.console import Console
         from rich.table import Table

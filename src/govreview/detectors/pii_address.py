@@ -38,6 +38,7 @@ from ..pii.context import (
 )
 from ..pii.gazetteer import first_place
 from ..pii.report import pii_finding
+from ..pii.validate import check_id
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -105,12 +106,20 @@ def _address_end(run: str) -> tuple[int, bool] | None:
     return last, fine
 
 
+# 处罚决定书, 中标公告 and registrations put one field per line (当事人：XX有限公司 / 统一社会信用代码：… /
+# 住所：…): the subject of a 住所 is the record's, so single line breaks do not end it; a blank line does
+_ROW_PERSON = lazy_re(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[3-9][0-9]{9})(?![0-9])")
+_RECORD_END = lazy_re(r"[。；;！!？?]|\n[ \t\u3000]*\n")
+
+
 def _org_subject(text: str, pos: int) -> str | None:
-    """The organisation the clause before ``pos`` is about, if it is nearer than any person."""
-    seg, _ = clause_before(text, pos, 48)
+    """The organisation the record before ``pos`` is about, if it is nearer than any person."""
+    seg, _ = clause_before(text, pos, 96, ends=_RECORD_END)
     org = last_match_end(ORG_MARKERS, seg)
     if not org:
         return None
+    if "\n" in seg[org[0]:] and seg[org[0]:org[0] + 1] not in ("\n", "\r", "，", ",", "（", "(", " ", "\u3000", "\t"):
+        return None  # on an earlier line, the organisation must be the whole field (…有限公司), not 有限公司员工李四
     person = last_match_end(ROLE_WORDS, seg)
     from ..pii.context import PERSON_IDENTIFIER
 
@@ -190,12 +199,19 @@ def _gazetteer_candidate(ctx, covered, place):
     if _org_subject(text, s):
         return
     person = person_before(text, s, 40, ends=PARAGRAPH_END)
-    if person is None:
-        return
+    if person is not None:
+        word, details = person.text, {"person": person.text}
+    else:
+        # a 公示 table row: 姓名  身份证号  手机  住址 — the name is further back than 40 characters, but an ID
+        # or mobile number on the same line says the row is a person's
+        row, _ = clause_before(text, s, 96, ends=PARAGRAPH_END)
+        if not any(len(m.group()) == 11 or check_id(m.group()).ok for m in _ROW_PERSON.finditer(row)):
+            return
+        word, details = "同行的身份证号/手机号", {"person": "same row as an ID or mobile number"}
     yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=0.75, message=RULE.message,
                       pattern="address/gazetteer+detail",
-                      context=[ContextEffect(word=person.text, effect="require")],
-                      details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], "person": person.text})
+                      context=[ContextEffect(word=word, effect="require")],
+                      details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], **details})
 
 
 def _find_all(text: str, word: str, start: int, end: int):

@@ -34,7 +34,11 @@ CARD_CUE = lazy_regex(
     r"卡号|银行卡|借记卡|信用卡|工资卡|社保卡|一卡通|打卡|账号|帐号|账户|帐户|收款|还款|退费|开户行|"
     r"(?:工商|农业|建设|交通|招商|邮储|中国|民生|兴业|浦发|光大|华夏|平安|农商|农村商业|中信|广发)银行|发放至|汇入|拨付至|打入|转入"
 )
-ORG_ACCOUNT = lazy_regex(r"户名|财政|非税|专户|国库|零余额|基金|单位|中心|慈善会|公积金|汇缴|缴款|归集")
+ORG_ACCOUNT = lazy_regex(r"财政|非税|专户|国库|零余额|基金|单位|中心|慈善会|公积金|汇缴|缴款|归集")
+# 户名 says whose account it is: an organisation (户名：某某县财政局) or a person (户名：李秀英, as 补贴发放 lists
+# print it). The label alone proves nothing; its value decides.
+HOLDER = lazy_regex(r"户名[：:\s]*(?P<name>[^\s，,。；;：:]{2,40})")
+_ORG_NAME = lazy_regex(r"公司|集团|合作社|政府|机关|委员会|[局厅委办院所站队社馆会行]$|中心|学校|医院|银行|财政|专户|基金")
 NOT_CARD = lazy_regex(r"编号|单号|工单|批次|流水号|代码|发票|案件|任务|票据|序号|码")
 WINDOW = 24
 
@@ -57,6 +61,15 @@ def detect(ctx):
         person = person_before(text, s, 48, use_jieba=False)
         ident = last_match_end(PERSON_IDENTIFIER, wide)
         p_end = max(ident[0] if ident else -1, (person.end if person else -1))
+        holder = None
+        for holder in HOLDER.finditer(wide):
+            pass
+        if holder is not None:
+            name = holder.group("name")
+            if _ORG_NAME.search(name):
+                org = (holder.end(), name) if not org or holder.end() > org[0] else org
+            else:  # a person's name as the account holder
+                p_end = max(p_end, holder.end())
         if org and org[0] > p_end and "个人" not in seg:
             yield pii_finding(ctx, RULE.id, s, e, severity=Severity.info, confidence=0.6,
                               message="银行账号（单位/对公账户，可公开）", pattern="card/luhn+prefix",

@@ -29,7 +29,9 @@ OFFICE_PHONE_CUES = lazy_regex(
     r"办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
 )
-PERSONAL_PHONE_CUES = lazy_regex(r"手机|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
+# 手机 names a person's phone, but not a channel: 手机短信 (SMS reporting line), 手机报, 手机客户端/App
+_MOBILE_WORD = r"手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
+PERSONAL_PHONE_CUES = lazy_regex(_MOBILE_WORD + r"|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
 STRONG_PRIVATE_LANDLINE = lazy_regex(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
 
 ROLE_WORDS = lazy_regex(
@@ -63,7 +65,7 @@ NAME_LABEL = lazy_regex(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
 ORG_MARKERS = lazy_regex(
     r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|协会|学会|事务所|慈善会)(?=[，,；;：:（(\s]|$)"
 )
-PERSON_IDENTIFIER = lazy_regex(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|手机")
+PERSON_IDENTIFIER = lazy_regex(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|" + _MOBILE_WORD)
 
 
 def clause_before(text: str, pos: int, window: int, ends: regex.Pattern[str] = SENTENCE_END) -> tuple[str, int]:

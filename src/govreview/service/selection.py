@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import json
 
-from ..config import ReviewConfig
+from ..config import ReviewConfig, prefix_known
 from ..engine import Reviewer, verdict_for
 from ..model import Category, Report
 from .errors import ApiError
@@ -32,13 +32,8 @@ def selection_config(sel: Selection, reviewer: Reviewer) -> ReviewConfig | None:
     """
     if sel.empty:
         return None
-    cats = {c.value for c in Category}
     ids = list(reviewer.rules)
-
-    def known(p: str) -> bool:
-        return p in cats or any(r == p or r.startswith(p + ".") for r in ids)
-
-    unknown = [p for p in [*(sel.rules or []), *sel.exclude] if not known(p)]
+    unknown = [p for p in [*(sel.rules or []), *sel.exclude] if not prefix_known(p, ids)]
     if unknown:
         raise ApiError(422, "unknown_rule", "未知的规则或类别 unknown rule id, prefix or category (see GET /v1/rules)",
                        details=[{"rule": p} for p in unknown[:20]])
