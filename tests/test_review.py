@@ -294,3 +294,34 @@ def test_a_misspelt_rule_in_the_configuration_is_reported_not_ignored():
     (err,) = [e for e in report.errors if e.kind == "config"]
     assert "disable: pii.phne" in err.message and "severity: pii.emial" in err.message and "quality" not in err.message
     assert [e for e in govreview.Reviewer({"disable": ["pii.phone", "linkage"]}).review("x").errors if e.kind == "config"] == []
+
+
+# police, court and consumer news name the schemes they fight, often far from any single enforcement word
+ENFORCEMENT_AND_GUIDANCE = [
+    '近日，市公安局成功破获一起特大跨境网络赌博案，抓获犯罪嫌疑人36名，冻结涉案资金1.2亿余元。经查，该团伙以“澳门博彩”“百家乐”“真人视讯”为幌子，在境外设立赌博网站，通过社交软件招揽国内人员参赌。警方提醒，网络赌博是违法犯罪行为，广大群众要自觉抵制，发现线索请拨打110举报。',  # c10_gongan_dubo
+    '经查，2023年以来，犯罪嫌疑人刘某等人搭建“皇冠体育”“澳门新葡京”等网络赌博平台，发展下线代理200余人，招揽参赌人员5000余人，赌资流水达3.6亿元。目前，该案已移送检察机关审查起诉。',  # d01_dubo2
+    '澳門司法警察局近日搗破一個非法網上賭博集團，拘捕12人。該集團以“百家樂”網站招攬內地居民參賭，涉案金額逾二億澳門元。',  # d12_fanti_dubo
+    '区人民法院近日公开宣判一起电信网络诈骗案件。被告人冒充“客服”，以“刷单返利”“注销校园贷”为由，诱骗被害人下载所谓“安全APP”并转账，涉案金额达280余万元。法院以诈骗罪判处主犯有期徒刑十二年，并处罚金人民币三十万元。法官提示，凡是要求“刷单”“转账到安全账户”的都是诈骗。',  # c11_fayuan_zp
+    '区人民法院审结一起非法经营案：被告人利用POS机为他人信用卡套现，累计套现金额1,860万元，从中牟取手续费82万元。法院以非法经营罪判处被告人有期徒刑五年。',  # d03_taoxian
+    '为促进消费回暖，市商务局将于5月1日发放第二批电子消费券，总额3,000万元。市民可通过“云闪付”APP扫码领取，每人限领一次，消费券有效期至5月31日。',  # d04_xiaofeiquan
+    '根据《商业特许经营管理条例》，特许人从事特许经营活动应当自首次订立特许经营合同之日起15日内向商务主管部门备案。消费者在选择代理加盟项目时，应核实特许人备案信息，警惕“零风险”“高回报”等虚假宣传。',  # d05_jiameng
+]
+
+
+@pytest.mark.parametrize("text", ENFORCEMENT_AND_GUIDANCE)
+def test_enforcement_reports_and_consumer_guidance_do_not_block(reviewer, text):
+    report = reviewer.review(text)
+    assert [f for f in report.findings if f.category.value == "advertising" and f.severity >= Severity.medium] == []
+    assert report.verdict.value == "pass"
+
+
+@pytest.mark.parametrize("doc", [
+    Document(html=f"<p>{ENFORCEMENT_AND_GUIDANCE[0]}</p><p>澳门新葡京百家乐在线开户，首充送88%</p>"),
+    Document(text=ENFORCEMENT_AND_GUIDANCE[0] + "\n\n澳门新葡京百家乐在线开户，首充送88%"),
+], ids=["html", "text"])
+def test_spam_next_to_a_report_paragraph_is_still_spam(reviewer, doc):
+    """Report words and not_near words count in the term's own paragraph: spam injected in the next one stays high."""
+    report = reviewer.review(doc)
+    high = [f.text for f in report.findings if f.rule == "advertising.gambling" and f.severity is Severity.high]
+    assert high == ["澳门新葡京", "百家乐"]
+

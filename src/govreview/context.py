@@ -63,6 +63,23 @@ def _window_has(folded_text: str, words: tuple[str, ...], start: int, end: int, 
     return None
 
 
+def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: int, folded: Folded,
+              view: TextView | None) -> bool:
+    """A ``not_near`` word within the window, in the term's own paragraph: 破获赌博案 in the previous
+    paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break)."""
+    lo = max(0, start - window)
+    seg = ftext[lo:min(len(ftext), end + window)]
+    for w in words:
+        i = seg.find(w) if w else -1
+        while i >= 0:
+            a, b = lo + i, lo + i + len(w)
+            gap = (b, start) if b <= start else (end, a) if a >= end else None
+            if view is None or gap is None or not _paragraph_between(folded, view, *gap):
+                return True
+            i = seg.find(w, i + 1)
+    return False
+
+
 class HitFilter:
     """Built once per Reviewer: folded context words per slot, cue and allow slot sets."""
 
@@ -137,7 +154,7 @@ class HitFilter:
                 if w is None:
                     continue
                 effects.append(ContextEffect(word=w, effect="require"))
-            if h.slot in self.not_near and _window_has(ftext, self.not_near[h.slot], h.start, h.end, e.window):
+            if h.slot in self.not_near and _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view):
                 continue
             if e.before is not None or e.after is not None:
                 os_, oe = folded.to_original(h.start, h.end)

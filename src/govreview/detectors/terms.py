@@ -4,13 +4,25 @@ The rules come from the lexicons themselves (header ``rule``/``category``/
 ``severity``/``description``), so a user lexicon adds rules without code.
 Lexicons whose header names another ``detector`` are left to that detector,
 which applies its own position logic (e.g. secrecy labels).
+
+Reported speech. Police and court news name the gambling brands and fraud
+schemes they fight (该团伙以“澳门博彩”“百家乐”为幌子…警方提醒…), often further
+from an enforcement word than an entry's ``not_near`` window. A lexicon whose
+header lists ``report_words`` (破获, 涉案, 被告人, 判处…) gets a paragraph-level
+check: a hit in a paragraph holding at least ``report_min`` distinct report
+words is reported at ``low`` — still visible, no review verdict. Spam does not
+talk about arrests and sentences; injected spam on such a page is still found
+by ``advertising.injected`` and the link rules.
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from collections.abc import Iterable, Iterator
 
 from ..model import Category, Finding, Severity
+from ..normalize import fold_term
 from ..registry import Rule, detector
 
 NAME = "terms"
@@ -26,6 +38,13 @@ class TermDetector:
 
     def __init__(self, reviewer):
         self.lexicons = {lx.name for lx in reviewer.lexicons if _owned(lx)}
+        self.settings = reviewer.settings
+        self.report: dict[str, tuple[re.Pattern[str], int]] = {}
+        for lx in reviewer.lexicons:
+            words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
+            if _owned(lx) and words:
+                words = sorted(set(filter(None, words)), key=len, reverse=True)
+                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")))
 
     @staticmethod
     def dynamic_rules(reviewer) -> Iterable[Rule]:
@@ -40,10 +59,33 @@ class TermDetector:
         return seen.values()
 
     def detect(self, ctx) -> Iterator[Finding]:
+        said = functools.lru_cache(maxsize=64)(lambda a, b, pattern, need: self._report_words(ctx.text[a:b], pattern, need))
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
-            if slot.lexicon.name in self.lexicons:
-                yield ctx.term_finding(k)
+            name = slot.lexicon.name
+            if name not in self.lexicons:
+                continue
+            rep = self.report.get(name)
+            if rep is not None:
+                words = said(*_paragraph(ctx, k.hit), *rep)
+                if words:
+                    yield ctx.term_finding(k, severity=Severity.low, confidence=0.5,
+                                           message=f"执法/司法报道中引述的词语（本段含“{'”“'.join(words[:3])}”），"
+                                                   f"请确认不是植入内容", details={"report_words": list(words)})
+                    continue
+            yield ctx.term_finding(k)
+
+    def _report_words(self, paragraph: str, pattern: re.Pattern[str], need: int) -> tuple[str, ...]:
+        found = tuple(sorted(set(pattern.findall(fold_term(paragraph, self.settings)))))
+        return found if len(found) >= need else ()
+
+
+def _paragraph(ctx, hit) -> tuple[int, int]:
+    """The view line (an HTML block, a text line) holding a hit."""
+    vs, ve = ctx.folded.to_original(hit.start, hit.end)
+    text = ctx.text
+    end = text.find("\n", ve)
+    return text.rfind("\n", 0, vs) + 1, (len(text) if end < 0 else end)
 
 
 __all__ = ["TermDetector", "Category", "Severity"]
