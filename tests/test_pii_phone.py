@@ -21,6 +21,10 @@ LANDLINE = "pii.phone.landline"
     ("联系人：许文，008618355388535。", "008618355388535"),
     ("会务组：蔡振华，手机+8613902714358。", "+8613902714358"),
     ("当事人本人手机１３９１２３４５６７８，已告知。", "１３９１２３４５６７８"),
+    # the record's name is far back, but its home address (or a valid ID) makes it a person's
+    ("困难群众临时救助对象公示：王秀英，女，住址：城关镇幸福路18号3单元502室，联系电话：13912345678，救助金额3000元。",
+     "13912345678"),
+    ("2  11010519850612123X  北京市朝阳区建国路88号院3号楼2单元501室  13812345678", "13812345678"),
 ])
 def test_personal_mobiles_are_high(reviewer, text, value):
     hits = found(reviewer.review(text), MOBILE, min_severity=Severity.high)

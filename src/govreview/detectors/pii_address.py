@@ -35,10 +35,10 @@ from ..pii.context import (
     clause_before,
     last_match_end,
     person_before,
+    row_evidence,
 )
 from ..pii.gazetteer import first_place
 from ..pii.report import pii_finding
-from ..pii.validate import check_id
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -108,7 +108,6 @@ def _address_end(run: str) -> tuple[int, bool] | None:
 
 # 处罚决定书, 中标公告 and registrations put one field per line (当事人：XX有限公司 / 统一社会信用代码：… /
 # 住所：…): the subject of a 住所 is the record's, so single line breaks do not end it; a blank line does
-_ROW_PERSON = lazy_re(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[3-9][0-9]{9})(?![0-9])")
 _RECORD_END = lazy_re(r"[。；;！!？?]|\n[ \t\u3000]*\n")
 
 
@@ -204,8 +203,7 @@ def _gazetteer_candidate(ctx, covered, place):
     else:
         # a 公示 table row: 姓名  身份证号  手机  住址 — the name is further back than 40 characters, but an ID
         # or mobile number on the same line says the row is a person's
-        row, _ = clause_before(text, s, 96, ends=PARAGRAPH_END)
-        if not any(len(m.group()) == 11 or check_id(m.group()).ok for m in _ROW_PERSON.finditer(row)):
+        if row_evidence(text, s) is None:
             return
         word, details = "同行的身份证号/手机号", {"person": "same row as an ID or mobile number"}
     yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=0.75, message=RULE.message,

@@ -28,6 +28,7 @@ from ..pii.context import (
     clause_before,
     last_match_end,
     person_before,
+    row_evidence,
 )
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, NUMBER_SPACE, cluster_context, iter_matches
@@ -137,6 +138,10 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     if after is not None:
         details["person"] = after
         return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
+    evidence = row_evidence(text, start, mobiles=False, homes=True)  # 王秀英 … 住址：… 联系电话：139…
+    if evidence is not None:
+        details["person"] = f"same record as a {'home address' if evidence != '身份证号' else 'valid ID number'}"
+        return Severity.high, 0.85, [ContextEffect(word=evidence, effect="raise", delta=0.15)], details
     return Severity.medium, 0.7, [], details
 
 

@@ -162,3 +162,30 @@ def person_before(text: str, pos: int, window: int = 24, *, use_jieba: bool = Tr
 
 def nearest(seg: str, *patterns: regex.Pattern[str]) -> list[tuple[int, str] | None]:
     return [last_match_end(p, seg) for p in patterns]
+
+
+_ROW_NUMBER = lazy_regex(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[3-9][0-9]{9})(?![0-9])")
+_HOME_LABEL = lazy_regex(r"家庭住址|家住|住址|现住|户籍地")
+
+
+def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = False, window: int = 96) -> str | None:
+    """What earlier in the record (the line, up to ``window`` characters) before ``pos`` says the record is a
+    person's: a valid ID number, a mobile number (``mobiles``) or a home-address label (``homes``).
+
+    In a wide 公示 row (姓名  身份证号  手机  住址) the name is further back than a detector's person
+    window, but these fields make the row a person's as surely as the name does.
+    """
+    from .validate import check_id
+
+    row, _ = clause_before(text, pos, window, ends=PARAGRAPH_END)
+    for m in _ROW_NUMBER.finditer(row):
+        if len(m.group()) == 11:
+            if mobiles:
+                return "手机号"
+        elif check_id(m.group()).ok:
+            return "身份证号"
+    if homes:
+        h = last_match_end(_HOME_LABEL, row)
+        if h is not None:
+            return h[1]
+    return None
