@@ -214,3 +214,20 @@ def test_limit_options(tmp_path):
     assert [e["kind"] for rec in recs.values() if "deep.zip" in rec["document"]["source"] for e in rec["errors"]] == ["limit"]
     r = run(tmp_path, "--format", "jsonl", "--max-depth", "3", "--no-summary", "--fail-on", "none")
     assert not any(json.loads(x)["errors"] for x in r.output.splitlines())
+
+
+def test_a_keyed_baseline_needs_its_key(site, tmp_path, monkeypatch):
+    """With GOVREVIEW_BASELINE_KEY the entries are HMACs: the file alone cannot be brute-forced, and it
+    cannot be used without the key (nor with a wrong one, which would silently match nothing)."""
+    base = tmp_path / "kb.json"
+    monkeypatch.setenv("GOVREVIEW_BASELINE_KEY", "s3cret-from-the-ci-store")
+    assert run(site, "--format", "jsonl", "--write-baseline", base, "--no-summary").exit_code == 1
+    data = json.loads(base.read_text(encoding="utf-8"))
+    assert data["keyed"] is True and "s3cret" not in base.read_text(encoding="utf-8")
+    assert run(site, "--format", "jsonl", "--baseline", base, "--no-summary").exit_code == 0
+    monkeypatch.setenv("GOVREVIEW_BASELINE_KEY", "another key")
+    r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
+    assert r.exit_code == 2 and "not the key" in r.output
+    monkeypatch.delenv("GOVREVIEW_BASELINE_KEY")
+    r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
+    assert r.exit_code == 2 and "GOVREVIEW_BASELINE_KEY" in r.output
