@@ -62,6 +62,10 @@ class Baseline:
         """A fresh baseline, keyed when ``GOVREVIEW_BASELINE_KEY`` is set."""
         return cls(secrets.token_hex(16), key=_env_key())
 
+    def copy(self) -> Baseline:
+        """The same salt, key, entries and rules, to add to without changing this one (updating a baseline)."""
+        return Baseline(self.salt, Counter(self.entries), dict(self.rules), self.key)
+
     def add(self, report: Report) -> None:
         for f in report.findings:
             self.add_fingerprint(f.rule, f.fingerprint)

@@ -8,7 +8,6 @@ Errors go to stderr as one plain sentence, never a traceback.
 from __future__ import annotations
 
 import sys
-from collections import Counter
 from pathlib import Path
 
 import click
@@ -195,8 +194,7 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
     # join it (the reports carry only the new ones, so a baseline of them alone would drop the old)
     new_baseline = None
     if write_baseline:
-        new_baseline = (Baseline(old_baseline.salt, Counter(old_baseline.entries), dict(old_baseline.rules), old_baseline.key)
-                        if old_baseline is not None else Baseline.new())
+        new_baseline = old_baseline.copy() if old_baseline is not None else Baseline.new()
     level = None if fail_on == "none" else Severity(fail_on)
     failed = False
 

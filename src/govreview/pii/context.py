@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import regex
 
 from ..lazyre import lazy_regex
+from .validate import check_id
 
 SENTENCE_END = lazy_regex(r"[。；;！!？?\n]")
 PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
@@ -175,8 +176,6 @@ def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = Fal
     In a wide 公示 row (姓名  身份证号  手机  住址) the name is further back than a detector's person
     window, but these fields make the row a person's as surely as the name does.
     """
-    from .validate import check_id
-
     row, _ = clause_before(text, pos, window, ends=PARAGRAPH_END)
     for m in _ROW_NUMBER.finditer(row):
         if len(m.group()) == 11:
