@@ -314,6 +314,9 @@ class WorkerPool:
             self.restarting += 1  # counted from now: /readyz and refusals say "restarting", not "failed"
             w.replace = True
             w.alive = False
+            # the killed worker will not work on it: it leaves the load now, not when the reader sees the socket
+            # close (a later loop iteration — a caller resuming first saw the call still counted)
+            self._settled(w, call)
             try:
                 w.proc.kill()
             except (OSError, ValueError):
