@@ -6,6 +6,7 @@ import asyncio
 import json
 import os
 import signal
+from contextlib import contextmanager
 
 import pytest
 
@@ -20,13 +21,22 @@ BUILD = {"config": None, "lexicons": (), "log_level": "warning", "lexicon_catego
          "lexicon_severity": "medium"}
 
 
+@contextmanager
+def started_pool(processes: int):
+    """A pool for one test, shut down (workers ended and reaped) whatever the test does."""
+    pool = WorkerPool(processes, dict(BUILD))
+    try:
+        yield pool
+    finally:
+        pool.shutdown(wait=True)
+
+
 def findings(data: bytes) -> list[tuple[str, int, int]]:
     return [(f["rule"], f["start"], f["end"]) for f in json.loads(data)["findings"]]
 
 
 def test_workers_answer_like_the_library_and_a_dead_one_leaves_the_rotation():
-    pool = WorkerPool(2, dict(BUILD))
-    try:
+    with started_pool(2) as pool:
         assert pool.versions == {Reviewer().lexicon_version} and pool.alive == 2
         expected = [(f.rule, f.start, f.end) for f in Reviewer().review(Document(id="d", text=TEXT)).findings]
 
@@ -48,8 +58,6 @@ def test_workers_answer_like_the_library_and_a_dead_one_leaves_the_rotation():
 
         asyncio.run(scenario())
         assert pool.alive == 0
-    finally:
-        pool.shutdown(wait=True)
 
 
 def test_a_worker_that_cannot_build_fails_the_start_with_the_reason(tmp_path):
@@ -70,8 +78,7 @@ SLOW = TEXT * 8000  # a few hundred thousand characters: a second or more of rev
 def test_a_call_whose_deadline_passed_in_the_queue_is_skipped_and_leaves_the_load():
     """Behind a long call, a call that timed out is not started later (the worker skips it), and ``load``
     counts only the work the worker really has left."""
-    pool = WorkerPool(1, dict(BUILD))
-    try:
+    with started_pool(1) as pool:
         async def scenario() -> None:
             await pool.run(review_one, Document(id="d", text=TEXT), None, False)  # attach to this loop
             slow = asyncio.ensure_future(pool.run(review_one, Document(id="a", text=SLOW), None, False, timeout=120))
@@ -87,14 +94,11 @@ def test_a_call_whose_deadline_passed_in_the_queue_is_skipped_and_leaves_the_loa
             assert pool.skipped == 1 and pool.replaced == 0 and pool.load == 0 and pool.outstanding == 0
 
         asyncio.run(scenario())
-    finally:
-        pool.shutdown(wait=True)
 
 
 def test_a_call_running_past_its_deadline_gets_its_worker_replaced():
     """The worker is killed (so it stops working for nobody), reaped, and a new one takes its place."""
-    pool = WorkerPool(1, dict(BUILD))
-    try:
+    with started_pool(1) as pool:
         async def scenario() -> None:
             old = pool.workers[0].proc
             with pytest.raises(TimeoutError):
@@ -109,14 +113,11 @@ def test_a_call_running_past_its_deadline_gets_its_worker_replaced():
             assert findings(await pool.run(review_one, Document(id="c", text=TEXT), None, False, timeout=120))
 
         asyncio.run(scenario())
-    finally:
-        pool.shutdown(wait=True)
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see zombies")
 def test_a_killed_worker_is_reaped_without_waiting_for_a_reload():
-    pool = WorkerPool(2, dict(BUILD))
-    try:
+    with started_pool(2) as pool:
         async def scenario() -> int:
             await pool.run(review_one, Document(id="d", text=TEXT), None, False)  # attach to this loop
             pid = pool.workers[0].proc.pid
@@ -130,13 +131,10 @@ def test_a_killed_worker_is_reaped_without_waiting_for_a_reload():
                 raise AssertionError(f"worker {pid} not reaped: {fh.read().split()[2]}")
 
         asyncio.run(scenario())
-    finally:
-        pool.shutdown(wait=True)
 
 
 def test_calls_queued_behind_a_dying_worker_move_to_another_one_with_their_deadline():
-    pool = WorkerPool(2, dict(BUILD))
-    try:
+    with started_pool(2) as pool:
         async def scenario() -> None:
             await asyncio.gather(*(pool.run(review_one, Document(id="d", text=TEXT), None, False) for _ in range(2)))
             victim, survivor = pool.workers
@@ -164,8 +162,6 @@ def test_calls_queued_behind_a_dying_worker_move_to_another_one_with_their_deadl
             assert pool.alive == 1 and pool.load == 0 and pool.outstanding == 0 and pool.skipped == 1
 
         asyncio.run(scenario())
-    finally:
-        pool.shutdown(wait=True)
 
 
 @pytest.mark.skipif(not os.path.isdir("/proc/self"), reason="needs /proc to see zombies")
