@@ -118,6 +118,26 @@ def test_a_cue_in_the_next_docx_paragraph_does_not_hide_spam(tmp_path):
     assert [(f.text, f.location.cell) for f in rows.findings if f.rule == "advertising.gambling"] == [("澳门葡京", "C1")]
 
 
+FULL = "各地区各部门要按照要求加强网站内容建设管理，确保信息发布及时准确"  # 30 characters: a full line
+
+
+@pytest.mark.parametrize(("lines", "found"), [
+    # a short line ends its paragraph: the footer's cue does not excuse spam in the next paragraph
+    ([FULL, "本网站信息未经许可不得转载", "澳门新葡京在线开户送彩金"], True),
+    # the next paragraph starts indented after a full line
+    ([FULL, FULL[:26] + "严禁发布", (24, "澳门新葡京在线开户送彩金，" + FULL[:15])], True),
+    # a wider gap between lines (a blank line's height)
+    ([FULL, FULL[:26] + "严禁发布", None, "澳门新葡京在线开户送彩金，" + FULL[:17], FULL], True),
+    # a rule sentence wrapped at the right margin is one sentence: the cue reaches the next line
+    ([FULL, FULL[:26] + "严禁发布", "澳门新葡京在线开户等博彩信息，" + FULL[:15]], False),
+])
+def test_pdf_paragraphs_come_from_line_geometry(tmp_path, lines, found):
+    (tmp_path / "p.pdf").write_bytes(pdf_bytes([lines]))
+    rep = reports(scan(tmp_path)[0])[str(tmp_path / "p.pdf")]
+    hits = {f.text for f in rep.findings if f.rule == "advertising.gambling"}
+    assert ("澳门新葡京" in hits or "新葡京" in hits) is found, rep.findings
+
+
 def test_offsets_index_the_extracted_text(mixed):
     from govreview.batch.extractors import get_extractor
 

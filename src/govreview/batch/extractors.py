@@ -30,6 +30,7 @@ from ..decoding import decode_bytes
 from ..html import looks_like_html
 from ..model import Location
 from .limits import Limits
+from .pdflayout import page_text
 
 ARCHIVE_SUFFIXES = {".zip", ".tar", ".tar.gz", ".tgz"}
 _DOUBLE = (".tar.gz", ".warc.gz", ".arc.gz")
@@ -323,7 +324,8 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
 
 @extractor(".pdf")
 def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
-    """Text layer page by page (location: page number). No text on any page means a scan."""
+    """Text layer page by page (location: page number), with paragraph breaks from the line geometry
+    (:mod:`.pdflayout`). No text on any page means a scan."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
@@ -338,7 +340,7 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         for i in range(n):
             page = pdf[i]
             tp = page.get_textpage()
-            text = tp.get_text_range().replace("\r\n", "\n").replace("\r", "\n")
+            text = page_text(tp)
             tp.close()
             page.close()
             if text.strip():

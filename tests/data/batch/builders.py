@@ -64,8 +64,12 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
     return buf.getvalue()
 
 
-def pdf_bytes(pages: list[list[str]]) -> bytes:
-    """Each page is a list of lines; an empty list makes a page with no text (a "scan")."""
+def pdf_bytes(pages: list[list[str | tuple[int, str]]]) -> bytes:
+    """Each page is a list of lines, 12 pt characters from x = 50; an empty list makes a page with no text (a "scan").
+
+    A line given as ``(indent, text)`` starts ``indent`` points further right (a paragraph's first line);
+    ``None`` leaves a blank line's height.
+    """
     objs: list[bytes] = []
 
     def add(b: bytes) -> int:
@@ -83,8 +87,12 @@ def pdf_bytes(pages: list[list[str]]) -> bytes:
         ops = []
         y = 800
         for line in lines:
+            if line is None:
+                y -= 20
+                continue
+            indent, line = line if isinstance(line, tuple) else (0, line)
             hexs = line.encode("utf-16-be").hex().upper()
-            ops.append(f"BT /F1 12 Tf 50 {y} Td <{hexs}> Tj ET")
+            ops.append(f"BT /F1 12 Tf {50 + indent} {y} Td <{hexs}> Tj ET")
             y -= 20
         content = "\n".join(ops).encode() if ops else b"0 0 m 100 100 l S"
         cid = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
