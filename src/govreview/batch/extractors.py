@@ -252,12 +252,18 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         # a merged cell repeats in row.cells with the same <w:tc>: read it once. The elements themselves are
         # kept (not their id()): python-docx makes a new proxy per access, and a freed proxy's id is reused
         seen: set = set()
+        # a row is a record, as in a spreadsheet: its cells are joined by a tab, so a 公示 row's name, ID,
+        # mobile and address stand on one line for the detectors' row context; the row ends a paragraph
         for r, row in enumerate(table.rows, start=1):
+            cells: list[Unit] = []
             for c, cell in enumerate(row.cells, start=1):
                 if cell._tc in seen or not cell.text.strip():
                     continue
                 seen.add(cell._tc)
-                units.append(Unit(cell.text, Location(part=f"word/document.xml#table{ti}", cell=f"R{r}C{c}")))
+                cells.append(Unit(cell.text, Location(part=f"word/document.xml#table{ti}", cell=f"R{r}C{c}"), "\t"))
+            if cells:
+                cells[-1].sep = ROW_END
+                units.extend(cells)
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
         if _in_fallback(box):
