@@ -108,9 +108,9 @@ def test_every_docx_table_cell_is_read(tmp_path):
 
 
 def test_a_cue_in_the_next_docx_paragraph_does_not_hide_spam(tmp_path):
-    """Extracted paragraphs and table rows are joined by a blank line, a paragraph boundary for negation cues."""
+    """Extracted paragraphs and table rows are joined by a blank line and cells by a tab: boundaries for negation cues."""
     (tmp_path / "n.docx").write_bytes(docx_bytes(["首存送彩金，注册即送", "本文件不得转载"],
-                                                 table=[["严禁", "发布"], ["百家乐", "真人视讯"]]))
+                                                 table=[["严禁", "百家乐"]]))
     (tmp_path / "n.xlsx").write_bytes(xlsx_bytes({"S": [[1, "张军", "澳门葡京"], [2, "张伟", "不得公开涉及国家秘密"]]}))
     found = reports(scan(tmp_path)[0])
     rep = found[str(tmp_path / "n.docx")]
@@ -141,15 +141,16 @@ def test_pdf_paragraphs_come_from_line_geometry(tmp_path, lines, found):
 
 def test_a_docx_table_row_is_one_record(tmp_path):
     """A 公示 table in a Word attachment: the row's ID and mobile make its address and mobile a person's,
-    as in a spreadsheet; a cue in a row reaches its other cells only."""
+    as in a spreadsheet; a negation cue reaches within its own cell only."""
     rows = [["序号", "姓名", "身份证号", "联系电话", "家庭住址"],
             ["1", "张三", "110101199003074514", "13912345678", "临江市城关镇幸福村3组12号"],
             ["2", "李四", "", "13812345678", "临江市东风路18号2栋302室"],
-            ["3", "严禁", "发布", "澳门葡京", ""]]
+            ["3", "严禁发布澳门葡京等博彩广告", "", "", ""], ["4", "不得", "", "百家乐", ""]]
     (tmp_path / "公示.docx").write_bytes(docx_bytes(["关于2025年城乡低保对象的公示"], table=rows))
     rep = reports(scan(tmp_path)[0])[str(tmp_path / "公示.docx")]
     got = sorted((f.rule, f.severity.value, f.location.cell) for f in rep.findings)
-    assert got == [("pii.address", "high", "R2C5"), ("pii.address", "high", "R3C5"), ("pii.id_card", "high", "R2C3"),
+    assert got == [("advertising.gambling", "high", "R5C4"),
+                   ("pii.address", "high", "R2C5"), ("pii.address", "high", "R3C5"), ("pii.id_card", "high", "R2C3"),
                    ("pii.phone.mobile", "high", "R2C4"), ("pii.phone.mobile", "high", "R3C4")]
 
 

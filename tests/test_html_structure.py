@@ -162,7 +162,7 @@ _pieces = st.sampled_from([
     "<div>", "</div>", "<p>", "</p>", '<a href="http://x.com">', "</a>", "<span style='display:none'>", "</span>",
     "<table><tr><td>", "</td></tr></table>", "<!-- c -->", "<script>location.href='http://r.com'</script>",
     "<style>.h{display:none}</style>", "<b class=h>", "</b>", "&amp;", "&#x4e2d;", "<", ">", "澳门博彩", "正文",
-    "www.xpj.com", "<img alt='图'>", "<br/>", '<meta http-equiv="refresh" content="0;url=http://m.com">', "<!--", "-->",
+    "www.xpj.com", "<img alt='图'>", "<br/>", "<tr>", "</tr>", "<td>", "</td>", "<th title='号'>", "\n  ", '<meta http-equiv="refresh" content="0;url=http://m.com">', "<!--", "-->",
 ])
 
 
@@ -180,6 +180,42 @@ def test_arbitrary_tag_soup_never_crashes_and_spans_point_into_the_source(parts)
     for i in range(len(doc.view.text)):
         a, b = doc.view.to_source(i, i + 1)
         assert 0 <= a < b <= len(src)
+
+
+@pytest.mark.parametrize(("src", "view"), [
+    # a 公示 row: one line, cells by a tab; the next row is the next line
+    ("<table><tr><th>姓名</th><th>家庭住址</th></tr><tr><td>张三</td><td>幸福村3组12号</td></tr></table>",
+     "姓名\t家庭住址\n张三\t幸福村3组12号\n"),
+    # pretty-printed source, Word-pasted <p>/<span> and a title attribute inside cells: still one line
+    ("<table>\n  <tr>\n    <td><p class=MsoNormal><span>李四</span></p></td>\n    <td>\n      110101199003074514\n    </td>\n"
+     "    <td><a href='/x' title='详情'>查看</a></td>\n  </tr>\n</table>",
+     "李四 \t110101199003074514 \t详情 查看 \n"),
+])
+def test_a_table_data_row_is_one_line(src, view):
+    assert parse_html(src).view.text.strip("\n") == view.strip("\n")
+
+
+@pytest.mark.parametrize("src", [
+    # a layout table: the article's paragraphs inside one cell stay paragraphs
+    "<table><tr><td><p>一段</p><p>二段</p><p>三段</p><p>四段</p><p>五段</p><p>六段</p><p>七段</p></td><td>侧栏</td></tr></table>",
+    # a nested table makes the outer row a layout row
+    "<table><tr><td><table><tr><td>甲</td><td>乙</td></tr></table></td><td>丙</td></tr></table>",
+    # one cell is not a record
+    "<table><tr><td>正文一</td></tr><tr><td>正文二</td></tr></table>",
+])
+def test_layout_rows_keep_their_line_breaks(src):
+    view = parse_html(src).view.text
+    assert "\t" not in view.replace("甲\t乙", "")
+
+
+def test_a_person_in_a_html_publicity_table_row(reviewer):
+    """The row's mobile and ID make its address a person's; before, each cell was its own line."""
+    src = ("<table><tr><td>姓名</td><td>联系电话</td><td>家庭住址</td></tr>\n"
+           "<tr><td>张三</td><td>13912345678</td><td>临江市城关镇幸福村3组12号</td></tr></table><p>咨询电话：0871-63212345</p>")
+    rep = reviewer.review(Document(html=src))
+    got = sorted((f.rule, f.severity.value, f.text) for f in rep.findings)
+    assert got == [("pii.address", "high", "临江市城关镇幸福村3组12号"), ("pii.phone.mobile", "high", "13912345678")]
+    assert all(src[f.start:f.end] == f.text for f in rep.findings)
 
 
 def test_quoted_gt_in_an_attribute_cannot_hide_the_href():

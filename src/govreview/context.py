@@ -183,13 +183,15 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     check above cannot see them. A *soft* break — one line break in plain text, as PDF and
     hard-wrapped text put inside sentences, or an HTML ``<br>`` — keeps the cue (不得刊登\n博彩广告 is
     one rule sentence). A *paragraph* boundary stops it: a blank line, a line break before a paragraph
-    indent (　　 in Chinese text), or a line break the HTML view
+    indent (　　 in Chinese text), a tab (the boundary between the cells of a table row), or a line break the HTML view
     made from a block element (``</p><p>``, ``<div>``, ``<li>``, ``<td>``…). Otherwise a page footer's
     未经许可不得转载 or a paragraph starting 严禁… would hide spam injected next to it.
     """
     lo = folded.orig_index(a - 1) + 1 if a > 0 else 0  # a == b when the fold deleted all that stood between
     hi = folded.orig_index(b) if b < len(folded.text) else len(folded.original)
     text = view.text
+    if text.find("\t", lo, hi) >= 0:
+        return True  # a table cell boundary (HTML data rows, Word and spreadsheet rows, TSV): cells are separate fields
     i = text.find("\n", lo, hi)
     if i < 0:
         return False

@@ -8,6 +8,14 @@ decoded as atomic characters, block-level tags become line breaks (barriers
 for matching), and reader-visible attributes (``title``, ``alt``, meta
 description/keywords) are included as their own lines.
 
+A *data row* of a table (a ``<tr>`` with two or more cells, no nested table,
+and no more block elements and text than a record's cells hold) is one line:
+its cells are separated by a tab, block elements and line breaks inside a cell
+by a space, and the row ends a paragraph. A 公示 row — 姓名, 身份证号, 手机,
+家庭住址 — is thereby one record, as it is in a spreadsheet, and detectors
+that judge a field by the rest of its record see the whole row. Layout tables
+(a page's article inside a cell) keep their paragraphs.
+
 HTML comments are readable to crawlers and a favourite hiding place for
 injected spam, so their text is part of the view too, on lines of its own
 (conditional comments ``<!--[if IE]>`` are markup, not text, and stay out).
@@ -25,11 +33,12 @@ even though the DOM parser knows none. Both read the same :class:`HtmlDocument`.
 from __future__ import annotations
 
 import html as _html
+import re as _re
 from dataclasses import dataclass, field
 
 import regex
 
-from .lazyre import lazy_regex
+from .lazyre import lazy_re, lazy_regex
 from .textview import TextView, ViewBuilder
 
 _TOKEN = lazy_regex(
@@ -49,6 +58,39 @@ _BLOCK = frozenset(
 _VISIBLE_ATTRS = {"title", "alt"}
 _CONDITIONAL = lazy_regex(r"\s*\[(?:if|endif)\b|\s*<!\[endif", regex.I)
 _META_NAMES = {"description", "keywords"}
+_ROW_EDGE = lazy_re(r"<(/?)(tr|table)\b[^>]*>", _re.I)  # row and table start and end tags, in order
+_ROW_CELL = lazy_re(r"<t[dh]\b", _re.I)
+_ROW_BLOCK = lazy_re(r"<(?:p|div|br|li|h[1-6]|hr|ul|ol|section|article|blockquote|pre)\b", _re.I)
+_ROW_MARKUP = lazy_re(r"<[^>]*>|&[#\w]+;?")
+_ROW_CELL_TEXT = 160  # characters of text per cell, on average, that a record's row stays within
+_CELL_TAGS = frozenset(["td", "th"])
+_ROW_TAGS = frozenset(["tr", "table", "tbody", "thead", "tfoot"])
+_FORMAT_WS = lazy_regex(r"\s*[\r\n]\s*")
+
+
+def data_rows(source: str) -> list[tuple[int, int]]:
+    """Source spans of the table rows that are records (see the module docstring), in order.
+
+    A candidate is a ``<tr>…</tr>`` with no other row or table tag between its ends (so no nested
+    table); the stdlib engine walks the row and table tags once.
+    """
+    if "<tr" not in source and "<TR" not in source and "<Tr" not in source:
+        return []
+    rows = []
+    open_at = -1
+    for m in _ROW_EDGE.finditer(source):
+        closing, name = m.group(1), m.group(2).lower()
+        if name == "tr" and not closing:
+            open_at = m.start()
+            continue
+        if name == "tr" and open_at >= 0:
+            span = source[open_at:m.end()]
+            cells = len(_ROW_CELL.findall(span))
+            if (cells >= 2 and len(_ROW_BLOCK.findall(span)) <= 2 * cells + 2
+                    and len(_ROW_MARKUP.sub("", span).strip()) <= _ROW_CELL_TEXT * cells):
+                rows.append((open_at, m.end()))
+        open_at = -1
+    return rows
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,8 +188,31 @@ def _emit_text(b: ViewBuilder, start: int, end: int) -> None:
     b.literal(pos, end)
 
 
+def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> bool:
+    """Text inside a data row: source line breaks (and the spaces around them) are formatting, one space.
+
+    Returns whether the view now ends in a separator (the chunk was only formatting whitespace).
+    """
+    pos = start
+    for m in _FORMAT_WS.finditer(b.source, start, end):
+        if m.start() > pos:
+            _emit_text(b, pos, m.start())
+            after_sep = False
+        if not after_sep:
+            b.atom(" ", m.start(), m.end())
+            after_sep = True
+        pos = m.end()
+    if end > pos:
+        _emit_text(b, pos, end)
+        after_sep = False
+    return after_sep
+
+
 def parse_html(source: str) -> HtmlDocument:
     b = ViewBuilder(source)
+    rows = data_rows(source)
+    ri = 0  # the first data row that does not end before the current position
+    in_cell_sep = False  # the view ends in a row-internal separator (tab or space)
     title_parts: list[str] = []
     meta: dict[str, str] = {}
     tags: list[Tag] = []
@@ -157,11 +222,18 @@ def parse_html(source: str) -> HtmlDocument:
     last_break = True
     for m in _TOKEN.finditer(source):
         s, e = m.span()
+        while ri < len(rows) and rows[ri][1] <= s:
+            ri += 1
+        in_row = ri < len(rows) and rows[ri][0] <= s
         if s > pos:
-            _emit_text(b, pos, s)
+            if in_row:
+                in_cell_sep = _emit_row_text(b, pos, s, last_break or in_cell_sep)
+                last_break = last_break and in_cell_sep
+            else:
+                _emit_text(b, pos, s)
+                last_break = in_cell_sep = False
             if in_title:
                 title_parts.append(_html.unescape(source[pos:s]))
-            last_break = False
         pos = e
         tok = m.group()
         if tok.startswith("&"):
@@ -172,7 +244,7 @@ def parse_html(source: str) -> HtmlDocument:
                 b.literal(s, e)
             if in_title:
                 title_parts.append(decoded)
-            last_break = False
+            last_break = in_cell_sep = False
             continue
         if tok.startswith("<!--"):
             body_s, body_e = s + 4, (e - 3 if tok.endswith("-->") and e - 3 >= s + 4 else e)
@@ -185,7 +257,7 @@ def parse_html(source: str) -> HtmlDocument:
                 last_break = True
             if not _CONDITIONAL.match(source, body_s, body_e) and source[body_s:body_e].strip():
                 _emit_text(b, body_s, body_e)
-                last_break = False
+                last_break = in_cell_sep = False
                 if body_e < e:
                     b.atom("\n", body_e, e)
                     last_break = True
@@ -223,15 +295,24 @@ def parse_html(source: str) -> HtmlDocument:
                     meta[meta_name] = _html.unescape(v)
                     b.atom("\n", s, s + 1)
                     _emit_text(b, vs, ve)
-                    last_break = False
+                    last_break = in_cell_sep = False
             for k, v, vs, ve in attrs:
                 if k in _VISIBLE_ATTRS and v.strip():
-                    if not last_break:
-                        b.atom("\n", s, s + 1)
+                    brk = " " if in_row else "\n"  # a title/alt inside a record stays on the record's line
+                    if not last_break and not (in_row and in_cell_sep):
+                        b.atom(brk, s, s + 1)
                     _emit_text(b, vs, ve)
-                    b.atom("\n", ve, min(ve + 1, e))
-                    last_break = True
-        if name in _BLOCK and not last_break:
+                    b.atom(brk, ve, min(ve + 1, e))
+                    last_break, in_cell_sep = not in_row, in_row
+        if in_row and name not in _ROW_TAGS:
+            if name in _CELL_TAGS:
+                if not closing and not last_break and not (in_cell_sep and b.parts[-1] == "\t"):
+                    b.atom("\t", s, e)  # between the cells of a record: one line
+                    in_cell_sep = True
+            elif name in _BLOCK and not last_break and not in_cell_sep:
+                b.atom(" ", s, e)  # <p>, <br>, <div> inside a cell: a space, not a new line
+                in_cell_sep = True
+        elif name in _BLOCK and not last_break:
             b.atom("\n", s, e)
             last_break = True
     if pos < len(source):
