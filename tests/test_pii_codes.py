@@ -97,3 +97,46 @@ def test_labelled_codes_found_with_folds_off(reviewer, text, rule, values):
     unfolded = Reviewer({"fold": {"width": False, "case": False, "t2s": False, "noise": False, "repeats": False}})
     for rev in (reviewer, unfolded):
         assert [f.text for f in found(rev.review(text), rule)] == values
+
+
+@pytest.mark.parametrize("text,value", [
+    ("如对公示对象有异议，请于公示期内将书面材料发送至举报邮箱：cgqjw2024@163.com。", "cgqjw2024@163.com"),
+    ("部门信箱：cgqmzj@163.com（城关区民政局）", "cgqmzj@163.com"),
+    ("区民政局邮箱：cgqmzj@163.com，邮编730030。", "cgqmzj@163.com"),
+    ("投稿邮箱：lzcgtougao@126.com，来稿请注明作者姓名及联系方式。", "lzcgtougao@126.com"),
+    ("报名邮箱：cgrsjzp@126.com，邮件标题注明“姓名+岗位”。", "cgrsjzp@126.com"),
+    ("电子邮箱：xfjzx2020@qq.com（城关区信访局）", "xfjzx2020@qq.com"),
+])
+def test_office_free_mail_mailboxes_are_not_personal(reviewer, text, value):
+    """County offices publish 163/126/qq mailboxes: the label (or the office after it) says whose it is."""
+    assert not found(reviewer.review(text), "pii.email", min_severity=Severity.low)
+    hits = found(info_reviewer().review(text), "pii.email")
+    assert [(f.text, f.severity) for f in hits] == [(value, Severity.info)]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("联系人：马老师，邮箱：mahuan2019@126.com。", "mahuan2019@126.com"),
+    ("报名材料请发送至负责人邮箱luoyun_hr@163.com。", "luoyun_hr@163.com"),
+    ("招聘专员刘老师个人邮箱liuwenjing1988@qq.com，邮件标题注明姓名。", "liuwenjing1988@qq.com"),
+    ("您于5月7日通过市长信箱yangxuemei1985@163.com反映的问题已收悉。", "yangxuemei1985@163.com"),
+    ("报名邮箱见附件。联系人：王丽，电子邮箱：wangli_86@163.com（区人社局）", "wangli_86@163.com"),
+])
+def test_personal_free_mail_stays_high(reviewer, text, value):
+    hits = found(reviewer.review(text), "pii.email", min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("招生咨询QQ群：123456789，官方微信：cgjyj2024。", "cgjyj2024"),
+    ("咨询QQ：800012345（城关区政务服务中心）", "800012345"),
+    ("城关区人社局微信号：cgrsj_gov，欢迎关注。", "cgrsj_gov"),
+    ("QQ：2837461905（区政务服务中心）", "2837461905"),
+])
+def test_office_im_accounts_are_info(reviewer, text, value):
+    assert not found(reviewer.review(text), "pii.im_account", min_severity=Severity.low)
+    assert [(f.text, f.severity) for f in found(info_reviewer().review(text), "pii.im_account")] == [(value, Severity.info)]
+
+
+def test_person_nearer_than_office_label_keeps_im_account_personal(reviewer):
+    r = reviewer.review("咨询联系人：张老师，微信号：zhang_ls88，QQ：312443213。")
+    assert [f.text for f in found(r, "pii.im_account", min_severity=Severity.high)] == ["zhang_ls88", "312443213"]

@@ -1,16 +1,19 @@
 """Email addresses: personal (free-mail next to a person) vs. an office's mailbox.
 
 Government pages publish their own mailboxes (…@xx.gov.cn, org.cn/edu.cn
-domains) as contact points: ``info``. A free-mail address (qq.com, 163.com …)
-is a person's: ``high``. Other domains are ``medium`` with a person before
-them, ``info`` otherwise.
+domains) as contact points: ``info``. So is a mailbox whose label says it is
+an office's (举报邮箱, 投稿信箱, 区民政局邮箱, or the organisation in brackets
+after it) — county offices often publish a 163.com or qq.com mailbox — unless
+a person is named nearer. Any other free-mail address (qq.com, 163.com …) is
+a person's: ``high``. Other domains are ``medium`` with a person before them,
+``info`` otherwise.
 """
 
 from __future__ import annotations
 
 from ..lazyre import lazy_regex
-from ..model import Category, Severity
-from ..pii.context import person_before
+from ..model import Category, ContextEffect, Severity
+from ..pii.context import OFFICE_MAILBOX, clause_before, office_contact, person_before
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -42,6 +45,13 @@ def detect(ctx):
                               message="单位电子邮箱（可公开）", details={"domain": domain, "owner": "organisation"})
             continue
         person = person_before(text, s, 28, use_jieba=False)
+        office = office_contact(text, clause_before(text, s, 28)[0], e, person, OFFICE_MAILBOX)
+        if office is not None:
+            yield pii_finding(ctx, RULE.id, s, e, severity=Severity.info, confidence=0.7, pattern="email/office-label",
+                              message="单位/部门电子邮箱（可公开，请确认非个人邮箱）",
+                              context=[ContextEffect(word=office, effect="lower", delta=-0.5)],
+                              details={"domain": domain, "owner": "organisation"})
+            continue
         if domain in FREE_MAIL:
             sev, conf = Severity.high, 0.95 if person else 0.85
         elif person:

@@ -2,14 +2,16 @@
 
 Without the label a 5–11 digit number is anything (a count, an order, a
 code), so there is no unlabelled detection. 微信公众号 (an office's official
-account) and 微信同号 (no value) do not match.
+account) and 微信同号 (no value) do not match; an account whose label says it
+is an office's (官方微信, 咨询QQ, 区人社局微信, or the organisation in brackets
+after it) is ``info`` unless a person is named nearer.
 """
 
 from __future__ import annotations
 
 from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
-from ..pii.context import person_before
+from ..pii.context import OFFICE_IM, clause_before, office_contact, person_before
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -42,6 +44,15 @@ def _found(ctx, text, kind, pat):
     for m in pat.finditer(text):
         s, e = m.span("val")
         person = person_before(text, m.start(), 28, use_jieba=False)
+        # the label itself (官方微信) is the clause's end: search it together with what stands before
+        office = office_contact(text, clause_before(text, m.start("cue") + len(m.group("cue")), 28)[0], e,
+                                person, OFFICE_IM)
+        if office is not None:
+            yield pii_finding(ctx, RULE.id, s, e, severity=Severity.info, confidence=0.6, pattern=f"im/{kind}",
+                              message="单位/部门即时通信账号（可公开，请确认非个人账号）",
+                              context=[ContextEffect(word=office, effect="lower", delta=-0.5)],
+                              details={"account": kind, "owner": "organisation"})
+            continue
         yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high if person else Severity.medium,
                           confidence=0.85 if person else 0.7, pattern=f"im/{kind}",
                           context=[ContextEffect(word=m.group("cue"), effect="require")],

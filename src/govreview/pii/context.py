@@ -66,6 +66,38 @@ NAME_LABEL = lazy_regex(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
 ORG_MARKERS = lazy_regex(
     r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|协会|学会|事务所|慈善会)(?=[，,；;：:（(\s]|$)"
 )
+# An office's own mailbox or account: the label says so (举报邮箱, 投稿信箱, 区民政局邮箱, 官方微信, 咨询QQ) —
+# many county offices publish a free-mail (163.com, qq.com) mailbox or a QQ number as their contact point.
+# A person's label (个人邮箱, 负责人邮箱, 联系人…) is not one of these; the nearest of the two wins.
+_OFFICE_CONTACT_WORDS = (
+    r"举报|投诉|监督|投稿|来稿|征稿|咨询|受理|报名|报送|申报|异议|意见|信访|官方|客服|服务|部门|单位|机关|公共|工作|"
+    r"办公|政务|公务|纪检|值班|热线|中心|协会|学会|[局委办厅处科室所站院部]"
+)
+OFFICE_MAILBOX = lazy_regex(
+    r"(?:" + _OFFICE_CONTACT_WORDS + r")[ \u3000]?(?:电子)?(?:邮箱|信箱|邮件地址|[Ee]-?[Mm]ail|EMAIL)"
+)
+OFFICE_IM = lazy_regex(r"(?:" + _OFFICE_CONTACT_WORDS + r")[ \u3000]?(?:QQ|qq|ＱＱ|微信)")
+# …or the organisation is named in brackets right after the value: cgqmzj@163.com（城关区民政局）
+ORG_AFTER = lazy_regex(
+    r"[ \u3000]?[（(][^）)\n]{0,20}(?:局|委|办|厅|中心|政府|法院|检察院|学校|医院|协会|学会|公司|[处科室所站部])[）)]"
+)
+
+
+def office_contact(text: str, seg: str, value_end: int, person: PersonEvidence | None,
+                   pattern: regex.Pattern[str]) -> str | None:
+    """What makes a mailbox or account an office's: an office label (``pattern``) in ``seg``, the clause
+    before the value, nearer than any ``person`` evidence found there, or — with no person in the clause —
+    an organisation named in brackets right after the value (``value_end``). None otherwise."""
+    hit = last_match_end(pattern, seg)
+    if hit is not None and (person is None or hit[0] > person.end):
+        return hit[1]
+    if person is None:
+        after = ORG_AFTER.match(text, value_end)
+        if after is not None:
+            return after.group().strip(" \u3000（()）")
+    return None
+
+
 PERSON_IDENTIFIER = lazy_regex(r"身份证|身份号码|证件号码|[\d]{17}[\dXx]|" + _MOBILE_WORD)
 
 
