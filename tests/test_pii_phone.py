@@ -82,3 +82,38 @@ def test_person_is_noted_in_the_explanation(reviewer):
 def test_private_landline_word_before_the_number(reviewer, text, value):
     hits = [f for f in reviewer.review(text).findings if f.rule == "pii.phone.landline"]
     assert [(f.text, f.severity) for f in hits] == [(value, Severity.high)]
+
+
+@pytest.mark.parametrize("text", [
+    "防汛值班手机：13993112345，值班室电话：0931-8456789。",
+    "举报电话：0931-12380，举报手机：13993112345，举报邮箱：cgjw@gs.gov.cn。",
+    "疫情防控咨询手机：18993112345（24小时）。",
+    "森林防火应急手机 13893156789，请保持畅通。",
+    "联系电话：13993112345（城关区应急管理局）",
+    "受理咨询：18993112345（区政务服务中心）",
+])
+def test_duty_and_service_mobiles_are_not_personal(reviewer, text):
+    """值班手机/举报手机 are duty lines kept on a mobile; an office named right after a number owns it."""
+    assert not found(reviewer.review(text), MOBILE, min_severity=Severity.low)
+    assert [f.severity for f in found(info_reviewer().review(text), MOBILE)] == [Severity.info]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("各乡镇联系电话：东岗镇 13993112345；青白石街道 13893156789", Severity.medium),
+    ("各镇防汛联络：焦家湾街道 13993112345，彭家坪镇 13893156789", Severity.medium),
+    ("防汛物资储备点：晏家坪 13993112345，柳泉乡 13893156789", Severity.medium),
+])
+def test_place_names_jieba_tags_nr_are_not_people(reviewer, text, expected):
+    """jieba tags many place names nr (东岗镇, 焦家湾, 白石 before 街道): they do not make a number personal."""
+    assert {f.severity for f in found(reviewer.review(text), MOBILE)} == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "值班人员：张伟 13993112345，王芳 13893156789",
+    "联系人：刘家堡街道 王建国，手机：13993112345",
+    "值班领导手机：13993112345（李局长）",
+    "来电人王某某，手机13893156789，反映小区停水问题。",
+])
+def test_people_among_duty_words_stay_personal(reviewer, text):
+    hits = found(reviewer.review(text), MOBILE)
+    assert hits and all(f.severity is Severity.high for f in hits)

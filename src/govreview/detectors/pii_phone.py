@@ -10,7 +10,8 @@ Who owns the number decides the severity; the nearest cue before it wins:
 
 * mobile next to a person (手机, 本人, 家属, 联系人, a name) → ``high``;
 * mobile after an office cue (办公电话, 咨询电话, 监督电话, 值班电话, 热线…) → ``info``;
-* mobile with neither → ``medium`` (a mobile is personal more often than not);
+* mobile with neither → ``medium`` (a mobile is personal more often than not), ``info`` when an
+  organisation is named in brackets right after it (139…（城关区应急管理局）);
 * landline → ``info`` unless a private cue (家庭电话, 住宅电话, 家属, 本人) → ``high``.
 
 Service numbers (12345, 110, 95588, 400-/800-) never match the patterns:
@@ -23,6 +24,7 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
     OFFICE_PHONE_CUES,
+    ORG_AFTER,
     PERSONAL_PHONE_CUES,
     STRONG_PRIVATE_LANDLINE,
     clause_before,
@@ -142,6 +144,10 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     if evidence is not None:
         details["person"] = f"same record as a {'home address' if evidence != '身份证号' else 'valid ID number'}"
         return Severity.high, 0.85, [ContextEffect(word=evidence, effect="raise", delta=0.15)], details
+    org = ORG_AFTER.match(text, end)  # 联系电话：139…（城关区应急管理局）
+    if org is not None:
+        word = org.group().strip(" \u3000（()）")
+        return Severity.info, 0.7, [ContextEffect(word=word, effect="lower", delta=-0.5)], details
     return Severity.medium, 0.7, [], details
 
 

@@ -26,12 +26,14 @@ from .validate import check_id
 SENTENCE_END = lazy_regex(r"[。；;！!？?\n]")
 PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
 
+# 手机 names a person's phone, but not a channel: 手机短信 (SMS reporting line), 手机报, 手机客户端/App —
+# nor a duty or service line kept on a mobile (值班手机, 举报手机, 咨询手机: OFFICE_PHONE_CUES has them)
+_OFFICE_MOBILE = r"(?:值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)手机"
+_MOBILE_WORD = r"(?<!值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
 OFFICE_PHONE_CUES = lazy_regex(
-    r"办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
+    _OFFICE_MOBILE + r"|办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
 )
-# 手机 names a person's phone, but not a channel: 手机短信 (SMS reporting line), 手机报, 手机客户端/App
-_MOBILE_WORD = r"手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
 PERSONAL_PHONE_CUES = lazy_regex(_MOBILE_WORD + r"|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
 STRONG_PRIVATE_LANDLINE = lazy_regex(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
 
@@ -149,12 +151,23 @@ def _jieba_posseg():
     return _posseg
 
 
+# jieba tags many place names nr (东岗镇, 焦家湾, 彭家坪 before 镇, 白石 before 街道): a token that ends in a
+# division or settlement word, or stands right before one, names a place, not a person
+_PLACE_END = "镇乡村区县市省坪湾滩沟堡屯寨塬峪"
+_PLACE_NEXT = lazy_regex(r"[镇乡村区县市省路街巷组社]|街道|社区")
+
+
+def _nr_person(seg: str, word: str, flag: str, end: int) -> bool:
+    """A jieba token ``word`` (ending at ``end`` of ``seg``) tagged ``flag`` that names a person."""
+    return flag.startswith("nr") and word[-1] not in _PLACE_END and _PLACE_NEXT.match(seg, end) is None
+
+
 def _jieba_says_name(seg: str, start: int) -> bool:
     """jieba tags a person name (``nr``…) starting at ``start`` of ``seg``."""
     off = 0
     for w in _jieba_posseg().cut(seg):
         if off == start:
-            return w.flag.startswith("nr")
+            return _nr_person(seg, w.word, w.flag, off + len(w.word))
         if off > start:
             return False
         off += len(w.word)
@@ -188,7 +201,7 @@ def person_before(text: str, pos: int, window: int = 24, *, use_jieba: bool = Tr
         off = 0
         for w in _jieba_posseg().cut(seg):
             off += len(w.word)
-            if w.flag.startswith("nr") and len(w.word) >= 2:
+            if len(w.word) >= 2 and _nr_person(seg, w.word, w.flag, off):
                 best = PersonEvidence("nr", w.word, off)
     return best
 
