@@ -118,3 +118,26 @@ def test_found_with_and_without_folds(reviewer, unfolded_reviewer, text, value):
     for rev in (reviewer, unfolded_reviewer):
         hits = found(rev.review(text), RULE, min_severity=Severity.high)
         assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "行政处罚决定书\n当事人：兰州市某某商贸有限公司\n统一社会信用代码：91620102MA71234567\n法定代表人：王某某\n"
+    "住所：兰州市城关区张掖路街道中山路118号3层301室",
+    "被处罚单位：甘肃某某建筑工程有限公司\n法人代表：李某\n住所地：兰州市七里河区西站街道建西东路128号3号楼1单元502室",
+    "当事人：某某县农民专业合作社，负责人：张某某，住所：某某县城关镇东街村3组。",
+    "被申请人：兰州某某物业管理有限公司，法定代表人：王某，住所地：兰州市城关区东岗西路588号1单元1101室。",
+])
+def test_company_seat_after_its_legal_representative_is_not_personal(reviewer, text):
+    """法定代表人/负责人 is a field of the organisation's record, not the person the record is about."""
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("当事人：城关区某某便利店（个体工商户）\n经营者：赵某某\n住所：兰州市城关区雁滩路街道雁园路588号7号楼1单元602室",
+     "兰州市城关区雁滩路街道雁园路588号7号楼1单元602室"),
+    ("申请人：XX有限公司员工李四，法定代表人同意其申请\n住所：临海市古城街道巾山西路38号3幢501室",
+     "临海市古城街道巾山西路38号3幢501室"),
+])
+def test_a_person_after_the_company_still_owns_the_home_address(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]

@@ -111,6 +111,9 @@ def _address_end(run: str) -> tuple[int, bool] | None:
 _RECORD_END = lazy_re(r"[。；;！!？?]|\n[ \t\u3000]*\n")
 
 
+_ORG_ROLES = frozenset(("法定代表人", "法人代表", "法人", "负责人"))
+
+
 def _org_subject(text: str, pos: int) -> str | None:
     """The organisation the record before ``pos`` is about, if it is nearer than any person."""
     seg, _ = clause_before(text, pos, 96, ends=_RECORD_END)
@@ -119,11 +122,13 @@ def _org_subject(text: str, pos: int) -> str | None:
         return None
     if "\n" in seg[org[0]:] and seg[org[0]:org[0] + 1] not in ("\n", "\r", "，", ",", "（", "(", " ", "\u3000", "\t"):
         return None  # on an earlier line, the organisation must be the whole field (…有限公司), not 有限公司员工李四
-    person = last_match_end(ROLE_WORDS, seg)
+    # 法定代表人/负责人 after the organisation is the organisation's own field (当事人：XX有限公司 / 法定代表人：王某
+    # / 住所：…), not a person the record is about
+    person = max((m.end() for m in ROLE_WORDS.finditer(seg) if m.group() not in _ORG_ROLES), default=-1)
     from ..pii.context import PERSON_IDENTIFIER
 
     ident = last_match_end(PERSON_IDENTIFIER, seg)
-    p_end = max(person[0] if person else -1, ident[0] if ident else -1)
+    p_end = max(person, ident[0] if ident else -1)
     return org[1] if org[0] > p_end else None
 
 
