@@ -117,3 +117,26 @@ def test_place_names_jieba_tags_nr_are_not_people(reviewer, text, expected):
 def test_people_among_duty_words_stay_personal(reviewer, text):
     hits = found(reviewer.review(text), MOBILE)
     assert hits and all(f.severity is Severity.high for f in hits)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("信访事项处理意见书\n信访人：陈秀兰\n身份证号：110101199003074514\n住址：兰州市七里河区敦煌路街道郑家庄村3组\n"
+     "联系电话：13893112345\n你于2024年5月6日反映的问题收悉。", "13893112345"),
+    ("申请人：刘某某\n通讯地址：兰州市城关区庆阳路189号\n联系电话：13609318888\n申请内容：……", "13609318888"),
+    ("救助对象登记表\r\n姓名：王桂兰\r\n性别：女\r\n家庭人口：3人\r\n联系电话：139 9311 2345\r\n", "139 9311 2345"),
+    ("被执行人：赵国强\n户籍地：甘肃省兰州市\n联系方式：18993112345", "18993112345"),
+])
+def test_mobile_in_a_one_field_per_line_record_of_a_person_is_high(reviewer, text, value):
+    """信访意见书, 答复书 and 登记表 put one field per line: the person is named lines above the phone."""
+    hits = found(reviewer.review(text), MOBILE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "受理单位：城关区信访局\n办公地址：城关区中山路1号\n联系电话：13893112345",
+    "信访人：陈秀兰\n\n如对处理意见不服，可向上级机关申请复查。\n联系电话：13893112345",  # a blank line ends the record
+    "本次公示对象的申请人均已签字确认。\n联系电话：13893112345",
+    "项目名称：城关区老旧小区改造工程\n建设地点：城关区雁滩路街道\n咨询电话：13893112345",
+])
+def test_office_field_blocks_are_not_raised(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE, min_severity=Severity.high)

@@ -23,6 +23,7 @@ from __future__ import annotations
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
+    HOME_LABELS,
     OFFICE_PHONE_CUES,
     ORG_AFTER,
     PERSONAL_PHONE_CUES,
@@ -140,9 +141,11 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     if after is not None:
         details["person"] = after
         return Severity.high, 0.85, [ContextEffect(word=after, effect="raise", delta=0.15)], details
-    evidence = row_evidence(text, start, mobiles=False, homes=True)  # 王秀英 … 住址：… 联系电话：139…
+    # 王秀英 … 住址：… 联系电话：139…, or the record's fields on the lines above (信访人：… / 联系电话：139…)
+    evidence = row_evidence(text, start, mobiles=False, homes=True, record=True)
     if evidence is not None:
-        details["person"] = f"same record as a {'home address' if evidence != '身份证号' else 'valid ID number'}"
+        details["person"] = ("same record as a valid ID number" if evidence == "身份证号" else
+                             "same record as a home address" if evidence in HOME_LABELS else evidence)
         return Severity.high, 0.85, [ContextEffect(word=evidence, effect="raise", delta=0.15)], details
     org = ORG_AFTER.match(text, end)  # 联系电话：139…（城关区应急管理局）
     if org is not None:

@@ -211,17 +211,60 @@ def nearest(seg: str, *patterns: regex.Pattern[str]) -> list[tuple[int, str] | N
 
 
 _ROW_NUMBER = lazy_regex(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[3-9][0-9]{9})(?![0-9])")
-_HOME_LABEL = lazy_regex(r"家庭住址|家住|住址|现住|户籍地")
+HOME_LABELS = ("家庭住址", "家住", "住址", "现住", "户籍地")
+_HOME_LABEL = lazy_regex("|".join(HOME_LABELS))
 
 
-def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = False, window: int = 96) -> str | None:
+# A record written one field per line (信访事项处理意见书, 依申请公开答复, 登记表): 信访人：陈秀兰 / 身份证号：… /
+# 住址：… / 联系电话：…. A field line is a short label, a colon and a value without a sentence end.
+_FIELD_LINE = lazy_regex(r"[ \t\u3000]*[\p{Han}（）()]{2,10}[：:][^。！!？?\n]{1,60}")
+_ROLE_FIELD = lazy_regex(r"[ \t\u3000]*(?:" + ROLE_WORDS.pattern + r")[：:]")
+RECORD_LINES = 6
+
+
+def _record_fields_before(text: str, pos: int) -> list[str]:
+    """The field lines right above the line of ``pos`` (nearest first), up to ``RECORD_LINES``, when that
+    line is a field line itself; a blank line, a line of prose or the start of the text ends the record."""
+    ls = text.rfind("\n", 0, pos) + 1
+    if not _FIELD_LINE.match(text, ls, pos + 1):
+        return []
+    lines: list[str] = []
+    while ls > 0 and len(lines) < RECORD_LINES:
+        pe = ls - 1
+        if pe > 0 and text[pe - 1] == "\r":
+            pe -= 1
+        ps = text.rfind("\n", 0, pe) + 1
+        line = text[ps:pe]
+        if not _FIELD_LINE.fullmatch(line):
+            break
+        lines.append(line)
+        ls = ps
+    return lines
+
+
+def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = False, window: int = 96,
+                 record: bool = False) -> str | None:
     """What earlier in the record (the line, up to ``window`` characters) before ``pos`` says the record is a
     person's: a valid ID number, a mobile number (``mobiles``) or a home-address label (``homes``).
 
     In a wide 公示 row (姓名  身份证号  手机  住址) the name is further back than a detector's person
-    window, but these fields make the row a person's as surely as the name does.
+    window, but these fields make the row a person's as surely as the name does. With ``record``, a
+    record written one field per line counts too: the field lines above, where a line that starts with a
+    person's role label (信访人：, 申请人：, 姓名：…) also says whose the record is.
     """
-    row, _ = clause_before(text, pos, window, ends=PARAGRAPH_END)
+    found = _row_evidence(clause_before(text, pos, window, ends=PARAGRAPH_END)[0], mobiles, homes)
+    if found is None and record:
+        for line in _record_fields_before(text, pos):
+            role = _ROLE_FIELD.match(line)
+            if role is not None:
+                return role.group().strip(" \t\u3000：:")
+            found = _row_evidence(line, mobiles, homes)
+            if found is not None:
+                break
+    return found
+
+
+def _row_evidence(row: str, mobiles: bool, homes: bool) -> str | None:
     for m in _ROW_NUMBER.finditer(row):
         if len(m.group()) == 11:
             if mobiles:
