@@ -141,3 +141,19 @@ def test_company_seat_after_its_legal_representative_is_not_personal(reviewer, t
 def test_a_person_after_the_company_still_owns_the_home_address(reviewer, text, value):
     hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
     assert [f.text for f in hits] == [value]
+
+
+def test_gazetteer_address_in_an_html_table_row_with_an_id(reviewer):
+    html = ("<table><tr><th>户主</th><th>身份证号</th><th>家庭人口</th><th>地址</th></tr>"
+            "<tr><td>王桂兰</td><td>620102198506121230</td><td>3</td><td>城关区伏龙坪街道伏龙坪村5组</td></tr>"
+            "<tr><td>李富贵</td><td>440305197811020884</td><td>2</td><td>七里河区西园街道西津西路128号4栋2单元302室</td></tr>"
+            "</table>")
+    hits = found(reviewer.review(html), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == ["城关区伏龙坪街道伏龙坪村5组", "七里河区西园街道西津西路128号4栋2单元302室"]
+
+
+def test_gazetteer_address_in_an_html_table_row_without_a_person_is_not_reported(reviewer):
+    html = ("<table><tr><th>项目</th><th>地点</th></tr>"
+            "<tr><td>老旧小区改造</td><td>城关区伏龙坪街道伏龙坪村5组</td></tr>"
+            "<tr><td>20231234567890123X</td><td>七里河区西园街道西津西路128号4栋2单元302室</td></tr></table>")
+    assert not found(reviewer.review(html), RULE, min_severity=Severity.medium)

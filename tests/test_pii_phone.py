@@ -140,3 +140,32 @@ def test_mobile_in_a_one_field_per_line_record_of_a_person_is_high(reviewer, tex
 ])
 def test_office_field_blocks_are_not_raised(reviewer, text):
     assert not found(reviewer.review(text), MOBILE, min_severity=Severity.high)
+
+
+_ROW_ID = "620102198506121230"
+
+
+@pytest.mark.parametrize("html,value", [
+    ("<table><tr><th>序号</th><th>户主</th><th>身份证号</th><th>联系电话</th></tr>"
+     f"<tr><td>1</td><td>王桂兰</td><td>{_ROW_ID}</td><td>13993112345</td></tr></table>", "13993112345"),
+    ("<table>\n<tr>\n  <td>1</td>\n  <td>李富贵</td>\n  <td>男</td>\n  <td>住址：七里河区西园街道</td>\n"
+     "  <td>138&nbsp;0931&nbsp;5678</td>\n</tr>\n</table>", "138&nbsp;0931&nbsp;5678"),
+    ("<html><body><p>2024年临时救助对象公示</p><table><tbody><tr><td>陈秀英</td><td>现住：伏龙坪村5组</td>"
+     "<td>15193112345</td></tr></tbody></table></body></html>", "15193112345"),
+])
+def test_mobile_in_an_html_table_row_of_a_person_is_high(reviewer, html, value):
+    """Each <td> is a line of the view; the row's other cells (a valid ID, a home-address label) still say whose it is."""
+    r = reviewer.review(html)
+    hits = found(r, MOBILE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+    assert all(html[f.start:f.end] == f.text for f in r.findings)
+
+
+@pytest.mark.parametrize("html", [
+    "<table><tr><td>乡镇</td><td>联系科室</td><td>联系电话</td></tr>"
+    "<tr><td>东岗镇</td><td>党政办</td><td>13993112345</td></tr>"
+    f"<tr><td>青白石街道</td><td>社会事务办</td><td>13809315678</td></tr></table><p>身份证号：{_ROW_ID}</p>",
+    f"<table><tr><td>{_ROW_ID}</td></tr><tr><td>咨询电话</td><td>13809315678</td></tr></table>",  # another row's ID
+])
+def test_html_table_rows_of_offices_or_other_rows_do_not_raise(reviewer, html):
+    assert not found(reviewer.review(html), MOBILE, min_severity=Severity.high)
