@@ -169,3 +169,28 @@ def test_mobile_in_an_html_table_row_of_a_person_is_high(reviewer, html, value):
 ])
 def test_html_table_rows_of_offices_or_other_rows_do_not_raise(reviewer, html):
     assert not found(reviewer.review(html), MOBILE, min_severity=Severity.high)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("申请人：李秀英，联系电话：0931-8456123。", "0931-8456123"),
+    ("户主王桂兰，家庭人口3人，电话：(0931)8456123", "(0931)8456123"),
+    ("举报人王某，联系电话：0931-8456123（已核实）", "0931-8456123"),
+    ("被执行人：赵国强，联系方式：0931 8456123", "0931 8456123"),
+])
+def test_landline_of_a_named_party_is_medium(reviewer, text, value):
+    """A citizen's landline after 申请人：李秀英 is theirs; without report_info it used to vanish as an office line."""
+    hits = found(reviewer.review(text), LANDLINE)
+    assert [(f.text, f.severity) for f in hits] == [(value, Severity.medium)]
+
+
+@pytest.mark.parametrize("text", [
+    "申请人：兰州某某商贸有限公司，联系电话：0931-8456123。",
+    "申请人须携带户口簿到所在社区申请，联系电话0931-8456123。",
+    "申请人：李秀英，咨询电话：0931-8456123。",  # the office's line for her questions
+    "当事人对处罚决定不服的，可向城关区人民政府申请复议，电话：0931-8456123。",
+    "户主签字，联系电话0931-8456123",
+    "申请人可拨打0931-8456123咨询。",
+    "联系人：王老师，联系电话：0931-8456123。",
+])
+def test_landlines_without_a_named_party_stay_office_lines(reviewer, text):
+    assert not found(reviewer.review(text), LANDLINE)

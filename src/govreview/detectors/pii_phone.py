@@ -12,7 +12,9 @@ Who owns the number decides the severity; the nearest cue before it wins:
 * mobile after an office cue (办公电话, 咨询电话, 监督电话, 值班电话, 热线…) → ``info``;
 * mobile with neither → ``medium`` (a mobile is personal more often than not), ``info`` when an
   organisation is named in brackets right after it (139…（城关区应急管理局）);
-* landline → ``info`` unless a private cue (家庭电话, 住宅电话, 家属, 本人) → ``high``.
+* landline → ``info`` unless a private cue (家庭电话, 住宅电话, 家属, 本人) → ``high``, or a named
+  party of the record (申请人：李秀英，/ 信访人张某) nearer than any office cue, with no organisation
+  between → ``medium``.
 
 Service numbers (12345, 110, 95588, 400-/800-) never match the patterns:
 they have no area code and are not 11-digit mobiles.
@@ -23,7 +25,10 @@ from __future__ import annotations
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
+    CITIZEN_ROLES,
     HOME_LABELS,
+    NAMED_CITIZEN,
+    ORG_MARKERS,
     OFFICE_PHONE_CUES,
     ORG_AFTER,
     PERSONAL_PHONE_CUES,
@@ -68,10 +73,11 @@ assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's conte
 # on the characters before come after the 1, so that the search skips ahead by first character.
 _AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]"
 _MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
-_PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern)  # the same words, for the standard library's fast literal scan
+# the same words and the citizen roles (a named one may own a landline), for the standard library's fast literal scan
+_PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLES)
 # Either of the two, in one search; each alternative starts with a literal so that the search
 # skips ahead by first character.
-_MOBILE_HEAD_OR_PRIVATE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
+_MOBILE_HEAD_OR_PRIVATE = lazy_re(_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
 
 
 def _valid(national: str, mobile: bool) -> bool:
@@ -174,11 +180,14 @@ def classify_landline(text: str, start: int) -> tuple[Severity, float, list[Cont
     office = last_match_end(OFFICE_PHONE_CUES, seg)
     if private and (not office or private[0] > office[0]):
         return Severity.high, 0.85, [ContextEffect(word=private[1], effect="raise", delta=0.3)]
+    citizen = last_match_end(NAMED_CITIZEN, seg)  # 申请人：李秀英，联系电话：0931-8456123
+    if citizen and (not office or citizen[0] > office[0]) and ORG_MARKERS.search(seg, citizen[0]) is None:
+        return Severity.medium, 0.6, [ContextEffect(word=citizen[1], effect="raise", delta=0.2)]
     return Severity.info, 0.8, ([ContextEffect(word=office[1], effect="lower", delta=-0.5)] if office else [])
 
 
 def _private_word_before_cluster(ctx) -> bool:
-    """Whether a private-line word (家庭电话, 本人…) stands before a cluster that may hold a landline
+    """Whether a private-line word (家庭电话, 本人…) or a party's role (申请人…) stands before a cluster that may hold a landline
     — the only way a landline is reported without ``report_info``.
 
     A landline match starts inside its cluster, and the characters between the cluster's start and
@@ -229,6 +238,8 @@ def detect(ctx):
         if not _valid(ascii_digits(area + m.group("sub")), mobile=False):
             continue
         yield pii_finding(ctx, LANDLINE_RULE.id, s, e, severity=sev, confidence=conf, pattern="phone/landline",
-                          message=("固定电话（单位/办公电话，可公开）" if sev is Severity.info else "个人住宅电话，属于个人信息，不得公开"),
+                          message=("固定电话（单位/办公电话，可公开）" if sev is Severity.info else
+                                   "个人住宅电话，属于个人信息，不得公开" if sev is Severity.high else
+                                   "当事人/申请人等的固定电话，属于个人信息，公开前请核实并删除或脱敏"),
                           validation="phonenumbers CN fixed line", context=effects,
                           details={"area_code": area, **({"extension": m.group("ext")} if m.group("ext") else {})})

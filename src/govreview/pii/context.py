@@ -37,6 +37,12 @@ OFFICE_PHONE_CUES = lazy_regex(
 PERSONAL_PHONE_CUES = lazy_regex(_MOBILE_WORD + r"|本人|家属|家庭电话|住宅电话|宅电|私人|个人|联系人|监护人|家长|微信同号|同微信")
 STRONG_PRIVATE_LANDLINE = lazy_regex(r"家庭电话|住宅电话|宅电|家属|本人|家中电话|家庭座机")
 
+# The parties a record is about (not staff: 联系人, 老师, 科长 answer an office's phone): with a name right
+# after them (申请人：李秀英，/ 户主王桂兰 / 信访人张某), a landline in the clause is theirs
+CITIZEN_ROLES = (
+    "当事人|申请人|信访人|来信人|来访人|来电人|投诉人|举报人|诉求人|被执行人|被处罚人|户主|权利人|产权人|监护人|"
+    "受助人|受援人|救助对象|保障对象|被征收人|被拆迁人|承租人|借款人|购房人|违法行为人|死者"
+)
 ROLE_WORDS = lazy_regex(
     r"姓名|当事人|申请人|户主|联系人|信访人|来信人|来访人|来电人|投诉人|举报人|诉求人|被处罚人|被执行人|申领人|承租人|借款人|"
     r"收养人|监护人|家长|学生|本人|家属|丈夫|妻子|配偶|男方|女方|同志|老师|先生|女士|主任|经理|干事|警官|教授|院长|组长|"
@@ -63,6 +69,10 @@ NAME_BEFORE = lazy_regex(
     r"(?:(?<anchored>(?<=[人员主方者象属子夫妻户]))|(?<![\p{Han}]))"
     r"(?P<name>(?:(?:" + _COMPOUND + r")|[" + _SURNAMES + r"])(?P<given>某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2}))"
     r"(?:（[^）]{0,8}）)?[，,、：:\s（(]*$"
+)
+NAMED_CITIZEN = lazy_regex(
+    r"(?:" + CITIZEN_ROLES + r")[：:\s]*(?:" + _COMPOUND + r"|[" + _SURNAMES + r"])"
+    r"(?:某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2})(?=[，,、；;\s（(]|$)"
 )
 NAME_LABEL = lazy_regex(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
 ORG_MARKERS = lazy_regex(
