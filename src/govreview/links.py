@@ -215,17 +215,6 @@ def service_of(host: Host) -> str | None:
     return next((note or domain for domain, note in builtin_service_hosts() if host_matches(host, domain)), None)
 
 
-@functools.lru_cache(maxsize=1)
-def builtin_platform_hosts() -> tuple[tuple[str, str], ...]:
-    """(host, platform) rows of ``lexicons/govmedia_platforms.tsv``: where 政务新媒体 accounts live."""
-    return _domain_table("govmedia_platforms.tsv")
-
-
-def platform_of(host: Host) -> str | None:
-    """The 政务新媒体 platform (微信公众号, 新浪微博, 抖音…) a hyperlink's host serves accounts on, or None."""
-    return next((note or domain for domain, note in builtin_platform_hosts() if host_matches(host, domain)), None)
-
-
 def _domain_table(name: str) -> tuple[tuple[str, str], ...]:
     from .lexicons import builtin_dir
 

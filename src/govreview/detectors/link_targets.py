@@ -10,9 +10,6 @@ under the most specific rule:
   (see :mod:`govreview.htmldom`): a dark link planted for search engines;
 * ``link.commercial`` (medium) — a visible link, embedded frame/script, form
   target or typed URL pointing at a non-government site (政府网站不得链接商业网站).
-  Two kinds of target are reported at low instead, named: scripts of statistics/map/JS-SDK
-  services (``lexicons/third_party_services.tsv``) and visible links to 政务新媒体 platforms
-  (微信公众号, 微博, 抖音…; ``lexicons/govmedia_platforms.tsv``).
 
 Hidden links to government domains (collapsed navigation menus) are normal and
 not reported. Options (``[options.links]``): ``allow_domains`` (list),
@@ -25,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..links import DomainPolicy, Target, platform_of, service_of, targets, url_host
+from ..links import DomainPolicy, Target, service_of, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._charclasses import LATIN, present
@@ -100,24 +97,12 @@ class LinkTargets:
         elif t.kind == "script" and (service := service_of(host)) is not None:
             # statistics / map API / JS-SDK embeds: not a link readers follow; low, and named
             details["service"] = service
-            return self._low(ctx, t, host, details, "script-service",
-                             f"第三方服务脚本（{service}，{host.unicode}）：不是商业链接，但会把访问数据交给第三方，"
-                             f"请确认符合本单位的数据安全要求")
-        elif t.kind in ("a", "area", "text") and (platform := platform_of(host)) is not None:
-            # a visible link to a 政务新媒体 account or article (关注我们, 阅读原文): low, and named
-            details["platform"] = platform
-            return self._low(ctx, t, host, details, "govmedia-platform",
-                             f"链接到{platform}（{host.unicode}）：政务新媒体平台，请确认指向本单位或其他政府机构的"
-                             f"政务账号，而不是商业账号")
+            return ctx.finding(COMMERCIAL.id, t.start, t.end, coords="source", confidence=0.6, severity=Severity.low,
+                               message=f"第三方服务脚本（{service}，{host.unicode}）：不是商业链接，但会把访问数据交给第三方，"
+                                       f"请确认符合本单位的数据安全要求", pattern="script-service",
+                               details=details, normalized=host.registrable_ascii, folds=[])
         else:
             rule, conf = COMMERCIAL.id, 0.8 if t.kind in ("text", "comment") else 0.85
             msg = f"{where}指向非政府网站“{shown}”；政府网站不得链接商业网站，如为权威媒体或本站域名请加入允许列表"
         return ctx.finding(rule, t.start, t.end, coords="source", confidence=conf, message=msg, pattern=t.kind,
                            details=details, normalized=host.registrable_ascii, folds=[])
-
-    @staticmethod
-    def _low(ctx, t: Target, host, details: dict, pattern: str, message: str) -> Finding:
-        """A named third-party target that is not a commercial link in the usual sense: visible at low."""
-        return ctx.finding(COMMERCIAL.id, t.start, t.end, coords="source", confidence=0.6, severity=Severity.low,
-                           message=message, pattern=pattern, details=details, normalized=host.registrable_ascii,
-                           folds=[])
