@@ -74,6 +74,35 @@ def test_text_targets_find_urls_and_bare_domains_but_not_file_names_or_emails():
     assert got == ["www.xpj3388.com", "ｗｗｗ．ｂｅｔ３６５．ｃｏｍ", "https://a.b.com/x?y=1", "xpj88.vip"]
 
 
+@pytest.mark.parametrize(
+    "text, url",
+    [
+        ("澳门新葡京娱乐场官网-真人百家乐-信誉博彩第一品牌-www.xpj3388.com", "www.xpj3388.com"),
+        ("太阳城娱乐城_www.tyc88.vip_开户送彩金", "www.tyc88.vip"),
+        ("百家乐官网--https://bjl.cc/reg?a=1", "https://bjl.cc/reg?a=1"),
+        ("【皇冠体育】-hg0088.com-足球投注", "hg0088.com"),
+        ("新葡京—_ｗｗｗ．ｘｐｊ．ｃｏｍ", "ｗｗｗ．ｘｐｊ．ｃｏｍ"),
+    ],
+)
+def test_text_url_after_a_dash_or_underscore_separator(text, url):
+    # spam titles join brand, slogan and domain with "-" or "_"; after a non-word character that is a separator,
+    # not the inside of a host name
+    assert [text[t.start:t.end] for t in text_targets(TextView(text))] == [url]
+
+
+@pytest.mark.parametrize(
+    "text, urls",
+    [
+        ("my-site.com 与 a-www.b.com", ["my-site.com", "a-www.b.com"]),  # a dash inside a host stays inside it
+        ("见 http://x.gov.cn/a_www.b.com 与 /zwgk/www.x.com", ["http://x.gov.cn/a_www.b.com"]),  # inside a path
+        ("邮箱 zfb-www.abc@qq.com", []),  # inside an e-mail address
+        ("编号 ZFCG-2026-0031，附件 通知-2.docx、表_1.xlsx", []),
+    ],
+)
+def test_dash_inside_hosts_paths_and_codes_is_not_a_separator(text, urls):
+    assert [text[t.start:t.end] for t in text_targets(TextView(text))] == urls
+
+
 def findings(reviewer, html, rule_prefix="link", **meta):
     report = reviewer.review({"html": html, **meta})
     for f in report.findings:

@@ -47,12 +47,14 @@ _FILE_EXTENSIONS = frozenset(
 )
 
 _TEXT_URL = lazy_regex(
-    r"(?<![a-z0-9@._/-])"
+    # not inside a longer host, path or e-mail; a "-" or "_" next to a non-word character is a separator
+    # (spam titles run 品牌-www.xpj3388.com-足球投注, 娱乐城_www.xpj.com), not part of a host
+    r"(?<![a-z0-9@./])(?<![a-z0-9@./][_-])"
     r"(?:"
     r"(?P<scheme>https?://|ftp://)[^\s<>\"'()（）【】「」《》，。；！？、\p{Han}]+"
     r"|(?P<www>www[.。])?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?[.。])+"
     r"(?P<tld>xn--[a-z0-9-]{2,59}|[a-z]{2,24})(?::\d{2,5})?(?:/[^\s<>\"'()（）【】「」《》，。；！？、]*)?"
-    r")(?![a-z0-9-])",
+    r")(?![a-z0-9]|-[a-z0-9])",
     regex.I,
 )
 _REFRESH_URL = lazy_regex(r"""url\s*=\s*['"]?\s*([^'"\s;]+)""", regex.I)
