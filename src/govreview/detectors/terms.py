@@ -10,9 +10,12 @@ schemes they fight (该团伙以“澳门博彩”“百家乐”为幌子…警
 from an enforcement word than an entry's ``not_near`` window. A lexicon whose
 header lists ``report_words`` (破获, 涉案, 被告人, 判处…) gets a paragraph-level
 check: a hit in a paragraph holding at least ``report_min`` distinct report
-words is reported at ``low`` — still visible, no review verdict. Spam does not
-talk about arrests and sentences; injected spam on such a page is still found
-by ``advertising.injected`` and the link rules.
+words is reported at ``low`` — still visible, no review verdict. Anti-fraud
+publicity (反诈宣传) quotes the lures it warns about in the same way
+(以“稳赚不赔”“兼职日结”为诱饵，诱导受害人…), so the shipped lists count its words
+(诈骗, 骗局, 受害人, 诱饵…) too. Spam does not talk about arrests, sentences,
+victims and scams; injected spam on such a page is still found by
+``advertising.injected`` (hidden elements) and the link rules.
 """
 
 from __future__ import annotations
@@ -70,7 +73,7 @@ class TermDetector:
                 words = said(*_paragraph(ctx, k.hit), *rep)
                 if words:
                     yield ctx.term_finding(k, severity=Severity.low, confidence=0.5,
-                                           message=f"执法/司法报道中引述的词语（本段含“{'”“'.join(words[:3])}”），"
+                                           message=f"执法/司法报道或反诈宣传中引述的词语（本段含“{'”“'.join(words[:3])}”），"
                                                    f"请确认不是植入内容", details={"report_words": list(words)})
                     continue
             yield ctx.term_finding(k)
