@@ -240,3 +240,45 @@ def test_public_suffix_list_is_the_bundled_snapshot_never_fetched(monkeypatch, t
     links.parse_host.cache_clear()
     assert links.parse_host("a.b.example.com.cn").registrable == "example.com.cn"
     assert list(tmp_path.iterdir()) == []  # nothing cached on disk either
+
+
+@pytest.mark.parametrize(
+    "html, url, hidden",
+    [
+        # the "新媒体矩阵" drop-down of a county portal: hidden until hovered
+        ('<div class="xmt"><span>政务新媒体</span><ul class="sub" style="display:none">'
+         '<li><a href="https://weibo.com/mouxianfabu">某某县发布官方微博</a></li></ul></div>',
+         "https://weibo.com/mouxianfabu", True),
+        ('<style>.pop{display:none}</style><div class="pop"><a href="https://www.douyin.com/user/MS4wLjAB">政务抖音号</a></div>',
+         "https://www.douyin.com/user/MS4wLjAB", True),
+        ('<p>分享到：<a href="http://service.weibo.com/share/share.php?url=http%3A%2F%2Fwww.moux.gov.cn%2F1.html">微博</a></p>',
+         "http://service.weibo.com/share/share.php?url=http%3A%2F%2Fwww.moux.gov.cn%2F1.html", False),
+        ('<p>原文链接：<a href="https://mp.weixin.qq.com/s/AbCdEf123">“某某发布”微信公众号</a></p>',
+         "https://mp.weixin.qq.com/s/AbCdEf123", False),
+        ('<p><a href="https://www.toutiao.com/c/user/token/MS4wLj/">某某县融媒体中心头条号</a></p>',
+         "https://www.toutiao.com/c/user/token/MS4wLj/", False),
+    ],
+)
+def test_links_to_government_new_media_accounts_are_low_not_dark_links(reviewer, html, url, hidden):
+    report = reviewer.review({"html": html})
+    got = [f for f in report.findings if f.category.value == "link"]
+    assert [(f.rule, f.severity.value, f.text) for f in got] == [("link.commercial", "low", url)]
+    assert got[0].explanation.pattern == "new-media" and got[0].explanation.details["platform"]
+    assert ("hidden_by" in got[0].explanation.details) is hidden
+    assert report.verdict.value == "pass"
+
+
+@pytest.mark.parametrize(
+    "html, rule",
+    [
+        # a redirect to a platform is still a hijack; a frame or a script is not a menu link
+        ('<script>window.location.href="https://weibo.com/xpj8888";</script>', "link.redirect"),
+        ('<iframe src="https://www.douyin.com/x" width="0" height="0"></iframe>', "link.hidden"),
+        # look-alike hosts are not the platform
+        ('<div style="display:none"><a href="http://weibo.com.xpj3388.com/">新葡京</a></div>', "link.hidden"),
+        ('<div style="display:none"><a href="http://www.douyin-bet.com/">体育投注</a></div>', "link.hidden"),
+    ],
+)
+def test_new_media_exception_does_not_cover_redirects_frames_or_look_alikes(reviewer, html, rule):
+    report = reviewer.review({"html": html})
+    assert [f.rule for f in report.findings if f.category.value == "link"] == [rule]

@@ -217,6 +217,17 @@ def service_of(host: Host) -> str | None:
     return next((note or domain for domain, note in builtin_service_hosts() if host_matches(host, domain)), None)
 
 
+@functools.lru_cache(maxsize=1)
+def builtin_platform_hosts() -> tuple[tuple[str, str], ...]:
+    """(host, platform) rows of ``lexicons/new_media_platforms.tsv``: where 政务新媒体 accounts live (微博, 公众号…)."""
+    return _domain_table("new_media_platforms.tsv")
+
+
+def platform_of(host: Host) -> str | None:
+    """The new-media platform a host belongs to (微博, 微信公众号, 抖音…), or None."""
+    return next((note or domain for domain, note in builtin_platform_hosts() if host_matches(host, domain)), None)
+
+
 def _domain_table(name: str) -> tuple[tuple[str, str], ...]:
     from .lexicons import builtin_dir
 

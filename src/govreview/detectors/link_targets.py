@@ -12,7 +12,9 @@ under the most specific rule:
   target or typed URL pointing at a non-government site (政府网站不得链接商业网站).
 
 Hidden links to government domains (collapsed navigation menus) are normal and
-not reported. Options (``[options.links]``): ``allow_domains`` (list),
+not reported. Hyperlinks to the platforms of 政务新媒体 accounts
+(``lexicons/new_media_platforms.tsv``: 微博, 微信公众号, 抖音… — the "新媒体矩阵"
+drop-down menus and share buttons) are ``link.commercial`` at low, hidden or not. Options (``[options.links]``): ``allow_domains`` (list),
 ``site_domains`` (the site's own domains; the document's ``url`` host is always
 included), ``builtin_allow`` (default true: the media list in
 ``lexicons/allow_domains.tsv``).
@@ -22,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..links import DomainPolicy, Target, service_of, targets, url_host
+from ..links import DomainPolicy, Target, platform_of, service_of, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._charclasses import LATIN, present
@@ -89,6 +91,18 @@ class LinkTargets:
         if t.redirect:
             rule, conf = REDIRECT.id, 0.95
             msg = f"{where}到非政府网站“{shown}”，访问者会被带离本站，疑似网站被篡改，请按安全事件处置"
+        elif t.kind in ("a", "area") and (platform := platform_of(host)) is not None:
+            # 政务新媒体 accounts and share buttons: drop-down menus hide them until hovered, and a hidden link to a
+            # social platform earns a spammer no ranking — not a dark link; low, and named
+            details["platform"] = platform
+            if t.hidden:
+                details["hidden_by"] = t.hidden
+            anchor = f"“{t.anchor[:30]}”" if t.anchor else ""
+            return ctx.finding(COMMERCIAL.id, t.start, t.end, coords="source", confidence=0.6, severity=Severity.low,
+                               message=f"{where}{anchor}指向新媒体平台（{platform}，{host.unicode}）"
+                                       f"{'，位于隐藏的菜单或弹出层中' if t.hidden else ''}：如为本单位政务新媒体账号或分享按钮可保留，"
+                                       f"否则请核实", pattern="new-media",
+                               details=details, normalized=host.registrable_ascii, folds=[])
         elif t.hidden:
             rule, conf = HIDDEN.id, 0.9
             details["hidden_by"] = t.hidden
