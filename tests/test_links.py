@@ -282,3 +282,55 @@ def test_links_to_government_new_media_accounts_are_low_not_dark_links(reviewer,
 def test_new_media_exception_does_not_cover_redirects_frames_or_look_alikes(reviewer, html, rule):
     report = reviewer.review({"html": html})
     assert [f.rule for f in report.findings if f.category.value == "link"] == [rule]
+
+
+_DARK = '<div style="display:none"><a href="http://www.xpj9.com/">澳门新葡京</a></div>'
+
+
+def _pct(s):
+    from urllib.parse import quote
+
+    return quote(s, safe="")
+
+
+@pytest.mark.parametrize(
+    "script, rule, shown",
+    [
+        # document.write of a dark-link block hidden in escapes, as injected template footers do
+        (f'document.write(unescape("{_pct(_DARK)}"));', "link.hidden", "http%3A%2F%2Fwww.xpj9.com%2F"),
+        ("document.write('" + "".join(f"\\x{ord(c):02x}" if ord(c) < 128 else c for c in _DARK) + "');",
+         "link.hidden", "\\x68\\x74\\x74\\x70\\x3a\\x2f\\x2f\\x77\\x77\\x77\\x2e\\x78\\x70\\x6a\\x39\\x2e\\x63\\x6f\\x6d\\x2f"),
+        ("document.writeln(\"" + "".join(f"\\u{ord(c):04x}" for c in _DARK) + "\");", "link.hidden", None),
+        ("document.write(unescape('" + "".join(f"%u{ord(c):04X}" for c in _DARK) + "'));", "link.hidden", None),
+        # redirects whose URL is escaped
+        ("window.location.href=unescape('%68%74%74%70%3a%2f%2f%77%77%77%2e%68%67%30%30%38%38%2e%63%6f%6d');",
+         "link.redirect", "%68%74%74%70%3a%2f%2f%77%77%77%2e%68%67%30%30%38%38%2e%63%6f%6d"),
+        ('if(document.referrer.indexOf("baidu")>0){location.replace("\\x68\\x74\\x74\\x70\\x73://www.am-pj9.com/");}',
+         "link.redirect", "\\x68\\x74\\x74\\x70\\x73://www.am-pj9.com/"),
+        ("top.location = decodeURIComponent('https%3A%2F%2Fwww.am-pj9.com%2F%3Fref%3Dzf');",
+         "link.redirect", "https%3A%2F%2Fwww.am-pj9.com%2F%3Fref%3Dzf"),
+    ],
+)
+def test_escaped_urls_in_inline_scripts_are_decoded(reviewer, script, rule, shown):
+    html = f"<p>县文旅局开展文化惠民演出活动。</p><script>{script}</script>"
+    got = [f for f in reviewer.review({"html": html}).findings if f.category.value == "link"]
+    assert [f.rule for f in got] == [rule]
+    assert html[got[0].start:got[0].end] == got[0].text  # the escaped URL as written in the source
+    if shown is not None:
+        assert got[0].text == shown
+    assert got[0].explanation.details["url"].startswith("http")
+    assert "%" not in got[0].explanation.details["host"] and "\\" not in got[0].explanation.details["host"]
+
+
+@pytest.mark.parametrize(
+    "script",
+    [
+        'var w = "100%"; var q = "a%20b"; document.getElementById("src").innerHTML = "\\u6765\\u6e90\\uff1a\\u53bf\\u653f\\u5e9c";',
+        "document.write(unescape('%3Ca%20href%3D%22http%3A%2F%2Fwww.sc.gov.cn%2F%22%3E%E5%9B%9B%E5%B7%9D%3C%2Fa%3E'));",
+        'location.href = "\\x2f\\x7a\\x77\\x67\\x6b\\x2f";',  # a relative path, escaped
+        "var hm=document.createElement('script');hm.src='https://hm.baidu.com/hm.js?%61%62';",
+    ],
+)
+def test_escapes_in_ordinary_scripts_add_nothing(reviewer, script):
+    html = f"<p>正文。</p><script>{script}</script>"
+    assert [f for f in reviewer.review({"html": html}).findings if f.category.value == "link"] == []

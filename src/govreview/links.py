@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import functools
 import html as _html
+from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,15 +60,18 @@ _TEXT_URL = lazy_regex(
 )
 _REFRESH_URL = lazy_regex(r"""url\s*=\s*['"]?\s*([^'"\s;]+)""", regex.I)
 _SCRIPT_REDIRECT = lazy_regex(
-    r"""(?:(?:window|self|top|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(?P<q>["'])(?P<u>[^"'\n]+)(?P=q)"""
-    r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(?P<q2>["'])(?P<u2>[^"'\n]+)(?P=q2)"""
-    r"""|window\s*\.\s*open\s*\(\s*(?P<q3>["'])(?P<u3>[^"'\n]+)(?P=q3)""",
+    r"""(?:(?:window|self|top|parent|document)\s*\.\s*)?location(?:\s*\.\s*href)?\s*=\s*(?:(?:unescape|decodeURI(?:Component)?)\s*\(\s*)?(?P<q>["'])(?P<u>[^"'\n]+)(?P=q)"""
+    r"""|location\s*\.\s*(?:replace|assign)\s*\(\s*(?:(?:unescape|decodeURI(?:Component)?)\s*\(\s*)?(?P<q2>["'])(?P<u2>[^"'\n]+)(?P=q2)"""
+    r"""|window\s*\.\s*open\s*\(\s*(?:(?:unescape|decodeURI(?:Component)?)\s*\(\s*)?(?P<q3>["'])(?P<u3>[^"'\n]+)(?P=q3)""",
 )
 _SCRIPT_WRITE = lazy_regex(r"document\s*\.\s*write|innerHTML|insertAdjacentHTML")
 _SCRIPT_HIDES = lazy_regex(
     r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0|(?:left|top|text-indent)\s*:\s*-\d{3,}", regex.I
 )
 _SCRIPT_URL = lazy_regex(r"""https?:\\?/\\?/[^\s"'<>\\)]+""")
+# JavaScript string escapes injected scripts hide their markup and URLs with: unescape("%3Ca%20href%3D…"),
+# "\x3ca href=\x22http…", "\u003c…", %u003c; only escapes of ASCII characters matter for URLs and styles
+_JS_ESCAPE = lazy_re(r"%u(00[0-7][0-9a-fA-F])|%([0-7][0-9a-fA-F])|\\x([0-7][0-9a-fA-F])|\\u(00[0-7][0-9a-fA-F])|\\u\{(0*[0-7][0-9a-fA-F])\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,6 +317,75 @@ def text_targets(view: TextView) -> Iterator[Target]:
         yield Target("text", raw, s, e)
 
 
+class _Unescaped:
+    """A script body with its escapes decoded, mapping decoded spans back to the body (one entry per
+    escape or literal run, not per character: minified scripts are long)."""
+
+    def __init__(self, text: str, dec: list[int], src: list[int], esc_end: list[int | None]):
+        self.text, self._dec, self._src, self._esc_end = text, dec, src, esc_end
+
+    def span(self, a: int, b: int) -> tuple[int, int]:
+        k = bisect_right(self._dec, a) - 1
+        start = self._src[k] + (a - self._dec[k])
+        k = bisect_right(self._dec, b - 1) - 1
+        end = self._esc_end[k]
+        return start, (end if end is not None else self._src[k] + (b - self._dec[k]))
+
+
+def _js_unescape(body: str) -> _Unescaped | None:
+    """``body`` with its JavaScript/percent escapes of ASCII characters decoded; None when it has none."""
+    parts: list[str] = []
+    dec: list[int] = []
+    src: list[int] = []
+    esc_end: list[int | None] = []
+    n = pos = 0
+    for m in _JS_ESCAPE.finditer(body):
+        if m.start() > pos:
+            dec.append(n), src.append(pos), esc_end.append(None)
+            parts.append(body[pos:m.start()])
+            n += m.start() - pos
+        dec.append(n), src.append(m.start()), esc_end.append(m.end())
+        parts.append(chr(int(next(g for g in m.groups() if g is not None), 16)))
+        n += 1
+        pos = m.end()
+    if not parts:
+        return None
+    if pos < len(body):
+        dec.append(n), src.append(pos), esc_end.append(None)
+        parts.append(body[pos:])
+    return _Unescaped("".join(parts), dec, src, esc_end)
+
+
+def _script_targets(src: str, bs: int, be: int) -> Iterator[Target]:
+    """Redirects and written links of one inline script, read as written and, when it hides them in
+    escapes (unescape("%3Ca%20href%3D%22http%3A…"), "\\x3ca href…"), decoded: the target's span is then
+    the escaped URL in the source, its ``url`` the decoded one."""
+    body = src[bs:be]
+    seen: set[int] = set()
+    decoded = _js_unescape(body)
+    for reading in (decoded, None) if decoded is not None else (None,):  # decoded first: its URLs parse
+        text = body if reading is None else reading.text
+
+        def span(a: int, b: int, reading=reading) -> tuple[int, int]:
+            x, y = (a, b) if reading is None else reading.span(a, b)
+            return bs + x, bs + y
+
+        for m in _SCRIPT_REDIRECT.finditer(text):
+            g = "u" if m.group("u") is not None else "u2" if m.group("u2") is not None else "u3"
+            s, e = span(*m.span(g))
+            if s not in seen:
+                seen.add(s)
+                yield Target("script-location", m.group(g).strip(), s, e)
+        if _SCRIPT_WRITE.search(text):
+            hides = _SCRIPT_HIDES.search(text)
+            hidden = f"脚本写入的 {hides.group()}" if hides else None
+            for m in _SCRIPT_URL.finditer(text):
+                s, e = span(*m.span())
+                if s not in seen:
+                    seen.add(s)
+                    yield Target("script-write", m.group().replace("\\/", "/"), s, e, hidden=hidden)
+
+
 def html_targets(doc: HtmlDocument) -> Iterator[Target]:
     """Every outbound target of an HTML page, each at the source span of its URL."""
     st = doc.structure
@@ -328,20 +401,7 @@ def html_targets(doc: HtmlDocument) -> Iterator[Target]:
             if m:
                 yield Target("meta-refresh", _html.unescape(m.group(1)), vs + m.start(1), vs + m.end(1))
         elif t.name == "script" and t.body and t.body[1] > t.body[0]:
-            bs, be = t.body
-            body = src[bs:be]
-            seen: set[int] = set()
-            for m in _SCRIPT_REDIRECT.finditer(body):
-                g = "u" if m.group("u") is not None else "u2" if m.group("u2") is not None else "u3"
-                seen.add(bs + m.start(g))
-                yield Target("script-location", m.group(g).strip(), bs + m.start(g), bs + m.end(g))
-            if _SCRIPT_WRITE.search(body):
-                hides = _SCRIPT_HIDES.search(body)
-                hidden = f"脚本写入的 {hides.group()}" if hides else None
-                for m in _SCRIPT_URL.finditer(body):
-                    if bs + m.start() not in seen:
-                        yield Target("script-write", m.group().replace("\\/", "/"), bs + m.start(), bs + m.end(),
-                                     hidden=hidden)
+            yield from _script_targets(src, *t.body)
     for tt in text_targets(doc.view):
         if st.in_anchor(tt.start, tt.end):
             continue  # the anchor's href is the target; its text repeats it
