@@ -334,3 +334,23 @@ def test_escaped_urls_in_inline_scripts_are_decoded(reviewer, script, rule, show
 def test_escapes_in_ordinary_scripts_add_nothing(reviewer, script):
     html = f"<p>正文。</p><script>{script}</script>"
     assert [f for f in reviewer.review({"html": html}).findings if f.category.value == "link"] == []
+
+
+@pytest.mark.parametrize(
+    "script, rule, severity",
+    [
+        # share buttons: window.open on a click opens a new window, the visitor stays on the page
+        ("function shareTo(t){var u=encodeURIComponent(location.href);"
+         "if(t=='weibo'){window.open('http://service.weibo.com/share/share.php?url='+u);}}", "link.commercial", "low"),
+        ("function share(){window.open('https://sns.qzone.qq.com/cgi-bin/qzshare/cgi_qzshare_onekey?url='"
+         "+encodeURIComponent(document.URL));}", "link.commercial", "medium"),
+        ("$('#gw').click(function(){ window.open(\"https://www.xpj3388.com/\"); });", "link.commercial", "medium"),
+        # a location change is still a hijack
+        ("window.location.href = 'https://www.xpj3388.com/';", "link.redirect", "high"),
+        ("location.replace('http://www.hg0088.net/?from=gov');", "link.redirect", "high"),
+    ],
+)
+def test_window_open_is_a_link_not_a_redirect(reviewer, script, rule, severity):
+    html = f"<p>正文。</p><a href=\"javascript:;\" onclick=\"shareTo('weibo')\">分享</a><script>{script}</script>"
+    got = [(f.rule, f.severity.value) for f in reviewer.review({"html": html}).findings if f.category.value == "link"]
+    assert got == [(rule, severity)]

@@ -89,7 +89,7 @@ class Host:
 class Target:
     """One outbound target; ``source[start:end]`` is the URL as written in the caller's input."""
 
-    kind: str  # a, area, iframe, frame, script, form, embed, object, meta-refresh, script-location, script-write, text, comment
+    kind: str  # a, area, iframe, frame, script, form, embed, object, meta-refresh, script-location, script-open, script-write, text, comment
     url: str
     start: int
     end: int
@@ -375,7 +375,9 @@ def _script_targets(src: str, bs: int, be: int) -> Iterator[Target]:
             s, e = span(*m.span(g))
             if s not in seen:
                 seen.add(s)
-                yield Target("script-location", m.group(g).strip(), s, e)
+                # window.open() opens a window on a click (browsers block it otherwise: 分享到微博 buttons),
+                # it does not move the visitor off the page — a link, not a redirect
+                yield Target("script-location" if g != "u3" else "script-open", m.group(g).strip(), s, e)
         if _SCRIPT_WRITE.search(text):
             hides = _SCRIPT_HIDES.search(text)
             hidden = f"脚本写入的 {hides.group()}" if hides else None

@@ -39,7 +39,7 @@ REDIRECT = Rule("link.redirect", Category.link, Severity.high, "页面被脚本�
 _KIND_ZH = {
     "a": "超链接", "area": "图片热区链接", "iframe": "内嵌框架 iframe", "frame": "框架 frame", "script": "外部脚本",
     "form": "表单提交地址", "embed": "嵌入对象", "object": "嵌入对象", "meta-refresh": "meta refresh 跳转",
-    "script-location": "脚本跳转", "script-write": "脚本写入的链接", "text": "正文中的网址",
+    "script-location": "脚本跳转", "script-open": "脚本打开的新窗口", "script-write": "脚本写入的链接", "text": "正文中的网址",
     "comment": "HTML 注释中的网址",
 }
 
@@ -91,7 +91,7 @@ class LinkTargets:
         if t.redirect:
             rule, conf = REDIRECT.id, 0.95
             msg = f"{where}到非政府网站“{shown}”，访问者会被带离本站，疑似网站被篡改，请按安全事件处置"
-        elif t.kind in ("a", "area") and (platform := platform_of(host)) is not None:
+        elif t.kind in ("a", "area", "script-open") and (platform := platform_of(host)) is not None:
             # 政务新媒体 accounts and share buttons: drop-down menus hide them until hovered, and a hidden link to a
             # social platform earns a spammer no ranking — not a dark link; low, and named
             details["platform"] = platform
