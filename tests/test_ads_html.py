@@ -219,3 +219,33 @@ def test_every_finding_points_into_the_html_source(reviewer, parts):
     for f in report.findings:
         assert 0 <= f.start <= f.end <= len(html)
         assert html[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    "html, term",
+    [
+        ('<div style="display:none"><a href="http://www.ky-qp.com/">开元棋牌</a></div>', "开元棋牌"),
+        ('<p style="font-size:0">正规网赌平台推荐 ag真人 真人视讯</p>', "网赌平台"),
+        ('<div style="position:absolute;left:-9999px">十大网赌网站排名</div>', "网赌网站"),
+        ('<noscript>開元棋牌 官方下載</noscript>', "開元棋牌"),
+    ],
+)
+def test_more_gambling_brands_and_abbreviations_in_hidden_blocks(reviewer, html, term):
+    page = f"<p>县文旅局开展文化惠民演出活动。</p>{html}<p>主办单位：某某县人民政府办公室</p>"
+    report = reviewer.review({"html": page})
+    hits = [f for f in report.findings if f.rule == "advertising.gambling" and f.text == term]
+    assert hits and page[hits[0].start:hits[0].end] == term
+    assert any(f.rule == "advertising.injected" and f.text == term for f in report.findings)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "犯罪嫌疑人张某因沉迷网赌欠下巨额债务，遂实施盗窃，现已被刑事拘留。",
+        "警方提醒：远离网赌平台，谨防上当受骗。",
+        "厦门市开元区棋牌协会举办老年象棋比赛。",
+        "太阳城社区开展垃圾分类宣传活动，居民踊跃参与。",
+    ],
+)
+def test_new_gambling_entries_leave_official_text_alone(reviewer, text):
+    assert [f.text for f in reviewer.review(text).findings if f.rule == "advertising.gambling" and f.severity.value != "low"] == []
