@@ -249,3 +249,44 @@ def test_more_gambling_brands_and_abbreviations_in_hidden_blocks(reviewer, html,
 )
 def test_new_gambling_entries_leave_official_text_alone(reviewer, text):
     assert [f.text for f in reviewer.review(text).findings if f.rule == "advertising.gambling" and f.severity.value != "low"] == []
+
+
+def _link_rules(reviewer, body):
+    html = f"<html><head>{body[0]}</head><body><p>县文旅局开展文化惠民演出活动。</p>{body[1]}</body></html>"
+    report = reviewer.review({"html": html})
+    for f in report.findings:
+        assert html[f.start:f.end] == f.text
+    return [(f.rule, f.text) for f in report.findings if f.category.value == "link"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the inline-block gap fix of navigation bars and 友情链接 rows: the list has font-size 0, its items 14px
+        ("<style>.yqlj ul{font-size:0} .yqlj li{display:inline-block;font-size:14px}</style>",
+         '<div class="yqlj"><ul><li><a href="https://www.12306.cn/">中国铁路12306</a></li></ul></div>'),
+        ("<style>.links{font-size:0;}\n.links a{display:inline-block;font-size:12pt;margin:0 8px}</style>",
+         '<p class="links"><a href="https://www.12306.cn/">中国铁路12306</a> <a href="http://www.sc.gov.cn/">四川省人民政府</a></p>'),
+        ("", '<div style="font-size:0"><span style="font-size:16px"><a href="https://www.12306.cn/">中国铁路12306</a></span></div>'),
+        ("<style>.nav{font-size:0}.nav li{font-size:1rem}</style>",
+         '<ul class="nav"><li><a href="https://www.12306.cn/">中国铁路12306</a></li></ul>'),
+    ],
+)
+def test_font_size_zero_with_readable_children_is_layout_not_a_dark_link(reviewer, body):
+    assert _link_rules(reviewer, body) == [("link.commercial", "https://www.12306.cn/")]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        ("", '<div style="font-size:0"><a href="http://www.xpj3388.com/">澳门新葡京</a></div>'),
+        # a child size relative to the 0 (em, %) is still 0
+        ("<style>.f8{font-size:0}.f8 a{font-size:1.2em}</style>", '<div class="f8"><a href="http://www.xpj3388.com/">百家乐</a></div>'),
+        ("", '<p style="font-size:0px"><span style="font-size:120%"><a href="http://www.xpj3388.com/">六合彩</a></span></p>'),
+        # a readable size elsewhere on the page does not unhide this block
+        ("<style>.x9{font-size:0} .main p{font-size:16px}</style>",
+         '<div class="main"><p>正文</p></div><div class="x9"><a href="http://www.xpj3388.com/">太阳城娱乐</a></div>'),
+    ],
+)
+def test_font_size_zero_dark_links_are_still_hidden(reviewer, body):
+    assert _link_rules(reviewer, body) == [("link.hidden", "http://www.xpj3388.com/")]

@@ -24,7 +24,9 @@ An element is hidden by
   (matched by lexbor's own selector engine, so ``.a``, ``#b``, ``div.c a`` and
   selector lists all work),
 
-or by being inside such an element.
+or by being inside such an element. ``font-size:0`` does not hide an element
+holding a descendant that sets a readable font size of its own (the inline-block
+gap fix of navigation bars: ``ul{font-size:0} li{font-size:14px}``).
 """
 
 from __future__ import annotations
@@ -136,6 +138,28 @@ def _drop_media_blocks(css: str) -> str:
         pos = i
     out.append(css[pos:])
     return "".join(out)
+
+
+_FONT_KEYWORDS = frozenset(["xx-small", "x-small", "small", "medium", "large", "x-large", "xx-large", "xxx-large"])
+
+
+def sets_readable_font_size(css: str) -> bool:
+    """Whether a declaration block gives its element a readable font size of its own, whatever its parent's:
+    ``14px``, ``12pt``, ``1rem``, ``small`` (``em`` and ``%`` are relative to a parent's 0 and stay 0)."""
+    v = _declarations(css).get("font-size")
+    if not v:
+        return False
+    if v in _FONT_KEYWORDS:
+        return True
+    m = _LENGTH.match(v)
+    return bool(m) and (m.group(2) or "") in ("px", "pt", "rem", "vw", "vh") and not _is_tiny(v)
+
+
+def font_size_rules(css: str) -> list[str]:
+    """Selectors of the unconditional rules of a stylesheet that set a readable font size."""
+    css = _drop_media_blocks(_CSS_COMMENT.sub(" ", css))
+    return [sel.strip() for m in _CSS_RULE.finditer(css) if sets_readable_font_size(m.group(2))
+            for sel in m.group(1).split(",") if sel.strip() and not sel.strip().startswith("@")]
 
 
 def style_rules(css: str) -> list[tuple[str, str]]:
@@ -256,6 +280,27 @@ def _pos(node) -> int | None:
     return int(raw) if raw and raw.isdigit() else None
 
 
+def _font_size_resets(tree, styles: list[str]) -> set[int]:
+    """Elements (mem_id) that hold a descendant setting a readable font size of its own.
+
+    ``font-size:0`` on a list whose items set ``font-size:14px`` is the inline-block gap fix of countless
+    navigation bars and 友情链接 rows, not hiding: such an element does not hide by its font size."""
+    setters = [n for n in tree.css("[style]") if sets_readable_font_size(n.attributes.get("style") or "")]
+    for css in styles:
+        for sel in font_size_rules(css):
+            try:
+                setters.extend(tree.css(sel))
+            except Exception:
+                continue
+    out: set[int] = set()
+    for n in setters:
+        p = n.parent
+        while p is not None and p.mem_id not in out:
+            out.add(p.mem_id)
+            p = p.parent
+    return out
+
+
 def _analyse(doc: HtmlDocument) -> Structure:
     from selectolax.lexbor import LexborHTMLParser
 
@@ -263,19 +308,28 @@ def _analyse(doc: HtmlDocument) -> Structure:
     if tree.root is None:
         return Structure()
     # lexbor's selector engine picks the few candidate nodes; Python looks only at those
+    styles = [doc.source[t.body[0]:t.body[1]] for t in doc.tags if t.name == "style" and t.body and not t.closing]
+    resets: set[int] | None = None
+
+    def font_reset(n) -> bool:  # built on first need: most pages hide nothing by font size
+        nonlocal resets
+        if resets is None:
+            resets = _font_size_resets(tree, styles)
+        return n.mem_id in resets
+
     own: dict[int, tuple[object, str]] = {}
     for node in tree.css(_HIDING_CANDIDATES):
         r = _own_hiding(node.tag, node.attributes)
-        if r:
+        if r and not (r.startswith("font-size") and font_reset(node)):
             own[node.mem_id] = (node, r)
-    for t in doc.tags:
-        if t.name == "style" and t.body and not t.closing:
-            for sel, reason in style_rules(doc.source[t.body[0]:t.body[1]]):
-                try:
-                    matched = tree.css(sel)
-                except Exception:  # a selector lexbor does not support: skip the rule, not the page
-                    continue
-                for n in matched:
+    for css in styles:
+        for sel, reason in style_rules(css):
+            try:
+                matched = tree.css(sel)
+            except Exception:  # a selector lexbor does not support: skip the rule, not the page
+                continue
+            for n in matched:
+                if not (reason.startswith("font-size") and font_reset(n)):
                     own.setdefault(n.mem_id, (n, f"<style> {sel} {{{reason}}}"))
     st = Structure()
     tag_index = {t.start: i for i, t in enumerate(doc.tags) if not t.closing}
