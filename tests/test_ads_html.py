@@ -290,3 +290,37 @@ def test_font_size_zero_with_readable_children_is_layout_not_a_dark_link(reviewe
 )
 def test_font_size_zero_dark_links_are_still_hidden(reviewer, body):
     assert _link_rules(reviewer, body) == [("link.hidden", "http://www.xpj3388.com/")]
+
+
+@pytest.mark.parametrize(
+    "head, body, reason",
+    [
+        ("", '<div style="color:#FFFFFF;background-color:#fff"><a href="http://www.xpj3388.com/">澳门新葡京</a></div>',
+         "color:#ffffff on background #fff"),
+        ("", '<p style="background:white; color: rgb(255, 255, 255)"><a href="http://www.xpj3388.com/">百家乐</a></p>',
+         "color:rgb(255, 255, 255) on background white"),
+        ("<style>.gg{color:#f5f5f5;background:#F5F5F5}</style>",
+         '<div class="gg"><a href="http://www.xpj3388.com/">六合彩</a></div>', "<style> .gg {color:#f5f5f5 on background #f5f5f5}"),
+        ("", '<span style="font-size:1px"><a href="http://www.xpj3388.com/">时时彩</a></span>', "font-size:1px"),
+    ],
+)
+def test_text_in_its_own_background_colour_or_at_1px_is_hidden(reviewer, head, body, reason):
+    html = f"<html><head>{head}</head><body><p>县文旅局开展文化惠民演出活动。</p>{body}</body></html>"
+    report = reviewer.review({"html": html})
+    (f,) = [f for f in report.findings if f.category.value == "link"]
+    assert (f.rule, f.text, f.explanation.details["hidden_by"]) == ("link.hidden", "http://www.xpj3388.com/", reason)
+    assert any(g.rule == "advertising.injected" and "hidden" in g.explanation.details["signals"] for g in report.findings)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        '<div style="color:#fff;background:#c00"><a href="https://www.12306.cn/">中国铁路12306</a></div>',  # a red banner
+        '<div style="color:#fff;background:url(/img/bg.png) #fff"><a href="https://www.12306.cn/">中国铁路12306</a></div>',
+        '<div style="color:#333;background-color:transparent"><a href="https://www.12306.cn/">中国铁路12306</a></div>',
+        '<td style="font-size:1px;line-height:1px" height="6">&nbsp;</td><p><a href="https://www.12306.cn/">中国铁路12306</a></p>',
+        '<div style="font-size:12px;color:#fff"><a href="https://www.12306.cn/">中国铁路12306</a></div>',
+    ],
+)
+def test_coloured_banners_and_spacer_cells_are_not_hiding(reviewer, body):
+    assert _link_rules(reviewer, ("", body)) == [("link.commercial", "https://www.12306.cn/")]

@@ -14,7 +14,8 @@ Hiding is what dark links (暗链) rely on: readers never see them, crawlers do.
 An element is hidden by
 
 * its inline ``style`` (``display:none``, ``visibility:hidden``,
-  ``font-size:0``, ``opacity:0``, zero width/height with ``overflow:hidden``,
+  ``font-size:0`` or ``1px``, ``opacity:0``, text in the colour of the
+  element's own background, zero width/height with ``overflow:hidden``,
   off-screen positioning such as ``left:-9999px``, ``text-indent:-9999px``,
   ``clip:rect(0 0 0 0)``),
 * the ``hidden`` attribute, zero-size ``<iframe>``/``<marquee>`` attributes,
@@ -94,6 +95,38 @@ def _far_negative(v: str | None) -> bool:
     return n <= limit
 
 
+_NAMED_COLOURS = {"white": "ffffff", "black": "000000", "red": "ff0000", "blue": "0000ff", "green": "008000",
+                  "yellow": "ffff00", "gray": "808080", "grey": "808080", "silver": "c0c0c0"}
+_HEX_COLOUR = lazy_regex(r"^#([0-9a-f]{3}|[0-9a-f]{6})$")
+_RGB_COLOUR = lazy_regex(r"^rgba?\(\s*(\d{1,3})\s*,\s*(\d{1,3})\s*,\s*(\d{1,3})\s*(?:,\s*(?:1|1\.0+)\s*)?\)$")
+
+
+def _colour(v: str | None) -> str | None:
+    """An opaque colour as ``rrggbb``; None for anything else (transparent, gradients, var(), inherit…)."""
+    if not v:
+        return None
+    v = v.strip()
+    if v in _NAMED_COLOURS:
+        return _NAMED_COLOURS[v]
+    m = _HEX_COLOUR.match(v)
+    if m:
+        h = m.group(1)
+        return "".join(c * 2 for c in h) if len(h) == 3 else h
+    m = _RGB_COLOUR.match(v)
+    if m and all(int(x) <= 255 for x in m.groups()):
+        return "".join(f"{int(x):02x}" for x in m.groups())
+    return None
+
+
+def _background_colour(d: dict[str, str]) -> str | None:
+    if "background-color" in d:
+        return _colour(d["background-color"])
+    bg = d.get("background")
+    if not bg or "url(" in bg or "gradient" in bg:  # an image under the text: its colour decides, not ours
+        return None
+    return _colour(bg.split()[0]) if len(bg.split()) == 1 else None
+
+
 def hiding_reason(css: str) -> str | None:
     """Why a declaration block hides its element, or ``None``: ``"display:none"``, ``"left:-9999px"``..."""
     d = _declarations(css)
@@ -101,7 +134,7 @@ def hiding_reason(css: str) -> str | None:
         return "display:none"
     if d.get("visibility") in ("hidden", "collapse"):
         return f"visibility:{d['visibility']}"
-    if _is_zero(d.get("font-size")):
+    if _is_tiny(d.get("font-size")):  # 0, or 1px: nobody reads that
         return f"font-size:{d['font-size']}"
     if _is_zero(d.get("opacity")):
         return f"opacity:{d['opacity']}"
@@ -117,6 +150,9 @@ def hiding_reason(css: str) -> str | None:
     for k in ("margin-left", "margin-top", "text-indent"):
         if _far_negative(d.get(k)):
             return f"{k}:{d[k]}"
+    fg = _colour(d.get("color"))
+    if fg is not None and fg == _background_colour(d):  # text in the colour of its own background
+        return f"color:{d['color']} on background {d.get('background-color') or d.get('background')}"
     return None
 
 
