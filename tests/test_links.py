@@ -257,6 +257,9 @@ def test_public_suffix_list_is_the_bundled_snapshot_never_fetched(monkeypatch, t
          "https://mp.weixin.qq.com/s/AbCdEf123", False),
         ('<p><a href="https://www.toutiao.com/c/user/token/MS4wLj/">某某县融媒体中心头条号</a></p>',
          "https://www.toutiao.com/c/user/token/MS4wLj/", False),
+        # an article address typed in the text (a new-media editor's draft)
+        ("<p>本文首发于“某某发布”微信公众号，原文地址：https://mp.weixin.qq.com/s/AbCdEf123</p>",
+         "https://mp.weixin.qq.com/s/AbCdEf123", False),
     ],
 )
 def test_links_to_government_new_media_accounts_are_low_not_dark_links(reviewer, html, url, hidden):
@@ -277,6 +280,8 @@ def test_links_to_government_new_media_accounts_are_low_not_dark_links(reviewer,
         # look-alike hosts are not the platform
         ('<div style="display:none"><a href="http://weibo.com.xpj3388.com/">新葡京</a></div>', "link.hidden"),
         ('<div style="display:none"><a href="http://www.douyin-bet.com/">体育投注</a></div>', "link.hidden"),
+        # other hosts of the same companies are not account pages
+        ('<p><a href="https://www.qq.com/">腾讯网</a></p>', "link.commercial"),
     ],
 )
 def test_new_media_exception_does_not_cover_redirects_frames_or_look_alikes(reviewer, html, rule):

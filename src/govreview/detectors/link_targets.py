@@ -91,7 +91,7 @@ class LinkTargets:
         if t.redirect:
             rule, conf = REDIRECT.id, 0.95
             msg = f"{where}到非政府网站“{shown}”，访问者会被带离本站，疑似网站被篡改，请按安全事件处置"
-        elif t.kind in ("a", "area", "script-open") and (platform := platform_of(host)) is not None:
+        elif t.kind in ("a", "area", "script-open", "text") and (platform := platform_of(host)) is not None:
             # 政务新媒体 accounts and share buttons: drop-down menus hide them until hovered, and a hidden link to a
             # social platform earns a spammer no ranking — not a dark link; low, and named
             details["platform"] = platform
