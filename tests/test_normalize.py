@@ -75,6 +75,17 @@ def test_spans_map_back_to_a_slice_of_the_original(span):
 
 @SPAN_SETTINGS
 @given(folded_spans())
+def test_term_span_is_a_prefix_of_to_original_that_keeps_the_match(span):
+    text, fs, f, a, b = span
+    os_, oe = f.to_original(a, b)
+    ts, te = f.term_span(a, b, f.text[a:b])
+    assert ts == os_ and os_ < te <= oe
+    refolded = fold(text[ts:te], fs).text  # the trimmed span still folds to the match, as the whole span does
+    assert refolded.startswith(f.text[a:b]) or f.text[a:b].startswith(refolded)
+
+
+@SPAN_SETTINGS
+@given(folded_spans())
 def test_deletes_in_says_whether_a_span_lost_characters_inside_or_right_after(span):
     text, _, f, a, b = span
     # per character: does the original have a gap after any folded character a..b-1?

@@ -244,6 +244,22 @@ def test_shortened_terms_in_ascii_text_need_their_repeats_too(text, fires):
     assert_offsets(text, report)
 
 
+@pytest.mark.parametrize("text, shown", [
+    # a repeat run that goes on into a word belongs to that word: the finding is the term
+    ("重庆时时彩彩票平台", "时时彩"),
+    ("时时彩 彩票平台", "时时彩"),
+    ("<p>時時彩彩票</p>", "時時彩"),
+    ("百家乐乐园开业", "百家乐"),
+    # a run at a word end is obfuscation: the finding covers all of it
+    ("澳门博彩彩彩，欢迎光临", "澳门博彩彩彩"),
+    ("澳门博彩彩彩", "澳门博彩彩彩"),
+])
+def test_a_term_ending_in_a_repeat_run_shows_what_it_matched(text, shown):
+    report = govreview.review(text)
+    assert [f.text for f in report.findings if f.rule == "advertising.gambling"][:1] == [shown]
+    assert_offsets(text, report)
+
+
 def test_collection_level_rules_are_listed_but_never_run_per_document():
     reviewer = Reviewer()
     assert {"linkage.late", "linkage.missing_interpretation"} <= set(reviewer.rules)

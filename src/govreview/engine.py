@@ -73,7 +73,9 @@ class ReviewContext:
         return [h for h in self.hits if owner[h.slot] == name]
 
     def view_span(self, hit: Hit) -> tuple[int, int]:
-        return self.folded.to_original(hit.start, hit.end)
+        """View span of a hit: what the term matched, not the rest of a repeat run that goes on into a word."""
+        slot = self.reviewer.matcher.slots[hit.slot]
+        return self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
 
     def options(self, detector: str) -> Mapping[str, Any]:
         return self.config.options.get(detector, {})
@@ -172,7 +174,7 @@ class ReviewContext:
         slot = reviewer.matcher.slots[hit.slot]
         entry = slot.entry
         r = reviewer.rules[rule or entry.rule]
-        vs, ve = self.folded.to_original(hit.start, hit.end)
+        vs, ve = self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
         shown = self.text[vs:ve]
         # folds, default message and the plain explanation depend only on (entry, shown text, rule,
         # detector): a term repeated across pages and documents reuses them

@@ -193,6 +193,32 @@ class Folded:
                 break
         return best
 
+    def term_span(self, start: int, end: int, term: str) -> tuple[int, int]:
+        """The original span of a match of ``term`` (folded, repeats kept) at folded [start, end).
+
+        :meth:`to_original` takes in every deleted repeat of the last character (博彩彩彩 → the whole run:
+        obfuscation). When the run goes on into a word, the extra copies belong to that word (时时彩彩票,
+        百家乐乐园: 彩票, 乐园), so the span keeps only as many copies as the term itself ends with.
+        """
+        os_, oe = self.to_original(start, end)
+        if oe - os_ <= end - start or oe >= len(self.original) or not self.original[oe].isalnum():
+            return os_, oe
+        last = term[-1]
+        wanted = len(term) - len(term.rstrip(last))
+        sub = substitution_table(self.settings.width, self.settings.case, self.settings.t2s)
+        copies: list[int] = []  # positions of the last character's copies in the span's trailing run, last first
+        i = oe
+        while i > os_:
+            ch = self.original[i - 1].translate(sub)
+            if ch == last:
+                copies.append(i - 1)
+            elif not is_noise(ch):
+                break
+            i -= 1
+        if len(copies) <= wanted:
+            return os_, oe
+        return os_, copies[len(copies) - wanted] + 1
+
     def folded_index(self, o: int) -> int:
         """Smallest folded index whose original index is >= o (for context windows)."""
         k = bisect_right(self._seg_o, o) - 1
