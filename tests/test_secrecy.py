@@ -302,3 +302,46 @@ def test_lazy_layout_answers_as_the_eager_one(text):
         if got is not None:
             assert lay.in_head(got) == (expected < head_end)
             assert lay.in_tail(got) == (expected >= tail_start and len(lines) > HEAD_MAX_LINES)
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "severity"),
+    [
+        ("仅供内部参阅" + BODY, "仅供内部参阅", Severity.high),
+        ("【仅供内部参阅】" + BODY, "仅供内部参阅", Severity.high),
+        ("内部参阅\n第12期\n市政府研究室编" + BODY, "内部参阅", Severity.medium),
+        ("内部交流材料" + BODY, "内部交流材料", Severity.medium),
+        ("工作秘密" + BODY, "工作秘密", Severity.medium),
+        ("工作秘密　注意保管" + BODY, "工作秘密", Severity.medium),
+        (BODY + "\n县发展改革局\n2024年3月1日\n（本件不公开）", "本件不公开", Severity.high),
+        # labels written together with the issuing office, or with each other, are still labels
+        ("××市发展改革委　内部资料" + BODY, "内部资料", Severity.medium),
+        ("××市发展改革委内部资料请勿外传" + BODY, "请勿外传", Severity.medium),
+    ],
+)
+def test_more_internal_labels(reviewer, text, label, severity):
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.internal" and f.severity >= Severity.medium]
+    assert label in {f.text for f in found}
+    assert max(f.severity for f in found if f.text == label) == severity
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a news headline or FAQ question names the label: quoted, or part of a longer word
+        "市保密局开展“内部资料”专项检查\n3月5日，市保密局对全市党政机关开展专项检查。",
+        "问：什么是“此件不公开”？\n答：是公文附注中标注的公开属性。",
+        "问：信息公开申请答复中“不予公开”是什么意思？\n答：申请公开的信息属于国家秘密的，行政机关依法不予公开。",
+        "“不予公开”答复书的法律效力\n行政复议机关认为，被申请人作出的答复符合规定。",
+        "内部资料怎么处理？\n正文。",
+        "涉密文件销毁工作简报\n近日，县保密局组织开展涉密载体集中销毁。",
+        "政府信息不予公开告知书\n申请人：张某\n经审查，您申请公开的信息属于国家秘密，决定不予公开。",
+        "不予公开告知书\n××〔2024〕3号\n申请人：张某",
+        "机关内部资料室开放时间\n周一至周五 9:00-17:00",
+        "严守工作秘密\n全市机关干部参加保密知识测试。",
+        "工作秘密保护须知\n一、不在互联网上存储、处理工作秘密。",
+        "內部資料室開放時間\n週一至週五 9:00-17:00",
+    ],
+)
+def test_headlines_that_name_a_label_are_not_labels(reviewer, text):
+    assert not [(f.text, f.severity) for f in _find(reviewer, text) if f.severity >= Severity.medium]

@@ -32,6 +32,7 @@ from .secrecy_layout import (
     RULE_WORDS,
     SHORT_LINE,
     clause_around,
+    is_quoted,
     layout_of,
     mi_of_interest,
     strip_decor,
@@ -128,12 +129,13 @@ class SecrecyInternal:
             clause = clause_around(text, s, e)
             around = clause.replace(text[s:e], "")
             ruled = RULE_WORDS.search(around)
-            selfref = _SELF.search(clause)
+            # 此件/本件 inside the term (此件不公开) says nothing: the rest of the clause must refer to the document
+            selfref = _SELF.search(around)
             if selfref and not ruled and len(strip_decor(clause)) <= 40:
                 done.append((s, e))
                 yield ctx.term_finding(k, severity=Severity.medium, confidence=0.8,
                                        details={"position": f"self-description ({where})"})
-            elif (head or tail) and len(ln.compact) <= SHORT_LINE and not ruled:
+            elif (head or tail) and len(ln.compact) <= SHORT_LINE and not ruled and not _named(text, s, e, by_line.get(ln.start, ())):
                 done.append((s, e))
                 yield ctx.term_finding(k, severity=Severity.medium, confidence=0.7,
                                        details={"position": f"short {where} line"})
@@ -141,6 +143,22 @@ class SecrecyInternal:
                 done.append((s, e))
                 yield ctx.term_finding(k, severity=Severity.low, confidence=0.3,
                                        details={"position": "mention in a sentence"})
+
+
+_HAN_NEXT = lazy_regex(r"\p{Han}")
+
+
+def _named(text: str, s: int, e: int, spans) -> bool:
+    """Does a short line name the term rather than carry it as a label? A quoted term (市保密局开展“内部资料”
+    专项检查) is named; so is one that Han characters continue into a longer word or phrase
+    (政府信息不予公开告知书, 涉密文件销毁工作简报, 内部资料怎么处理, 严守工作秘密): a label stands apart,
+    set off by a space, a bracket, the edge of the line or another label (内部资料　第3期, 【内部参阅】,
+    ××委内部资料请勿外传 is two labels)."""
+    if is_quoted(text, s, e):
+        return True
+    left = s > 0 and _HAN_NEXT.match(text, s - 1) is not None and not any(b == s for _, b in spans)
+    right = e < len(text) and _HAN_NEXT.match(text, e) is not None and not any(a == e for a, _ in spans)
+    return left or right
 
 
 def _rest_without(text: str, ln, spans) -> str:

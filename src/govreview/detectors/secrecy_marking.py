@@ -26,7 +26,7 @@ import regex
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from .secrecy_layout import layout_of, mi_of_interest, strip_decor
+from .secrecy_layout import is_quoted as _is_quoted, layout_of, mi_of_interest, strip_decor
 
 RULE = Rule(
     "secrecy.marking", Category.secrecy, Severity.high,
@@ -105,15 +105,6 @@ def _solid(text: str, a: int, b: int) -> int:
     if b - a <= 12:
         return b - a  # an upper bound is enough below the limit
     return sum(map(len, text[a:b].split()))
-
-
-_QUOTES = lazy_regex(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
-
-
-def _is_quoted(text: str, start: int, end: int) -> bool:
-    before = text[max(0, start - 20):start]
-    after = text[end:end + 2]
-    return bool(_QUOTES.search(before)) and bool(after) and after[0] in "”\"」』’'"
 
 
 @detector(RULE, name="secrecy_marking", order=20)
