@@ -136,7 +136,8 @@ def _leadset_char():
     "char, bit",
     [
         ("é", "ENCODING"), ("\ufffd", "ENCODING"), ("?", "ENCODING"), ("？", "ENCODING"), ("&", "ENCODING"),
-        ("\\", "ENCODING"), (None, "ENCODING"), ("學", "TRADITIONAL"), ("a", "LATIN"), ("Ｚ", "LATIN"),
+        ("\\", "ENCODING"), (None, "ENCODING"), ("\x85", "ENCODING"), ("锟", "ENCODING"), ("烫", "ENCODING"),
+        ("學", "TRADITIONAL"), ("a", "LATIN"), ("Ｚ", "LATIN"),
         ("[", "RARE_BRACKET"), ("【", "RARE_BRACKET"), ("〖", "RARE_BRACKET"), ("〔", None), ("（", None), ("5", None),
     ],
 )
@@ -151,3 +152,70 @@ def test_shared_character_classes_say_which_class_occurs(reviewer, char, bit):
     ctx = reviewer.prepare(Document(text=f"关于做好政务公开工作的通知{char}各单位"))
     assert cc.present(ctx) == (getattr(cc, bit) if bit else 0)
     assert cc.present(plain) == 0  # the answer kept for one document never leaks into another
+
+
+
+
+@pytest.mark.parametrize(
+    ("text", "garbage", "cause"),
+    [
+        # U+FFFD saved as UTF-8 (EF BF BD) and shown as GBK: 锟斤拷 per pair, 锟/锟斤 left by an odd count
+        ("标题：锟斤拷锟斤拷锟斤拷\n发布日期：2024年3月1日", "锟斤拷锟斤拷锟斤拷", "U+FFFD"),
+        ("关于开展锟斤拷锟斤拷工作的通知", "锟斤拷锟斤拷", "U+FFFD"),
+        ("附件：锟斤拷锟斤拷锟.doc", "锟斤拷锟斤拷锟", "U+FFFD"),
+        ("<p>联系人：锟斤拷锟斤拷</p>", "锟斤拷锟斤拷", "U+FFFD"),
+        # uninitialised memory (bytes CC / CD) shown as GBK
+        ("办理结果：烫烫烫烫烫烫烫烫烫烫", "烫烫烫烫烫烫烫烫烫烫", "0xCC"),
+        ("申请人：屯屯屯屯屯屯\n", "屯屯屯屯屯屯", "0xCD"),
+    ],
+)
+def test_placeholder_garbage_is_reported_with_its_cause(reviewer, text, garbage, cause):
+    from govreview import Document
+
+    doc = Document(html=text) if text.startswith("<") else Document(text=text)
+    rep = reviewer.review(doc)
+    found = [f for f in rep.findings if f.rule == "quality.encoding"]
+    assert [f.text for f in found] == [garbage]
+    assert doc.content[found[0].start:found[0].end] == garbage
+    assert cause in found[0].message and "原文已丢失" in found[0].message
+    assert found[0].suggestion is None  # nothing to repair from
+
+
+@pytest.mark.parametrize(
+    ("text", "garbage"),
+    [
+        ("关于开展\x85工作的通知", "\x85"),
+        ("主题：\x80\x81\x9f检查通知", "\x80\x81\x9f"),
+        ("发布机构：市政府办公室\x96\x97\n", "\x96\x97"),
+    ],
+)
+def test_c1_control_characters_are_reported(reviewer, text, garbage):
+    found = _enc(reviewer, text)
+    assert [f.text for f in found] == [garbage]
+    assert "控制字符" in found[0].message and "U+00" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "出现“锟斤拷”“烫烫烫”等乱码，多是因为网页编码与声明不一致。",
+        "常见乱码有「锟斤拷」和「屯屯屯」两种。",
+        "烫伤急救：被开水烫到后，应立即用冷水冲洗。火锅汤底烫烫的，小心入口。",
+        "屯溪区、屯昌县、屯留区",
+        "价格：¥100，约合€12；温度25℃；PM2.5浓度35μg/m³",
+    ],
+)
+def test_words_and_mentions_of_garbage_are_clean(reviewer, text):
+    assert _enc(reviewer, text) == []
+
+
+def test_every_garbage_finding_says_what_happened(reviewer):
+    texts = [
+        "标题：" + ORIGINAL.encode("utf-8").decode("gbk", errors="replace"),
+        "栏目：" + "关于做好政府网站信息内容保障工作的通知".encode("gbk").decode("utf-8", errors="replace"),
+        "页面：" + "政府网站".encode("utf-8").decode("cp1252", errors="replace"),
+        "数据显示????的情况", "网页文字&#25919;&#24220;网站",
+    ]
+    for text in texts:
+        (f,) = _enc(reviewer, text)
+        assert "像是" in f.message or "是未还原" in f.message, f.message

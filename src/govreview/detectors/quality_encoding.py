@@ -20,6 +20,12 @@ looks for those fingerprints instead of scoring "strange" characters:
 * **``?`` runs** where a conversion replaced each CJK character by ``?``.
 * **escape leftovers**: ``&#25919;&#24220;`` or ``\\u653f\\u5e9c`` shown as text
   (repaired as suggestion).
+* **placeholder garbage**: ``锟斤拷`` (U+FFFD, already a replacement, saved as
+  UTF-8 and read as GBK: EF BF BD EF BF BD), ``烫烫烫`` / ``屯屯屯`` (bytes CC / CD
+  that Microsoft's C runtime fills uninitialised memory with, shown as GBK); the
+  original text is lost. A quoted mention (“锟斤拷”等乱码) is not reported.
+* **C1 control characters** (U+0080–U+009F): invisible, never typed; left by
+  text decoded as Latin-1 or converted twice.
 
 Each finding covers the garbage only, never the clean text around it.
 """
@@ -36,6 +42,7 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._charclasses import ENCODING, present
+from .secrecy_layout import is_quoted
 
 RULE = Rule("quality.encoding", Category.quality, Severity.medium, "乱码（编码错误导致的字符错乱）", "疑似乱码")
 
@@ -99,6 +106,11 @@ _LATIN1 = lazy_regex(
 _QUESTION_RUN = lazy_regex(
     r"(?<![?？])(?:\?{4,}|(?<=\p{Han})\?{2,}(?=\p{Han})|(?<=\p{Han})\?{3,}|\?{3,}(?=\p{Han})|(?<=\p{Han})？{3,}(?=\p{Han}))(?![?？])"
 )
+# placeholders of lost text: every U+FFFD saved as UTF-8 and read as GBK is 锟斤拷 (an odd byte count leaves
+# 锟 or 锟斤 at the end); runs of the bytes CC / CD (uninitialised memory) read as GBK are 烫 / 屯
+_PLACEHOLDER = lazy_regex(r"(?:锟斤拷)+(?:锟斤|锟)?|烫{3,}|屯{3,}")
+_PLACEHOLDER_CHARS = "锟烫屯"
+_C1_RUN = lazy_regex(r"[\u0080-\u009f]+")
 _ESCAPES = lazy_regex(r"(?:&#(?:\d{4,6}|x[0-9a-fA-F]{4,5});){2,}|(?:\\u[0-9a-fA-F]{4}){2,}")
 
 
@@ -199,9 +211,13 @@ def _lead_class() -> re.Pattern[str]:
 
 def trigger_codepoints() -> set[int]:
     """Every character a garbled run must contain: UTF-8 lead characters (UTF-8 read as GBK),
-    U+FFFD, Latin-1 letters (UTF-8 read as cp1252)."""
+    U+FFFD, Latin-1 letters (UTF-8 read as cp1252), C1 controls, the first character of a placeholder
+    run (锟斤拷, 烫烫烫, 屯屯屯)."""
     _, leadset = _gbk_sets()
-    return {ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0))
+    return (
+        {ord(c) for c in leadset} | {0xFFFD} | set(range(0xC0, 0xF0)) | set(range(0x80, 0xA0))
+        | {ord(c) for c in _PLACEHOLDER_CHARS}
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -313,12 +329,13 @@ class QualityEncoding:
         taken: list[tuple[int, int]] = []
         out = []
 
-        def add(s, e, pattern, suggestion=None, details=None, confidence=0.9):
+        def add(s, e, pattern, suggestion=None, details=None, confidence=0.9, explain="", quote=True):
             if e <= s or any(a < e and s < b for a, b in taken):
                 return
             taken.append((s, e))
             garbage = text[s:e]
-            msg = f"疑似乱码：“{garbage[:20]}{'…' if len(garbage) > 20 else ''}”"
+            msg = f"疑似乱码：“{garbage[:20]}{'…' if len(garbage) > 20 else ''}”" if quote else "疑似乱码"
+            msg += explain
             if suggestion:
                 msg += f"，可能的原文为“{suggestion}”"
             out.append(ctx.finding(RULE.id, s, e, confidence=confidence, pattern=pattern, suggestion=suggestion,
@@ -326,12 +343,23 @@ class QualityEncoding:
 
         for s, e, decoded, complete in _utf8_as_gbk(text):
             add(s, e, "UTF-8 read as GBK", decoded if complete else None,
-                {"source_encoding": "utf-8", "read_as": "gbk", "repaired": decoded, "complete": complete})
+                {"source_encoding": "utf-8", "read_as": "gbk", "repaired": decoded, "complete": complete},
+                explain="，像是 UTF-8 编码的文字被按 GBK 解码")
         if "\ufffd" in text:
             for m in _REPLACEMENT_RUN.finditer(text):
                 if "\ufffd" in m.group():
                     add(m.start(), m.end(), "replacement characters",
+                        explain="，含无法解码的字符（�），像是 GBK 编码的文字被按 UTF-8 读取，原文已丢失，请用原始文件重新录入",
                         details={"source_encoding": "gbk?", "read_as": "utf-8", "replacement_chars": m.group().count("\ufffd")})
+        if any(c in text for c in _PLACEHOLDER_CHARS):
+            for m in _PLACEHOLDER.finditer(text):
+                if is_quoted(text, m.start(), m.end()):
+                    continue  # an article explaining 乱码 names it
+                g = m.group()
+                what = ("无法解码的字符（U+FFFD）按 GBK 显示" if g[0] == "锟" else
+                        f"程序未初始化的内存（字节 0x{g[0].encode('gbk')[0]:02X}）按 GBK 显示")
+                add(m.start(), m.end(), "placeholder garbage", details={"placeholder": g[:3], "source": what},
+                    explain=f"，是{what}的结果，原文已丢失，请用原始文件重新录入")
         if _LATIN1_LEAD.search(text):
             for m in _LATIN1.finditer(text):
                 data = _to_cp1252(m.group())
@@ -340,14 +368,23 @@ class QualityEncoding:
                 except UnicodeDecodeError:
                     fixed = None
                 if fixed and sum(1 for c in fixed if _CJK_OK.match(c)) >= 2:
-                    add(m.start(), m.end(), "UTF-8 read as Latin-1", fixed, {"source_encoding": "utf-8", "read_as": "cp1252"})
+                    add(m.start(), m.end(), "UTF-8 read as Latin-1", fixed, {"source_encoding": "utf-8", "read_as": "cp1252"},
+                        explain="，像是 UTF-8 编码的文字被按 Latin-1（Windows-1252）解码")
         if "?" in text or "？" in text:
             for m in _QUESTION_RUN.finditer(text):
-                add(m.start(), m.end(), "? run", details={"length": len(m.group())}, confidence=0.6)
+                add(m.start(), m.end(), "? run", details={"length": len(m.group())}, confidence=0.6,
+                    explain="，像是转换编码时无法表示的汉字被替换成了问号，请核对原文")
+        if _C1_RUN.search(text):
+            for m in _C1_RUN.finditer(text):
+                codes = " ".join(f"U+{ord(c):04X}" for c in m.group()[:4]) + (" …" if len(m.group()) > 4 else "")
+                add(m.start(), m.end(), "C1 control characters", details={"codepoints": codes}, confidence=0.7,
+                    explain=f"：不可见的控制字符 {codes}，多为编码转换错误的残留，请删除或用原始文件重新录入",
+                    quote=False)
         if "&#" in text or "\\u" in text:
             for m in _ESCAPES.finditer(text):
                 g = m.group()
                 fixed = html.unescape(g) if g.startswith("&") else g.encode("ascii").decode("unicode_escape")
-                add(m.start(), m.end(), "escape leftovers", fixed, {"escapes": g.count(";") or g.count("\\u")}, 0.8)
+                add(m.start(), m.end(), "escape leftovers", fixed, {"escapes": g.count(";") or g.count("\\u")}, 0.8,
+                    explain="，是未还原的字符转义")
         out.sort(key=lambda f: f.start or 0)
         return out
