@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from govreview.docnumber import find_doc_numbers
+from govreview.docnumber import find_doc_numbers, normalize_doc_number
 
 
 def _found(reviewer, text):
@@ -62,8 +62,8 @@ def test_extraction_is_shared_and_normalised():
 
 _GAP = st.sampled_from(["", "", " ", "\u3000", "\t", "\n", "\xa0", "  "])
 _DOC_NUMBER_LIKE = st.tuples(
-    st.sampled_from(["国办发", "甘政办发", "根据国办发", "的"]), _GAP, st.sampled_from(["〔", "[", "（", "(", "【", "［", "〖"]), _GAP,
-    st.sampled_from(["2017", "17", "２０１７", "2017年"]), _GAP, st.sampled_from(["〕", "]", "）", ")", "】", "］", "〗"]), _GAP,
+    st.sampled_from(["国办发", "甘政办发", "根据国办发", "的"]), _GAP, st.sampled_from(["〔", "[", "（", "(", "【", "［", "〖", "﹝"]), _GAP,
+    st.sampled_from(["2017", "17", "２０１７", "2017年"]), _GAP, st.sampled_from(["〕", "]", "）", ")", "】", "］", "〗", "﹞"]), _GAP,
     st.sampled_from(["", "第", "第 "]), st.sampled_from(["47", "047", "４７", "7"]), _GAP, st.sampled_from(["号", "號", "条"]),
 ).map("".join)
 
@@ -75,3 +75,20 @@ def test_the_cheap_pre_check_accepts_every_text_with_a_malformed_doc_number(text
 
     if any(dn.problems for dn in find_doc_numbers(text)):
         assert _suspect(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "doc_number", "normalized"),
+    [
+        # the small form of 六角括号 (U+FE5D/U+FE5E): looks right on screen, is another character
+        ("根据《国务院办公厅关于印发政府网站发展指引的通知》（国办发﹝2017﹞47号）要求", "国办发﹝2017﹞47号", "国办发〔2017〕47号"),
+        ("现将京政办发﹝2024﹞3号文件转发给你们", "京政办发﹝2024﹞3号", "京政办发〔2024〕3号"),
+        ("依据甘政发﹝2023〕12号", "甘政发﹝2023〕12号", "甘政发〔2023〕12号"),
+        ("川府發﹝２０２２﹞第５号", "川府發﹝２０２２﹞第５号", "川府發〔2022〕5号"),
+    ],
+)
+def test_lookalike_tortoise_shell_brackets_are_reported_and_named(reviewer, text, doc_number, normalized):
+    found = [f for f in reviewer.review(text).findings if f.rule == "quality.doc_number"]
+    assert [(f.text, f.suggestion) for f in found] == [(doc_number, normalized)]
+    assert "形似" in found[0].message and "U+FE5" in found[0].message
+    assert normalize_doc_number(text) == normalized

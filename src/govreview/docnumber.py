@@ -20,8 +20,11 @@ import regex
 
 from .lazyre import lazy_re, lazy_regex
 
-_OPEN = "〔[（(【［{｛〖"
-_CLOSE = "〕]）)】］}｝〗"
+_OPEN = "〔[（(【［{｛〖﹝"
+_CLOSE = "〕]）)】］}｝〗﹞"
+# brackets that look like 六角括号 but are other characters (the small form U+FE5D/U+FE5E of CJK
+# compatibility forms, common on pages typed with some input methods): named in the message
+_LOOKALIKE = {"﹝": "U+FE5D", "﹞": "U+FE5E"}
 _LEADING = lazy_regex(
     r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在)"
     r"(?:了|的|过|着)?)"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
@@ -119,7 +122,12 @@ def _find(text: str) -> list[DocNumber]:
         year = int(year_raw)
         problems: list[str] = []
         if m.group("open") != "〔" or m.group("close") != "〕":
-            problems.append(f"年份应使用六角括号〔〕，不应使用“{m.group('open')}{m.group('close')}”")
+            used = m.group("open") + m.group("close")
+            look = [c for c in dict.fromkeys(used) if c in _LOOKALIKE]
+            problems.append(
+                f"年份应使用六角括号〔〕，“{''.join(look)}”是形似的其他字符 {'/'.join(_LOOKALIKE[c] for c in look)}" if look
+                else f"年份应使用六角括号〔〕，不应使用“{used}”"
+            )
         if len(year_raw) == 2:
             year = 1900 + year if year >= 50 else 2000 + year
             problems.append("年份应写全四位")

@@ -28,7 +28,7 @@ LATIN = 4  # links: a letter A-Z/a-z, half- or full-width
 RARE_BRACKET = 8  # quality_doc_number: an opening bracket other than （ and 〔 that a 文号's year may stand in
 
 LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
-RARE_BRACKETS = "[(【［{｛〖"
+RARE_BRACKETS = "[(【［{｛〖﹝"
 
 
 def _encoding_chars() -> set[int]:

@@ -30,13 +30,13 @@ RULE = Rule(
 # C speed (a leading class is tested at every character). Most pages hold （ and 〔〕; whether they hold
 # any of the other brackets the shared character-class gather says, so those cost nothing there.
 # Gaps are ``\s*`` as in docnumber's own pattern: the check must accept everything it accepts.
-_YEAR_IN_BRACKETS = r"\s*[0-9０-９]{2,4}\s*年?\s*[\])）】］}｝〗〕]"
+_YEAR_IN_BRACKETS = r"\s*[0-9０-９]{2,4}\s*年?\s*[\])）】］}｝〗〕﹞]"
 _COMMON = tuple(
     (lead, re.compile(re.escape(lead) + rest))
     for lead, rest in [
         ("（", _YEAR_IN_BRACKETS),
         # 〔14〕, 〔2014年〕, full-width digits, or a year closed by another bracket (〔2014]: mixed by a paste)
-        ("〔", r"\s*(?:[0-9]{2}\s*〕|[0-9]{4}\s*年|[０-９]|[0-9]{2,4}\s*[\])）】］}｝〗])"),
+        ("〔", r"\s*(?:[0-9]{2}\s*〕|[0-9]{4}\s*年|[０-９]|[0-9]{2,4}\s*[\])）】］}｝〗﹞])"),
         ("〕", r"\s*(?:第|0[0-9]|[０-９])"),
         # a space inside the 文号 (国办发 〔2017〕 47 号): before or after either bracket, or before 号
         ("〔", r"(?:(?<=[ \t\u3000\xa0]〔)|[ \t\u3000\xa0])"),
