@@ -137,7 +137,8 @@ def _leadset_char():
     [
         ("é", "ENCODING"), ("\ufffd", "ENCODING"), ("?", "ENCODING"), ("？", "ENCODING"), ("&", "ENCODING"),
         ("\\", "ENCODING"), (None, "ENCODING"), ("\x85", "ENCODING"), ("锟", "ENCODING"), ("烫", "ENCODING"),
-        ("學", "TRADITIONAL"), ("a", "LATIN"), ("Ｚ", "LATIN"),
+        ("學", "TRADITIONAL"), ("a", "LATIN"), ("Ｚ", "LATIN"), ("\u0420", "LOOKALIKE"), ("\u039f", "LOOKALIKE"),
+        ("α", None), ("μ", None),
         ("[", "RARE_BRACKET"), ("【", "RARE_BRACKET"), ("〖", "RARE_BRACKET"), ("〔", None), ("（", None), ("5", None),
     ],
 )

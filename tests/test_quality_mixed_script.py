@@ -61,3 +61,50 @@ def test_threshold_is_configurable(reviewer):
 @pytest.mark.parametrize("path", SEEDS + CLEAN, ids=lambda p: p.name)
 def test_clean_corpus(reviewer, path):
     assert _mixed(reviewer, path.read_text(encoding="utf-8")) == []
+
+
+def _lookalike(reviewer, text):
+    rep = reviewer.review(text)
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+    return [(f.text, f.suggestion) for f in rep.findings if f.rule == "quality.mixed_script"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("今日全市空气质量良好，P\u041c2.5平均浓度为35微克/立方米。", [("P\u041c2", "PM2")]),  # Cyrillic М
+        ("做好人感染H7N9禽流感（\u041d7N9）防控工作", [("\u041d7N9", "H7N9")]),  # Cyrillic Н
+        ("新冠病毒\u041emicron变异株", [("\u041emicron", "Omicron")]),  # Cyrillic О
+        ("二氧化碳（C\u039f2）排放强度下降", [("C\u039f2", "CO2")]),  # Greek Ο
+        ("全市新增国家4\u0410级旅游景区2家", [("4\u0410", "4A")]),  # Cyrillic А after a digit
+        ("\u0412eijing Municipal Commission of Development and Reform", [("\u0412eijing", "Beijing")]),
+        ("<p>型号：Think\u0420ad X1</p>", [("Think\u0420ad", "ThinkPad")]),
+    ],
+)
+def test_lookalike_letters_in_latin_words(reviewer, text, expected):
+    from govreview import Document
+
+    doc = Document(html=text) if text.startswith("<") else Document(text=text)
+    rep = reviewer.review(doc)
+    found = [f for f in rep.findings if f.rule == "quality.mixed_script"]
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert "U+0" in found[0].message and "不是拉丁字母" in found[0].message
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "α-淀粉酶、β-内酰胺酶活性检测；γ射线探伤",
+        "TNF-α、IL-1β、NF-κB、Aβ42等指标",
+        "电阻值为10kΩ，电流为5μA，波长550nm",
+        "反应焓变ΔH<0，密度ρ=1.0g/cm³",
+        "莫斯科（Москва）是俄罗斯首都；СССР即苏联。",
+        "希腊首都雅典（Αθήνα），联合国希腊文缩写ΟΗΕ",
+        "北京市发展和改革委员会 Beijing Municipal Commission of Development and Reform",
+        "C₂H₅OH、CO₂、PM2.5、H7N9、ISO 9001:2015",
+        "型号：ThinkPad X1 Carbon Gen 11；华为Mate 60 Pro",
+    ],
+)
+def test_clean_greek_cyrillic_and_latin(reviewer, text):
+    assert _lookalike(reviewer, text) == []

@@ -3,7 +3,7 @@
 Some detectors can only report on text that holds a character of a fixed set:
 garbled text needs a UTF-8-lead character, U+FFFD, a Latin-1 letter or one of
 ``? ？ & \\`` (``quality_encoding``); mixed script needs a traditional-only
-character (``quality_mixed_script``); a URL or domain typed as text needs a
+character or a Cyrillic/Greek letter drawn like a Latin one (``quality_mixed_script``); a URL or domain typed as text needs a
 Latin letter (``links``); a 文号 year in a bracket other than （ or 〔 needs
 that bracket (``quality_doc_number``). Each test alone is a gather over the
 document's code points (``ctx.folded.codes``) costing a few microseconds; one
@@ -26,6 +26,7 @@ ENCODING = 1  # quality_encoding: a garbled run, a ? run or an escape leftover i
 TRADITIONAL = 2  # quality_mixed_script: a traditional-only character
 LATIN = 4  # links: a letter A-Z/a-z, half- or full-width
 RARE_BRACKET = 8  # quality_doc_number: an opening bracket other than （ and 〔 that a 文号's year may stand in
+LOOKALIKE = 16  # quality_mixed_script: a Cyrillic or Greek letter drawn like a Latin one (Р, М, О, Α…)
 
 LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 RARE_BRACKETS = "[(【［{｛〖﹝"
@@ -43,6 +44,12 @@ def _traditional_chars() -> np.ndarray:
     return _trad_table()
 
 
+def _lookalike_chars() -> str:
+    from .quality_mixed_script import LOOKALIKES
+
+    return "".join(LOOKALIKES)
+
+
 def _latin_chars() -> set[int]:
     return {ord(c) for c in LATIN_LETTERS} | {ord(c) + 0xFEE0 for c in LATIN_LETTERS}
 
@@ -55,6 +62,7 @@ def _table() -> np.ndarray:
     table[_traditional_chars()] |= TRADITIONAL
     table[np.fromiter(_latin_chars(), dtype=np.int64)] |= LATIN
     table[[ord(c) for c in RARE_BRACKETS]] |= RARE_BRACKET
+    table[[ord(c) for c in _lookalike_chars()]] |= LOOKALIKE
     return table
 
 
@@ -76,7 +84,7 @@ def present(ctx) -> int:
     return bits
 
 
-_BIT_VALUES = tuple(bytes((v,)) for v in range(1, 16))
+_BIT_VALUES = tuple(bytes((v,)) for v in range(1, 32))
 
 
 def _or_bytes(classes: bytes) -> int:

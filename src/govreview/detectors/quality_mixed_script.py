@@ -14,6 +14,16 @@ characters (beyond that the page is bilingual on purpose).
 One finding per run: minority characters less than ``gap`` (default 12)
 characters apart are one finding, spanning the first to the last of them, with
 the converted text as suggestion. Options: ``[options.quality_mixed_script]``.
+
+Also **look-alike letters**: a Cyrillic or Greek letter that is drawn exactly like a
+Latin one (Р М О С Н Т, Α Ο Ρ…) inside a Latin word or code — PМ2.5, Н7N9, CО2,
+Оmicron, 5А级 — typed from a soft keyboard or pasted; it breaks search and copying
+and is often used to slip words past filters. A token (a run of Latin, Cyrillic,
+Greek letters and digits) is reported when it holds such a letter together with
+a Latin letter, or only such letters and digits (4А); the suggestion replaces them
+by the Latin letters. Greek letters with a meaning of their own (α β γ κ μ Ω Δ…)
+are not look-alikes, so TNF-α, NF-κB, 10kΩ, 5μA stay clean, and so does a word
+wholly in Cyrillic or Greek (Москва).
 """
 
 from __future__ import annotations
@@ -22,14 +32,51 @@ import functools
 
 import numpy as np
 
+from ..lazyre import lazy_re
 from ..model import Category, Severity
 from ..normalize import t2s_table
 from ..registry import Rule, detector
-from ._charclasses import TRADITIONAL, present
+from ._charclasses import LOOKALIKE, TRADITIONAL, present
 
-RULE = Rule("quality.mixed_script", Category.quality, Severity.low, "简繁混用（简体文档中夹杂繁体字，或反之）", "简繁混用")
+RULE = Rule(
+    "quality.mixed_script", Category.quality, Severity.low,
+    "简繁混用（简体文档中夹杂繁体字，或反之）；拉丁字母词中混入形近的西里尔/希腊字母", "简繁混用或形近字母混用",
+)
 NAME = "quality_mixed_script"
 MAX_FINDINGS = 20
+
+# Cyrillic and Greek letters drawn like a Latin letter (the Unicode confusables that are identical in
+# CJK fonts), with that letter. Greek letters used as symbols (α β γ δ κ μ ν Ω…) are not here.
+LOOKALIKES = {
+    **dict(zip("АВЕКМНОРСТХУаеорсухІіЈјЅѕ", "ABEKMHOPCTXYaeopcyxIiJjSs")),
+    **dict(zip("ΑΒΕΖΗΙΚΜΝΟΡΤΥΧο", "ABEZHIKMNOPTYXo")),
+}
+_TOKEN = lazy_re(r"[0-9A-Za-zＡ-Ｚａ-ｚ０-９\u0370-\u03ff\u0400-\u04ff]+")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
+_OTHER_SCRIPT = lazy_re(r"[\u0370-\u03ff\u0400-\u04ff]")
+
+
+def lookalike_tokens(text: str):
+    """(start, end, fixed, [(offset, char, latin)]) for each token with look-alike letters that is reported."""
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        if not _OTHER_SCRIPT.search(tok):
+            continue
+        if "\ufffd" in text[max(0, m.start() - 1):m.end() + 1]:
+            continue  # letters that GBK bytes read as UTF-8 happen to form: quality.encoding reports the run
+        looks = [(i, c) for i, c in enumerate(tok) if c in LOOKALIKES]
+        if not looks:
+            continue
+        others = [c for c in tok if _OTHER_SCRIPT.match(c) and c not in LOOKALIKES]
+        latin = any(c in _LATIN for c in tok)
+        if not latin and (others or not any(c.isdigit() for c in tok)):
+            continue  # a word in Cyrillic or Greek (Москва, СССР, ΟΗΕ), not a Latin one with a stray letter
+        fixed = None if others else "".join(LOOKALIKES.get(c, c) for c in tok)
+        yield m.start(), m.end(), fixed, [(m.start() + i, c, LOOKALIKES[c]) for i, c in looks]
+
+
+def _script_name(c: str) -> str:
+    return "希腊字母" if 0x370 <= ord(c) <= 0x3FF else "西里尔字母"
 
 
 def _in(ch: str, codec: str) -> bool:
@@ -90,8 +137,27 @@ class MixedScript:
         self.gap = int(opts.get("gap", 12))
 
     def detect(self, ctx):
-        if not present(ctx) & TRADITIONAL:
-            return []  # the common case, decided by the shared gather: no traditional-only character at all
+        bits = present(ctx)
+        out = self._lookalikes(ctx) if bits & LOOKALIKE else []
+        if bits & TRADITIONAL:
+            out.extend(self._scripts(ctx))
+            out.sort(key=lambda f: f.start or 0)
+        return out  # the common case, decided by the shared gather: neither class occurs at all
+
+    def _lookalikes(self, ctx):
+        out = []
+        for s, e, fixed, looks in lookalike_tokens(ctx.text):
+            named = "、".join(f"“{c}”是{_script_name(c)}（U+{ord(c):04X}），不是拉丁字母 {lat}" for _, c, lat in looks[:3])
+            out.append(ctx.finding(
+                RULE.id, s, e, confidence=0.8, pattern="look-alike letters in a Latin word", suggestion=fixed,
+                message=f"形近字母混用：“{ctx.text[s:e]}”中{named}" + (f"，建议改为“{fixed}”" if fixed else ""),
+                details={"letters": [f"U+{ord(c):04X}" for _, c, _ in looks], "latin": "".join(lat for _, _, lat in looks)},
+            ))
+            if len(out) == MAX_FINDINGS:
+                break
+        return out
+
+    def _scripts(self, ctx):
         text = ctx.text
         min_chars, min_majority, max_ratio, gap = self.min_chars, self.min_majority, self.max_ratio, self.gap
         t2s = script_tables()[2]
