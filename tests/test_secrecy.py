@@ -345,3 +345,49 @@ def test_more_internal_labels(reviewer, text, label, severity):
 )
 def test_headlines_that_name_a_label_are_not_labels(reviewer, text):
     assert not [(f.text, f.severity) for f in _find(reviewer, text) if f.severity >= Severity.medium]
+
+
+QUIZ = """2024年保密知识竞赛试题（单选题）
+1．国家秘密的密级分为（  ）。
+A．绝密、机密、秘密
+B．绝密、机密、秘密、内部
+2．下列密级标志中，标注正确的是（  ）。
+A．机密★10年
+B．★机密10年
+C．机密10年★
+D．10年★机密
+参考答案：1．A　2．A"""
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 保密知识竞赛/测试题, published on every site in 保密宣传月: options and statements name the marks
+        QUIZ,
+        "保密知识测试\n选择题：下列标注规范的是（ ）\nA、秘密★1年　　B、秘密1年★　　C、★秘密1年",
+        "保密知识测试\n判断题：机密★5年的标注方式是正确的。（ ）",
+        "3. 秘密级国家秘密的保密期限一般不超过（ ）。\n(A) 秘密★5年\n(B) 秘密★10年\n(C) 秘密★20年",
+        "保密知识测验\n国家秘密的密级有哪些？\n1. 秘密\n2. 机密\n3. 绝密\n答案：以上都是",
+        "保密知识问答\n（一）绝密\n（二）机密\n（三）秘密",
+        "① 绝密\n② 机密\n③ 秘密",
+        "培训中讲解了机密★5年、秘密★1年等标志的标注位置。",
+    ],
+)
+def test_test_questions_and_lists_name_the_marks(reviewer, text):
+    assert not [(f.text, f.severity) for f in _find(reviewer, text) if f.severity >= Severity.medium]
+
+
+@pytest.mark.parametrize(
+    ("text", "marked"),
+    [
+        # a 份号 beside a level is no list number; a marking before the title glued by a lost line break stays
+        ("000123\n秘密\n特急" + BODY, "秘密"),
+        ("000123　机密　特急" + BODY, "机密"),
+        ("No.000123 秘密" + BODY, "秘密"),
+        ("机密★5年关于重点项目前期工作推进情况的报告", "机密★5年"),
+        ("1. 机密★5年 关于重点项目前期工作推进情况的报告\n2. 秘密★1年 关于资金安排的请示", "机密★5年"),
+    ],
+)
+def test_markings_beside_numbers_stay_high(reviewer, text, marked):
+    found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking" and f.severity == Severity.high]
+    assert marked in [f.text for f in found]

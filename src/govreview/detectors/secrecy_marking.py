@@ -7,12 +7,15 @@ position:
 * the full form — level, a star (★☆*＊✱, full-width or not, spaces allowed)
   and a protection period (N年, 长期, a date, Chinese numerals) — is a marking
   wherever it stands (``high``), except when it is quoted inside a running
-  sentence, as rules describing the format do (“机密★1年”) (``low``);
+  sentence, as rules describing the format do (“机密★1年”), is an option of a
+  test question (A．机密★10年), or a sentence goes on from it (机密★5年的文件,
+  机密★5年、秘密★1年等) (``low``);
 * level + star without a period is a marking alone on its line or in the head
   (``high``), else ``low`` (rules name the marks: “机密★、秘密★等密级标志”);
 * the bare level (秘密, 秘　密, 機密) is a marking only when it stands alone on a
   line of the document's head, before the title, possibly beside 份号 and
-  紧急程度 (特急/加急) (``high``); alone on a line elsewhere it is ``low``;
+  紧急程度 (特急/加急) (``high``) — not as an item of a list (1. 秘密, （一）机密,
+  ① 绝密); alone on a line elsewhere it is ``low``;
 * ``密级：机密`` as a field of the document's head is ``high``.
 
 Traditional script and full-width digits are matched directly (``\\d`` is
@@ -47,10 +50,25 @@ BARE = lazy_regex(_LEVEL)
 FIELD = lazy_regex(rf"密{_SP}级{_SP}[:：]{_SP}" + _LEVEL)
 # What may share a head line with a bare level: 份号 (6 digits), 紧急程度, 保密期限 words.
 _HEAD_COMPANIONS = lazy_regex(r"(?:特急|加急|特提|平急|急件|份号|第\d+份|No\.?|\d{1,8})+")
+# A level that is an item of a list or an option of a test question (保密知识竞赛试题: “A．机密★10年
+# B．★机密10年”, “1. 秘密 2. 机密”) names the marks; a 份号 before a level has no list punctuation.
+_LIST_ITEM = lazy_regex(
+    r"(?:^|[\s\u3000])[（(]?[ \t\u3000]*(?:\d{1,3}|[A-HＡ-Ｈa-h]|[一二三四五六七八九十]{1,3})[ \t\u3000]*[.．、)）][ \t\u3000]*$"
+    r"|[①-⑳][ \t\u3000]*$"
+)
+# before a full marking only letters count: a numbered list of markings may be a list of classified files
+_OPTION_BEFORE = lazy_regex(r"(?:^|[\s\u3000（(])[A-HＡ-Ｈa-h][ \t\u3000]*[.．、)）][ \t\u3000]*$")
+# a marking that a sentence goes on from (机密★5年的文件, 机密★5年、秘密★1年等) is named, not printed on the document
+_PARTICLE_AFTER = lazy_regex(r"[ \t\u3000]*[的是等和与或及、]")
 _LEVEL_CHARS = "绝絕机機秘"
 _GAP_CHARS = " \t\u3000"
 _STARS = "★☆*＊✱✲✳✩✪⭐"
 _ANY_STAR = lazy_re(f"[{_STARS}]")
+
+
+def _before(text: str, ln, s: int) -> str:
+    """The (at most 12) characters before ``s`` on its line."""
+    return text[max(ln.start if ln is not None else 0, s - 12):s]
 
 
 def _has_candidate(text: str) -> bool:
@@ -147,6 +165,8 @@ class SecrecyMarking:
             alone = ln is not None and not layout.rest_of_line(ln, s, e)
             if not alone and _is_quoted(text, s, e):
                 yield emit(s, e, Severity.low, 0.5, "level★period", m, "quoted in a sentence")
+            elif not alone and (_OPTION_BEFORE.search(_before(text, ln, s)) or _PARTICLE_AFTER.match(text, e)):
+                yield emit(s, e, Severity.low, 0.5, "level★period", m, "named in a sentence or a test question")
             else:
                 yield emit(s, e, Severity.high, 0.97, "level★period", m, "alone on its line" if alone else "in text")
         for m in scan(STAR_ONLY, star_lines):
@@ -155,7 +175,10 @@ class SecrecyMarking:
                 continue
             ln = layout.line_at(s)
             rest = layout.rest_of_line(ln, s, e) if ln is not None else "x"
-            alone = not rest or (ln is not None and layout.in_head(ln) and bool(_HEAD_COMPANIONS.fullmatch(rest)))
+            alone = not rest or (
+                ln is not None and layout.in_head(ln) and bool(_HEAD_COMPANIONS.fullmatch(rest))
+                and not _LIST_ITEM.search(_before(text, ln, s))
+            )
             if not alone and _is_quoted(text, s, e):
                 continue
             # level★ without a period inside a sentence is usually the rule naming the marks
@@ -179,7 +202,7 @@ class SecrecyMarking:
                 if _overlaps(taken, s, e):
                     continue
                 rest = layout.rest_of_line(ln, s, e)
-                if layout.in_head(ln) and (not rest or _HEAD_COMPANIONS.fullmatch(rest)):
+                if layout.in_head(ln) and (not rest or _HEAD_COMPANIONS.fullmatch(rest)) and not _LIST_ITEM.search(_before(text, ln, s)):
                     yield emit(s, e, Severity.high, 0.9, "bare level in the head", m, "head")
                 elif not rest:
                     yield emit(s, e, Severity.low, 0.4, "bare level alone on a line", m, "alone on a line")
