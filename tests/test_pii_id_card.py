@@ -97,6 +97,30 @@ def test_legacy_15_digit_without_context_is_only_low(reviewer):
     assert not found(r, RULE, min_severity=Severity.medium)
 
 
+@pytest.mark.parametrize("text", [
+    # 招聘 results: a column of 15-digit exam numbers under 准考证号, in TSV text, an HTML table and a label
+    "序号\t姓名\t准考证号\t笔试成绩\n1\t张伟\t620102990123456\t78.5\n2\t李娜\t620102990123457\t80.5",
+    "<table><tr><th>序号</th><th>姓名</th><th>准考证号</th><th>面试成绩</th></tr>"
+    "<tr><td>1</td><td>张伟</td><td>620102990123456</td><td>85.2</td></tr></table>",
+    "拟录用人员：张伟，准考证号：620102990123456，总成绩81.6分。",
+    "序号\t姓名\t学号\n\n1\t王芳\t430102980716231\n\n2\t李强\t430102980716232",  # spreadsheet rows: blank lines between
+])
+def test_a_legacy_length_number_labelled_as_another_number_is_not_an_id(reviewer, text):
+    assert not found(reviewer.review(text), RULE)
+
+
+@pytest.mark.parametrize("text,value", [
+    # the ID column of the same table, an ID cue glued to 编号, a 15-digit ID after its cue
+    ("序号\t姓名\t身份证号\t准考证号\n1\t张伟\t620102750123456\t2025010101", "620102750123456"),
+    ("申请人：张伟，身份证编号：620102750123456", "620102750123456"),
+    ("姓名：张伟，身份证号：620102750123456，准考证号：2025010101", "620102750123456"),
+    # an 18-digit number with a valid check digit stays an ID under any header (certificates use the ID as number)
+    ("序号\t姓名\t证书编号\n1\t张伟\t110101199003074514", "110101199003074514"),
+])
+def test_ids_next_to_other_number_labels_are_still_found(reviewer, text, value):
+    assert [f.text for f in found(reviewer.review(text), RULE, min_severity=Severity.high)] == [value]
+
+
 # --- properties --------------------------------------------------------------------------------
 
 _CODES = county_codes()

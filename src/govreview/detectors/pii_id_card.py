@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
+from ..pii.columns import column_header
 from ..pii.context import clause_before, person_before
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
@@ -39,7 +40,14 @@ ID_CANDIDATE = lazy_regex(
     r")(?![A-Za-z*＊])"
 )
 ID_CUE = lazy_regex(
-    r"身份证|身份号码|公民身份|证件号码|证号|身份证件|驾驶证|纳税人识别号|社会保障号|残疾证|居住证|社保号|证件|身份号"
+    r"身份证|身份号码|公民身份|证件号码|(?<!准考|学生|毕业|资格|执业|许可|合格|工作|会员|出生|结婚)证号|身份证件|驾驶证|"
+    r"纳税人识别号|社会保障号|残疾证|居住证|社保号|证件|身份号"
+)
+# labels of the other long numbers that 公示 lists carry: a 15-digit number under one of them (in its clause
+# or as its column's header) is that number — old-format ID numbers have no check digit to say otherwise
+OTHER_NUMBER = lazy_regex(
+    r"准考证号?|准考号|考生号|考号|考试号|报名号|报名序号|学号|学籍号|工号|编号|证书号|档案号|流水号|订单号|单号|合同号|"
+    r"许可证号|资格证号|执业证号|毕业证号|学生证号|合格证号|登记号|注册号|备案号|批准文号|车架号|发动机号|条形码|条码"
 )
 _TRAILING_DIGITS = lazy_regex(r"\d{1,2}(?!\d)")
 _DISABILITY = lazy_regex(r"残疾证")
@@ -53,6 +61,15 @@ def _followed_ok(text: str, end: int, start: int) -> bool:
     if _TRAILING_DIGITS.match(text, end) and _DISABILITY.search(text, max(0, start - CUE_WINDOW), start):
         return True
     return False
+
+
+def _other_number(text: str, start: int, seg: str, cue) -> bool:
+    """A label of another kind of number (准考证号, 编号…) stands nearer than any ID cue, or heads the column."""
+    label = OTHER_NUMBER.search(seg)
+    if label is not None:
+        return cue is None or label.start() > cue.end()  # 证件编号, 身份证编号: the ID cue names the number
+    header = column_header(text, start)
+    return header is not None and OTHER_NUMBER.search(header) is not None and ID_CUE.search(header) is None
 
 
 @detector(RULE, name="pii_id_card", order=40)
@@ -76,6 +93,8 @@ class IdCardDetector:
             seg, _ = clause_before(text, s, CUE_WINDOW)
             cue = ID_CUE.search(seg)
             fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
+            if chk.ok and chk.legacy and _other_number(text, s, seg, cue):
+                continue
             if chk.ok:
                 # jieba only where the name decides (15-digit numbers have no check digit)
                 person = person_before(text, s, use_jieba=chk.legacy and cue is None)
