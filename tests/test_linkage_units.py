@@ -264,3 +264,39 @@ def test_bad_input_never_crashes_the_collection(parts, as_html, with_url):
     res = run([doc, other], {"options": {"linkage": {"as_of": "2026-01-10"}}})
     for f in res.findings:
         assert f.category.value == "linkage" and f.start is None
+
+
+# --- publication date from the page ------------------------------------------------------------------
+_INFO_DIVS = """<div class="xxgk-info"><ul>
+<li><span class="lab">索&nbsp;引&nbsp;号：</span><span>11330000002482071Q/2025-00123</span></li>
+<li><span class="lab">发布机构：</span><span>清河市人民政府</span></li>
+<li><span class="lab">文&nbsp;&nbsp;&nbsp;&nbsp;号：</span><span>清政规〔2025〕3号</span></li>
+<li><span class="lab">成文日期：</span><span>{written}</span></li>
+<li><span class="lab">发布日期：</span><span>{pub}</span></li></ul></div>"""
+_INFO_TABLE = """<table class="bd1"><tbody>
+<tr><td><b>索&nbsp;&nbsp;引&nbsp;&nbsp;号：</b></td><td>000014349/2025-00089</td><td><b>主题分类：</b></td><td>综合政务</td></tr>
+<tr><td><b>发文机关：</b></td><td>清源省人民政府办公厅</td><td><b>成文日期：</b></td><td>{written}</td></tr>
+<tr><td><b>标　　题：</b></td><td colspan="3">清源省人民政府办公厅关于加快场景培育的实施意见</td></tr>
+<tr><td><b>发文字号：</b></td><td>清政办发〔2025〕35号</td><td><b>发布日期：</b></td><td>{pub}</td></tr></tbody></table>"""
+_INFO_ONE_LINE = "<p>发布机构：清河市人民政府　成文日期：{written}　发布时间：{pub}</p>"
+
+
+@pytest.mark.parametrize("template", [_INFO_DIVS, _INFO_TABLE, _INFO_ONE_LINE])
+@pytest.mark.parametrize("written, pub", [
+    ("2025年09月24日", "2025年09月26日"), ("2025-9-24", "2025-9-26"), ("2025/09/24", "2025/09/26 10:00:00"),
+])
+def test_info_table_publication_date_wins_over_the_written_date(template, written, pub):
+    """The 信息公开 info table lists 成文日期 before 发布日期; the deadline runs from publication."""
+    html = (f"<html><head><title>清河市优化营商环境办法</title></head><body>{template.format(written=written, pub=pub)}"
+            "<h1>清河市优化营商环境办法</h1><p>第一条　为了持续优化营商环境，制定本办法。</p></body></html>")
+    f = extract(Document(id="p.html", html=html))
+    assert f.date == date(2025, 9, 26), f.date_source
+
+
+@pytest.mark.parametrize("text, day", [
+    ("清河市优化营商环境办法\n成文日期：2025年09月24日\n第一条……", date(2025, 9, 24)),  # only the written date: better than none
+    ("清河市优化营商环境办法\n发布日期：\n成文日期：2025年09月24日\n第一条……", date(2025, 9, 24)),  # empty 发布日期 cell
+    ("清河市优化营商环境办法\n日期：2025-9-26　来源：市发展改革委\n第一条……", date(2025, 9, 26)),
+])
+def test_labelled_date_variants(text, day):
+    assert extract(_doc("清河市优化营商环境办法", text)).date == day

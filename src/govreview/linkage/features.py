@@ -22,7 +22,9 @@ from .titles import fold_title, quoted_titles, strip_site_suffix
 from .urls import PSEUDO_BASE, host_of, resolve, url_key
 
 _DATE = lazy_regex(r"(?P<y>(?:19|20)\d\d)\s*[-/年.]\s*(?P<m>\d{1,2})\s*[-/月.]\s*(?P<d>\d{1,2})")
-_DATE_LABEL = lazy_regex(r"(?:发布日期|发布时间|发文日期|公开日期|成文日期|日期)\s*[:：]?\s*")
+_DATE_LABEL = lazy_regex(r"(?P<label>发布日期|发布时间|公开日期|公开时间|发文日期|成文日期|成文时间|印发日期|日期)\s*[:：]?\s*")
+#: Labels naming the day the document was written or issued, not published: used only when no other label has a date.
+_WRITTEN_LABELS = frozenset({"发文日期", "成文日期", "成文时间", "印发日期"})
 _DOCNO_LABEL = lazy_regex(r"(?:发文字号|文\s*号|发文号|文件编号)\s*[:：]?\s*$")
 _META_TITLE = ("articletitle", "title", "og:title", "dc.title")
 _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
@@ -58,6 +60,23 @@ def _parse_date(s: str | None) -> date | None:
         return date(int(m["y"]), int(m["m"]), int(m["d"]))
     except ValueError:
         return None
+
+
+def _labelled_date(text: str) -> tuple[date | None, str | None]:
+    """The publication date from a labelled line near the top. An info table (索引号/发布机构/发文字号/成文日期/
+    发布日期) lists 成文日期 first, but the deadline runs from publication: 成文日期 and 发文日期 count only when no
+    publication label has a date."""
+    written: tuple[date, str] | None = None
+    for m in _DATE_LABEL.finditer(text, 0, 5000):
+        window = text[m.end(): m.end() + 20]
+        nxt = _DATE_LABEL.search(window)  # an empty cell: the date after it belongs to the next label
+        day = _parse_date(window[: nxt.start()] if nxt else window)
+        if day is None:
+            continue
+        if m["label"] not in _WRITTEN_LABELS:
+            return day, f"{m['label']} line"
+        written = written or (day, f"{m['label']} line (no publication date)")
+    return written if written else (None, None)
 
 
 def _as_date(v: date | datetime | None) -> date | None:
@@ -129,10 +148,7 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
                 date_source = f"meta {k}"
                 break
     if day is None:
-        m = _DATE_LABEL.search(text, 0, 5000)
-        if m:
-            day = _parse_date(text[m.end(): m.end() + 20])
-            date_source = "发布日期 line" if day else None
+        day, date_source = _labelled_date(text)
 
     pos = _title_position(text, title)
     head = text[pos: pos + head_chars]
