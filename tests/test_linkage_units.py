@@ -300,3 +300,44 @@ def test_info_table_publication_date_wins_over_the_written_date(template, writte
 ])
 def test_labelled_date_variants(text, day):
     assert extract(_doc("清河市优化营商环境办法", text)).date == day
+
+
+# --- www and no-www -----------------------------------------------------------------------------------
+def _page(path: str, title: str, day: str, body: str, host: str = "https://www.qinghe.gov.cn") -> Document:
+    html = (f'<html><head><meta charset="utf-8"><title>{title} - 清河市人民政府</title>'
+            f'<meta name="ArticleTitle" content="{title}"><meta name="PubDate" content="{day} 10:00"></head>'
+            f'<body><h1>{title}</h1><div id="zoom">{body}</div></body></html>')
+    return Document(id=path, url=f"{host}/{path}", html=html)
+
+
+@pytest.mark.parametrize("policy_host, href_prefix", [
+    ("https://www.qinghe.gov.cn", "http://qinghe.gov.cn"),
+    ("http://qinghe.gov.cn", "https://www.qinghe.gov.cn"),
+    ("http://www.qinghe.gov.cn", "//qinghe.gov.cn"),
+])
+def test_links_between_www_and_bare_host_pair_and_are_not_dead(policy_host, href_prefix):
+    from govreview.linkage import run
+
+    p = "art/2025/9/26/art_1229_5601.html"
+    i = "art/2025/10/16/art_1231_7701.html"
+    docs = [
+        _page(p, "清河市人民政府关于印发清河市促进民营经济高质量发展若干措施的通知", "2025-09-26",
+              f'<p>清政规〔2025〕3号</p><p>现将《清河市促进民营经济高质量发展若干措施》印发给你们。</p>'
+              f'<div class="xgjd">相关解读：<a href="{href_prefix}/{i}">关于《清河市促进民营经济高质量发展若干措施》的解读</a></div>',
+              host=policy_host),
+        _page(i, "关于《清河市促进民营经济高质量发展若干措施》的解读", "2025-10-16",
+              f'<p>《若干措施》共二十条。</p><p>政策原文：<a href="{href_prefix}/{p}">清河市人民政府关于印发清河市促进民营经济高质量发展若干措施的通知</a></p>'),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": "2026-01-10"}}})
+    assert res.findings == [] and not res.orphans
+    (pair,) = res.rows[0].pairs
+    assert pair.linked_to_policy and pair.linked_from_policy and pair.workdays.days == 10
+
+
+def test_dead_link_on_the_bare_host_is_still_dead():
+    from govreview.linkage import run
+
+    docs = [_page("art/2025/4/20/art_1231_7708.html", "《清河市公共数据开放管理暂行办法》解读", "2025-04-20",
+                  '<p>政策原文：<a href="http://qinghe.gov.cn/art/2025/4/15/art_1229_5608.html">清河市公共数据开放管理暂行办法</a></p>')]
+    res = run(docs, {"options": {"linkage": {"as_of": "2026-01-10"}}})
+    assert [o.dead[0][0] for o in res.orphans] == ["http://qinghe.gov.cn/art/2025/4/15/art_1229_5608.html"]

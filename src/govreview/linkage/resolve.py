@@ -22,6 +22,7 @@ from ..registry import Rule
 from . import rules as R
 from .index import LinkageIndex, Record
 from .options import LinkageOptions
+from .urls import host_of, same_host, url_key
 from .workdays import OutsideCalendar, WorkCalendar, WorkdayCount
 
 _SCORES = {"link": 100, "backlink": 100, "title:headline": 6, "title:quoted-in-title": 6, "docno:title": 6,
@@ -159,7 +160,7 @@ def _choose(ev: dict[int, list[dict[str, Any]]]) -> list[int]:
 def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageResult:
     opts = ix.options
     cal = calendar or WorkCalendar(opts.calendar_files)
-    hosts = set(opts.site_hosts)
+    hosts = {same_host(h.strip().lower().rstrip(".")) for h in opts.site_hosts}
 
     backlinks: dict[int, list[int]] = {}
     for p in ix.policies():
@@ -312,10 +313,8 @@ def _outside_msg(exc: OutsideCalendar) -> str:
 
 
 def _same_site(href: str, rec: Record, hosts: set[str]) -> bool:
-    from .urls import host_of, url_key
-
     h = host_of(url_key(href))
-    return h is not None and (h == rec.host or h in hosts)
+    return h is not None and (same_host(h) == same_host(rec.host or "") or same_host(h) in hosts)
 
 
 def ev_summary(evidence: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:

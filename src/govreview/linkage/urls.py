@@ -6,7 +6,7 @@ slash, an explicit ``index.html``, a ``#fragment``. Two URLs that a reader's
 browser would open as the same page must compare equal, so the *key* of a URL
 drops the scheme (http/https), the fragment, default ports, ``index.html`` /
 ``default.htm`` style directory indexes and trailing slashes, and lower-cases
-the host. Query strings are kept: CMSs address articles by ``?id=``.
+the host; the hash pages are matched by also ignores a leading ``www.``. Query strings are kept: CMSs address articles by ``?id=``.
 """
 
 from __future__ import annotations
@@ -82,6 +82,16 @@ def host_of(key: str | None) -> str | None:
     return rest
 
 
+def same_host(host: str) -> str:
+    """``www.example.gov.cn`` → ``example.gov.cn``: a government site answers on both, and its pages link with both."""
+    return host[4:] if host.startswith("www.") else host
+
+
 def url_hash(key: str) -> int:
-    """A 64-bit in-process hash of a URL key: the compact index stores these instead of strings."""
+    """A 64-bit in-process hash of a URL key: the compact index stores these instead of strings.
+
+    A leading ``www.`` is dropped here (not in the key, which reports show): ``http://qinghe.gov.cn/art/…``
+    on one page and ``https://www.qinghe.gov.cn/art/…`` on the other are links to the same page."""
+    if key.startswith("//www."):
+        key = "//" + key[6:]
     return hash(key)
