@@ -341,3 +341,45 @@ def test_dead_link_on_the_bare_host_is_still_dead():
                   '<p>政策原文：<a href="http://qinghe.gov.cn/art/2025/4/15/art_1229_5608.html">清河市公共数据开放管理暂行办法</a></p>')]
     res = run(docs, {"options": {"linkage": {"as_of": "2026-01-10"}}})
     assert [o.dead[0][0] for o in res.orphans] == ["http://qinghe.gov.cn/art/2025/4/15/art_1229_5608.html"]
+
+
+# --- headline forms of an interpretation ---------------------------------------------------------------
+_SUBJ = "清河市优化营商环境条例实施办法"
+
+
+@pytest.mark.parametrize("headline", [
+    f"专家解读{_SUBJ}", f"权威解读｜{_SUBJ}", f"权威解读 | {_SUBJ}", f"深度解读丨{_SUBJ}", f"【图解】{_SUBJ}",
+    f"图解丨{_SUBJ}", f"一图看懂｜{_SUBJ}", f"政策问答：{_SUBJ}", f"{_SUBJ}的解读说明", f"{_SUBJ}（解读）",
+    f"{_SUBJ}新闻发布会实录", f"{_SUBJ}政策吹风会", f"{_SUBJ}政策问答", f"市司法局负责同志就{_SUBJ}答记者问",
+    f"一图读懂{_SUBJ}", f"{_SUBJ}政策解读",
+])
+def test_unquoted_subject_of_common_headline_forms(headline):
+    assert unquoted_subject(headline) == _SUBJ
+
+
+@pytest.mark.parametrize("headline", [_SUBJ, "政策解读", "一图读懂", "权威解读｜", "《清河市优化营商环境条例实施办法》起草说明"])
+def test_unquoted_subject_needs_a_genre_word_and_a_subject(headline):
+    assert unquoted_subject(headline) is None
+
+
+@pytest.mark.parametrize("policy_title, headline", [
+    ("清河市住房公积金提取管理办法", "权威解读｜清河市住房公积金提取管理办法"),
+    ("清河市人民政府办公室关于印发清河市社区嵌入式服务设施建设工作方案的通知", "图解丨清河市社区嵌入式服务设施建设工作方案"),
+    ("清河市促进民营经济高质量发展若干措施", "清河市促进民营经济高质量发展若干措施的解读说明"),
+    ("清河市优化营商环境条例实施办法", "关于清河市优化营商环境条例实施办法的解读"),
+    ("关于加快发展银发经济的实施意见", "关于加快发展银发经济的实施意见的解读"),
+    ("清河市推动大规模设备更新和消费品以旧换新实施方案", "专家解读清河市推动大规模设备更新和消费品以旧换新实施方案"),
+])
+def test_interpretation_paired_by_bare_headline_forms(policy_title, headline):
+    from govreview.linkage import run
+
+    docs = [Document(id="p", url="http://www.qinghe.gov.cn/p.html", title=policy_title, published_at=date(2025, 4, 8),
+                     text=f"{policy_title}\n清政规〔2025〕1号\n第一条……"),
+            Document(id="other", url="http://www.qinghe.gov.cn/o.html", title="清河市城市更新行动实施方案",
+                     published_at=date(2025, 4, 8), text="清河市城市更新行动实施方案\n清政办发〔2025〕2号\n……"),
+            Document(id="i", url="http://www.qinghe.gov.cn/i.html", title=headline, published_at=date(2025, 4, 10),
+                     text=f"{headline}\n主要内容如下。")]
+    res = run(docs, {"options": {"linkage": {"as_of": "2025-12-31"}}})
+    assert not res.orphans
+    rows = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
+    assert rows == {"p": ["i"], "other": []}
