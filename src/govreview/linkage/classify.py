@@ -3,7 +3,8 @@
 Most CMS exports carry no ``kind``, so the page must say what it is:
 - *interpretation*: the headline names the genre (解读, 一图读懂, 图解, 答记者问,
   问答, 政策吹风会, 新闻发布会); for the weaker genres (问答, 发布会, 吹风会)
-  the page must also cite a policy (a 《title》 or a 文号), and headlines about
+  the page must also cite a policy (a 《title》 or a 文号, or name a policy-shaped
+  title in the headline: X政策问答, X新闻发布会实录), and headlines about
   an event (解读培训会, 座谈会…) are not interpretations.
 - *policy*: the page's own 文号 (labelled 发文字号, or on its own line under the
   title), or a policy-shaped title (关于印发…的通知, 机关+关于…的通知/决定/意见,
@@ -19,7 +20,7 @@ from dataclasses import dataclass
 
 from ..lazyre import lazy_regex
 from .features import DocFeatures
-from .titles import fold_title
+from .titles import fold_title, unquoted_subject
 
 
 class Kind(str, enum.Enum):
@@ -52,6 +53,15 @@ _HINTS = {
 }
 
 
+def _policy_subject(title: str) -> str | None:
+    """The bare policy title in a headline such as X政策问答 / X新闻发布会实录, if it has a policy's shape."""
+    subject = unquoted_subject(title)
+    if subject and (_POLICY_SUFFIX.search(subject) or _POLICY_WRAPPED.search(subject) or _ISSUED.search(subject)) \
+            and not _NEWS.search(subject):
+        return subject
+    return None
+
+
 def classify(f: DocFeatures) -> Classification:
     hint = (f.kind_hint or "").strip().lower()
     if hint in _HINTS:
@@ -75,6 +85,8 @@ def classify(f: DocFeatures) -> Classification:
         elif cites:
             cited = f"《{f.quoted[0]}》" if f.quoted else f.cited_docnos[0]
             return Classification(Kind.interpretation, (f"标题含“{marker}”且引用了政策文件 {cited}",))
+        elif (subject := _policy_subject(f.title)) is not None:
+            return Classification(Kind.interpretation, (f"标题含“{marker}”，所讲的“{subject}”是政策文件标题",))
         else:
             reasons.append(f"标题含“{marker}”但未引用任何政策文件（无《》标题或文号），不作为解读")
 
