@@ -390,3 +390,48 @@ def test_interpretation_paired_by_bare_headline_forms(policy_title, headline):
     assert not res.orphans
     rows = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
     assert rows == {"p": ["i"], "other": []}
+
+
+# --- links written by scripts ------------------------------------------------------------------------------
+@pytest.mark.parametrize("script, href", [
+    # a URL variable put into a 相关解读 box by innerHTML
+    ("""var jdurl = "/art/2025/6/3/art_1231_7703.html";
+if (jdurl != "") { document.getElementById("xgjd").innerHTML = '<span>相关解读：</span><a href="' + jdurl + '">专家解读</a>'; }""",
+     "/art/2025/6/3/art_1231_7703.html"),
+    # TRS: document.write of escaped markup
+    ("""document.write("<a href=\\"../../zcjd/202510/t20251016_2005.html\\" target=\\"_blank\\">《清河市促进消费若干措施》政策解读</a>");""",
+     "../../zcjd/202510/t20251016_2005.html"),
+    # single-quoted markup in a variable, https absolute URL
+    ("""var jd = '<li><a href="https://www.qinghe.gov.cn/art/2025/6/3/art_1231_7703.html">相关解读</a></li>'; $("#jd").html(jd);""",
+     "https://www.qinghe.gov.cn/art/2025/6/3/art_1231_7703.html"),
+])
+def test_links_rendered_by_a_script_are_links(script, href):
+    html = f'<html><body><div id="xgjd"></div><script type="text/javascript">{script}</script><p>正文</p></body></html>'
+    assert href in [ln.href for ln in extract_structure(html).links]
+
+
+def test_script_resources_and_code_are_not_links():
+    html = """<html><head><script src="/js/jquery.min.js"></script><script>
+    var _hmt = _hmt || []; var hm = document.createElement("script"); hm.src = "https://hm.baidu.com/hm.js?abc";
+    var logo = "/images/logo.png"; var css = '/css/a.css'; var a = '<a href="/no">';
+    </script></head><body><p>正文</p></body></html>"""
+    assert extract_structure(html).links == []
+
+
+def test_policy_whose_interpretation_link_is_written_by_a_script_is_linked():
+    from govreview.linkage import run
+
+    p = "art/2025/6/3/art_1229_5603.html"
+    i = "art/2025/6/3/art_1231_7703.html"
+    docs = [
+        _page(p, "清河市人民政府关于加快发展银发经济的实施意见", "2025-06-03",
+              f'<p>清政发〔2025〕9号</p><p>为积极应对人口老龄化，提出如下实施意见。</p><div id="xgjd"></div>'
+              f'<script>var jdurl = "/{i}"; document.getElementById("xgjd").innerHTML = '
+              f"'相关解读：<a href=\"' + jdurl + '\">专家解读</a>';</script>"),
+        _page(i, "专家解读《清河市人民政府关于加快发展银发经济的实施意见》", "2025-06-05",
+              f'<p>近日，市政府出台了实施意见。</p><p>原文链接：<a href="/{p}">清河市人民政府关于加快发展银发经济的实施意见</a></p>'),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": "2026-01-10"}}})
+    assert res.findings == []
+    (pair,) = res.rows[0].pairs
+    assert pair.linked_from_policy and pair.linked_to_policy

@@ -3,7 +3,8 @@
 ``govreview.html`` produces the text view with exact offsets but not the link
 structure; linkage needs ``<a href>`` with the words a reader sees on it (the
 anchor text, or the ``alt`` of an image inside it — 一图读懂 pages are mostly
-images), plus the page metadata Chinese government CMSs write into ``<meta>``
+images; also the links a ``<script>`` writes into the page, such as a 相关解读 box
+filled by ``document.write`` or ``innerHTML``), plus the page metadata Chinese government CMSs write into ``<meta>``
 (``ArticleTitle``, ``PubDate``, ``ContentSource`` per the 政府网站发展指引
 template), ``<link rel=canonical>`` and ``<base href>``. The standard library's
 tolerant ``html.parser`` does this without a new dependency and copes with the
@@ -13,11 +14,19 @@ broken markup real sites serve; offsets are not needed here.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from html import unescape
 from html.parser import HTMLParser
+
+from ..lazyre import lazy_re
 
 #: Cap on links kept per page: navigation-heavy templates can carry thousands.
 MAX_LINKS = 1000
 _MAX_ANCHOR = 200
+#: Script text examined for links (a 相关解读 box written by document.write / innerHTML).
+_MAX_SCRIPT = 20_000
+_SCRIPT_ANCHOR = lazy_re(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\<>\s]+)\\?["'][^<>]*>(.{0,400}?)</a""", 2 | 16)  # I | S
+_SCRIPT_URL = lazy_re(r"""["']((?:https?:)?//[^"'\\<>\s]+?\.s?html?|\.{0,2}/[^"'\\<>\s]+?\.s?html?)(?:\?[^"'\\<>\s]*)?["']""")
+_TAG = lazy_re(r"<[^<>]*>|['\"]\s*\+[^+]*\+\s*['\"]")
 
 
 @dataclass(frozen=True)
@@ -44,11 +53,15 @@ class _Collector(HTMLParser):
         self._in_h1 = False
         self._h1: list[str] = []
         self._skip = 0  # inside script/style
+        self._script: list[str] | None = None  # text of the <script> being read
+        self._script_len = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag in ("script", "style"):
             self._skip += 1
+            if tag == "script":
+                self._script, self._script_len = [], 0
         elif tag == "a":
             if self._href is not None:  # unclosed <a>: close it
                 self._close_anchor()
@@ -72,6 +85,9 @@ class _Collector(HTMLParser):
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
+            if tag == "script" and self._script is not None:
+                self._script_links("".join(self._script))
+                self._script = None
         elif tag == "a" and self._href is not None:
             self._close_anchor()
         elif tag == "h1" and self._in_h1:
@@ -80,11 +96,33 @@ class _Collector(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skip:
+            if self._script is not None and self._script_len < _MAX_SCRIPT:
+                self._script.append(data)
+                self._script_len += len(data)
             return
         if self._href is not None:
             self._anchor.append(data)
         if self._in_h1:
             self._h1.append(data)
+
+    def _script_links(self, code: str) -> None:
+        """Links a script writes into the page (相关解读 boxes rendered by document.write / innerHTML / a URL
+        variable): a reader sees them, so they count. Only page-like URLs (.html/.htm/.shtml) or ``<a href>``
+        markup inside string literals are taken; the anchor is the markup's text, else empty."""
+        code = code[:_MAX_SCRIPT]
+        seen: set[str] = set()
+        for m in _SCRIPT_ANCHOR.finditer(code):
+            href = unescape(m.group(1))
+            if href.startswith(("'", '"', "+")) or len(self.page.links) >= MAX_LINKS:
+                continue
+            text = " ".join(unescape(_TAG.sub("", m.group(2))).split())[:_MAX_ANCHOR]
+            self.page.links.append(Link(href, text))
+            seen.add(href)
+        for m in _SCRIPT_URL.finditer(code):
+            href = unescape(m.group(0)[1:-1])
+            if href not in seen and len(self.page.links) < MAX_LINKS:
+                seen.add(href)
+                self.page.links.append(Link(href, ""))
 
     def _close_anchor(self) -> None:
         if len(self.page.links) < MAX_LINKS:
