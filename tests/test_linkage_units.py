@@ -435,3 +435,35 @@ def test_policy_whose_interpretation_link_is_written_by_a_script_is_linked():
     assert res.findings == []
     (pair,) = res.rows[0].pairs
     assert pair.linked_from_policy and pair.linked_to_policy
+
+
+# --- 上一篇/下一篇 navigation ---------------------------------------------------------------------------------
+_IB = "关于《清河市促进民营经济高质量发展若干措施》的解读"
+
+
+@pytest.mark.parametrize("nav", [
+    f'<div class="prenext"><p>上一篇：<a href="/z.html">清河市人民政府关于公布第二批历史建筑名录的通知</a></p><p>下一篇：<a href="/ib.html">{_IB}</a></p></div>',
+    f'<ul class="page-turn"><li><span>上一条</span><a href="/z.html">清河市人民政府关于公布历史建筑名录的通知</a></li><li><span>下一条</span> <a href="/ib.html">{_IB}</a></li></ul>',
+    f'<div><a href="/ib.html">下一篇：{_IB}</a></div>',
+    f'<table><tr><td>下篇：</td><td><a href="/ib.html" target="_blank">{_IB}</a></td></tr></table>',
+])
+def test_previous_next_article_links_do_not_pair_an_unrelated_policy(nav):
+    """A policy and the next interpretation published in the same column are not a pair: the unrelated policy
+    is still missing its interpretation."""
+    from govreview.linkage import run
+
+    docs = [
+        _page("a.html", "清河市人民政府关于印发清河市城市更新行动实施方案的通知", "2025-05-06", f"<p>清政发〔2025〕7号</p><p>……</p>{nav}"),
+        _page("b.html", "清河市促进民营经济高质量发展若干措施", "2025-05-07", '<p>清政规〔2025〕3号</p><p>相关解读：<a href="/ib.html">政策解读</a></p>'),
+        _page("ib.html", _IB, "2025-05-08", '<p>政策原文：<a href="/b.html">清河市促进民营经济高质量发展若干措施</a></p>'
+              '<p>上一篇：<a href="/a.html">清河市人民政府关于印发清河市城市更新行动实施方案的通知</a></p>'),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": "2026-01-10"}}})
+    rows = {r.policy.id: (r.status, [q.interpretation.id for q in r.pairs]) for r in res.rows}
+    assert rows == {"a.html": ("missing", []), "b.html": ("ok", ["ib.html"])}
+
+
+@pytest.mark.parametrize("label", ["相关解读：", "政策原文：", "相关链接", "下一步工作：详见", "上一篇文章提到的"])
+def test_other_labels_before_a_link_keep_it(label):
+    html = f'<html><body><p>{label}<a href="/ib.html">{_IB}</a></p></body></html>'
+    assert [ln.href for ln in extract_structure(html).links] == ["/ib.html"]

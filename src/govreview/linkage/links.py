@@ -26,6 +26,10 @@ _MAX_ANCHOR = 200
 _MAX_SCRIPT = 20_000
 _SCRIPT_ANCHOR = lazy_re(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\<>\s]+)\\?["'][^<>]*>(.{0,400}?)</a""", 2 | 16)  # I | S
 _SCRIPT_URL = lazy_re(r"""["']((?:https?:)?//[^"'\\<>\s]+?\.s?html?|\.{0,2}/[^"'\\<>\s]+?\.s?html?)(?:\?[^"'\\<>\s]*)?["']""")
+#: 上一篇/下一篇 navigation under an article: the link goes to whatever was published next to it, not to a
+#: related page, so it is not kept (a policy would be "linked" to an unrelated interpretation).
+_PREV_NEXT = lazy_re(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?\s*$")
+_PREV_NEXT_ANCHOR = lazy_re(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)")
 _TAG = lazy_re(r"<[^<>]*>|['\"]\s*\+[^+]*\+\s*['\"]")
 
 
@@ -55,6 +59,8 @@ class _Collector(HTMLParser):
         self._skip = 0  # inside script/style
         self._script: list[str] | None = None  # text of the <script> being read
         self._script_len = 0
+        self._tail = ""  # the last words read outside links (the label in front of the next link)
+        self._before = ""  # the label in front of the open link
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
@@ -68,6 +74,7 @@ class _Collector(HTMLParser):
             href = a.get("href")
             if href is not None:
                 self._href = href
+                self._before = self._tail
                 self._anchor = [a.get("title", "")] if a.get("title") else []
         elif tag == "img" and self._href is not None:
             self._anchor.append(a.get("alt") or a.get("title") or "")
@@ -102,6 +109,8 @@ class _Collector(HTMLParser):
             return
         if self._href is not None:
             self._anchor.append(data)
+        elif data.strip():
+            self._tail = (self._tail + data.strip())[-12:]
         if self._in_h1:
             self._h1.append(data)
 
@@ -127,9 +136,11 @@ class _Collector(HTMLParser):
     def _close_anchor(self) -> None:
         if len(self.page.links) < MAX_LINKS:
             text = " ".join("".join(self._anchor).split())[:_MAX_ANCHOR]
-            self.page.links.append(Link(self._href or "", text))
+            if not (_PREV_NEXT.search(self._before) or _PREV_NEXT_ANCHOR.match(text)):
+                self.page.links.append(Link(self._href or "", text))
         self._href = None
         self._anchor = []
+        self._tail = ""
 
     def close(self) -> None:
         super().close()
