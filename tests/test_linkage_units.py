@@ -467,3 +467,44 @@ def test_previous_next_article_links_do_not_pair_an_unrelated_policy(nav):
 def test_other_labels_before_a_link_keep_it(label):
     html = f'<html><body><p>{label}<a href="/ib.html">{_IB}</a></p></body></html>'
     assert [ln.href for ln in extract_structure(html).links] == ["/ib.html"]
+
+
+# --- the headline of a page without ArticleTitle --------------------------------------------------------------
+@pytest.mark.parametrize("html_title, body, expected", [
+    # logo <h1> with the site name, the article title in a div
+    ("清河市优化营商环境条例实施办法_清河市人民政府门户网站",
+     '<div class="header"><h1 class="logo">清河市人民政府门户网站</h1></div><div class="title">清河市优化营商环境条例实施办法</div>',
+     "清河市优化营商环境条例实施办法"),
+    ("清河市优化营商环境条例实施办法 - 清河市人民政府",
+     '<h1><a href="/">清河市人民政府</a></h1><div class="nav">首页</div><h1>清河市优化营商环境条例实施办法</h1>',
+     "清河市优化营商环境条例实施办法"),
+    # title over two headings
+    ("清河市人民政府_政策文件", "<h1>清河市人民政府关于印发</h1>\n<h1>清河市优化营商环境三年行动方案的通知</h1>",
+     "清河市人民政府关于印发清河市优化营商环境三年行动方案的通知"),
+    ("一图读懂_清河市人民政府", "<h1>一图读懂</h1><h2>《清河市优化营商环境条例实施办法》</h2>",
+     "一图读懂《清河市优化营商环境条例实施办法》"),
+    ("权威解读", '<div class="tit"><h1>权威解读</h1>\n  <h2>清河市住房公积金提取管理办法</h2></div>',
+     "权威解读清河市住房公积金提取管理办法"),
+    # cut short, the next heading is not adjacent: the <title> has it whole
+    ("清河市人民政府关于印发清河市城市更新行动实施方案的通知_清河市人民政府",
+     "<h1>清河市人民政府关于印发</h1><p>来源：市政府办公室</p><h2>相关链接</h2>",
+     "清河市人民政府关于印发清河市城市更新行动实施方案的通知"),
+    # <br> and a newline inside the title
+    ("x", "<h1>清河市人民政府办公室关于印发<br>\n清河市城市更新行动实施方案的通知</h1>",
+     "清河市人民政府办公室关于印发清河市城市更新行动实施方案的通知"),
+    # a real subtitle is not glued on, and a complete <h1> wins over a decorated <title>
+    ("清河市优化营商环境条例实施办法-政策文件", "<h1>清河市优化营商环境条例实施办法</h1><h2>（2025年9月20日市人民政府第45次常务会议通过）</h2>",
+     "清河市优化营商环境条例实施办法"),
+])
+def test_headline_from_the_page_headings(html_title, body, expected):
+    html = f'<html><head><meta charset="utf-8"><title>{html_title}</title></head><body>{body}<p>发布日期：2025-09-26</p><p>正文</p></body></html>'
+    assert extract(Document(id="x.html", html=html)).title == expected
+
+
+def test_own_docno_below_a_title_broken_by_br():
+    nav = "".join(f'<a href="/col/{i}.html">栏目{i}</a>' for i in range(80))
+    html = (f"<html><head><title>x</title></head><body><div>{nav}</div><div>清河市人民政府办公室关于印发</div>"
+            "<h1>清河市人民政府办公室关于印发<br>\n清河市城市更新行动实施方案的通知</h1>"
+            "<p style='text-align:center'>清政办发〔2025〕2号</p><p>各县（市、区）人民政府：</p></body></html>")
+    f = extract(Document(id="x.html", html=html), head_chars=200)
+    assert f.own_docnos == [("清政办发〔2025〕2号", "own line below the title")]

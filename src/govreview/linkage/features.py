@@ -1,7 +1,8 @@
 """Pass 1, per document: what linkage needs from one page, extracted once.
 
-Title (``Document.title``, else ``<meta name=ArticleTitle>``, ``<h1>``, the
-``<title>`` less the site-name suffix), publication date (``published_at``,
+Title (``Document.title``, else ``<meta name=ArticleTitle>``, ``<h1>`` (not a logo
+holding the site name; a title set over two headings is joined), the ``<title>``
+less the site-name suffix), publication date (``published_at``,
 else ``<meta name=PubDate>`` or a 发布日期 line), the page's own 文号 (a
 labelled 发文字号 or a 文号 standing on its own line right below the title),
 the 文号 and 《titles》 it cites, and its outgoing links resolved to URL keys.
@@ -10,6 +11,7 @@ The text itself is not kept: only these features go into the index.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -29,6 +31,8 @@ _DOCNO_LABEL = lazy_regex(r"(?:发文字号|文\s*号|发文号|文件编号)\s*
 _META_TITLE = ("articletitle", "title", "og:title", "dc.title")
 _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
 _DOMAIN = lazy_regex(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
+_CUT_SHORT = lazy_regex(r"(?:关于印发|关于转发|关于|印发|转发|的)$")
+_GENRE_ONLY = lazy_regex(r"(?:专家|权威|深度|政策)?(?:解读|问答)|一图(?:读懂|看懂|了解|解读)|图解|图说|答记者问|(?:新闻)?发布会|政策吹风会")
 TEXT_LIMIT = 200_000  # characters of a page examined for citations
 
 
@@ -103,34 +107,68 @@ def page_url(doc: Document, canonical: str | None, base_url: str | None, site_do
     return resolve(doc.id.replace("\\", "/").lstrip("/"), root)
 
 
+def _heading_title(headings: list[tuple[str, str, bool]], html_title: str | None, site_name: str | None) -> str | None:
+    """The page's headline from its ``<h1>``: not a logo ``<h1>`` holding the site name, and completed by the
+    heading right after it when it is cut short (``<h1>…关于印发</h1><h1>…的通知</h1>``) or names only the genre
+    (``<h1>一图读懂</h1><h2>《X》</h2>``)."""
+    site = [fold_title(site_name or "")]
+    if html_title:
+        site.append(fold_title(html_title.strip()[len(strip_site_suffix(html_title)):]))
+    site = [x for x in site if x]
+    for i, (tag, text, _) in enumerate(headings):
+        key = fold_title(text)
+        if tag != "h1" or not key or any(key in x for x in site):
+            continue
+        for _, more, adjacent in headings[i + 1:]:
+            if not (adjacent and _cut_short(key)):
+                break
+            text += more
+            key = fold_title(text)
+        if _cut_short(key) and html_title:
+            whole = strip_site_suffix(html_title)
+            if key in fold_title(whole):
+                return whole
+        return text
+    return None
+
+
+def _cut_short(key: str) -> bool:
+    return bool(_CUT_SHORT.search(key) or _GENRE_ONLY.fullmatch(key))
+
+
 def _title_position(text: str, title: str) -> int:
-    """Where the body's title stands (the second occurrence: the first is usually ``<title>``)."""
+    """Where the body's title stands (the second occurrence: the first is usually ``<title>``); line breaks
+    inside the title (``<br>``) are allowed."""
     if not title:
         return 0
-    probe = title[:30]
-    first = text.find(probe)
-    if first < 0:
+    chars = [c for c in title if not c.isspace()][:30]
+    if not chars:
         return 0
-    second = text.find(probe, first + len(probe))
-    return (second if 0 <= second < 5000 else first) + len(probe)
+    probe = re.compile(r"\s*".join(map(re.escape, chars)))
+    first = probe.search(text)
+    if first is None:
+        return 0
+    second = probe.search(text, first.end())
+    return (second if second is not None and second.start() < 5000 else first).end()
 
 
 def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400) -> DocFeatures:
     meta: dict[str, str] = {}
     links_raw = []
-    canonical = base_href = h1 = None
+    canonical = base_href = None
     html_title = None
     if doc.is_html:
         hd = parse_html(doc.content)
         text = hd.view.text
         st = extract_structure(doc.content)
-        meta, links_raw, canonical, base_href, h1 = st.meta, st.links, st.canonical, st.base, st.h1
+        meta, links_raw, canonical, base_href = st.meta, st.links, st.canonical, st.base
         html_title = hd.title
     else:
         text = doc.content
     text = text[:TEXT_LIMIT]
 
-    title = doc.title or next((meta[k] for k in _META_TITLE if meta.get(k)), None) or h1 \
+    title = doc.title or next((meta[k] for k in _META_TITLE if meta.get(k)), None) \
+        or (_heading_title(st.headings, html_title, meta.get("sitename")) if doc.is_html else None) \
         or (strip_site_suffix(html_title) if html_title else None)
     if not title and not doc.is_html:
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]

@@ -26,6 +26,16 @@ _MAX_ANCHOR = 200
 _MAX_SCRIPT = 20_000
 _SCRIPT_ANCHOR = lazy_re(r"""<a\s[^<>]*?href\s*=\s*\\?["']([^"'\\<>\s]+)\\?["'][^<>]*>(.{0,400}?)</a""", 2 | 16)  # I | S
 _SCRIPT_URL = lazy_re(r"""["']((?:https?:)?//[^"'\\<>\s]+?\.s?html?|\.{0,2}/[^"'\\<>\s]+?\.s?html?)(?:\?[^"'\\<>\s]*)?["']""")
+_MAX_HEADINGS = 8
+_SPACE_BETWEEN_CJK = lazy_re(r"(?<=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])\s+(?=[\u3000-\u303f\u3400-\u9fff\uff00-\uffef])")
+
+
+def join_words(parts: list[str]) -> str:
+    """Text of an element: whitespace collapsed, and dropped between Chinese characters (a title broken by
+    ``<br>`` and a newline in the source is one title)."""
+    return _SPACE_BETWEEN_CJK.sub("", " ".join("".join(parts).split()))
+
+
 #: 上一篇/下一篇 navigation under an article: the link goes to whatever was published next to it, not to a
 #: related page, so it is not kept (a policy would be "linked" to an unrelated interpretation).
 _PREV_NEXT = lazy_re(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)\s*[:：]?\s*$")
@@ -46,6 +56,9 @@ class PageStructure:
     canonical: str | None = None
     base: str | None = None
     h1: str | None = None
+    #: the first headings (h1/h2), each with whether it follows the previous one with no text between
+    #: (a title set over two lines: <h1>…关于印发</h1><h1>…的通知</h1>, <h1>一图读懂</h1><h2>《X》</h2>)
+    headings: list[tuple[str, str, bool]] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -56,6 +69,9 @@ class _Collector(HTMLParser):
         self._anchor: list[str] = []
         self._in_h1 = False
         self._h1: list[str] = []
+        self._heading: str | None = None  # h1/h2 being read
+        self._htext: list[str] = []
+        self._adjacent = False  # nothing but markup since the last heading ended
         self._skip = 0  # inside script/style
         self._script: list[str] | None = None  # text of the <script> being read
         self._script_len = 0
@@ -88,6 +104,8 @@ class _Collector(HTMLParser):
             self.page.base = self.page.base or a["href"]
         elif tag == "h1" and self.page.h1 is None:
             self._in_h1 = True
+        if tag in ("h1", "h2") and self._heading is None and len(self.page.headings) < _MAX_HEADINGS:
+            self._heading, self._htext = tag, []
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("script", "style"):
@@ -99,7 +117,13 @@ class _Collector(HTMLParser):
             self._close_anchor()
         elif tag == "h1" and self._in_h1:
             self._in_h1 = False
-            self.page.h1 = " ".join("".join(self._h1).split()) or None
+            self.page.h1 = join_words(self._h1) or None
+        if tag == self._heading:
+            text = join_words(self._htext)
+            if text:
+                self.page.headings.append((tag, text, self._adjacent and bool(self.page.headings)))
+                self._adjacent = True
+            self._heading = None
 
     def handle_data(self, data: str) -> None:
         if self._skip:
@@ -113,6 +137,10 @@ class _Collector(HTMLParser):
             self._tail = (self._tail + data.strip())[-12:]
         if self._in_h1:
             self._h1.append(data)
+        if self._heading is not None:
+            self._htext.append(data)
+        elif data.strip():
+            self._adjacent = False
 
     def _script_links(self, code: str) -> None:
         """Links a script writes into the page (相关解读 boxes rendered by document.write / innerHTML / a URL
