@@ -373,3 +373,53 @@ def test_html_table_escapes_page_content():
                      published_at=date(2025, 3, 3), text="第一条")]
     frag = render_html(run(docs, {"options": {"linkage": {"as_of": AS_OF}}}))
     assert "<script>" not in frag and "&lt;script&gt;" in frag and "&lt;b&gt;p&lt;/b&gt;" in frag
+
+
+# --- a CMS export with dates as CMSs write them, and a kind column ----------------------------------------
+_EXPORT = [
+    {"id": "1001", "url": "http://www.qinghe.gov.cn/art/2025/9/26/art_1229_5601.html", "kind": "规范性文件",
+     "title": "清河市人民政府关于印发清河市促进民营经济高质量发展若干措施的通知",
+     "text": "清政规〔2025〕3号\n各县（市、区）人民政府：\n现将《清河市促进民营经济高质量发展若干措施》印发给你们。"},
+    {"id": "2001", "url": "https://www.qinghe.gov.cn/art/2025/10/16/art_1231_7701.html", "kind": "解读",
+     "title": "《清河市促进民营经济高质量发展若干措施》起草说明", "text": "一、起草背景……《若干措施》共二十条。"},
+    {"id": "1002", "url": "http://www.qinghe.gov.cn/art/2025/1/24/art_1229_5602.html",
+     "title": "清河市人民政府办公室关于印发清河市城市更新行动实施方案的通知",
+     "text": "清政办发〔2025〕2号\n《清河市城市更新行动实施方案》已经市政府同意，现印发给你们。"},
+    {"id": "2002", "url": "http://www.qinghe.gov.cn/art/2025/2/13/art_1231_7702.html",
+     "title": "一图读懂清河市城市更新行动实施方案", "text": "（图片）"},
+]
+
+
+@pytest.mark.parametrize("dates", [
+    ("2025/09/26 16:30:00", "2025/10/16 09:00:00", "2025/01/24 17:00:00", "2025/02/13 10:00:00"),
+    ("2025年09月26日", "2025年10月16日", "2025年1月24日", "2025年2月13日"),
+    ("2025-9-26", "2025-10-16", "2025-1-24", "2025-2-13"),
+    ("2025-09-26 16:30:00", "2025.10.16", "2025年01月24日 17时00分", "2025-02-13T10:00:00+08:00"),
+])
+@pytest.mark.parametrize("via", ["library", "cli"])
+def test_cms_export_dates_and_kind_are_read(tmp_path, cfg_file, dates, via):
+    """Before: any published_at but ISO made the record unreadable (library) or dateless (CLI: every policy
+    linkage.undetermined), and the CLI dropped the kind column (a 起草说明 marked 解读 was an orphan's policy's
+    missing interpretation). The 春节 2025 pair counts the 调休 days 01-26 and 02-08: 10 working days."""
+    p = tmp_path / "export.jsonl"
+    p.write_text("".join(json.dumps({**rec, "published_at": d}, ensure_ascii=False) + "\n"
+                         for rec, d in zip(_EXPORT, dates)), encoding="utf-8")
+    if via == "library":
+        res = run(iter_inputs(p), {"options": {"linkage": {"as_of": AS_OF}}})
+        rows = {r.policy.id: (r.status, [(q.interpretation.id, q.workdays.days) for q in r.pairs]) for r in res.rows}
+        assert rows == {"1001": ("ok", [("2001", 10)]), "1002": ("ok", [("2002", 10)])}
+        return
+    r = CliRunner().invoke(cli, ["scan", str(p), "--config", cfg_file, "--format", "jsonl", "--only", "linkage",
+                                 "--fail-on", "none"])
+    assert r.exit_code == 0, r.output
+    recs = [json.loads(ln) for ln in r.stdout.splitlines()]
+    rules = sorted(f["rule"] for rec in recs for f in rec["findings"])
+    assert rules == ["linkage.missing_backlink"] * 4  # text export: no links either way, nothing else
+    assert not any(rec["errors"] for rec in recs)
+
+
+def test_unreadable_export_date_keeps_the_record_and_says_so(tmp_path):
+    p = tmp_path / "export.jsonl"
+    p.write_text(json.dumps({**_EXPORT[0], "published_at": "去年九月"}, ensure_ascii=False) + "\n", encoding="utf-8")
+    (doc,) = list(iter_inputs(p))
+    assert isinstance(doc, Document) and doc.published_at is None and "published_at" in doc.input_errors[0]

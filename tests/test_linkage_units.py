@@ -508,3 +508,11 @@ def test_own_docno_below_a_title_broken_by_br():
             "<p style='text-align:center'>清政办发〔2025〕2号</p><p>各县（市、区）人民政府：</p></body></html>")
     f = extract(Document(id="x.html", html=html), head_chars=200)
     assert f.own_docnos == [("清政办发〔2025〕2号", "own line below the title")]
+
+
+@pytest.mark.parametrize("published_at", [
+    1758817800, 1758817800000, "2025-09-25T16:30:00Z", "2025-09-26T00:30:00+08:00", "2025年09月26日", "2025/9/26 0:30",
+])
+def test_publication_day_is_the_day_in_china(published_at):
+    """An epoch timestamp (UTC) of 2025-09-26 00:30 Beijing time is published on the 26th, not the 25th."""
+    assert extract(_doc("清河市优化营商环境办法", published_at=published_at)).date == date(2025, 9, 26)

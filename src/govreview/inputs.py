@@ -116,10 +116,21 @@ def iter_jsonl(path: str | Path) -> Iterator[Document | InputProblem]:
             if not any(isinstance(rec.get(k), str) for k in JSONL_TEXT_FIELDS):
                 yield InputProblem(doc_id, str(p), "parse", f"line {lineno} has neither 'text' nor 'html'")
                 continue
+            fields = {**rec, "id": doc_id, "source": rec.get("source") or where}
             try:
-                yield Document.model_validate({**rec, "id": doc_id, "source": rec.get("source") or where})
+                yield Document.model_validate(fields)
+                continue
             except Exception as exc:  # pydantic validation: bad date etc.
-                yield InputProblem(doc_id, str(p), "parse", f"line {lineno}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}")
+                problem = f"line {lineno}: {exc.__class__.__name__}: {str(exc).splitlines()[0]}"
+            pub = fields.pop("published_at", None)
+            if pub is not None:  # a date nobody can read does not stop the review: drop it and say so
+                note = f"发布日期无法解析，已忽略 unparseable 'published_at': {str(pub)[:40]!r}"
+                try:
+                    yield Document.model_validate({**fields, "input_errors": (note,)})
+                    continue
+                except Exception:
+                    pass
+            yield InputProblem(doc_id, str(p), "parse", problem)
 
 
 def iter_inputs(path: str | Path) -> Iterator[Document | InputProblem]:

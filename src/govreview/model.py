@@ -11,10 +11,11 @@ from __future__ import annotations
 import enum
 import hashlib
 import json
+import re
 from datetime import date, datetime
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticSerializationError
 
 from .jsonsafe import dumps
@@ -185,6 +186,10 @@ class Report(_Frozen):
         return max((f.severity for f in self.findings), default=None, key=lambda s: s.rank)
 
 
+_CMS_DATE = re.compile(r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+                       r"(?:[\sT]*(\d{1,2})\s*[:：时]\s*(\d{1,2})\s*分?(?:\s*[:：]?\s*(\d{1,2})(?:\.\d+)?\s*秒?)?)?", re.ASCII)
+
+
 class Document(BaseModel):
     """Input to a review: text or HTML plus optional metadata."""
 
@@ -200,6 +205,26 @@ class Document(BaseModel):
     kind: str | None = None
     encoding: str | None = None
     input_errors: tuple[str, ...] = Field(default=(), description="problems met while reading the input (e.g. replaced bytes); reported in Report.errors")
+
+    @field_validator("published_at", mode="before")
+    @classmethod
+    def _cms_date(cls, v: Any) -> Any:
+        """Dates as Chinese CMS exports write them: 2025-9-26, 2025/09/26 10:00:00, 2025年09月26日, 2025.09.26;
+        an empty string is no date. Anything else goes to pydantic's own parsing."""
+        if not isinstance(v, str):
+            return v
+        if not v.strip():
+            return None
+        m = _CMS_DATE.fullmatch(v.strip())
+        if m is None:
+            return v
+        y, mo, d, hh, mi, ss = m.groups()
+        try:
+            if hh is None:
+                return date(int(y), int(mo), int(d))
+            return datetime(int(y), int(mo), int(d), int(hh), int(mi), int(ss or 0))
+        except ValueError:
+            return v  # 2025-02-30: pydantic says what is wrong
 
     @property
     def content(self) -> str:

@@ -137,6 +137,7 @@ class Processor:
             "source": task.key,
             "title": rec.get(fm.title) if isinstance(rec.get(fm.title), str) else None,
             "url": rec.get(fm.url) if isinstance(rec.get(fm.url), str) else None,
+            "kind": rec.get(fm.kind) if isinstance(rec.get(fm.kind), str) else None,
         }
         if isinstance(html, str) and html:
             fields["html"] = html

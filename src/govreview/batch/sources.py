@@ -43,6 +43,7 @@ class FieldMap:
     title: str = "title"
     url: str = "url"
     published_at: str = "published_at"
+    kind: str = "kind"  # policy / 政策文件 / interpretation / 解读 / other, read by the linkage pass
 
     @classmethod
     def parse(cls, specs: tuple[str, ...] | list[str] = ()) -> FieldMap:

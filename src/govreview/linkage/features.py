@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 from ..docnumber import find_doc_numbers
 from ..html import parse_html
@@ -83,9 +83,13 @@ def _labelled_date(text: str) -> tuple[date | None, str | None]:
     return written if written else (None, None)
 
 
+_BEIJING = timezone(timedelta(hours=8))
+
+
 def _as_date(v: date | datetime | None) -> date | None:
+    """The calendar day in China: an aware time (an epoch timestamp is UTC) is read in UTC+8 first."""
     if isinstance(v, datetime):
-        return v.date()
+        return (v.astimezone(_BEIJING) if v.tzinfo is not None else v).date()
     return v
 
 
