@@ -423,3 +423,25 @@ def test_unreadable_export_date_keeps_the_record_and_says_so(tmp_path):
     p.write_text(json.dumps({**_EXPORT[0], "published_at": "去年九月"}, ensure_ascii=False) + "\n", encoding="utf-8")
     (doc,) = list(iter_inputs(p))
     assert isinstance(doc, Document) and doc.published_at is None and "published_at" in doc.input_errors[0]
+
+
+@pytest.mark.parametrize("headline", [
+    "权威解读丨清源省数字政府建设三年行动计划（2025—2027年）",
+    "清源省数字政府建设三年行动计划（2025—2027年）政策解读",
+    "一图读懂清源省数字政府建设三年行动计划（2025—2027年）",
+])
+def test_headline_outranks_a_predecessor_quoted_first_in_the_text(headline):
+    """The interpretation recalls the previous plan before the new one; its headline says which one it is."""
+    base = "http://www.qingyuan.gov.cn/"
+    docs = [
+        Document(id="old", url=base + "old", title="清源省数字政府建设三年行动计划（2021—2023年）",
+                 published_at=date(2021, 1, 15), text="清政发〔2021〕3号\n为推进数字政府建设……"),
+        Document(id="new", url=base + "new", title="清源省数字政府建设三年行动计划（2025—2027年）",
+                 published_at=date(2025, 3, 3), text="清政发〔2025〕5号\n为推进数字政府建设……"),
+        Document(id="i", url=base + "i", title=headline, published_at=date(2025, 3, 7),
+                 text="《清源省数字政府建设三年行动计划（2021—2023年）》实施以来成效明显。"
+                      "日前，省政府印发《清源省数字政府建设三年行动计划（2025—2027年）》。"),
+    ]
+    res = run(docs, {"options": {"linkage": {"as_of": "2025-12-31"}}})
+    rows = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
+    assert rows == {"old": [], "new": ["i"]}

@@ -121,7 +121,8 @@ class LinkageIndex:
                 # 关于X的解读: X, or a policy titled 关于X (关于加快发展银发经济的实施意见)
                 bare = subject[2:] if subject.startswith("关于") else subject
                 for k in sorted(title_keys(subject) | title_keys(bare)):
-                    keys.setdefault(k, ("headline", -1))
+                    if k not in keys or keys[k][0] == "quoted-in-text":  # the headline outranks a quote below it
+                        keys[k] = ("headline", -1)
             rec.cited_keys = tuple((k, w, r) for k, (w, r) in keys.items())
             refs = [(url_hash(k), href, text) for k, href, text in f.links if _REF_ANCHOR.search(text)]
             rec.ref_links = tuple(refs[:MAX_REF_LINKS])
