@@ -445,3 +445,13 @@ def test_headline_outranks_a_predecessor_quoted_first_in_the_text(headline):
     res = run(docs, {"options": {"linkage": {"as_of": "2025-12-31"}}})
     rows = {r.policy.id: [q.interpretation.id for q in r.pairs] for r in res.rows}
     assert rows == {"old": [], "new": ["i"]}
+
+
+def test_interpretation_dated_before_its_policy_is_on_time_and_said():
+    base = "http://www.qinghe.gov.cn/"
+    docs = [Document(id="p", url=base + "p", title="清河市住房公积金提取管理办法", published_at=date(2025, 4, 8),
+                     text="清政规〔2025〕1号\n第一条……"),
+            Document(id="i", url=base + "i", title="权威解读｜清河市住房公积金提取管理办法", published_at="2025-04-07 20:00",
+                     text="《办法》共二十五条。")]
+    (row,) = run(docs, {"options": {"linkage": {"as_of": "2025-12-31"}}}).rows
+    assert row.status == "ok" and row.note == "0 个工作日（解读早于政策文件 1 天发布）"

@@ -215,7 +215,10 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
             first = pairs[0]
             if first.workdays is not None:
                 status = "late" if first.workdays.days > n else "ok"
-                row = PolicyStatus(p, pairs, status, f"{first.workdays.days} 个工作日", due)
+                note = f"{first.workdays.days} 个工作日"
+                if first.interpretation.day < p.day:  # a wrong date in the CMS, or a wrong pair: worth a look
+                    note += f"（解读早于政策文件 {p.day - first.interpretation.day} 天发布）"
+                row = PolicyStatus(p, pairs, status, note, due)
             else:
                 why = first.calendar_problem or ("政策文件缺少发布日期" if not pday else "解读缺少发布日期")
                 row = PolicyStatus(p, pairs, "undetermined", why, due)
