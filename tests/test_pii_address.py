@@ -26,6 +26,10 @@ RULE = "pii.address"
     # a wide 公示 row: the name is far back, but the row holds a valid ID number and a mobile
     ("序号 姓名 身份证号 手机 住址\n1 王建军  11010519850612123X  13812345678  北京市朝阳区建国路88号院3号楼2单元501室",
      "北京市朝阳区建国路88号院3号楼2单元501室"),
+    # a reply to a citizen (答复书) addresses them
+    ("经审查，现答复如下：……（你的通讯地址：兰州市城关区酒泉路街道庆阳路189号2单元501室）",
+     "兰州市城关区酒泉路街道庆阳路189号2单元501室"),
+    ("请将补正材料寄至您的联系地址：临海市古城街道巾山西路38号3幢2单元501室。", "临海市古城街道巾山西路38号3幢2单元501室"),
 ])
 def test_personal_addresses_are_high_with_exact_span(reviewer, text, value):
     hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
@@ -48,6 +52,7 @@ def test_personal_addresses_are_high_with_exact_span(reviewer, text, value):
     "当事人：临海市好运来食品有限公司\n统一社会信用代码：91331082MA2H7XXX1Q\n住所：临海市古城街道巾山西路38号\n法定代表人：王某某",
     "中标人：云南建工集团有限公司（联合体牵头人）\n住所：昆明市五华区华山南路38号",
     "项目编号 20231234567890123X 北京市朝阳区建国路88号院3号楼2单元501室",  # not an ID: no person in the row
+    "本机关通讯地址：兰州市城关区酒泉路街道庆阳路189号2单元501室。",  # the office's own address in a reply
 ])
 def test_institution_addresses_and_coarse_locations_are_not_personal(reviewer, text):
     assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

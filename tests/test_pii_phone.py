@@ -78,6 +78,9 @@ def test_person_is_noted_in_the_explanation(reviewer):
 @pytest.mark.parametrize("text,value", [
     ("家属电话：0931-8969201，请保持畅通。", "0931-8969201"),
     ("家属电话 2 0931-8969201，请保持畅通。", "0931-8969201"),  # the landline starts inside a longer number run
+    # an IME's em or en dash between the area code and the number
+    ("家庭电话：0931—8456123。", "0931—8456123"),
+    ("住宅电话：０９３１–８４５６１２３", "０９３１–８４５６１２３"),
 ])
 def test_private_landline_word_before_the_number(reviewer, text, value):
     hits = [f for f in reviewer.review(text).findings if f.rule == "pii.phone.landline"]

@@ -132,13 +132,18 @@ def _org_subject(text: str, pos: int) -> str | None:
     return org[1] if org[0] > p_end else None
 
 
+# a reply to a citizen (答复书, 告知书) addresses them: 你的通讯地址 / 您的联系地址 is theirs
+_ADDRESSEE = lazy_re(r"(?:你|您|本人)的?$")
+
+
 def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: str, fine: bool):
     """(owner, severity, confidence) for an address after a cue; None when it is not reported at all."""
     if kind_of_cue == "inst":
         return "institution", Severity.info, 0.8
     org = _org_subject(text, cue_start)
     inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
-    person = person_before(text, cue_start, 60, use_jieba=False, ends=PARAGRAPH_END)
+    person = person_before(text, cue_start, 60, use_jieba=False, ends=PARAGRAPH_END) or _ADDRESSEE.search(
+        text, max(0, cue_start - 3), cue_start)
     if kind_of_cue == "neut":
         if org or inst_word:
             return "institution", Severity.info, 0.7

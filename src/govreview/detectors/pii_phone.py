@@ -39,7 +39,7 @@ from ..pii.context import (
     row_evidence,
 )
 from ..pii.report import pii_finding, report_info
-from ..pii.scan import CONTEXT_BEFORE, NUMBER_SPACE, cluster_context, iter_matches
+from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
 from ..registry import Rule, detector
 
@@ -61,7 +61,7 @@ MOBILE = lazy_regex(
 )
 LANDLINE = lazy_regex(
     r"(?<![\dA-Za-z*＊])"
-    r"(?:[(（](?P<pa>0\d{2,3})[)）]" + _SP + r"?|(?P<area>0\d{2,3})[\-－" + NUMBER_SPACE + r"])"
+    r"(?:[(（](?P<pa>[0０]\d{2,3})[)）]" + _SP + r"?|(?P<area>[0０]\d{2,3})[\-－" + DASHES + NUMBER_SPACE + r"])"
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
     r"(?![\dA-Za-z*＊])"
 )

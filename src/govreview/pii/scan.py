@@ -51,7 +51,9 @@ class _Scan(NamedTuple):
     context: str
 
 
-_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ\-－()（）+＋" + NUMBER_SPACE + r"]{9,}")
+# DASHES: hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar — an IME types 0931—8456123 as often as 0931-
+DASHES = "\u2010-\u2015"
+_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ\-－()（）+＋" + DASHES + NUMBER_SPACE + r"]{9,}")
 _NOT_DIGIT = lazy_re(r"[^0-9０-９]")
 
 
