@@ -391,3 +391,22 @@ def test_test_questions_and_lists_name_the_marks(reviewer, text):
 def test_markings_beside_numbers_stay_high(reviewer, text, marked):
     found = [f for f in _find(reviewer, text) if f.rule == "secrecy.marking" and f.severity == Severity.high]
     assert marked in [f.text for f in found]
+
+
+@pytest.mark.parametrize(
+    "text, marked",
+    [
+        # an archive publishing a declassified document: the old marking beside 已解密 / 原密级 is for a person to confirm
+        ("本文件已解密\n原密级：机密★5年\n关于印发某某办法的通知" + BODY, "机密★5年"),
+        ("机密★10年\n（2015年1月印发，2025年12月已解密）\n关于加强水资源管理的通知" + BODY, "机密★10年"),
+        ("原密级：秘密\n某某市人民政府文件" + BODY, "密级：秘密"),
+    ],
+)
+def test_a_declassified_marking_is_medium(reviewer, text, marked):
+    found = [(f.text, f.severity) for f in _find(reviewer, text) if f.rule == "secrecy.marking"]
+    assert found == [(marked, Severity.medium)]
+
+
+def test_a_document_about_declassification_work_keeps_its_own_marking_high(reviewer):
+    text = "机密★5年\n关于开展2020年度文件解密审核工作的通知\n各单位：现将有关事项通知如下。" + BODY
+    assert [(f.text, f.severity) for f in _find(reviewer, text) if f.rule == "secrecy.marking"] == [("机密★5年", Severity.high)]

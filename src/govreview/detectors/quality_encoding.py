@@ -42,7 +42,7 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._charclasses import ENCODING, present
-from .secrecy_layout import is_quoted
+from ._quotes import is_quoted
 
 RULE = Rule("quality.encoding", Category.quality, Severity.medium, "乱码（编码错误导致的字符错乱）", "疑似乱码")
 

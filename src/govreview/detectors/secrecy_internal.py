@@ -27,12 +27,12 @@ from ..docnumber import find_doc_numbers
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from ._quotes import is_quoted
 from .secrecy_layout import (
     AGENCY_AFTER_MI,
     RULE_WORDS,
     SHORT_LINE,
     clause_around,
-    is_quoted,
     layout_of,
     mi_of_interest,
     strip_decor,

@@ -166,17 +166,6 @@ def strip_decor(s: str) -> str:
     return _DECOR.sub("", s)
 
 
-_QUOTES = lazy_regex(r"[“\"「『‘'][^“”\"「」『』‘’'\n]{0,20}$")
-
-
-def is_quoted(text: str, start: int, end: int) -> bool:
-    """Is [start, end) enclosed in quotation marks (“机密★1年”, “内部资料”)? A sentence quoting a
-    label names it; it is not the label of the document."""
-    before = text[max(0, start - 20):start]
-    after = text[end:end + 2]
-    return bool(_QUOTES.search(before)) and bool(after) and after[0] in "”\"」』’'"
-
-
 #: what follows 密 in a 机关代字 of internal circulation (甘政密发, …密函)
 AGENCY_AFTER_MI = "发函电字参"
 # The 密 either detector looks at closer: before 发函电字参 (see secrecy_internal), or possibly part of

@@ -29,7 +29,8 @@ import regex
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
-from .secrecy_layout import is_quoted as _is_quoted, layout_of, mi_of_interest, strip_decor
+from ._quotes import is_quoted as _is_quoted
+from .secrecy_layout import layout_of, mi_of_interest, strip_decor
 
 RULE = Rule(
     "secrecy.marking", Category.secrecy, Severity.high,
@@ -60,6 +61,8 @@ _LIST_ITEM = lazy_regex(
 _OPTION_BEFORE = lazy_regex(r"(?:^|[\s\u3000（(])[A-HＡ-Ｈa-h][ \t\u3000]*[.．、)）][ \t\u3000]*$")
 # a marking that a sentence goes on from (机密★5年的文件, 机密★5年、秘密★1年等) is named, not printed on the document
 _PARTICLE_AFTER = lazy_regex(r"[ \t\u3000]*[的是等和与或及、]")
+_DECLASSIFIED = lazy_re(r"已解密|已經解密|解密日期|解密时间|解除密级|原密级|原密級|已降密")
+_DECLASSIFIED_REACH = 24  # characters either side of a marking: the stamp or field next to it
 _LEVEL_CHARS = "绝絕机機秘"
 _GAP_CHARS = " \t\u3000"
 _STARS = "★☆*＊✱✲✳✩✪⭐"
@@ -154,10 +157,15 @@ class SecrecyMarking:
 
         def emit(s, e, sev, conf, pattern, m, why):
             taken.append((s, e))
-            return ctx.finding(
-                RULE.id, s, e, severity=sev, confidence=conf, pattern=pattern,
-                details={"level": _level(m), "period": m.groupdict().get("period"), "position": why},
-            )
+            details = {"level": _level(m), "period": m.groupdict().get("period"), "position": why}
+            message = None
+            if sev is Severity.high and _DECLASSIFIED.search(text, max(0, s - _DECLASSIFIED_REACH), e + _DECLASSIFIED_REACH):
+                # an archive or 信息公开 page publishing a declassified document shows the old marking with 已解密 /
+                # 原密级: publishable once declassification was approved — for a person to confirm, not a block
+                sev, details["declassified"] = Severity.medium, True
+                message = "密级标志旁标注已解密/原密级：请确认已履行解密审批程序后再公开"
+            return ctx.finding(RULE.id, s, e, severity=sev, confidence=conf, pattern=pattern, message=message,
+                               details=details)
 
         for m in scan(MARKING, star_lines):
             s, e = m.span()
