@@ -11,6 +11,11 @@ rules themselves is useless, so a term hit is kept only if
   (``lexicons/context_cues.tsv``) stands before it — or, for post-posed cues
   (…信息不得公开), after it — in the same clause.
 
+Spam makes claims with the same words: 绝无诈骗, 不是骗子, 拒绝黑钱, 谨防假冒, 无需审核. Such an
+*assurance* (rule ``context.assurance`` in the cue lexicon) negates nothing the page offers: a cue,
+a ``not_near`` word or a report word inside one does not count (真人百家乐，信誉第一绝无诈骗 is spam,
+not a case report ending in 诈骗).
+
 Allow terms are matched by the same automaton pass as the terms. Cues are
 frequent words (不得, 审查…) while term hits are rare, so cues are *not* in the
 automaton: each term hit checks a short window with one compiled alternation,
@@ -32,6 +37,7 @@ from .textview import TextView
 
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
+CUE_ASSURANCE = "context.assurance"  # spam's own claims (绝无诈骗, 拒绝黑钱): not cues, not report words
 CUE_WINDOW = 12
 LIST_WINDOW = 48  # how far a cue reaches along a 、 enumeration
 _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
@@ -64,9 +70,10 @@ def _window_has(folded_text: str, words: tuple[str, ...], start: int, end: int, 
 
 
 def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: int, folded: Folded,
-              view: TextView | None) -> bool:
+              view: TextView | None, assured=None) -> bool:
     """A ``not_near`` word within the window, in the term's own paragraph: 破获赌博案 in the previous
-    paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break)."""
+    paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break).
+    A word inside a spam assurance (``assured``: 谨防假冒, 远离黑平台) does not count."""
     lo = max(0, start - window)
     seg = ftext[lo:min(len(ftext), end + window)]
     for w in words:
@@ -74,7 +81,8 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
         while i >= 0:
             a, b = lo + i, lo + i + len(w)
             gap = (b, start) if b <= start else (end, a) if a >= end else None
-            if view is None or gap is None or not _paragraph_between(folded, view, *gap):
+            if (view is None or gap is None or not _paragraph_between(folded, view, *gap)) and not (
+                    assured is not None and assured(ftext, a, b)):
                 return True
             i = seg.find(w, i + 1)
     return False
@@ -87,6 +95,9 @@ class HitFilter:
         self.slots = slots
         self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
         self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
+        # a claim ends its clause (绝无诈骗，提款秒到; 谨防假冒！): 谨防假冒公检法… goes on to name what to beware of
+        self.assurance = _cue_regex(cue_words, CUE_ASSURANCE, fold_word, suffix=r"(?![\u3400-\u9fff])")
+        self._assurance_reach = max((len(fold_word(t)) for t, r in cue_words if r == CUE_ASSURANCE), default=0)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
         self._is_term = [s.lexicon.kind == "terms" for s in slots]  # read per hit: a list index, not attribute chains
         fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
@@ -95,6 +106,17 @@ class HitFilter:
 
     def allow_spans(self, hits: list[Hit]) -> list[tuple[int, int, tuple[str, ...]]]:
         return [(h.start, h.end, self.slots[h.slot].entry.applies_to) for h in hits if h.slot in self.allow]
+
+    def assured(self, folded_text: str, start: int, end: int) -> bool:
+        """Whether folded [start, end) — a cue, ``not_near`` or report word — lies inside a spam assurance
+        (绝无诈骗, 不是骗子, 拒绝黑钱, 谨防假冒, 无需审核…): the claim negates nothing the page offers."""
+        if self.assurance is None:
+            return False
+        reach = self._assurance_reach
+        for m in self.assurance.finditer(folded_text, max(0, start - reach), min(len(folded_text), end + reach + 1)):
+            if m.start() <= start and end <= m.end():
+                return True
+        return False
 
     def negation_cue(self, start: int, end: int, folded_text: str) -> str | None:
         """The cue that negates the folded span [start, end), or None (also for detectors' own position rules)."""
@@ -112,13 +134,16 @@ class HitFilter:
             window = folded_text[lo:start]
             cut = _last_clause_end(window)
             for m in self.cues_before.finditer(window, cut):
+                if self.assured(folded_text, lo + m.start(), lo + m.end()):
+                    continue
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and _enumerates(window, m.end(), len(window))):
                     return m.group(), lo + m.end(), start
         if self.cues_after is not None:
             window = folded_text[end:end + LIST_WINDOW + 8]
             stop = _CLAUSE_END.search(window)
-            m = self.cues_after.search(window, 0, stop.start() if stop else len(window))
+            m = next((m for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window))
+                      if not self.assured(folded_text, end + m.start(), end + m.end())), None)
             if m is not None and (m.start() <= CUE_WINDOW or (
                     m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
                 return m.group(), end, end + m.start()
@@ -154,7 +179,8 @@ class HitFilter:
                 if w is None:
                     continue
                 effects.append(ContextEffect(word=w, effect="require"))
-            if h.slot in self.not_near and _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view):
+            if h.slot in self.not_near and _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view,
+                                                     self.assured if self.assurance is not None else None):
                 continue
             if e.before is not None or e.after is not None:
                 os_, oe = folded.to_original(h.start, h.end)
@@ -206,10 +232,13 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     return False
 
 
-def _cue_regex(cue_words, rule: str, fold_word) -> LazyPattern | None:
+def _cue_regex(cue_words, rule: str, fold_word, suffix: str = "") -> LazyPattern | None:
     words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
     # a literal alternation: the standard library engine scans it ~2× faster than ``regex``
-    return lazy_re("|".join(re.escape(w) for w in words)) if words else None
+    if not words:
+        return None
+    alt = "|".join(re.escape(w) for w in words)
+    return lazy_re(f"(?:{alt}){suffix}" if suffix else alt)
 
 
 _UP_TO_LAST_CLAUSE_END = lazy_re(r".*[。！？；;!?\n]", re.S)  # greedy: one call finds the last one

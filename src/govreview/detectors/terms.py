@@ -15,7 +15,9 @@ publicity (反诈宣传) quotes the lures it warns about in the same way
 (以“稳赚不赔”“兼职日结”为诱饵，诱导受害人…), so the shipped lists count its words
 (诈骗, 骗局, 受害人, 诱饵…) too. Spam does not talk about arrests, sentences,
 victims and scams; injected spam on such a page is still found by
-``advertising.injected`` (hidden elements) and the link rules.
+``advertising.injected`` (hidden elements) and the link rules. When spam does use
+the words, it is as a claim about itself (信誉第一，绝无诈骗; 绝对不是骗子): a report
+word inside such an assurance (``context.assurance`` in the cue lexicon) is not counted.
 """
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ class TermDetector:
     def __init__(self, reviewer):
         self.lexicons = {lx.name for lx in reviewer.lexicons if _owned(lx)}
         self.settings = reviewer.settings
+        self.assurance = reviewer.filter.assurance  # spam's own claims: 绝无诈骗 is no report word
         self.report: dict[str, tuple[re.Pattern[str], int]] = {}
         for lx in reviewer.lexicons:
             words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
@@ -79,7 +82,10 @@ class TermDetector:
             yield ctx.term_finding(k)
 
     def _report_words(self, paragraph: str, pattern: re.Pattern[str], need: int) -> tuple[str, ...]:
-        found = tuple(sorted(set(pattern.findall(fold_term(paragraph, self.settings)))))
+        folded = fold_term(paragraph, self.settings)
+        if self.assurance is not None:
+            folded = self.assurance.sub("\x00", folded)
+        found = tuple(sorted(set(pattern.findall(folded))))
         return found if len(found) >= need else ()
 
 
