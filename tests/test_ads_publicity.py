@@ -31,6 +31,45 @@ def _findings(reviewer, text):
     return report, [f for f in report.findings if f.rule in RULES]
 
 
+# --- publicity, news and court text: every term mention stays at low -----------------------------------
+
+PUBLICITY = [
+    # classification of the topic: 形式/类型/手段/话术… 有/包括：
+    "常见的网络赌博形式有：网络六合彩、百家乐、时时彩、北京赛车等。",
+    "電信網絡詐騙的常見類型包括：刷單返利、虛假投資理財、冒充客服退款等。",
+    "网络赌博平台常用的伎俩有：注册送彩金、首充返利、提款秒到，一旦大额充值便无法提现。",
+    "刷单类诈骗的典型话术有：兼职日结、日赚三百、足不出户月入过万。",
+    "　　网络赌博的表现形式主要有：一是“真人荷官”视频赌博；二是“快三”“幸运飞艇”等彩票类赌博；三是棋牌类赌博。",
+    # quoted lures with a single report word
+    "所谓“彩票内部数据”“包赢计划”都是骗局，不要相信网上的“博彩导师”。",
+    "诈骗分子冒充“博彩导师”，在群里晒“首存送彩金”截图，引诱群众下载APP充值。",
+    "今年3月，市民李女士看到“兼职日结、日赚300元”的刷单广告，按要求操作后被骗2.3万元。",
+    "公安提示：凡是自称能提供“时时彩计划”“六合彩特码”的，都是骗子。",
+    "各类“刷单”“日赚千元”招聘信息，都是诈骗分子设下的圈套。",
+    "近期，我市多名群众在“澳门新葡京”等境外网站充值后无法提现，受骗金额达百余万元。",
+    "<p>【以案说法】王某沉迷手机上的“真人百家乐”，短短两个月输光积蓄，还背上20余万元网贷，最终走上诈骗道路。</p>",
+    "「反詐宣傳」所謂「穩賺不賠」「內部消息」都是騙局，切勿輕信。",
+    "提醒广大群众：“百家乐”“炸金花”“斗牛牛”等网络赌博游戏背后都有后台操控，切勿轻信“稳赢”承诺，以免上当受骗。",
+    "<p>反诈小课堂：对方发来的“首存100送88”“充值返利”链接，点开就是陷阱。</p>",
+    "<p>某&nbsp;APP&nbsp;以&ldquo;日赚500元&rdquo;招募兼职，受害人按要求垫付资金后被拉黑。</p>",
+    # ads named as ads (城管, 市场监管)
+    "针对“代开发票”“办证刻章”等小广告，市城管局开展集中清理。",
+    "市场监管局提醒：对“包治百病”“药到病除”等宣传用语要提高警惕，这些往往是虚假广告的惯用话术。",
+    # court and police news with one or two report words
+    "经审理查明：2023年5月至8月，被告人刘某通过微信群发布“开户送彩金”“首存返水”等信息，招揽他人在“太阳城”网站投注。",
+    "被告人陳某在「澳門新葡京」網站參賭，輸掉賭資30萬元。",
+    "警方破获一起网上出售枪支案，缴获仿真枪12支。",
+    "民警在检查中发现，该店内摆放“捕鱼游戏”机6台，已依法予以行政拘留。",
+]
+
+
+@pytest.mark.parametrize("text", PUBLICITY, ids=[f"publicity-{i:02d}" for i in range(len(PUBLICITY))])
+def test_publicity_and_news_about_the_lures_stay_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text, f.severity.value) for f in found if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
+
+
 # --- spam: blocked (gambling, illegal trade) or reviewed (commercial) ------------------------------------
 
 SPAM_HIGH = [
@@ -48,6 +87,11 @@ SPAM_HIGH = [
     "皇冠体育　足球投注　拒绝黑钱　秒速出款",
     "公平公正，拒绝作弊，真人荷官百家乐24小时在线",
     '<div style="display:none">澳门葡京赌场 真人百家乐 绝无诈骗 <a href="http://xpj.example.com">xpj</a></div>',
+    # spam that quotes or lists its games: no report word of its own (网络赌博 is what it calls itself)
+    "“百家乐”“时时彩”“六合彩”应有尽有，网络赌博第一品牌",
+    "「澳門新葡京」網絡賭博官方網站，信譽保證",
+    "本平台游戏类型包括：真人百家乐、老虎机、捕鱼游戏，绝无诈骗",
+    "百家乐必胜套路，揭秘庄家骗局，稳赚不赔",
     # illegal trade (sensitive demo list): the spam's own assurance is not the after-cue 诈骗
     "出售枪支，货到付款，绝无诈骗",
     # illegal-service ads that are high by entry
@@ -92,3 +136,7 @@ def test_commercial_spam_is_reviewed(reviewer, text):
 def test_a_warning_that_names_its_object_is_not_an_assurance(reviewer, text):
     _, found = _findings(reviewer, text)
     assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
+def test_the_corpus_is_large_enough():
+    assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

@@ -18,6 +18,18 @@ victims and scams; injected spam on such a page is still found by
 ``advertising.injected`` (hidden elements) and the link rules. When spam does use
 the words, it is as a claim about itself (信誉第一，绝无诈骗; 绝对不是骗子): a report
 word inside such an assurance (``context.assurance`` in the cue lexicon) is not counted.
+
+One report word is enough where the sentence shows that it cites the term rather than
+offers it — the three forms publicity, news and court text use:
+
+* quoted: 所谓“包赢计划”都是骗局; 诈骗分子冒充“博彩导师”; 在「澳門新葡京」網站;
+* listed under a classification: 常见的网络赌博形式有：六合彩、百家乐…; 话术有：兼职日结…;
+* named as what the sentence is about: …的刷单广告; 网络赌博平台常用的伎俩; “代开发票”等小广告.
+
+Spam quotes and lists too, but without a report word that is not its own claim. Words that
+spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
+``report_min`` and, alone, only for a term listed under a classification or named as one
+(网络赌博平台常用的伎俩有：…).
 """
 
 from __future__ import annotations
@@ -26,11 +38,33 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
+from ..lazyre import lazy_re
 from ..model import Category, Finding, Severity
-from ..normalize import fold_term
+from ..normalize import fold_term, substitution_table
 from ..registry import Rule, detector
 
 NAME = "terms"
+
+# quotation marks (opening → closing) that publicity puts around the lures it cites; 【】 and 《》 are not
+# among them: spam brackets its brands in 【】, and 《》 holds titles
+_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\"", "＂": "＂"}
+_CLOSING = {c for o, c in _QUOTES.items() if c != o}
+_QUOTE_REACH = 40  # characters from a term to its quotation marks
+# the fragments below are matched on the width/case/t2s fold of the text (類型 → 类型, ： → :)
+_CLASS_NOUN = "形式|类型|种类|手段|套路|伎俩|名目|幌子|花样|手法|话术|骗术|噱头"
+# 常见的网络赌博形式有：… — the term is one of the items after it, in the same sentence
+_LISTED = lazy_re(rf"(?:{_CLASS_NOUN})(?:主要|通常|一般|大多|多)?(?:有|包括|包含|如下|为|是|如)[:,]?")
+# …的刷单广告, 网络赌博平台常用的伎俩, “代开发票”等小广告 — the term names what its clause is about
+# (“百家乐”“炸金花”等网络赌博游戏: across the items to the 等 that closes their enumeration)
+_NAMED = lazy_re(rf"(?:[^。!?;\n,]{{0,24}}?等)?[^。!?;\n,、]{{0,6}}?(?:({_CLASS_NOUN})|广告|短信|链接|截图|骗局|陷阱|诈骗|赌博)")
+# a listing sentence runs on across ；: 表现形式主要有：一是“真人荷官”视频赌博；二是“快三”…
+_SENTENCE_END = lazy_re(r"[。!?\n]")
+_WEAK_FORMS = ("listed", "classified")  # what a report_weak word alone is enough for
+
+
+@functools.lru_cache(maxsize=8)
+def _fold_table(width: bool, case: bool, t2s: bool) -> dict[int, int]:
+    return substitution_table(width, case, t2s)
 
 
 def _owned(lexicon) -> bool:
@@ -45,12 +79,13 @@ class TermDetector:
         self.lexicons = {lx.name for lx in reviewer.lexicons if _owned(lx)}
         self.settings = reviewer.settings
         self.assurance = reviewer.filter.assurance  # spam's own claims: 绝无诈骗 is no report word
-        self.report: dict[str, tuple[re.Pattern[str], int]] = {}
+        self.report: dict[str, tuple[re.Pattern[str], int, frozenset[str]]] = {}
         for lx in reviewer.lexicons:
             words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
             if _owned(lx) and words:
                 words = sorted(set(filter(None, words)), key=len, reverse=True)
-                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")))
+                weak = frozenset(fold_term(w, reviewer.settings) for w in lx.header.get("report_weak", "").split("|") if w.strip())
+                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")), weak)
 
     @staticmethod
     def dynamic_rules(reviewer) -> Iterable[Rule]:
@@ -65,7 +100,7 @@ class TermDetector:
         return seen.values()
 
     def detect(self, ctx) -> Iterator[Finding]:
-        said = functools.lru_cache(maxsize=64)(lambda a, b, pattern, need: self._report_words(ctx.text[a:b], pattern, need))
+        said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
             name = slot.lexicon.name
@@ -73,20 +108,65 @@ class TermDetector:
                 continue
             rep = self.report.get(name)
             if rep is not None:
-                words = said(*_paragraph(ctx, k.hit), *rep)
-                if words:
+                pattern, need, weak = rep
+                words = said(*_paragraph(ctx, k.hit), pattern)
+                form = None
+                if words and len(words) < need:
+                    form = self._cited(ctx, k.hit)
+                    if form not in _WEAK_FORMS and all(w in weak for w in words):
+                        form = None  # 网络赌博首选“澳门新葡京”: spam says that word of itself
+                if words and (len(words) >= need or form):
+                    details: dict = {"report_words": list(words)}
+                    if form:
+                        details["cited"] = form
                     yield ctx.term_finding(k, severity=Severity.low, confidence=0.5,
                                            message=f"执法/司法报道或反诈宣传中引述的词语（本段含“{'”“'.join(words[:3])}”），"
-                                                   f"请确认不是植入内容", details={"report_words": list(words)})
+                                                   f"请确认不是植入内容", details=details)
                     continue
             yield ctx.term_finding(k)
 
-    def _report_words(self, paragraph: str, pattern: re.Pattern[str], need: int) -> tuple[str, ...]:
+    def _report_words(self, paragraph: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
         folded = fold_term(paragraph, self.settings)
         if self.assurance is not None:
             folded = self.assurance.sub("\x00", folded)
-        found = tuple(sorted(set(pattern.findall(folded))))
-        return found if len(found) >= need else ()
+        return tuple(sorted(set(pattern.findall(folded))))
+
+    def _cited(self, ctx, hit) -> str | None:
+        """How the sentence cites the term — ``quoted``, ``listed``, ``classified`` (named as a 手段/套路/类型…)
+        or ``named`` (…广告, …诈骗, …等网络赌博游戏) — or None."""
+        vs, ve = ctx.folded.to_original(hit.start, hit.end)
+        text = ctx.text
+        st = self.settings
+        table = _fold_table(st.width, st.case, st.t2s)
+        before = text[max(0, vs - 60):vs].translate(table)
+        ends = list(_SENTENCE_END.finditer(before))
+        if _LISTED.search(before, ends[-1].end() if ends else 0):
+            return "listed"
+        m = _NAMED.match(text[ve:ve + 40].translate(table))
+        if m is not None and m.group(1):
+            return "classified"
+        if _quoted(text, vs, ve):
+            return "quoted"
+        return "named" if m is not None else None
+
+
+def _quoted(text: str, vs: int, ve: int) -> bool:
+    """Whether view [vs, ve) stands inside quotation marks (“…”, 「…」, "…") on its own line."""
+    line_start = text.rfind("\n", 0, vs) + 1
+    i = vs - 1
+    lo = max(line_start, vs - _QUOTE_REACH)
+    while i >= lo:
+        ch = text[i]
+        if ch in _CLOSING:
+            return False  # the nearest quotation before the term is closed before it
+        close = _QUOTES.get(ch)
+        if close is not None:
+            if close == ch and text.count(ch, line_start, i) % 2:
+                return False  # a straight quote that closes an earlier one
+            j = text.find(close, ve, ve + _QUOTE_REACH)
+            return j >= 0 and text.find("\n", ve, j) < 0
+        i -= 1
+    return False
 
 
 def _paragraph(ctx, hit) -> tuple[int, int]:
