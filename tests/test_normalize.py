@@ -75,11 +75,14 @@ def test_spans_map_back_to_a_slice_of_the_original(span):
 
 @SPAN_SETTINGS
 @given(folded_spans())
-def test_term_span_is_a_prefix_of_to_original_that_keeps_the_match(span):
+def test_term_span_is_a_part_of_to_original_that_keeps_the_match(span):
     text, fs, f, a, b = span
     os_, oe = f.to_original(a, b)
     ts, te = f.term_span(a, b, f.text[a:b])
-    assert ts == os_ and os_ < te <= oe
+    # a prefix, except that a span starting in a repeat run that a word before it began (时时彩|彩金) starts
+    # at its own copy of the character
+    assert os_ <= ts < te <= oe
+    assert ts == os_ or (os_ > 0 and text[os_ - 1].isalnum())
     refolded = fold(text[ts:te], fs).text  # the trimmed span still folds to the match, as the whole span does
     assert refolded.startswith(f.text[a:b]) or f.text[a:b].startswith(refolded)
 

@@ -260,6 +260,20 @@ def test_a_term_ending_in_a_repeat_run_shows_what_it_matched(text, shown):
     assert_offsets(text, report)
 
 
+@pytest.mark.parametrize("text, shown", [
+    # a term that starts where another term's repeat run began: the fold kept the first 彩 (时时彩's),
+    # and each finding shows its own copies — neither swallows the other
+    ("时时彩彩金", ["时时彩", "彩金"]),
+    ("时时彩 彩金", ["时时彩", "彩金"]),
+    ("六合彩彩金，首存即送", ["六合彩", "彩金", "首存"]),
+    ("<p>時時彩　彩金</p>", ["時時彩", "彩金"]),
+])
+def test_a_term_starting_in_another_term_s_repeat_run_shows_its_own_copies(text, shown):
+    report = govreview.review(text)
+    assert [f.text for f in report.findings if f.rule == "advertising.gambling"] == shown
+    assert_offsets(text, report)
+
+
 def test_collection_level_rules_are_listed_but_never_run_per_document():
     reviewer = Reviewer()
     assert {"linkage.late", "linkage.missing_interpretation"} <= set(reviewer.rules)

@@ -199,13 +199,19 @@ class Folded:
         :meth:`to_original` takes in every deleted repeat of the last character (博彩彩彩 → the whole run:
         obfuscation). When the run goes on into a word, the extra copies belong to that word (时时彩彩票,
         百家乐乐园: 彩票, 乐园), so the span keeps only as many copies as the term itself ends with.
+        Likewise at the start: a term that begins where a word's repeat run began (时时彩彩票平台: the fold
+        kept the first 彩, 时时彩's) starts at its own copies, 彩票平台.
         """
         os_, oe = self.to_original(start, end)
-        if oe - os_ <= end - start or oe >= len(self.original) or not self.original[oe].isalnum():
+        if oe - os_ <= end - start:
+            return os_, oe
+        sub = substitution_table(self.settings.width, self.settings.case, self.settings.t2s)
+        if os_ > 0 and self.original[os_ - 1].isalnum():
+            os_ = self._own_leading_copies(os_, oe, term, sub)
+        if oe >= len(self.original) or not self.original[oe].isalnum():
             return os_, oe
         last = term[-1]
         wanted = len(term) - len(term.rstrip(last))
-        sub = substitution_table(self.settings.width, self.settings.case, self.settings.t2s)
         copies: list[int] = []  # positions of the last character's copies in the span's trailing run, last first
         i = oe
         while i > os_:
@@ -218,6 +224,19 @@ class Folded:
         if len(copies) <= wanted:
             return os_, oe
         return os_, copies[len(copies) - wanted] + 1
+
+    def _own_leading_copies(self, os_: int, oe: int, term: str, sub: dict[int, int]) -> int:
+        """Skip the leading run's copies of the term's first character that the term does not start with."""
+        first = term[0]
+        wanted = len(term) - len(term.lstrip(first))
+        copies: list[int] = []
+        for i in range(os_, oe):
+            ch = self.original[i].translate(sub)
+            if ch == first:
+                copies.append(i)
+            elif not is_noise(ch):
+                break
+        return copies[len(copies) - wanted] if len(copies) > wanted else os_
 
     def folded_index(self, o: int) -> int:
         """Smallest folded index whose original index is >= o (for context windows)."""
