@@ -29,7 +29,9 @@ offers it — the three forms publicity, news and court text use:
 Spam quotes and lists too, but without a report word that is not its own claim. Words that
 spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
 ``report_min`` and, alone, only for a term listed under a classification or named as one
-(网络赌博平台常用的伎俩有：…).
+(网络赌博平台常用的伎俩有：…). And spam quotes its brand next to a warning of its own (小心被骗！
+选择“太阳城集团”正规平台，注册送88元): a quoted term is no citation where the paragraph, outside its
+quotations, holds the lexicon's ``report_promo`` wording (认准, 唯一官网, 注册送, 正规平台…).
 """
 
 from __future__ import annotations
@@ -60,6 +62,7 @@ _NAMED = lazy_re(rf"(?:[^。!?;\n,]{{0,24}}?等)?[^。!?;\n,、]{{0,6}}?(?:({_CL
 # a listing sentence runs on across ；: 表现形式主要有：一是“真人荷官”视频赌博；二是“快三”…
 _SENTENCE_END = lazy_re(r"[。!?\n]")
 _WEAK_FORMS = ("listed", "classified")  # what a report_weak word alone is enough for
+_QUOTATION = lazy_re("“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|＂[^＂\n]*＂")
 
 
 @functools.lru_cache(maxsize=8)
@@ -79,13 +82,16 @@ class TermDetector:
         self.lexicons = {lx.name for lx in reviewer.lexicons if _owned(lx)}
         self.settings = reviewer.settings
         self.assurance = reviewer.filter.assurance  # spam's own claims: 绝无诈骗 is no report word
-        self.report: dict[str, tuple[re.Pattern[str], int, frozenset[str]]] = {}
+        self.report: dict[str, tuple[re.Pattern[str], int, frozenset[str], re.Pattern[str] | None]] = {}
         for lx in reviewer.lexicons:
             words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
             if _owned(lx) and words:
                 words = sorted(set(filter(None, words)), key=len, reverse=True)
                 weak = frozenset(fold_term(w, reviewer.settings) for w in lx.header.get("report_weak", "").split("|") if w.strip())
-                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")), weak)
+                promo = sorted({fold_term(w, reviewer.settings) for w in lx.header.get("report_promo", "").split("|") if w.strip()} - {""},
+                               key=len, reverse=True)
+                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")), weak,
+                                        re.compile("|".join(map(re.escape, promo))) if promo else None)
 
     @staticmethod
     def dynamic_rules(reviewer) -> Iterable[Rule]:
@@ -101,6 +107,7 @@ class TermDetector:
 
     def detect(self, ctx) -> Iterator[Finding]:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
+        promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
             name = slot.lexicon.name
@@ -108,13 +115,16 @@ class TermDetector:
                 continue
             rep = self.report.get(name)
             if rep is not None:
-                pattern, need, weak = rep
-                words = said(*_paragraph(ctx, k.hit), pattern)
+                pattern, need, weak, promo = rep
+                para = _paragraph(ctx, k.hit)
+                words = said(*para, pattern)
                 form = None
                 if words and len(words) < need:
                     form = self._cited(ctx, k.hit)
                     if form not in _WEAK_FORMS and all(w in weak for w in words):
                         form = None  # 网络赌博首选“澳门新葡京”: spam says that word of itself
+                    elif form == "quoted" and promo is not None and promoted(*para, promo):
+                        form = None  # 小心被骗！选择“太阳城集团”正规平台: the quote is the spam's own
                 if words and (len(words) >= need or form):
                     details: dict = {"report_words": list(words)}
                     if form:
@@ -130,6 +140,10 @@ class TermDetector:
         if self.assurance is not None:
             folded = self.assurance.sub("\x00", folded)
         return tuple(sorted(set(pattern.findall(folded))))
+
+    def _promoted(self, paragraph: str, pattern: re.Pattern[str]) -> bool:
+        """Whether the paragraph, outside its quotations, holds promotion wording (认准, 注册送…)."""
+        return pattern.search(fold_term(_QUOTATION.sub("\x00", paragraph), self.settings)) is not None
 
     def _cited(self, ctx, hit) -> str | None:
         """How the sentence cites the term — ``quoted``, ``listed``, ``classified`` (named as a 手段/套路/类型…)
