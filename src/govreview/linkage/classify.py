@@ -73,6 +73,10 @@ def classify(f: DocFeatures) -> Classification:
     strong = _STRONG_INTERP.search(title)
     weak = _WEAK_INTERP.search(title)
     cites = bool(f.quoted or f.cited_docnos)
+    if (strong or weak) and (_POLICY_WRAPPED.search(title) or _ISSUED.search(title)) and unquoted_subject(f.title) is None:
+        # 关于进一步做好政策解读工作的通知, 关于印发《政策解读工作规范》的通知: a policy about 解读 work
+        reasons.append(f"标题含“{(strong or weak).group()}”，但整体是发文标题（关于…的通知/意见），讲的是解读工作本身")
+        strong = weak = None
     if strong or weak:
         marker = (strong or weak).group()
         rest = _COLUMN_WORDS.sub("", title)
