@@ -52,6 +52,8 @@ class DocFeatures:
     quoted: list[str] = field(default_factory=list)
     links: list[tuple[str, str, str]] = field(default_factory=list)  # (key, absolute href, anchor text)
     date_source: str | None = None
+    #: links from boxes the CMS fills by itself (相关文章, 相关推荐, 最新解读…), same form as ``links``
+    auto_links: list[tuple[str, str, str]] = field(default_factory=list)
 
 
 def _parse_date(s: str | None) -> date | None:
@@ -230,7 +232,7 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
         k = url_key(absolute)
         if k and k not in seen_links and k != key:
             seen_links.add(k)
-            f.links.append((k, absolute or ln.href, ln.text))
+            (f.auto_links if ln.auto else f.links).append((k, absolute or ln.href, ln.text))
     return f
 
 

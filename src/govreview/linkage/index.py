@@ -41,7 +41,8 @@ class Record:
     """A policy or an interpretation in the index."""
 
     __slots__ = ("rid", "id", "url", "host", "title", "day", "kind", "reasons", "own_docnos",
-                 "cited_docnos", "cited_keys", "links", "ref_links", "exempt")
+                 "cited_docnos", "cited_keys", "links", "ref_links", "exempt",
+                 "auto_links")
 
     def __init__(self, rid: int, f: DocFeatures, c: Classification):
         self.rid = rid
@@ -58,6 +59,8 @@ class Record:
         self.links = array("q", (url_hash(k) for k, _, _ in f.links))
         self.ref_links: tuple[tuple[int, str, str], ...] = ()
         self.exempt: str | None = None
+        #: links from boxes the CMS fills by itself (相关文章, 最新解读…): they never pair pages on their own
+        self.auto_links = array("q", (url_hash(k) for k, _, _ in f.auto_links))
 
 
 class LinkageIndex:

@@ -42,11 +42,31 @@ _PREV_NEXT = lazy_re(r"(?:上一篇|下一篇|上一条|下一条|上篇|下篇|
 _PREV_NEXT_ANCHOR = lazy_re(r"^\s*(?:上一篇|下一篇|上一条|下一条|上篇|下篇|前一篇|后一篇)")
 _TAG = lazy_re(r"<[^<>]*>|['\"]\s*\+[^+]*\+\s*['\"]")
 
+#: Boxes a CMS fills by itself (keywords, newest, most read): their links say nothing about which pages belong
+#: together, like 上一篇/下一篇. Recognised by the box's heading (a short text of its own) or by its class/id.
+_AUTO_HEADING = lazy_re(
+    r"^(?:相关(?:文章|阅读|推荐|新闻|资讯)|推荐(?:阅读|文章|新闻)|热[点门](?:推荐|文章|新闻|阅读|信息)|猜你喜欢"
+    r"|你可能(?:还)?(?:感兴趣|喜欢)(?:的(?:文章|内容|新闻))?|(?:阅读|点击|热度|浏览)排行(?:榜)?|排行榜"
+    r"|最新(?:文章|发布|信息|动态|解读|文件|政策))$")
+#: Headings of boxes an editor fills (the policy's own 相关解读, 政策原文…): they end an automatic box around them.
+_KEEP_HEADING = lazy_re(r"^(?:相关(?:解读|文件|政策|链接|附件)|政策(?:解读|原文)|(?:文件|政策)?原文(?:链接)?|附件|延伸阅读)$")
+_AUTO_CLASS = lazy_re(
+    r"(?:^|[-_])(?:xgwz|xgyd|xgtj|xgxw|xgzx|tjyd|rmwz|rdtj|djph|phb|recommend\w*|tuijian|guess\w*|hot[-_]?(?:news|art\w*|list)"
+    r"|related[-_]?(?:art\w*|read\w*|news|rec\w*|posts?)|rank\w*|newest|latest)(?:$|[-_])", 2)  # I
+#: Traditional forms of the characters in those headings (相關閱讀, 熱點推薦, 猜你喜歡, 相關解讀…).
+_T2S_HEADING = str.maketrans("關閱讀薦聞資訊熱點門歡擊覽瀏動態發佈鏈檔問圖條", "关阅读荐闻资讯热点门欢击览浏动态发布链档问图条")
+_HEADING_CUT = lazy_re(r"^[\s【\[■●◆▌▍|｜·•>»]+|[\s:：>»》】\]更多more+＋|｜/]+$", 2)
+_MORE = lazy_re(r"^\s*(?:查看)?(?:更多|more|[>»+＋]+)\W*$", 2)
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+
 
 @dataclass(frozen=True)
 class Link:
     href: str
     text: str
+    #: in a box the CMS fills by itself (相关文章, 相关阅读, 相关推荐, 最新文章…): not a link an editor chose
+    auto: bool = False
 
 
 @dataclass
@@ -77,9 +97,19 @@ class _Collector(HTMLParser):
         self._script_len = 0
         self._tail = ""  # the last words read outside links (the label in front of the next link)
         self._before = ""  # the label in front of the open link
+        # open elements: [tag, automatic box?, levels a box heading may still climb (0: none), links seen since]
+        self._stack: list[list] = []
+        self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag not in _VOID and tag not in ("script", "style", "a"):
+            names = f"{a.get('class', '')} {a.get('id', '')}".split()
+            self._stack.append([tag, any(_AUTO_CLASS.search(n) for n in names), 0, 0])
+            if len(self._stack) > 400:  # unclosed markup: keep the stack bounded
+                del self._stack[:100]
+        if tag == "title":
+            self._in_title = True
         if tag in ("script", "style"):
             self._skip += 1
             if tag == "script":
@@ -108,6 +138,10 @@ class _Collector(HTMLParser):
             self._heading, self._htext = tag, []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "title":
+            self._in_title = False
+        if tag not in _VOID and tag not in ("script", "style", "a"):
+            self._pop(tag)
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
             if tag == "script" and self._script is not None:
@@ -135,6 +169,8 @@ class _Collector(HTMLParser):
             self._anchor.append(data)
         elif data.strip():
             self._tail = (self._tail + data.strip())[-12:]
+            if not self._in_title:
+                self._box_heading(data)
         if self._in_h1:
             self._h1.append(data)
         if self._heading is not None:
@@ -162,13 +198,42 @@ class _Collector(HTMLParser):
                 self.page.links.append(Link(href, ""))
 
     def _close_anchor(self) -> None:
+        text = " ".join("".join(self._anchor).split())[:_MAX_ANCHOR]
         if len(self.page.links) < MAX_LINKS:
-            text = " ".join("".join(self._anchor).split())[:_MAX_ANCHOR]
             if not (_PREV_NEXT.search(self._before) or _PREV_NEXT_ANCHOR.match(text)):
-                self.page.links.append(Link(self._href or "", text))
+                self.page.links.append(Link(self._href or "", text, any(e[1] for e in self._stack)))
+        if not _MORE.match(text):  # a 更多>> link in the box's heading row is not one of its entries
+            for e in self._stack:
+                e[3] += 1
         self._href = None
         self._anchor = []
         self._tail = ""
+        self._box_heading(text)  # <h3><a href="/col/xgwz/">相关文章</a></h3>
+
+    def _box_heading(self, data: str) -> None:
+        """A box's heading: 相关文章 marks the element it stands in as an automatic box (moved to the parent when
+        that element closes without a link, as a heading in its own <h3> does); 相关解读 ends the automatic boxes
+        it stands in."""
+        t = _HEADING_CUT.sub("", data.strip())
+        if not t or len(t) > 12 or not self._stack:
+            return
+        t = t.translate(_T2S_HEADING)
+        if _AUTO_HEADING.match(t):
+            top = self._stack[-1]
+            top[1], top[2], top[3] = True, 3, 0
+        elif _KEEP_HEADING.match(t):
+            for e in self._stack:
+                e[1], e[2] = False, 0
+
+    def _pop(self, tag: str) -> None:
+        for i in range(len(self._stack) - 1, max(-1, len(self._stack) - 30), -1):
+            if self._stack[i][0] == tag:
+                closed = self._stack[i]
+                del self._stack[i:]
+                if closed[2] and not closed[3] and self._stack and self._stack[-1][0] not in ("html", "body", "head"):
+                    parent = self._stack[-1]  # the heading had an element of its own: the box is its parent
+                    parent[1], parent[2], parent[3] = True, closed[2] - 1, 0
+                return
 
     def close(self) -> None:
         super().close()

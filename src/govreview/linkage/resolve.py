@@ -109,18 +109,19 @@ def _candidates(ix: LinkageIndex, interp: Record, backlinks: dict[int, list[int]
     between a pair found by title or 文号, but do not make a pair on their own."""
     ev: dict[int, list[dict[str, Any]]] = {}
     targets = [t for t in (ix.target(h) for h in interp.links) if t is not None and t.kind.value == "policy"]
+    auto = {t.rid for t in (ix.target(h) for h in interp.auto_links) if t is not None and t.kind.value == "policy"}
     forward_template = len(targets) > limit
-    for t in targets:
+    for t in targets + [ix.records[r] for r in sorted(auto - {t.rid for t in targets})]:
         href, text = next(((hr, tx) for h, hr, tx in interp.ref_links if ix.url_to_rid.get(h) == t.rid), (t.url, ""))
         e = {"type": "link", "from": interp.id, "href": href, "anchor": text}
-        if forward_template:
+        if forward_template or t.rid in auto:
             e["template"] = True
         ev.setdefault(t.rid, []).append(e)
-    back = backlinks.get(interp.rid, ())
-    for prid in back:
+    back = backlinks.get(interp.rid, {})
+    for prid, from_box in back.items():
         p = ix.records[prid]
         e = {"type": "backlink", "from": p.id, "href": interp.url}
-        if len(back) > limit or ix.link_fanout.get(prid, 0) > limit:
+        if from_box or len(back) > limit or ix.link_fanout.get(prid, 0) > limit:
             e["template"] = True
         ev.setdefault(prid, []).append(e)
     for rank, dn in enumerate(interp.cited_docnos):
@@ -162,14 +163,18 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
     cal = calendar or WorkCalendar(opts.calendar_files)
     hosts = {same_host(h.strip().lower().rstrip(".")) for h in opts.site_hosts}
 
-    backlinks: dict[int, list[int]] = {}
+    # interpretation rid → {policy rid: linked only from a box the CMS fills (相关文章, 最新解读…)}
+    backlinks: dict[int, dict[int, bool]] = {}
     for p in ix.policies():
         fanout = 0
-        for h in set(p.links):
-            t = ix.target(h)
-            if t is not None and t.kind.value == "interpretation":
-                backlinks.setdefault(t.rid, []).append(p.rid)
-                fanout += 1
+        for hashes, from_box in ((p.links, False), (p.auto_links, True)):
+            for h in set(hashes):
+                t = ix.target(h)
+                if t is not None and t.kind.value == "interpretation":
+                    links = backlinks.setdefault(t.rid, {})
+                    if p.rid not in links:
+                        links[p.rid] = from_box
+                        fanout += 1
         if fanout:
             ix.link_fanout[p.rid] = fanout
 
