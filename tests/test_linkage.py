@@ -289,7 +289,7 @@ def test_rules_command_lists_linkage_rules():
     r = CliRunner().invoke(cli, ["rules", "--format", "json"])
     listed = {x["rule"] for x in json.loads(r.output) if x["category"] == "linkage"}
     assert listed == {"linkage.missing_interpretation", "linkage.missing_backlink", "linkage.late",
-                      "linkage.orphan_interpretation", "linkage.undetermined"}
+                      "linkage.orphan_interpretation", "linkage.undetermined", "linkage.attached_interpretation"}
 
 
 def test_folder_without_base_url_uses_the_site_domain_meta(result):

@@ -1,6 +1,9 @@
-"""Linkage on pages as CMS templates write them."""
+"""Linkage on pages as CMS templates write them: 相关文章 boxes, interpretations given as attachments or set into the
+policy page, interpretation pages titled only with their column's name (政策问答)."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 
@@ -110,7 +113,73 @@ def test_links_outside_automatic_boxes_are_ordinary(html):
     assert [ln.auto for ln in st.links if ln.href == "/art/ib.html"] == [False]
 
 
-# --- which pages are policies -------------------------------------------------------------------------------------
+# --- an interpretation given as an attachment, on another site, or in the policy page itself ------------------------
+P = "清河市人民政府办公室关于印发清河市促进民营经济高质量发展若干措施的通知"
+_PBODY = ("<p>各县（市、区）人民政府，市政府直属各单位：</p><p>现将《清河市促进民营经济高质量发展若干措施》印发给你们，"
+          "请认真贯彻执行。</p><p>清河市人民政府办公室</p><p>2025年9月24日</p>")
+
+
+@pytest.mark.parametrize("extra, kind, evidence", [
+    ('<p>附件：<a href="/module/download/downfile.jsp?classid=0&filename=2509261630123.pdf">'
+     '《清河市促进民营经济高质量发展若干措施》政策解读.pdf</a></p>', "attachment", "downfile.jsp"),
+    ('<p><a href="/picture/0/2509261630456.jpg" target="_blank"><img src="/picture/0/s2509261630456.jpg" '
+     'alt="一图读懂《清河市促进民营经济高质量发展若干措施》"></a></p>', "attachment", "2509261630456.jpg"),
+    ('<div class="fj">附件：<a href="./P020250926563214785231.docx">1.清河市促进民营经济高质量发展若干措施</a><br>'
+     '<a href="./P020250926563214785232.docx">2.政策解读</a></div>', "attachment", "P020250926563214785232.docx"),
+    ('<p>附件：<a href="/attach/0/x.wps">关于《若干措施》的解读说明（WPS）</a></p>', "attachment", "x.wps"),
+    ('<p style="text-align:center"><strong>《清河市促进民营经济高质量发展若干措施》政策解读</strong></p>'
+     '<p>一、制定背景。为贯彻落实中央和省委关于促进民营经济发展壮大的决策部署，市发展改革委牵头起草了《若干措施》。</p>'
+     '<p>二、主要内容。《若干措施》共二十条。</p>', "embedded", "政策解读"),
+    ('<p>【政策解读】</p><p>一、制定背景。为贯彻落实中央和省委关于促进民营经济发展壮大的决策部署，市发展改革委牵头起草了'
+     '《若干措施》，广泛征求了意见。</p><p>二、主要内容。《若干措施》共二十条，从市场准入、要素保障、融资支持等方面提出具体措施。</p>',
+     "embedded", "政策解读"),
+    ('<p><img src="/picture/0/yt1.jpg" alt="图解：清河市促进民营经济高质量发展若干措施"></p>', "embedded", "图解"),
+    ('<div class="xgjd">相关解读：<a href="/art/2025/9/27/art_1231_7799.html">关于《清河市促进民营经济高质量发展若干措施》的解读</a></div>',
+     "not-in-export", "art_1231_7799.html"),
+    ('<div class="xgjd">相关解读：<a href="https://fgw.qinghe.gov.cn/art/2025/9/27/art_1.html">'
+     '《清河市促进民营经济高质量发展若干措施》政策解读</a></div>', "external", "fgw.qinghe.gov.cn"),
+])
+def test_interpretation_given_outside_a_page_of_its_own_is_for_a_person_to_check(extra, kind, evidence):
+    """Before: linkage.missing_interpretation (medium) — the site had published the 解读, as a file, elsewhere or
+    on the same page. Now an info finding says where, with the link, and asks for a person to check."""
+    res = run([_page("art/p.html", P, _PBODY + extra, "2025-09-26", docno="清政办发〔2025〕31号")], AS_OF)
+    (row,) = res.rows
+    assert row.status == "attached" and row.elsewhere[0]["type"] == kind
+    (f,) = res.findings
+    assert f.rule == "linkage.attached_interpretation" and f.severity.value == "info"
+    assert "请人工核实" in f.message and evidence in str(f.explanation.details["interpretation_elsewhere"])
+    json.dumps(f.explanation.details, ensure_ascii=False)
+    from govreview.linkage.table import render_html
+
+    assert "待人工核实" in render_html(res) and evidence in render_html(res)
+
+
+@pytest.mark.parametrize("extra", [
+    "",
+    # the policy's own attachments, and files about 解读 work
+    '<p>附件：<a href="/module/download/downfile.jsp?filename=x.pdf">清河市促进民营经济高质量发展若干措施.pdf</a></p>',
+    '<p>附件：<a href="/module/download/downfile.jsp?filename=y.docx">政策解读工作流程图.docx</a></p>',
+    # another document's 解读 on another site (the province's), and a column page linked as 政策解读
+    '<div class="xgjd">相关解读：<a href="https://www.zj.gov.cn/art/2025/9/27/art_1229_99.html">'
+    '《浙江省促进民营经济高质量发展若干措施》政策解读</a></div>',
+    '<p>更多内容请访问<a href="https://www.gov.cn/zhengce/jiedu/">政策解读</a>栏目。</p>',
+    # a sidebar heading over a line of description, a 解读 box of links
+    '<div class="side"><h3>政策解读</h3><p>解读栏目发布本市政策文件的解读材料，欢迎关注。</p></div>',
+    '<div class="side"><h3>政策解读</h3><ul><li><a href="/art/9.html">《清河市城市更新行动实施方案》政策解读</a></li></ul></div>',
+])
+def test_a_policy_without_an_interpretation_is_still_missing_one(extra):
+    res = run([_page("art/p.html", P, _PBODY + extra, "2025-09-26", docno="清政办发〔2025〕31号")], AS_OF)
+    assert [(r.status, r.elsewhere) for r in res.rows] == [("missing", [])]
+    assert _rules(res, "art/p.html") == ["linkage.missing_interpretation"]
+
+
+def test_an_attachment_shared_by_many_policies_is_not_their_interpretation():
+    box = '<p>附件：<a href="/module/download/downfile.jsp?filename=jd.pdf">政策解读.pdf</a></p>'
+    docs = [_page(f"art/p{i}.html", f"清河市{n}管理办法", "<p>第一条……</p>" + box, "2025-09-26", docno=f"清政规〔2025〕{i}号")
+            for i, n in enumerate(["河道", "公园", "停车场", "养犬", "广告牌", "地下管线"], 1)]
+    assert {r.status for r in run(docs, AS_OF).rows} == {"missing"}
+
+
 def test_a_policy_about_interpretation_work_is_a_policy():
     """Before: 关于进一步做好政策解读工作的通知 (own 文号) was taken for an interpretation and reported as an orphan."""
     body = ("<p>各县（市、区）人民政府：</p><p>为进一步做好政策解读工作，现就有关事项通知如下。</p>"
@@ -128,3 +197,63 @@ def test_a_policy_about_interpretation_work_is_a_policy():
 ])
 def test_interpretations_of_an_issued_document_stay_interpretations(title):
     assert classify(extract(Document(id="i", title=title, text=title + "\n主要内容如下。"))).kind is Kind.interpretation
+
+
+# --- an interpretation page titled only with its column's name -------------------------------------------------------
+X = "清河市空气质量持续改善行动计划实施方案"
+_XPOLICY = "清河市人民政府关于印发清河市空气质量持续改善行动计划实施方案的通知"
+_XBODY = f"<p>各县（市、区）人民政府：</p><p>现将《{X}》印发给你们，请认真贯彻执行。</p>"
+_LINK = '<div class="xgjd">相关解读：<a href="/art/2025/7/10/art_1232_7030.html">{}</a></div>'
+
+
+def _qa(body: str) -> Document:
+    """<title>政策问答_…</title>, no <h1>, no ArticleTitle."""
+    return _page("art/2025/7/10/art_1232_7030.html", "政策问答", body, "2025-07-10", headline=False,
+                 head_title="政策问答_清河市人民政府", column="政策问答")
+
+
+def _column() -> Document:
+    items = "".join(f'<li><a href="/art/2025/7/{i}/art_1232_{i}.html">政策问答{i}</a><span>2025-07-0{i}</span></li>'
+                    for i in range(1, 4))
+    return _page("col/col1232/index.html", "政策问答", f"<ul>{items}</ul>", "2025-07-10", headline=False,
+                 head_title="政策问答_清河市人民政府", column="政策问答")
+
+
+@pytest.mark.parametrize("policy_extra, body, evidence", [
+    # the body starts with the real headline: no link needed
+    ("", f"<p>《{X}》（清政发〔2025〕12号）政策问答</p><p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>",
+     "title:quoted-in-title"),
+    ("", f"<h2>《{X}》政策问答</h2><p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>", "title:quoted-in-title"),
+    # the policy links to it as its 解读 and the page cites the policy (title or 文号) or the anchor names it
+    (_LINK.format("政策问答"), f"<p>问：出台《{X}》的背景是什么？</p><p>答：为深入打好蓝天保卫战……</p>", "backlink"),
+    (_LINK.format("政策问答"), "<p>近日，市政府印发了清政发〔2025〕12号文件，现就有关问题解答如下。</p><p>问：目标是什么？</p>",
+     "backlink"),
+    (_LINK.format(f"《{X}》政策问答"), "<p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>", "backlink"),
+])
+def test_interpretation_titled_only_with_its_column_name_is_paired(policy_extra, body, evidence):
+    """Before: the page was "other" (its title only names the column) and its policy got
+    linkage.missing_interpretation, even with a 相关解读 link to it."""
+    docs = [_page("art/p.html", _XPOLICY, _XBODY + policy_extra, "2025-07-04", docno="清政发〔2025〕12号"),
+            _qa(body), _column()]
+    res = run(docs, AS_OF)
+    assert _rows(res) == {"art/p.html": ("ok", ["art/2025/7/10/art_1232_7030.html"])}
+    assert evidence in [e["type"] for e in res.rows[0].pairs[0].evidence]
+    assert "linkage.missing_interpretation" not in _rules(res, "art/p.html") and not res.orphans
+
+
+def test_a_column_titled_page_that_does_not_cite_the_policy_is_for_a_person_to_check():
+    docs = [_page("art/p.html", _XPOLICY, _XBODY + _LINK.format("政策问答"), "2025-07-04", docno="清政发〔2025〕12号"),
+            _qa("<p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>"), _column()]
+    res = run(docs, AS_OF)
+    assert [(r.status, r.elsewhere[0]["type"]) for r in res.rows] == [("attached", "unconfirmed")]
+    assert _rules(res, "art/p.html") == ["linkage.attached_interpretation"]
+
+
+def test_the_column_page_linked_from_the_navigation_is_not_an_interpretation():
+    """Every page's navigation links to the 政策问答 column with anchor 政策问答; the column lists 《X》政策问答."""
+    items = f'<ul><li><a href="/art/2025/7/10/art_1232_7030.html">《{X}》政策问答</a></li></ul>'
+    docs = [_page("art/p.html", _XPOLICY, _XBODY, "2025-07-04", docno="清政发〔2025〕12号"),
+            _page("col/col1232/index.html", "政策问答", items, "2025-07-10", headline=False, head_title="政策问答_清河市人民政府"),
+            _page("col/col1232/index_2.html", "政策问答", items, "2025-07-10", headline=False, head_title="政策问答_清河市人民政府")]
+    res = run(docs, AS_OF)
+    assert _rows(res) == {"art/p.html": ("missing", [])} and res.counts["interpretation"] == 0

@@ -33,6 +33,9 @@ class Kind(str, enum.Enum):
 class Classification:
     kind: Kind
     reasons: tuple[str, ...]
+    #: an *other* page whose title names an interpretation genre (政策问答, 解读 as a column name, X问答 without a
+    #: citation): pass 2 takes it for the interpretation of a policy that links to it as one and that it cites
+    candidate: bool = False
 
 
 _STRONG_INTERP = lazy_regex(r"一图(?:读懂|看懂|了解|解读)|图解|图说|解读|答记者问|记者问|划重点")
@@ -73,6 +76,7 @@ def classify(f: DocFeatures) -> Classification:
     strong = _STRONG_INTERP.search(title)
     weak = _WEAK_INTERP.search(title)
     cites = bool(f.quoted or f.cited_docnos)
+    note = (f.title_note,) if f.title_note else ()
     if (strong or weak) and (_POLICY_WRAPPED.search(title) or _ISSUED.search(title)) and unquoted_subject(f.title) is None:
         # 关于进一步做好政策解读工作的通知, 关于印发《政策解读工作规范》的通知: a policy about 解读 work
         reasons.append(f"标题含“{(strong or weak).group()}”，但整体是发文标题（关于…的通知/意见），讲的是解读工作本身")
@@ -85,12 +89,12 @@ def classify(f: DocFeatures) -> Classification:
         elif event:
             reasons.append(f"标题含“{marker}”但讲的是活动（“{event.group()}”），不作为解读")
         elif strong:
-            return Classification(Kind.interpretation, (f"标题含解读类标识“{marker}”",))
+            return Classification(Kind.interpretation, (*note, f"标题含解读类标识“{marker}”"))
         elif cites:
             cited = f"《{f.quoted[0]}》" if f.quoted else f.cited_docnos[0]
-            return Classification(Kind.interpretation, (f"标题含“{marker}”且引用了政策文件 {cited}",))
+            return Classification(Kind.interpretation, (*note, f"标题含“{marker}”且引用了政策文件 {cited}"))
         elif (subject := _policy_subject(f.title)) is not None:
-            return Classification(Kind.interpretation, (f"标题含“{marker}”，所讲的“{subject}”是政策文件标题",))
+            return Classification(Kind.interpretation, (*note, f"标题含“{marker}”，所讲的“{subject}”是政策文件标题"))
         else:
             reasons.append(f"标题含“{marker}”但未引用任何政策文件（无《》标题或文号），不作为解读")
 
@@ -108,4 +112,4 @@ def classify(f: DocFeatures) -> Classification:
         reasons.append(f"标题以“{m.group()}”结尾，但像新闻标题，不作为政策文件")
     if f.head_docnos and not f.own_docnos:
         reasons.append(f"正文开头引用了文号 {f.head_docnos[0]}，但不是本页自身文号")
-    return Classification(Kind.other, tuple(reasons) or ("无政策文件或解读的标识",))
+    return Classification(Kind.other, tuple(reasons) or ("无政策文件或解读的标识",), candidate=bool((strong or weak) and not event))

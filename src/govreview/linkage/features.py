@@ -15,11 +15,13 @@ import re
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta, timezone
 
+import regex
+
 from ..docnumber import find_doc_numbers
 from ..html import parse_html
 from ..lazyre import lazy_regex
 from ..model import Document
-from .links import extract_structure
+from .links import extract_structure, join_words
 from .titles import fold_title, quoted_titles, strip_site_suffix
 from .urls import PSEUDO_BASE, host_of, resolve, url_key
 
@@ -32,6 +34,18 @@ _META_TITLE = ("articletitle", "title", "og:title", "dc.title")
 _META_DATE = ("pubdate", "publishdate", "firstpublishedtime", "article:published_time", "dc.date", "publishtime", "date")
 _DOMAIN = lazy_regex(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,}(?::\d{1,5})?")
 _CUT_SHORT = lazy_regex(r"(?:关于印发|关于转发|关于|印发|转发|的)$")
+#: Words naming an interpretation genre (classify.py decides how strong each is).
+INTERP_WORD = lazy_regex(r"解读|一图(?:读懂|看懂|了解)|图解|图说|答记者问|记者问|问答|答问|吹风会|发布会|划重点")
+#: What a column page title holds besides a genre word (a title made only of these names the column, not a page).
+COLUMN_WORDS = lazy_regex(r"政策|解读|一图读懂|图解|问答|答记者问|发布会|吹风会|专栏|栏目|列表|首页|[-_|()]")
+#: A heading in a policy page over a 解读 set below the policy text: 政策解读, 【解读】, 《X》政策解读, 关于《X》的解读,
+#: 一图读懂, 图解 (alone on its line; a numbered section such as （三）加强政策解读 is a policy's own content).
+_EMBEDDED_HEADING = lazy_regex(
+    r"^(?:附[:：]?|附件\d*[:：]?)?[【\[]?(?:(?:《[^《》\n]{2,80}》|关于《[^《》\n]{2,80}》的?)(?:政策)?(?:解读|图解)(?:说明|材料)?"
+    r"|(?:政策|文件)?解读(?:说明|材料)?|一图(?:读懂|看懂|了解)(?:《[^《》\n]{2,80}》)?|图解(?:《[^《》\n]{2,80}》)?)[】\]]?[:：]?$",
+    regex.MULTILINE)
+_SENTENCE = lazy_regex(r"[。；;]")
+_IMAGE_INTERP = lazy_regex(r"解读|一图(?:读懂|看懂|了解|解读)|图解")
 _GENRE_ONLY = lazy_regex(r"(?:专家|权威|深度|政策)?(?:解读|问答)|一图(?:读懂|看懂|了解|解读)|图解|图说|答记者问|(?:新闻)?发布会|政策吹风会")
 TEXT_LIMIT = 200_000  # characters of a page examined for citations
 
@@ -54,6 +68,13 @@ class DocFeatures:
     date_source: str | None = None
     #: links from boxes the CMS fills by itself (相关文章, 相关推荐, 最新解读…), same form as ``links``
     auto_links: list[tuple[str, str, str]] = field(default_factory=list)
+    #: a 解读 set into the page itself: the heading over it, or the alt text of an 一图读懂 image
+    embedded: str | None = None
+    #: why the title is not the page's <title>/<h1> (a column name there, the headline taken from the body)
+    title_note: str | None = None
+    #: for a page whose title names an interpretation genre: 《titles》 and 文号 cited outside links
+    body_quoted: list[str] = field(default_factory=list)
+    body_docnos: list[str] = field(default_factory=list)
 
 
 def _parse_date(s: str | None) -> date | None:
@@ -179,6 +200,13 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
     if not title and not doc.is_html:
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
     title = " ".join((title or "").split())
+    plain = st.plain if doc.is_html else text
+    title_note = None
+    if title and INTERP_WORD.search(title) and len(COLUMN_WORDS.sub("", fold_title(title))) < 4:
+        line = _body_headline(plain)
+        if line:
+            title_note = f"页面标题“{title}”只是栏目名，标题取自正文“{line}”"
+            title = line
 
     url = page_url(doc, canonical, base_url, meta.get("sitedomain"))
     key = url_key(url)
@@ -196,7 +224,12 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
 
     pos = _title_position(text, title)
     head = text[pos: pos + head_chars]
-    f = DocFeatures(doc.id, url, key, host_of(key), title, day, (doc.kind or None), head, date_source=date_source)
+    f = DocFeatures(doc.id, url, key, host_of(key), title, day, (doc.kind or None), head, date_source=date_source,
+                    title_note=title_note)
+    f.embedded = _embedded_interpretation(plain, title, st.images if doc.is_html else ())
+    if INTERP_WORD.search(title):
+        f.body_quoted = quoted_titles(plain[:TEXT_LIMIT])
+        f.body_docnos = list(dict.fromkeys(dn.normalized for dn in find_doc_numbers(plain[:TEXT_LIMIT])))
 
     # 文号: own (labelled anywhere near the top, or alone on its line in the head) and cited (anywhere)
     seen_own: set[str] = set()
@@ -234,6 +267,52 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
             seen_links.add(k)
             (f.auto_links if ln.auto else f.links).append((k, absolute or ln.href, ln.text))
     return f
+
+
+def _squeeze(line: str) -> str:
+    return join_words([line])
+
+
+def _body_headline(plain: str) -> str | None:
+    """The headline of a page whose title is only its column's name (政策问答, 政策解读): the first short line near
+    the top that names the genre and cites a policy (《X》（文号）政策问答), and is not a sentence."""
+    for line in plain[:5000].splitlines():
+        t = _squeeze(line)
+        if 8 <= len(t) <= 150 and INTERP_WORD.search(t) and not re.search(r"[，。；,;！？]", t) \
+                and ("《" in t or find_doc_numbers(t)):
+            return t
+    return None
+
+
+def _embedded_interpretation(plain: str, title: str, images) -> str | None:
+    """A 解读 published inside the page (below a policy): a heading alone on its line after the title, followed by
+    sentences of text (not a list of links, which ``plain`` leaves out); or an image whose alt text names a 解读 of a
+    particular document (一图读懂《X》)."""
+    for alt in images:
+        a = fold_title(alt)
+        if _IMAGE_INTERP.search(a) and len(COLUMN_WORDS.sub("", a)) >= 4:
+            return f"图片“{alt}”"
+    if "解读" not in plain and "图" not in plain:
+        return None
+    start = 0
+    probe = "".join(title.split())[:8]
+    if probe:
+        squeezed_at = plain.find(probe)
+        start = squeezed_at + len(probe) if squeezed_at >= 0 else 0
+    pos = start
+    for line in plain[start:].splitlines(keepends=True):
+        pos += len(line)
+        t = _squeeze(line)
+        if t and len(t) <= 90 and ("解读" in t or "图" in t) and _EMBEDDED_HEADING.fullmatch(t):
+            # text follows, not a box of links: a heading that names the document needs a sentence, a bare 解读
+            # heading a paragraph (a sidebar's heading over a line of description is not a 解读)
+            after = "".join(plain[pos: pos + 600].split())
+            specific = "《" in t
+            if not specific and INTERP_WORD.search(title):
+                continue  # a section of a policy about 解读 work (关于进一步做好政策解读工作的通知)
+            if len(after) >= (30 if specific else 80) and len(_SENTENCE.findall(after)) >= (1 if specific else 2):
+                return f"标题“{t}”"
+    return None
 
 
 def folded_title(f: DocFeatures) -> str:

@@ -59,6 +59,12 @@ _HEADING_CUT = lazy_re(r"^[\s【\[■●◆▌▍|｜·•>»]+|[\s:：>»》】
 _MORE = lazy_re(r"^\s*(?:查看)?(?:更多|more|[>»+＋]+)\W*$", 2)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
+_BLOCK = frozenset({"p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "tr", "table", "section", "article",
+                    "h1", "h2", "h3", "h4", "h5", "h6", "header", "footer", "aside", "nav", "blockquote", "pre", "td",
+                    "th", "center", "form", "hr"})
+#: Characters of text outside links kept per page (a 解读 section set below the policy, citations of a page whose
+#: title is only a column name).
+MAX_PLAIN = 100_000
 
 
 @dataclass(frozen=True)
@@ -79,6 +85,10 @@ class PageStructure:
     #: the first headings (h1/h2), each with whether it follows the previous one with no text between
     #: (a title set over two lines: <h1>…关于印发</h1><h1>…的通知</h1>, <h1>一图读懂</h1><h2>《X》</h2>)
     headings: list[tuple[str, str, bool]] = field(default_factory=list)
+    #: the text outside links, scripts and ``<title>``, blocks on their own lines (at most MAX_PLAIN characters)
+    plain: str = ""
+    #: ``alt``/``title`` of images outside links (一图读懂 pages and 解读 set into a policy page as images)
+    images: list[str] = field(default_factory=list)
 
 
 class _Collector(HTMLParser):
@@ -99,10 +109,14 @@ class _Collector(HTMLParser):
         self._before = ""  # the label in front of the open link
         # open elements: [tag, automatic box?, levels a box heading may still climb (0: none), links seen since]
         self._stack: list[list] = []
+        self._plain: list[str] = []
+        self._plain_len = 0
         self._in_title = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
+        if tag in _BLOCK:
+            self._add_plain("\n")
         if tag not in _VOID and tag not in ("script", "style", "a"):
             names = f"{a.get('class', '')} {a.get('id', '')}".split()
             self._stack.append([tag, any(_AUTO_CLASS.search(n) for n in names), 0, 0])
@@ -124,6 +138,8 @@ class _Collector(HTMLParser):
                 self._anchor = [a.get("title", "")] if a.get("title") else []
         elif tag == "img" and self._href is not None:
             self._anchor.append(a.get("alt") or a.get("title") or "")
+        elif tag == "img" and not self._skip and (a.get("alt") or a.get("title")) and len(self.page.images) < 50:
+            self.page.images.append(" ".join((a.get("alt") or a.get("title") or "").split())[:_MAX_ANCHOR])
         elif tag == "meta":
             name = (a.get("name") or a.get("property") or a.get("itemprop") or "").strip().lower()
             if name and "content" in a and name not in self.page.meta:
@@ -138,6 +154,8 @@ class _Collector(HTMLParser):
             self._heading, self._htext = tag, []
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self._add_plain("\n")
         if tag == "title":
             self._in_title = False
         if tag not in _VOID and tag not in ("script", "style", "a"):
@@ -171,6 +189,7 @@ class _Collector(HTMLParser):
             self._tail = (self._tail + data.strip())[-12:]
             if not self._in_title:
                 self._box_heading(data)
+                self._add_plain(data)
         if self._in_h1:
             self._h1.append(data)
         if self._heading is not None:
@@ -210,6 +229,11 @@ class _Collector(HTMLParser):
         self._tail = ""
         self._box_heading(text)  # <h3><a href="/col/xgwz/">相关文章</a></h3>
 
+    def _add_plain(self, data: str) -> None:
+        if self._plain_len < MAX_PLAIN:
+            self._plain.append(data)
+            self._plain_len += len(data)
+
     def _box_heading(self, data: str) -> None:
         """A box's heading: 相关文章 marks the element it stands in as an automatic box (moved to the parent when
         that element closes without a link, as a heading in its own <h3> does); 相关解读 ends the automatic boxes
@@ -239,6 +263,7 @@ class _Collector(HTMLParser):
         super().close()
         if self._href is not None:
             self._close_anchor()
+        self.page.plain = "".join(self._plain)
 
 
 def extract_structure(html: str) -> PageStructure:

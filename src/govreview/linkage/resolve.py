@@ -20,9 +20,11 @@ from typing import Any
 from ..model import Explanation, Finding, fingerprint
 from ..registry import Rule
 from . import rules as R
-from .index import LinkageIndex, Record
+from .classify import Kind
+from .index import LinkageIndex, Record, anchor_names, interp_anchor, is_attachment
 from .options import LinkageOptions
-from .urls import host_of, same_host, url_key
+from .titles import title_keys
+from .urls import host_of, same_host, url_hash, url_key
 from .workdays import OutsideCalendar, WorkCalendar, WorkdayCount
 
 _SCORES = {"link": 100, "backlink": 100, "title:headline": 6, "title:quoted-in-title": 6, "docno:title": 6,
@@ -53,9 +55,12 @@ class PolicyStatus:
 
     policy: Record
     pairs: list[Pair]
-    status: str  # ok | late | missing | pending | exempt | undetermined
+    status: str  # ok | late | missing | pending | exempt | undetermined | attached
     note: str = ""
     deadline: date | None = None
+    #: status ``attached``: where the policy page gives its interpretation (an attachment, a page outside this
+    #: export, a section of the page itself), each ``{"type", "href", "anchor"}`` or ``{"type": "embedded", "what"}``
+    elsewhere: list[dict[str, Any]] = field(default_factory=list)
 
 
 @dataclass
@@ -163,6 +168,7 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
     cal = calendar or WorkCalendar(opts.calendar_files)
     hosts = {same_host(h.strip().lower().rstrip(".")) for h in opts.site_hosts}
 
+    interp_fanin = _promote(ix, opts.template_link_limit)
     # interpretation rid → {policy rid: linked only from a box the CMS fills (相关文章, 最新解读…)}
     backlinks: dict[int, dict[int, bool]] = {}
     for p in ix.policies():
@@ -229,6 +235,8 @@ def resolve(ix: LinkageIndex, calendar: WorkCalendar | None = None) -> LinkageRe
                 row = PolicyStatus(p, pairs, "undetermined", why, due)
         elif p.exempt:
             row = PolicyStatus(p, [], "exempt", p.exempt, due)
+        elif (found := _elsewhere(ix, p, interp_fanin, opts.template_link_limit, hosts)):
+            row = PolicyStatus(p, [], "attached", "；".join(_ELSEWHERE_ZH[e["type"]] for e in found[:1]), due, found)
         elif not pday:
             row = PolicyStatus(p, [], "undetermined", "政策文件缺少发布日期")
         elif due is None:
@@ -265,6 +273,12 @@ def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
                  "deadline_working_days": n, "calendar": [cal.source_for(pday)],
                  "working_days_elapsed": _safe_count(cal, pday, as_of), "policy_docnos": [d for d, _ in p.own_docnos],
                  "classification": list(p.reasons)}))
+        elif row.status == "attached":
+            on_p.append(_finding(R.ATTACHED_INTERPRETATION, p, [], _attached_message(row.elsewhere), 0.7,
+                                 {"interpretation_elsewhere": [dict(e) for e in row.elsewhere],
+                                  "policy_published": pday.isoformat() if pday else None,
+                                  "deadline": row.deadline.isoformat() if row.deadline else None,
+                                  "classification": list(p.reasons)}))
         elif row.status == "undetermined" and not row.pairs:
             msg = ("无法判断是否应已发布解读：政策文件缺少发布日期" if not pday
                    else f"站内未找到解读，且无法计算解读期限：{row.note}")
@@ -306,6 +320,107 @@ def _iter_groups(res: LinkageResult) -> Iterator[tuple[Record, list[Finding]]]:
                          {"cited_titles": [k for k, _, _ in it.cited_keys], "cited_docnos": list(it.cited_docnos),
                           "classification": list(it.reasons)})
         yield it, [f]
+
+
+_ELSEWHERE_ZH = {"attachment": "解读以附件形式提供", "embedded": "解读与政策文件在同一页面",
+                 "external": "解读链接指向站外页面", "not-in-export": "解读链接指向本次导出之外的页面",
+                 "unconfirmed": "解读链接指向的页面未能确认"}
+
+
+def _promote(ix: LinkageIndex, limit: int) -> dict[int, int]:
+    """Pages whose title is only a column name (政策问答, 解读) or names a genre without citing a policy stay *other*
+    in pass 1. A policy that links to one as its interpretation (anchor 解读, 政策问答, 《X》政策解读…) makes it one,
+    when the page confirms it: it links back, or cites the policy's title or 文号 outside its links, or the anchor
+    names the policy. A page linked so from more than ``limit`` policies is a column, not an interpretation.
+    Returns how many policies give each URL hash as their interpretation (for :func:`_elsewhere`)."""
+    fanin: dict[int, int] = {}
+    froms: dict[int, list[tuple[Record, str]]] = {}
+    for p in ix.policies():
+        for h, _, anchor, _ in p.interp_links:
+            fanin[h] = fanin.get(h, 0) + 1
+            t = ix.target(h)
+            if t is not None and t.candidate:
+                froms.setdefault(t.rid, []).append((p, anchor))
+    for rid, linked in froms.items():
+        if len(linked) > limit:
+            continue
+        t = ix.records[rid]
+        for p, anchor in linked:
+            why = _confirms(ix, t, p, anchor)
+            if why:
+                t.kind = Kind.interpretation
+                t.candidate = False
+                t.reasons = (*t.reasons, f"政策文件“{p.title}”以“{anchor}”链接到本页，且{why}，作为其解读")
+                ix.counts[Kind.other] -= 1
+                ix.counts[Kind.interpretation] += 1
+                break
+    return fanin
+
+
+def _confirms(ix: LinkageIndex, page: Record, policy: Record, anchor: str) -> str | None:
+    key = url_key(policy.url)
+    if key and url_hash(key) in page.links:
+        return "本页链接回该文件"
+    for dn in page.cited_docnos:
+        if any(rid == policy.rid for rid, _, _ in ix.policies_with_docno(dn)):
+            return f"本页正文引用其文号 {dn}"
+    keys = title_keys(policy.title)
+    for k, _, _ in page.cited_keys:
+        if k in keys:
+            return f"本页正文引用其标题“{k}”"
+    kind = interp_anchor(anchor)
+    if kind and kind[1] and anchor_names(kind[1], policy.title):
+        return "链接文字点明该文件"
+    return None
+
+
+def _elsewhere(ix: LinkageIndex, p: Record, fanin: dict[int, int], limit: int, hosts: set[str]) -> list[dict[str, Any]]:
+    """Where a policy without an interpretation page in the collection gives one anyway: an attachment (PDF, Word,
+    一图读懂 image), a page on another site or not in this export, a page it links to as its 解读 that could not
+    be confirmed, or a 解读 set into its own page. Links that many policies share (a column, a sidebar) and links
+    whose anchor only names the genre (政策解读, unless it is a file) do not count."""
+    found: list[dict[str, Any]] = []
+    for h, href, anchor, generic in p.interp_links:
+        if fanin.get(h, 0) > limit:
+            continue
+        t = ix.target(h)
+        if t is not None and not t.candidate:
+            continue  # a policy, or an interpretation (paired elsewhere if it is this policy's)
+        attachment = is_attachment(href, anchor)
+        if not generic:  # 《X》政策解读: X must be this policy (a city policy's link to the province's 解读 is not)
+            subject = (interp_anchor(anchor) or ("", ""))[1] or ""
+            if not anchor_names(subject, p.title, abbreviated=attachment):
+                continue
+        if attachment:
+            kind = "attachment"
+        elif t is not None:  # a page titled only 政策问答 that does not cite this policy: say so, do not decide
+            kind = "unconfirmed"
+        elif generic:
+            continue
+        elif ix.url_exists(h):
+            continue  # a page in the export that is neither policy nor interpretation
+        elif _same_site(href, p, hosts):
+            kind = "not-in-export"
+        else:
+            kind = "external"
+        found.append({"type": kind, "href": href, "anchor": anchor})
+    if p.embedded:
+        found.append({"type": "embedded", "what": p.embedded})
+    return found
+
+
+def _attached_message(found: list[dict[str, Any]]) -> str:
+    e = found[0]
+    if e["type"] == "embedded":
+        where = f"解读与政策文件在同一页面发布（{e['what']}）"
+    elif e["type"] == "attachment":
+        where = f"解读以附件形式提供（“{e['anchor']}”：{e['href']}）"
+    elif e["type"] == "unconfirmed":
+        where = f"政策文件以“{e['anchor']}”链接的页面未能确认是其解读（{e['href']}）"
+    else:
+        where = f"解读链接指向{'站外页面' if e['type'] == 'external' else '本次导出之外的页面'}（“{e['anchor']}”：{e['href']}）"
+    more = f"，另有 {len(found) - 1} 处" if len(found) > 1 else ""
+    return f"站内未找到解读页面，{where}{more}：无法核实其内容与发布时间，请人工核实"
 
 
 def _safe_count(cal: WorkCalendar, a: date, b: date) -> int | None:

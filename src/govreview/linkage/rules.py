@@ -26,4 +26,9 @@ UNDETERMINED = Rule(
     "无法判断解读是否逾期（缺少发布日期，或日期超出已知工作日历）", "无法判断解读时限",
 )
 
-ALL_RULES = (MISSING_INTERPRETATION, MISSING_BACKLINK, LATE, ORPHAN_INTERPRETATION, UNDETERMINED)
+ATTACHED_INTERPRETATION = Rule(
+    "linkage.attached_interpretation", Category.linkage, Severity.info,
+    "政策文件的解读不是站内单独页面（附件、站外链接或与文件同页），无法自动核实其内容与发布时间", "解读以附件或同页形式提供，请人工核实",
+)
+
+ALL_RULES = (MISSING_INTERPRETATION, MISSING_BACKLINK, LATE, ORPHAN_INTERPRETATION, UNDETERMINED, ATTACHED_INTERPRETATION)

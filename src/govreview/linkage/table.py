@@ -12,9 +12,9 @@ from rich.table import Table
 from .resolve import LinkageResult, Pair
 
 STATUS_ZH = {"ok": "按时", "late": "逾期", "missing": "缺少解读", "pending": "未到期", "exempt": "无需解读",
-             "undetermined": "无法判断"}
+             "undetermined": "无法判断", "attached": "待人工核实"}
 _STATUS_STYLE = {"ok": "green", "late": "yellow", "missing": "bold red", "pending": "cyan", "exempt": "dim",
-                 "undetermined": "magenta"}
+                 "undetermined": "magenta", "attached": "blue"}
 _EVIDENCE_ZH = {"link": "链接(解读→文件)", "backlink": "链接(文件→解读)", "title": "标题", "docno": "文号"}
 
 
@@ -29,6 +29,16 @@ def link_label(pair: Pair) -> str:
     a, b = pair.linked_to_policy, pair.linked_from_policy
     return "双向" if a and b else "仅解读→文件" if a else "仅文件→解读" if b else "无"
 
+
+
+def elsewhere_label(found: list[dict]) -> str:
+    """Where a policy gives its interpretation when it is not a page of the collection (status ``attached``)."""
+    out = []
+    for e in found:
+        what = {"attachment": "附件", "embedded": "同页", "external": "站外", "not-in-export": "未导出页面",
+                "unconfirmed": "待确认页面"}[e["type"]]
+        out.append(f"{what}：{e['what']}" if e["type"] == "embedded" else f"{what}：{e['anchor']} {e['href']}")
+    return "\n".join(out)
 
 
 def _day(ordinal: int) -> str:
@@ -55,6 +65,8 @@ def build_table(result: LinkageResult) -> Table:
             ev = "\n".join(evidence_label(q) for q in row.pairs)
             days = "\n\n".join(str(q.workdays.days) if q.workdays else "?" for q in row.pairs)
             links = "\n\n".join(link_label(q) for q in row.pairs)
+        elif row.elsewhere:
+            interps, ev, days, links = escape(elsewhere_label(row.elsewhere)), "", "", ""
         else:
             interps, ev, days, links = "—", "", "", ""
         status = f"[{_STATUS_STYLE[row.status]}]{STATUS_ZH[row.status]}[/]"
@@ -98,7 +110,8 @@ def render_html(result: LinkageResult) -> str:
     for row in result.rows:
         p = row.policy
         docno = p.own_docnos[0][0] if p.own_docnos else "—"
-        interps = "<br>".join(f"{h(q.interpretation.title)}<br><small>{h(q.interpretation.id)}</small>" for q in row.pairs) or "—"
+        interps = "<br>".join(f"{h(q.interpretation.title)}<br><small>{h(q.interpretation.id)}</small>" for q in row.pairs) \
+            or h(elsewhere_label(row.elsewhere)).replace("\n", "<br>") or "—"
         ev = "<br>".join(h(evidence_label(q).replace("\n", " + ")) for q in row.pairs)
         days = "<br>".join(str(q.workdays.days) if q.workdays else "?" for q in row.pairs)
         links = "<br>".join(link_label(q) for q in row.pairs)
