@@ -58,6 +58,8 @@ _BOXES = [
     # heading row with a 更多>> link, entries in a sibling element
     '<div class="box"><div class="box-hd"><span class="tit">相关阅读</span><a class="more" href="/col/col1231/">更多&gt;&gt;</a>'
     '</div><div class="box-bd"><ul><li><a href="{href}">{text}</a></li></ul></div></div>',
+    # the heading is a link to the box's column
+    '<div class="m-box"><h3><a href="/col/xgwz/">相关文章</a></h3><ul><li><a href="{href}">{text}</a></li></ul></div>',
     # label in the same paragraph as the links
     '<p>【相关推荐】<a href="{href}">{text}</a>　<a href="/art/z.html">清河市召开全市经济运行分析会</a></p>',
     # recognised by the box's class alone
@@ -107,6 +109,9 @@ def test_a_related_article_link_still_counts_between_a_pair_found_by_title(box):
     '<div class="ycyd"><h3>延伸阅读</h3><a href="/art/ib.html">x</a></div>',
     # a box closed before the link; a page titled 相关文章
     '<div class="xgwz"><h3>相关文章</h3><ul><li><a href="/art/z.html">z</a></li></ul></div><p>原文：<a href="/art/ib.html">x</a></p>',
+    # a menu entry named 相关文章 is not a box heading
+    '<div class="main"><div class="menu"><a href="/col/xgwz/">最新文件</a></div><p>详见<a href="/art/ib.html">x</a></p></div>',
+    '<div class="main"><a href="/col/xgwz/">相关文章</a><p>详见<a href="/art/ib.html">x</a></p></div>',
 ])
 def test_links_outside_automatic_boxes_are_ordinary(html):
     st = extract_structure(f"<html><head><title>相关文章</title></head><body>{html}</body></html>")

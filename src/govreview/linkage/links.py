@@ -56,6 +56,8 @@ _AUTO_CLASS = lazy_re(
 #: Traditional forms of the characters in those headings (相關閱讀, 熱點推薦, 猜你喜歡, 相關解讀…).
 _T2S_HEADING = str.maketrans("關閱讀薦聞資訊熱點門歡擊覽瀏動態發佈鏈檔問圖條", "关阅读荐闻资讯热点门欢击览浏动态发布链档问图条")
 _HEADING_CUT = lazy_re(r"^[\s【\[■●◆▌▍|｜·•>»]+|[\s:：>»》】\]更多more+＋|｜/]+$", 2)
+_HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+_TITLE_CLASS = lazy_re(r"tit|^hd$|[-_]hd$|head|^bt$|[-_]bt$", 2)  # I
 _MORE = lazy_re(r"^\s*(?:查看)?(?:更多|more|[>»+＋]+)\W*$", 2)
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
@@ -107,7 +109,8 @@ class _Collector(HTMLParser):
         self._script_len = 0
         self._tail = ""  # the last words read outside links (the label in front of the next link)
         self._before = ""  # the label in front of the open link
-        # open elements: [tag, automatic box?, levels a box heading may still climb (0: none), links seen since]
+        # open elements: [tag, automatic box?, levels a box heading may still climb (0: none), links seen since,
+        # a heading or title element (h1–h6, class …tit…/hd/head)]
         self._stack: list[list] = []
         self._plain: list[str] = []
         self._plain_len = 0
@@ -119,7 +122,8 @@ class _Collector(HTMLParser):
             self._add_plain("\n")
         if tag not in _VOID and tag not in ("script", "style", "a"):
             names = f"{a.get('class', '')} {a.get('id', '')}".split()
-            self._stack.append([tag, any(_AUTO_CLASS.search(n) for n in names), 0, 0])
+            titled = tag in _HEADINGS or any(_TITLE_CLASS.search(n) for n in names)
+            self._stack.append([tag, any(_AUTO_CLASS.search(n) for n in names), 0, 0, titled])
             if len(self._stack) > 400:  # unclosed markup: keep the stack bounded
                 del self._stack[:100]
         if tag == "title":
@@ -227,7 +231,8 @@ class _Collector(HTMLParser):
         self._href = None
         self._anchor = []
         self._tail = ""
-        self._box_heading(text)  # <h3><a href="/col/xgwz/">相关文章</a></h3>
+        if self._stack and self._stack[-1][4]:  # <h3><a href="/col/xgwz/">相关文章</a></h3>, not a menu entry
+            self._box_heading(text)
 
     def _add_plain(self, data: str) -> None:
         if self._plain_len < MAX_PLAIN:
