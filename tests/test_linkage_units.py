@@ -376,6 +376,9 @@ def test_unquoted_subject_needs_a_genre_word_and_a_subject(headline):
     ("清河市优化营商环境条例实施办法", "关于清河市优化营商环境条例实施办法的解读"),
     ("关于加快发展银发经济的实施意见", "关于加快发展银发经济的实施意见的解读"),
     ("清河市推动大规模设备更新和消费品以旧换新实施方案", "专家解读清河市推动大规模设备更新和消费品以旧换新实施方案"),
+    # a 繁体 page of the 解读 (the site's traditional-script channel) is the same title
+    ("清河市优化营商环境办法", "《清河市優化營商環境辦法》政策解讀"),
+    ("清河市住房公积金提取管理办法", "權威解讀｜清河市住房公積金提取管理辦法"),
 ])
 def test_interpretation_paired_by_bare_headline_forms(policy_title, headline):
     from govreview.linkage import run

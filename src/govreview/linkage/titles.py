@@ -15,6 +15,7 @@ from __future__ import annotations
 import unicodedata
 
 from ..lazyre import lazy_regex
+from ..normalize import t2s_table
 
 MIN_KEY = 4
 _DASHES = lazy_regex(r"[—–―‐‑‒−─-]+")
@@ -38,8 +39,9 @@ _INTERP_AFFIX = lazy_regex(
 
 
 def fold_title(s: str) -> str:
-    """Width, brackets and dashes folded; whitespace and quote marks removed."""
-    s = unicodedata.normalize("NFKC", s or "")
+    """Width, brackets and dashes folded, traditional script to simplified (a 繁体 page of the same
+    policy or 解读 is the same title); whitespace and quote marks removed."""
+    s = unicodedata.normalize("NFKC", s or "").translate(t2s_table())
     s = _DASHES.sub("-", s)
     s = _QUOTES.sub("", s)
     return _SPACE.sub("", s)
