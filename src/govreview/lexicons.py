@@ -13,6 +13,7 @@ never believe a check is active when it is not.
 
 from __future__ import annotations
 
+import codecs
 import functools
 import hashlib
 from collections.abc import Iterable
@@ -38,7 +39,12 @@ class LexiconIssue:
     message: str
 
     def __str__(self) -> str:
+        if self.line <= 0:  # the whole file (unreadable, wrong encoding before any line could be read)
+            return f"{self.path}: {self.message}"
         return f"{self.path}:{self.line}: {self.message}"
+
+
+_SHOWN_ISSUES = 20
 
 
 class LexiconError(ValueError):
@@ -46,7 +52,10 @@ class LexiconError(ValueError):
 
     def __init__(self, issues: list[LexiconIssue]):
         self.issues = issues
-        super().__init__("\n".join(str(i) for i in issues))
+        shown = [str(i) for i in issues[:_SHOWN_ISSUES]]
+        if len(issues) > _SHOWN_ISSUES:  # a 50 000-line list saved wrongly is one problem, not 50 000 lines of output
+            shown.append(f"……还有 {len(issues) - _SHOWN_ISSUES} 处问题 and {len(issues) - _SHOWN_ISSUES} more problem(s)")
+        super().__init__("\n".join(shown))
 
 
 @dataclass(frozen=True)
@@ -136,13 +145,55 @@ class Lexicon:
         """Load a ``.tsv`` lexicon or a plain ``.txt`` term list; raise LexiconError on any problem."""
         path = Path(path)
         try:
-            raw = path.read_text(encoding="utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise LexiconError([LexiconIssue(str(path), 0, f"not UTF-8: {exc}")]) from None
+            raw = decode_lexicon(path.read_bytes(), str(path))
         except OSError as exc:
-            raise LexiconError([LexiconIssue(str(path), 0, f"cannot read: {exc.strerror or exc}")]) from None
+            raise LexiconError([LexiconIssue(str(path), 0, f"无法读取 cannot read: {exc.strerror or exc}")]) from None
         return parse_lexicon(raw, str(path), tabular=path.suffix.lower() == ".tsv",
                              defaults={k: v for k, v in (("category", category), ("severity", severity), ("rule", rule)) if v})
+
+
+def decode_lexicon(data: bytes, path: str) -> str:
+    """UTF-8 (with or without a BOM), or UTF-16 with its BOM (Excel's "Unicode 文本" export).
+
+    Anything else is an error, not a guess: a list decoded in the wrong legacy encoding would load
+    without complaint and never match. The message says which line the first bad byte is on and,
+    when the bytes read as GBK/GB18030 (the usual case for issued lists), how to convert the file.
+    """
+    for bom, enc in ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be")):
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(enc)
+            except UnicodeDecodeError as exc:
+                raise LexiconError([LexiconIssue(path, 0, f"无法按 {enc} 解码 cannot decode as {enc} (it starts with "
+                                                          f"the {enc} byte-order mark): {exc.reason} at byte {exc.start}")]) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        try:
+            data.decode("gb18030")
+            hint = ("文件看起来是 GBK/GB18030 编码，请另存为 UTF-8（记事本或 WPS：另存为 → 编码选 UTF-8；"
+                    "或 iconv -f GB18030 -t UTF-8） — the file looks like GBK/GB18030: save it as UTF-8")
+        except UnicodeDecodeError:
+            hint = "请另存为 UTF-8 — save it as UTF-8"
+        raise LexiconError([LexiconIssue(path, line, f"不是 UTF-8 编码 not UTF-8; {hint}")]) from None
+
+
+_WHAT_ZH = {"category": "类别", "severity": "严重程度"}
+_SPACE_SEPARATED = lazy_re(r"\u3000|\s{2,}")
+
+
+def _header_problem(line: str) -> str:
+    shown = line if len(line) <= 60 else line[:60] + "…"
+    if "\t" not in line and "term" in line.lower().split():
+        return (f"列名之间要用制表符（Tab）分隔，不能用空格 — the column names must be separated by Tab characters, "
+                f"not spaces: {shown!r}")
+    if "\t" not in line:
+        return (f"第一个非 # 行应是列名行，如 id<Tab>term<Tab>severity，而这里是 {shown!r}；只有一列词语的词表请存为 .txt — "
+                f"the first line that is not a # comment must be the column header naming a 'term' column "
+                f"(e.g. id<TAB>term<TAB>severity), not {shown!r}; a plain list of terms, one per line, is a .txt file")
+    return (f"列名行必须包含 term 列（列名用英文：id、term、severity…） — the column header must include 'term'; "
+            f"found {shown!r}")
 
 
 _RULE_ID = lazy_re(r"[a-z][a-z0-9_]*(\.[a-z0-9_]+)+")
@@ -171,11 +222,20 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
             columns = [c.strip().lower() for c in line.split("\t")]
             if header.get("kind") == "table":  # tables (fold data, regions) have their own columns
                 continue
+            if "term" not in columns:  # every row would fail too: one clear message instead of one per row
+                issues.append(LexiconIssue(path, lineno, _header_problem(line)))
+                raise LexiconError(issues)
             unknown = [c for c in columns if c not in ENTRY_COLUMNS]
             if unknown:
-                issues.append(LexiconIssue(path, lineno, f"unknown column(s): {', '.join(unknown)}"))
-            if "term" not in columns:
-                issues.append(LexiconIssue(path, lineno, "the column header must include 'term'"))
+                issues.append(LexiconIssue(path, lineno, f"未知列名 unknown column(s): {', '.join(unknown)} "
+                                                         f"(known: {', '.join(ENTRY_COLUMNS)})"))
+            continue
+        if not tabular and "\t" in line.strip():
+            issues.append(LexiconIssue(
+                path, lineno, "这一行含有制表符（Tab），看起来是表格（如 Excel 导出的“文本文件(制表符分隔)”）：纯文本词表每行只能有一个词；"
+                              "表格请存为 .tsv 并以列名行开头（term、severity…） — this line contains a Tab: a .txt list holds one "
+                              "term per line; a table (e.g. Excel's tab-delimited export) must be a .tsv file whose first line "
+                              "names the columns (term, severity, …)"))
             continue
         rows.append((lineno, line.split("\t") if tabular else [line.strip()]))
     for k, v in (defaults or {}).items():
@@ -184,7 +244,7 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
     name = header.get("name") or Path(path).stem
     kind = header.get("kind", "terms")
     if kind not in KINDS:
-        issues.append(LexiconIssue(path, 1, f"kind must be one of {', '.join(KINDS)}, not {kind!r}"))
+        issues.append(LexiconIssue(path, 1, f"kind 无效 kind must be one of {', '.join(KINDS)}, not {kind!r}"))
     if kind == "table":
         if issues:
             raise LexiconError(issues)
@@ -196,7 +256,7 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
             return enum_cls._value2member_map_[value.strip()]  # the Enum's own lookup, without its call overhead
         except KeyError:
             allowed = ", ".join(m.value for m in enum_cls)
-            issues.append(LexiconIssue(path, lineno, f"{what} must be one of {allowed}, not {value!r}"))
+            issues.append(LexiconIssue(path, lineno, f"{_WHAT_ZH[what]}无效 {what} must be one of {allowed}, not {value!r}"))
             return None
 
     default_cat = header.get("category", "sensitive")
@@ -208,12 +268,24 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
     for lineno, cells in rows:
         assert columns is not None
         if len(cells) > len(columns):
-            issues.append(LexiconIssue(path, lineno, f"{len(cells)} fields but {len(columns)} columns"))
+            issues.append(LexiconIssue(path, lineno, f"字段比列名多 {len(cells)} fields but {len(columns)} columns"))
             continue
         rec = {c: (cells[i].strip() if i < len(cells) else "") for i, c in enumerate(columns)}
         term = rec.get("term", "")
         if not term:
-            issues.append(LexiconIssue(path, lineno, "empty term"))
+            issues.append(LexiconIssue(path, lineno, "词语为空 empty term"))
+            continue
+        if len(cells) < len(columns) and _SPACE_SEPARATED.search(cells[-1].strip()):
+            # 词语　high: a full-width space or a run of spaces typed where a Tab belongs; loaded as one
+            # term, it would never match and the check would silently do nothing
+            issues.append(LexiconIssue(
+                path, lineno, f"列之间要用制表符（Tab）分隔：这一行只有 {len(cells)} 列，{cells[-1].strip()!r} 里却有空格 — "
+                              f"fields must be separated by Tab characters: this line has {len(cells)} of "
+                              f"{len(columns)} fields and spaces inside {cells[-1].strip()!r}"))
+            continue
+        if not any(ch.isalnum() for ch in term):
+            issues.append(LexiconIssue(path, lineno, f"词语 {term!r} 中没有文字或数字，不会匹配任何内容 — the term {term!r} "
+                                                     f"has no letters or digits and would never match"))
             continue
         cat = parse_enum(Category, rec.get("category") or default_cat, lineno, "category")
         sev = parse_enum(Severity, rec.get("severity") or default_sev, lineno, "severity")
@@ -221,7 +293,7 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
             continue
         rule = rec.get("rule") or default_rule or f"{cat.value}.term"
         if rule not in valid_rules and not _RULE_ID.fullmatch(rule):
-            issues.append(LexiconIssue(path, lineno, f"rule id must be dotted lower-case like 'advertising.gambling', not {rule!r}"))
+            issues.append(LexiconIssue(path, lineno, f"规则编号格式不对 rule id must be dotted lower-case like 'advertising.gambling', not {rule!r}"))
             continue
         valid_rules.add(rule)
         window = 8
@@ -231,7 +303,7 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
                 if not 0 <= window <= 200:
                     raise ValueError
             except ValueError:
-                issues.append(LexiconIssue(path, lineno, f"window must be an integer 0..200, not {rec['window']!r}"))
+                issues.append(LexiconIssue(path, lineno, f"窗口无效 window must be an integer 0..200, not {rec['window']!r}"))
                 continue
         pats = {}
         for col in ("before", "after"):
@@ -239,12 +311,12 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
                 try:
                     pats[col] = regex.compile(rec[col])
                 except regex.error as exc:
-                    issues.append(LexiconIssue(path, lineno, f"bad {col} regex {rec[col]!r}: {exc}"))
+                    issues.append(LexiconIssue(path, lineno, f"正则表达式有误 bad {col} regex {rec[col]!r}: {exc}"))
         if len(pats) < sum(1 for c in ("before", "after") if rec.get(c)):
             continue
         eid = rec.get("id") or f"{name}:{lineno}"
         if eid in seen_ids:
-            issues.append(LexiconIssue(path, lineno, f"duplicate id {eid!r}"))
+            issues.append(LexiconIssue(path, lineno, f"编号重复 duplicate id {eid!r}"))
             continue
         seen_ids.add(eid)
         entries.append(
@@ -257,6 +329,8 @@ def parse_lexicon(raw: str, path: str, *, tabular: bool, defaults: dict[str, str
                 message=rec.get("message") or None, line=lineno,
             )
         )
+    if not entries and not issues:
+        issues.append(LexiconIssue(path, 0, "词表中没有词语 the lexicon has no terms (an empty list would check nothing)"))
     if issues:
         raise LexiconError(issues)
     return Lexicon(

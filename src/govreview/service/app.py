@@ -284,7 +284,7 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         except LexiconError as exc:
             log.warning("reload refused: %d lexicon problem(s)", len(exc.issues))
             raise ApiError(422, "invalid_lexicon", "词表无效，仍使用原词表 invalid lexicon; the previous one keeps serving",
-                           details=[{"path": i.path, "line": i.line, "message": i.message} for i in exc.issues]) from None
+                           details=[{"path": i.path, "line": i.line, "message": i.message} for i in exc.issues[:100]]) from None
         except FileNotFoundError as exc:
             raise ApiError(422, "invalid_config", f"找不到文件 file not found: {exc.filename}; the previous configuration keeps serving") from None
         except ValidationError as exc:  # by field and problem, never quoting values
