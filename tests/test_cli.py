@@ -127,3 +127,43 @@ def test_check_writes_the_scan_formats_for_one_file(tmp_path, fmt):
         assert "secrecy.marking" in out.splitlines()[1]
     else:
         assert json.loads(out)["findings"][0]["text"] == "机密★5年"
+
+
+def _check_with_cache(cache, *args):
+    import os
+
+    env = {**os.environ, "GOVREVIEW_CACHE_DIR": str(cache)}
+    return subprocess.run([sys.executable, "-m", "govreview.cli", "check", *args, "--format", "json"],
+                          capture_output=True, env=env, timeout=180)
+
+
+@pytest.mark.parametrize("damage", ["truncated", "garbage"])
+def test_a_damaged_cache_is_rebuilt_not_an_error(tmp_path, damage):
+    """A cache file cut short (disk full, a copied or half-synced cache folder) used to stop every check:
+    `配置无效 invalid configuration: File is not a zip file`, exit 2, until the user found and cleared the cache."""
+    lexicon = tmp_path / "issued.txt"
+    lexicon.write_text("# name: 省词表\n翻墙软件下载\n", encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("本站提供翻牆軟件下載服务。", encoding="utf-8")
+    cache = tmp_path / "cache"
+    first = _check_with_cache(cache, str(doc), "--lexicon", str(lexicon), "--fail-on", "medium")
+    assert first.returncode == 1, first.stderr.decode()
+    files = [p for p in cache.iterdir() if p.is_file()]
+    assert any(p.suffix == ".npz" for p in files) and any(p.name.startswith("terms-") for p in files)
+    for p in files:
+        data = p.read_bytes()
+        p.write_bytes(data[: len(data) // 3] if damage == "truncated" else b"not a cache file\n")
+    again = _check_with_cache(cache, str(doc), "--lexicon", str(lexicon), "--fail-on", "medium")
+    assert again.returncode == 1, again.stderr.decode()
+    assert [f["text"] for f in json.loads(first.stdout)["findings"]] == ["翻牆軟件下載"]
+    assert json.loads(again.stdout)["findings"] == json.loads(first.stdout)["findings"]
+
+
+def test_a_cache_path_that_cannot_be_written_still_reviews(tmp_path):
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the cache folder should be", encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("欢迎光临澳*门*博*彩", encoding="utf-8")
+    r = _check_with_cache(blocker / "govreview", str(doc))
+    assert r.returncode == 1, r.stderr.decode()
+    assert json.loads(r.stdout)["findings"][0]["text"] == "澳*门*博*彩"

@@ -186,3 +186,23 @@ def test_unreadable_file_message_has_no_line_zero(tmp_path):
     with pytest.raises(LexiconError) as exc:
         Lexicon.load(tmp_path / "missing.txt")
     assert ":0:" not in str(exc.value) and "missing.txt" in str(exc.value)
+
+
+def test_folded_term_cache_is_keyed_by_the_fold_data(monkeypatch, tmp_path):
+    """The cached folded terms must not outlive the fold tables they were folded with (an upgrade that
+    adds a 繁→简 pair or a noise character would leave the cached terms folded the old way)."""
+    from govreview import normalize
+    from govreview.matcher import Matcher
+
+    lex = Lexicon.from_terms(["翻墙软件下载"], name="issued")
+    before = Matcher([lex], normalize.FoldSettings()).key
+    stamp = normalize.fold_data_stamp()
+    assert Matcher([lex], normalize.FoldSettings()).key == before
+    monkeypatch.setattr(normalize, "NOISE_PUNCT", normalize.NOISE_PUNCT + "§")
+    assert Matcher([lex], normalize.FoldSettings()).key != before
+    monkeypatch.undo()
+    newer = tmp_path / "fold_t2s.tsv"  # a new table file, as an upgrade installs one
+    newer.write_text((builtin_dir() / "fold_t2s.tsv").read_text(encoding="utf-8") + "錒\t锕\n", encoding="utf-8")
+    monkeypatch.setattr(normalize, "_lexicon_path", lambda name: newer if name == "fold_t2s.tsv" else builtin_dir() / name)
+    assert normalize.fold_data_stamp() != stamp
+    assert Matcher([lex], normalize.FoldSettings()).key != before

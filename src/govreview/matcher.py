@@ -35,7 +35,7 @@ from ahocorasick_rs import AhoCorasick, MatchKind
 
 from .cache import atomic_write, cache_dir
 from .lexicons import Entry, Lexicon
-from .normalize import Folded, FoldSettings, fold_term
+from .normalize import Folded, FoldSettings, fold_data_stamp, fold_term
 
 _CACHE_FORMAT = "4"  # 4: folded terms only (the automaton is rebuilt: milliseconds)
 # Rust strings cannot hold a lone surrogate; one code point of U+FFFD in its place keeps every offset
@@ -86,7 +86,7 @@ class Matcher:
         self.settings = settings
         lexicons = [lx for lx in lexicons if lx.kind != "cues"]  # cues are checked in a window (context.py)
         # the cache key comes from the lexicons' content hashes, so a warm start skips folding every term
-        h = hashlib.sha256(f"{_CACHE_FORMAT}|{settings.key()}".encode())
+        h = hashlib.sha256(f"{_CACHE_FORMAT}|{settings.key()}|{fold_data_stamp()}".encode())
         for lex in lexicons:
             h.update(f"{lex.name}\x1f{lex.kind}\x1f{lex.digest}\n".encode())
         self.key = h.hexdigest()[:20]

@@ -285,6 +285,14 @@ def folds_needed(span: str, settings: FoldSettings) -> list[str]:
 _LUT_SIZE = 0x110000  # every code point: tables are gathers, no range checks on the hot path
 
 
+def fold_data_stamp() -> str:
+    """What folded text depends on besides the settings: the Unicode database, the t2s table file and the
+    noise classes. A cache of folded strings (the matcher's folded terms) must be keyed by it, or an
+    upgrade that adds a t2s pair would keep old terms folded the old way while documents fold the new way."""
+    st = _lexicon_path("fold_t2s.tsv").stat()
+    return f"{unicodedata.unidata_version}|{st.st_size}|{int(st.st_mtime)}|{NOISE_PUNCT}|{NOISE_CATEGORIES}"
+
+
 def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
     """Arrays from the on-disk cache, or built and saved there (see govreview.cache)."""
     from .cache import atomic_write, cache_dir
@@ -296,7 +304,7 @@ def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
             arrays = {k: z[k] for k in z.files}
         if arrays and all(v.shape == (_LUT_SIZE,) for v in arrays.values()):
             return arrays
-    except (OSError, KeyError, ValueError):
+    except Exception:  # missing, torn (BadZipFile, EOFError, zlib.error) or foreign: rebuild, never fail
         pass
     arrays = build()
     atomic_write(path, lambda fh: np.savez(fh, **arrays))
