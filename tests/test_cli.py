@@ -167,3 +167,48 @@ def test_a_cache_path_that_cannot_be_written_still_reviews(tmp_path):
     r = _check_with_cache(blocker / "govreview", str(doc))
     assert r.returncode == 1, r.stderr.decode()
     assert json.loads(r.stdout)["findings"][0]["text"] == "澳*门*博*彩"
+
+
+@pytest.mark.parametrize(
+    "toml",
+    [
+        'lexicons = ["issued/2026-sensitive.txt"]\n',
+        'lexicons = ["issued/2026-sensitive.txt", { path = "issued/extra.txt", severity = "low" }]\n',
+        '[[lexicons]]\npath = "issued/2026-sensitive.txt"\nseverity = "high"\n',
+    ],
+)
+def test_config_lexicons_as_paths_or_tables(tmp_path, toml):
+    """`lexicons = ["org_terms.txt"]` is how docs/cms.md writes the [server] list; the review configuration
+    took only [[lexicons]] tables and answered a list of paths with a pydantic dump."""
+    (tmp_path / "issued").mkdir()
+    (tmp_path / "issued" / "2026-sensitive.txt").write_text("# name: 省词表\n翻墙软件下载\n", encoding="utf-8")
+    (tmp_path / "issued" / "extra.txt").write_text("代开发票\n", encoding="utf-8")
+    (tmp_path / "govreview.toml").write_text(toml, encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("本站提供翻牆軟件下載服务。", encoding="utf-8")
+    elsewhere = tmp_path / "run"
+    elsewhere.mkdir()
+    r = run("check", str(doc), "--config", str(tmp_path / "govreview.toml"), "--format", "json", cwd=elsewhere)
+    assert r.returncode in (0, 1), r.stderr.decode()
+    assert [f["text"] for f in json.loads(r.stdout)["findings"]] == ["翻牆軟件下載"]
+
+
+@pytest.mark.parametrize(
+    "toml, words",
+    [
+        ('[[lexicons]]\npath = "a.txt"\nseverity = "高"\n', ["lexicons[1].severity", "'高'"]),
+        ('[[lexicons]]\npath = "a.txt"\n[[lexicons]]\npath = "b.txt"\nenabled = false\n', ["lexicons[2].enabled", "unknown setting"]),
+        ('fold = { max_gap = 50 }\n', ["fold.max_gap", "20"]),
+        ('disable = ["quality"]\nseverity = { "pii.email" = high }\n', ["line 2"]),  # TOML syntax: tomllib's line
+    ],
+)
+def test_config_errors_name_the_file_and_the_setting(tmp_path, toml, words):
+    cfg = tmp_path / "site.toml"
+    cfg.write_text(toml, encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("正常的通知内容。", encoding="utf-8")
+    r = run("check", str(doc), "--config", str(cfg))
+    err = r.stderr.decode()
+    assert r.returncode == 2 and "site.toml" in err and "配置无效" in err, err
+    assert all(w in err for w in words), err
+    assert "pydantic.dev" not in err and "Traceback" not in err and "type=" not in err

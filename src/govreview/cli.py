@@ -8,11 +8,13 @@ Errors go to stderr as one plain sentence, never a traceback.
 from __future__ import annotations
 
 import sys
+import tomllib
 from pathlib import Path
 
 import click
+from pydantic import ValidationError
 
-from .config import ReviewConfig
+from .config import ReviewConfig, describe_config_errors
 from .engine import Reviewer
 from .inputs import InputProblem, document_from_bytes
 from .lexicons import Lexicon, LexiconError
@@ -41,7 +43,12 @@ def _build_reviewer(config_path: str | None, lexicon_paths: tuple[str, ...], cat
         raise InputError("词表无效 invalid lexicon:\n" + str(exc)) from None
     except FileNotFoundError as exc:
         raise InputError(f"找不到配置文件 config not found: {exc.filename}") from None
-    except Exception as exc:  # pydantic validation errors, TOML syntax errors
+    except ValidationError as exc:
+        where = config_path or "govreview.toml"
+        raise InputError(f"配置无效 invalid configuration in {where}:\n" + "\n".join(describe_config_errors(exc))) from None
+    except tomllib.TOMLDecodeError as exc:
+        raise InputError(f"配置无效 invalid configuration in {config_path or 'govreview.toml'}: {exc}") from None
+    except Exception as exc:  # anything else while building (not only configuration)
         raise InputError(f"配置无效 invalid configuration: {exc}") from None
     for e in reviewer.build_errors:  # once on stderr, not only inside every report
         click.echo(f"govreview: 警告 warning: {e.message}", err=True)

@@ -14,7 +14,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
 
 from .model import Category, Severity
 from .normalize import FoldSettings
@@ -53,6 +53,12 @@ class LexiconSource(BaseModel):
     category: Category | None = None
     severity: Severity | None = None
     rule: str | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _path_alone(cls, value: Any) -> Any:
+        # lexicons = ["issued/2026.txt"] as well as [[lexicons]] tables (the [server] table's list is written so)
+        return {"path": value} if isinstance(value, str) else value
 
 
 class ReviewConfig(BaseModel):
@@ -111,6 +117,26 @@ class ReviewConfig(BaseModel):
 
     def severity_for(self, rule: str, default: Severity) -> Severity:
         return self.severity.get(rule, default)
+
+
+def describe_config_errors(exc: ValidationError) -> list[str]:
+    """``where: problem`` per error in the words of the TOML file (``lexicons[1].severity``), without
+    pydantic's links and type tags."""
+    out = []
+    for err in exc.errors(include_url=False):
+        where = ""
+        for part in err.get("loc", ()):
+            if isinstance(part, int):
+                where += f"[{part + 1}]"  # the n-th [[lexicons]] table, counted from 1 as a person counts
+            elif part not in ("LexiconSource", "function-before[_path_alone(), LexiconSource]"):
+                where += ("." if where else "") + str(part)
+        msg = str(err.get("msg", "invalid"))
+        if err.get("type") == "extra_forbidden":
+            msg = "未知设置 unknown setting"
+        elif err.get("type") == "enum" and "input" in err:
+            msg += f", not {err['input']!r}"
+        out.append(f"{where or 'config'}: {msg}")
+    return out
 
 
 def prefix_known(prefix: str, rule_ids) -> bool:
