@@ -212,3 +212,44 @@ def test_config_errors_name_the_file_and_the_setting(tmp_path, toml, words):
     assert r.returncode == 2 and "site.toml" in err and "配置无效" in err, err
     assert all(w in err for w in words), err
     assert "pydantic.dev" not in err and "Traceback" not in err and "type=" not in err
+
+
+@pytest.mark.parametrize(
+    "name, body, rule",
+    [
+        ("2026-sensitive.txt", "# name: 省网信办2026年第一批\n# version: 2026.01\n翻墙软件下载\n", "sensitive.term"),
+        ("org.tsv", "# name: 省网信办2026年第一批\n# version: 2026.01\n# rule: sensitive.provincial\nterm\n代开发票\n",
+         "sensitive.provincial"),
+    ],
+)
+def test_rules_shows_an_issued_lexicon_given_with_lexicon(tmp_path, name, body, rule):
+    """`govreview rules` took no --lexicon: an office could not see that its list loaded, nor its rule."""
+    p = tmp_path / name
+    p.write_text(body, encoding="utf-8")
+    r = run("rules", "--format", "json", "--lexicon", str(p))
+    assert r.returncode == 0, r.stderr.decode()
+    assert rule in {x["rule"] for x in json.loads(r.stdout)}
+    import os
+
+    text = subprocess.run([sys.executable, "-m", "govreview.cli", "rules", "--lexicon", str(p), "--lexicon-severity", "high"],
+                          capture_output=True, timeout=120, env={**os.environ, "COLUMNS": "300"})
+    out = text.stdout.decode()
+    assert text.returncode == 0 and "省网信办2026年第一批" in out and "2026.01" in out
+
+
+def test_rules_with_a_broken_lexicon_exits_2_naming_it(tmp_path):
+    p = tmp_path / "issued.txt"
+    p.write_text("翻墙软件下载\t高\n", encoding="utf-8")
+    r = run("rules", "--lexicon", str(p))
+    assert r.returncode == 2 and "issued.txt:1" in r.stderr.decode()
+
+
+@pytest.mark.parametrize("flag, value", [("--lexicon-severity", "高"), ("--lexicon-category", "政治")])
+def test_lexicon_flags_are_checked_once_not_per_line(tmp_path, flag, value):
+    p = tmp_path / "issued.txt"
+    p.write_text("".join(f"词语{i}\n" for i in range(200)), encoding="utf-8")
+    doc = tmp_path / "d.txt"
+    doc.write_text("正常的通知内容。", encoding="utf-8")
+    r = run("check", str(doc), "--lexicon", str(p), flag, value)
+    err = r.stderr.decode()
+    assert r.returncode == 2 and flag in err and "issued.txt:" not in err

@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .config import ReviewConfig, describe_config_errors
 from .engine import Reviewer
 from .inputs import InputProblem, document_from_bytes
-from .lexicons import Lexicon, LexiconError
+from .lexicons import Lexicon, LexiconError, builtin_dir
 from .model import Category, Report, Severity
 from .reporters import FORMATS, get_reporter
 
@@ -71,8 +71,10 @@ common = [
     click.option("--config", "config_path", type=click.Path(dir_okay=False), help="govreview.toml (default: ./govreview.toml if present)"),
     click.option("--lexicon", "lexicon_paths", multiple=True, type=click.Path(exists=True, dir_okay=False),
                  help="extra lexicon (.tsv, or a .txt list with one term per line); repeatable"),
-    click.option("--lexicon-category", default="sensitive", show_default=True, help="category for .txt lists"),
-    click.option("--lexicon-severity", default="medium", show_default=True, help="severity for .txt lists"),
+    click.option("--lexicon-category", type=click.Choice([c.value for c in Category]), default="sensitive",
+                 show_default=True, help="category for .txt lists"),
+    click.option("--lexicon-severity", type=click.Choice([s.value for s in Severity]), default="medium",
+                 show_default=True, help="severity for .txt lists"),
     click.option("--fail-on", type=click.Choice(FAIL_LEVELS), default="high", show_default=True,
                  help="exit 1 if any finding is at or above this severity"),
 ]
@@ -300,9 +302,14 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
 @cli.command()
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("--config", "config_path", type=click.Path(dir_okay=False))
-def rules(fmt: str, config_path: str | None) -> None:
-    """List every rule with its category, default severity and description."""
-    reviewer = _build_reviewer(config_path, (), "sensitive", "medium")
+@common[1]
+@common[2]
+@common[3]
+def rules(fmt: str, config_path: str | None, lexicon_paths, lexicon_category, lexicon_severity) -> None:
+    """List every rule with its category, default severity and description, and the lexicons loaded.
+
+    With --lexicon (as given to check/scan) a list's rules are listed and the file is validated."""
+    reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity)
     rows = sorted(reviewer.rules.values(), key=lambda r: r.id)
     if fmt == "json":
         import json
@@ -320,7 +327,19 @@ def rules(fmt: str, config_path: str | None) -> None:
         t.add_column(col)
     for r in rows:
         t.add_row(r.id, r.category.value, r.severity.value, r.description)
-    Console().print(t)
+    console = Console()
+    console.print(t)
+    # which lists are loaded, their versions and sizes: how an office checks that its issued list is active
+    lx = Table(title="词表 lexicons")
+    for col in ("name", "kind", "version", "entries", "rules", "file"):
+        lx.add_column(col, overflow="fold")  # wrapped, never cut to "2026年…": the name is what one looks for
+    for lex in reviewer.lexicons:
+        if lex.kind == "cues":
+            continue
+        lex_rules = sorted({e.rule for e in lex.entries}) if lex.kind == "terms" else []
+        lx.add_row(lex.name, lex.kind, lex.version, str(len(lex.entries)), ", ".join(lex_rules[:3]) + (" …" if len(lex_rules) > 3 else ""),
+                   "(built-in)" if lex.path and Path(lex.path).parent == builtin_dir() else (lex.path or "(memory)"))
+    console.print(lx)
 
 
 @cli.command()
