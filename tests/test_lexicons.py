@@ -206,3 +206,31 @@ def test_folded_term_cache_is_keyed_by_the_fold_data(monkeypatch, tmp_path):
     monkeypatch.setattr(normalize, "_lexicon_path", lambda name: newer if name == "fold_t2s.tsv" else builtin_dir() / name)
     assert normalize.fold_data_stamp() != stamp
     assert Matcher([lex], normalize.FoldSettings()).key != before
+
+
+@pytest.mark.parametrize(
+    "name, body",
+    [
+        ("org.tsv", "# name: org\n# severity: high\n# message: 发现省网信办通报的敏感词\nterm\n翻墙软件下载\n"),
+        ("org.txt", "# name: org\n# message: 发现省网信办通报的敏感词\n翻墙软件下载\n"),
+        ("org-rule.tsv", "# name: org\n# rule: sensitive.term\n# message: 发现省网信办通报的敏感词\nid\tterm\n1\t翻墙软件下载\n"),
+    ],
+)
+def test_an_issued_lists_message_header_is_used_when_its_rule_is_shared(tmp_path, name, body):
+    """An issued list's rule defaults to sensitive.term, which the demo list defines first: its
+    `# message:` header was ignored and every finding read 发现敏感词."""
+    import govreview
+
+    reviewer = govreview.Reviewer(lexicons=[Lexicon.load(write(tmp_path, name, body))])
+    [f] = [f for f in reviewer.review("本站提供翻牆軟件下載服务").findings if f.explanation.lexicon == "org"]
+    assert f.rule == "sensitive.term" and f.message == "发现省网信办通报的敏感词：“翻牆軟件下載”"
+    demo = [f for f in reviewer.review("网上出售枪支").findings if f.explanation.lexicon == "sensitive_demo"]
+    assert demo and demo[0].message.startswith("发现敏感词：")  # the other list keeps its own
+
+
+def test_a_list_without_a_message_header_takes_the_rules_message(tmp_path):
+    import govreview
+
+    reviewer = govreview.Reviewer(lexicons=[Lexicon.load(write(tmp_path, "plain.txt", "翻墙软件下载\n"))])
+    [f] = [f for f in reviewer.review("提供翻墙软件下载").findings if f.explanation.lexicon == "plain"]
+    assert f.message == "发现敏感词：“翻墙软件下载”"

@@ -184,7 +184,10 @@ class ReviewContext:
             folds = term_folds(shown, slot.folded, reviewer.settings)
             plain = trusted(Explanation, detector=self._current, lexicon=slot.lexicon.name, entry_id=entry.id,
                             term=entry.term, pattern=None, folds=folds, context=[], validation=None, details={})
-            cached = (entry.message or _term_message(r, shown, entry.suggestion), plain)
+            # the list's own `# message:` header, even when its rule is shared (every issued .txt list
+            # defaults to sensitive.term, whose message comes from the first lexicon that defines it)
+            own = slot.lexicon.header.get("message") if r.id == entry.rule else None
+            cached = (entry.message or _term_message(r, shown, entry.suggestion, own), plain)
             if len(reviewer._term_cache) >= _TERM_CACHE_SIZE:
                 reviewer._term_cache.clear()
             reviewer._term_cache[key] = cached
@@ -227,8 +230,8 @@ def term_folds(span: str, folded_term: str, settings) -> list[str]:
     return used
 
 
-def _term_message(rule: Rule, shown: str, suggestion: str | None) -> str:
-    base = rule.message or rule.description
+def _term_message(rule: Rule, shown: str, suggestion: str | None, base: str | None = None) -> str:
+    base = base or rule.message or rule.description
     if suggestion:
         return f"{base}：“{shown}”，建议改为“{suggestion}”"
     return f"{base}：“{shown}”"
