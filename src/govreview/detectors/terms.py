@@ -44,14 +44,10 @@ from ..lazyre import lazy_re
 from ..model import Category, Finding, Severity
 from ..normalize import fold_term, substitution_table
 from ..registry import Rule, detector
+from ._quotes import quoted_on_line
 
 NAME = "terms"
 
-# quotation marks (opening → closing) that publicity puts around the lures it cites; 【】 and 《》 are not
-# among them: spam brackets its brands in 【】, and 《》 holds titles
-_QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "\"": "\"", "＂": "＂"}
-_CLOSING = {c for o, c in _QUOTES.items() if c != o}
-_QUOTE_REACH = 40  # characters from a term to its quotation marks
 # the fragments below are matched on the width/case/t2s fold of the text (類型 → 类型, ： → :)
 _CLASS_NOUN = "形式|类型|种类|手段|套路|伎俩|名目|幌子|花样|手法|话术|骗术|噱头"
 # 常见的网络赌博形式有：… — the term is one of the items after it, in the same sentence
@@ -148,7 +144,7 @@ class TermDetector:
     def _cited(self, ctx, hit) -> str | None:
         """How the sentence cites the term — ``quoted``, ``listed``, ``classified`` (named as a 手段/套路/类型…)
         or ``named`` (…广告, …诈骗, …等网络赌博游戏) — or None."""
-        vs, ve = ctx.folded.to_original(hit.start, hit.end)
+        vs, ve = ctx.view_span(hit)
         text = ctx.text
         st = self.settings
         table = _fold_table(st.width, st.case, st.t2s)
@@ -159,28 +155,9 @@ class TermDetector:
         m = _NAMED.match(text[ve:ve + 40].translate(table))
         if m is not None and m.group(1):
             return "classified"
-        if _quoted(text, vs, ve):
+        if quoted_on_line(text, vs, ve):
             return "quoted"
         return "named" if m is not None else None
-
-
-def _quoted(text: str, vs: int, ve: int) -> bool:
-    """Whether view [vs, ve) stands inside quotation marks (“…”, 「…」, "…") on its own line."""
-    line_start = text.rfind("\n", 0, vs) + 1
-    i = vs - 1
-    lo = max(line_start, vs - _QUOTE_REACH)
-    while i >= lo:
-        ch = text[i]
-        if ch in _CLOSING:
-            return False  # the nearest quotation before the term is closed before it
-        close = _QUOTES.get(ch)
-        if close is not None:
-            if close == ch and text.count(ch, line_start, i) % 2:
-                return False  # a straight quote that closes an earlier one
-            j = text.find(close, ve, ve + _QUOTE_REACH)
-            return j >= 0 and text.find("\n", ve, j) < 0
-        i -= 1
-    return False
 
 
 def _paragraph(ctx, hit) -> tuple[int, int]:
