@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+import pytest
 from click.testing import CliRunner
 
 import govreview
@@ -90,3 +91,12 @@ def test_an_entity_inside_a_number_is_masked_as_the_character_it_shows():
     assert out == "<p>身份证号：440306********2343</p>" and len(done) == 1
     out, _ = govreview.redact("<p>手机：139&nbsp;1931&nbsp;2345</p>")  # kept characters keep their entity
     assert out == "<p>手机：139&nbsp;****&nbsp;2345</p>"
+
+
+@pytest.mark.parametrize("text, masked", [
+    ("联系人：张三，手机：+86 139 1234 5678", "联系人：张三，手机：+86 139 **** 5678"),
+    ("联系人：张三，手机：0086-13912345678", "联系人：张三，手机：0086-139****5678"),
+    ("联系人：张三，手机：86-13912345678", "联系人：张三，手机：86-139****5678"),  # the country code is not the number
+])
+def test_a_country_code_is_kept_and_the_number_masked_after_it(text, masked):
+    assert govreview.redact(text)[0] == masked
