@@ -17,6 +17,10 @@ from govreview.docnumber import find_doc_numbers, has_doc_number, normalize_doc_
         ("京政发【２０２０】５号", "京政发", "京政发〔2020〕5号", 2),
         ("市政府印发了临政办发〔2025〕21号文件", "临政办发", "临政办发〔2025〕21号", 0),
         ("根据甘经信发〔2020〕3号精神", "甘经信发", "甘经信发〔2020〕3号", 0),
+        # a bracketed group inside the 机关代字 belongs to it; one before it does not
+        ("京公（治）决字〔2024〕8号", "京公（治）决字", "京公（治）决字〔2024〕8号", 0),
+        ("粤（穗）劳人仲案字〔2024〕12号", "粤（穗）劳人仲案字", "粤（穗）劳人仲案字〔2024〕12号", 0),
+        ("关于（试行）国办发〔2017〕47号", "国办发", "国办发〔2017〕47号", 0),
     ],
 )
 def test_doc_numbers_are_normalised(text, agency, normalized, n_problems):

@@ -32,6 +32,7 @@ _LEADING = lazy_regex(
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
 # The stdlib engine: nothing here needs ``regex``, and it scans for the bracket twice as fast.
+_LEADING_GROUP = lazy_regex(r"[（(]\p{Han}{1,3}[）)]")
 _YEAR_SEQ = lazy_re(
     rf"(?P<open>[{regex.escape(_OPEN)}])\s*(?P<year>\d{{4}}|\d{{2}})\s*(?P<nian>年)?\s*(?P<close>[{regex.escape(_CLOSE)}])\s*"
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
@@ -65,9 +66,11 @@ def _digits(s: str) -> str:
 def _trim_agency(agency: str) -> tuple[str, int]:
     """Drop leading words that are not part of the 机关代字 (根据国办发… → 国办发); return it and the cut."""
     m = _LEADING.match(agency)
-    if m and m.end() < len(agency):
-        return agency[m.end():], m.end()
-    return agency, 0
+    cut = m.end() if m and m.end() < len(agency) else 0
+    g = _LEADING_GROUP.match(agency, cut)  # 关于（试行）国办发: a bracketed word before the 机关代字 is not part of it
+    if g and g.end() < len(agency):
+        cut = g.end()
+    return agency[cut:], cut
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
@@ -97,13 +100,28 @@ def has_doc_number(text: str) -> bool:
 
 
 def _agency_start(text: str, end: int, floor: int) -> int:
-    """Start of the (at most 12) Han characters before ``end``, skipping whitespace; ``end`` if none."""
+    """Start of the (at most 12) Han characters before ``end``, skipping whitespace; ``end`` if none.
+
+    A bracketed Han group inside the 机关代字 belongs to it (京公（治）决字, 粤（穗）劳仲案字).
+    """
     i = end
     while i > floor and text[i - 1].isspace():
         i -= 1
     j = i
-    while j > floor and i - j < 12 and _HAN.match(text[j - 1]):
-        j -= 1
+    han = 0
+    while j > floor and han < 12:
+        if _HAN.match(text[j - 1]):
+            j -= 1
+            han += 1
+            continue
+        if han and text[j - 1] in "）)":
+            k = j - 2  # the group: 1–3 Han characters, then its opening bracket, then a Han character before it
+            while k > floor and j - 1 - k <= 3 and _HAN.match(text[k]):
+                k -= 1
+            if k > floor and k < j - 2 and text[k] in "（(" and _HAN.match(text[k - 1]):
+                j = k
+                continue
+        break
     return j if j < i else end
 
 
