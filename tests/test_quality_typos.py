@@ -99,6 +99,8 @@ def test_typo_inside_doc_number_is_not_reported(reviewer):
         ("纪念香港主权移交25周年", [("香港主权移交", "香港回归")]),
         ("北朝鲜举行阅兵", [("北朝鲜", "朝鲜")]),
         ("走访慰问残废军人和烈属", [("残废军人", "残疾军人")]),
+        ("积极融入一带一路战略", [("一带一路战略", "“一带一路”倡议")]),
+        ("主动服务“一带一路”战略", [("一带一路”战略", "一带一路”倡议")]),
     ],
 )
 def test_expressions(reviewer, text, expected):
@@ -115,7 +117,8 @@ def test_sovereignty_expressions_are_high_and_others_medium(reviewer):
     "text", ["中华人民共和国国务院", "最高人民检察院工作报告", "推动京津冀协同发展", "国家发展改革委印发通知",
              "台湾地区领导人", "台湾当局", "台湾国民党主席", "两岸关系和平发展", "香港特区政府", "香港特别行政区政府",
              "港英政府时期", "朝鲜民主主义人民共和国", "吉林省东北朝鲜族聚居区", "西北朝鲜族村落", "北朝鲜族",
-             "数据中台关系到全局", "残疾人保障法", "残疾军人抚恤优待", "中华民国时期的档案"]
+             "数据中台关系到全局", "残疾人保障法", "残疾军人抚恤优待", "中华民国时期的档案",
+             "高质量共建“一带一路”倡议", "一带一路沿线国家"]
 )
 def test_expressions_correct_forms_pass(reviewer, text):
     assert _quality(reviewer, text, "quality.expression") == []
