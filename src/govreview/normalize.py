@@ -35,6 +35,9 @@ FOLD_NAMES = ("width", "case", "t2s", "noise", "repeats")
 # terms never match across clauses. Line breaks are whitespace (hard-wrapped
 # text), bounded by max_gap.
 NOISE_PUNCT = "\t\r\n\v\f._-*/\\|~`'\"#@&%+=^·•・‧﹡"
+# plus the invisible fillers that Unicode files as letters (Lo), though they are default-ignorable and
+# draw nothing: the Hangul fillers (U+115F, U+1160, U+3164, U+FFA0) pass for blanks between characters
+NOISE_PUNCT += "\u115f\u1160\u3164\uffa0"
 NOISE_CATEGORIES = ("Zs", "Zl", "Zp", "Sm", "Sc", "Sk", "So", "Cf", "Mn", "Me")
 
 
@@ -83,15 +86,52 @@ def t2s_table() -> dict[int, int]:
     return table
 
 
+# What the 1:1 substitution folds are built from besides the t2s file: bump it when width_table() or
+# case_table() change, so that no cache (gather tables, folded lexicon terms) keeps the old fold.
+FOLD_TABLES_VERSION = "2"
+
+# Compatibility forms that NFKC maps to a single code point: full-width ASCII, circled letters and
+# digits, mathematical alphanumerics (𝐛𝐞𝐭), Kangxi radicals (⾨ for 門: spam, and text extracted from
+# PDFs, write them for the ideographs they look like), CJK compatibility ideographs (canonical
+# singletons: NFC itself maps them) and the squared/enclosed letters of the supplement (🄱).
+_COMPAT_RANGES = (
+    (0xFF01, 0xFF5E), (0x2460, 0x24FF), (0x1D400, 0x1D7FF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF),
+    (0x2F800, 0x2FA1F), (0x1F100, 0x1F1FF),
+)
+# Latin letters with diacritics, folded to the letter (bét → bet): the noise fold deletes the combining
+# marks of the decomposed form (NFD), so the precomposed form (NFC) must fold the same way
+_ACCENTED_RANGES = ((0x00C0, 0x024F), (0x1E00, 0x1EFF))
+
+
 @functools.lru_cache(maxsize=1)
 def width_table() -> dict[int, int]:
-    """Full-width and compatibility forms that NFKC maps to a single code point."""
+    """Compatibility forms and accented Latin letters, each to the one code point it stands for."""
     table: dict[int, int] = {0x3000: 0x20}
-    for lo, hi in ((0xFF01, 0xFF5E), (0x2460, 0x24FF), (0x1D400, 0x1D7FF), (0xFF10, 0xFF19)):
+    for lo, hi in _COMPAT_RANGES:
         for cp in range(lo, hi + 1):
             nf = unicodedata.normalize("NFKC", chr(cp))
-            if len(nf) == 1 and nf != chr(cp):
+            if len(nf) == 1 and nf != chr(cp) and (cp < 0x1F100 or nf.isascii() and nf.isalnum()):
                 table[cp] = ord(nf)
+    for lo, hi in _ACCENTED_RANGES:
+        for cp in range(lo, hi + 1):
+            nfd = unicodedata.normalize("NFD", chr(cp))
+            if (len(nfd) > 1 and nfd[0].isascii() and nfd[0].isalpha()
+                    and all(unicodedata.category(m) == "Mn" for m in nfd[1:])):
+                table[cp] = ord(nfd[0])
+    # the CJK radicals drawn exactly as a simplified character (⻔ 门, ⻋ 车, ⻢ 马) have no decomposition:
+    # "C-SIMPLIFIED X" is the simplified form of the ideograph that Kangxi radical X stands for
+    t2s = t2s_table()
+    for cp in range(0x2E80, 0x2EFF + 1):
+        name = unicodedata.name(chr(cp), "")
+        if name.startswith("CJK RADICAL C-SIMPLIFIED "):
+            try:
+                kangxi = unicodedata.lookup("KANGXI RADICAL " + name.removeprefix("CJK RADICAL C-SIMPLIFIED "))
+            except KeyError:
+                continue
+            trad = unicodedata.normalize("NFKC", kangxi)
+            simp = t2s.get(ord(trad)) if len(trad) == 1 else None
+            if simp is not None:
+                table[cp] = simp
     return table
 
 
@@ -290,7 +330,8 @@ def fold_data_stamp() -> str:
     noise classes. A cache of folded strings (the matcher's folded terms) must be keyed by it, or an
     upgrade that adds a t2s pair would keep old terms folded the old way while documents fold the new way."""
     st = _lexicon_path("fold_t2s.tsv").stat()
-    return f"{unicodedata.unidata_version}|{st.st_size}|{int(st.st_mtime)}|{NOISE_PUNCT}|{NOISE_CATEGORIES}"
+    return (f"{unicodedata.unidata_version}|{st.st_size}|{int(st.st_mtime)}|{NOISE_PUNCT}|{NOISE_CATEGORIES}"
+            f"|{FOLD_TABLES_VERSION}")
 
 
 def _cached_arrays(name: str, key: str, build) -> dict[str, np.ndarray]:
@@ -344,7 +385,7 @@ def _substitution_lut(width: bool, case: bool, t2s: bool) -> np.ndarray | None:
     if not (width or case or t2s):
         return None
     t2s_path = _lexicon_path("fold_t2s.tsv")
-    stamp = f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}"
+    stamp = f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}|{FOLD_TABLES_VERSION}"
 
     def build() -> dict[str, np.ndarray]:
         table = _build_substitution_table(width, case, t2s)
@@ -377,7 +418,7 @@ def _fold_tables(width: bool, case: bool, t2s: bool) -> tuple[np.ndarray | None,
     lut = _substitution_lut(width, case, t2s)
     t2s_path = _lexicon_path("fold_t2s.tsv")
     stamp = (f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}"
-             f"|{NOISE_PUNCT}|{NOISE_CATEGORIES}")
+             f"|{NOISE_PUNCT}|{NOISE_CATEGORIES}|{FOLD_TABLES_VERSION}")
 
     def build() -> dict[str, np.ndarray]:
         noise, coll = _class_tables()

@@ -1,0 +1,69 @@
+"""Obfuscated spam end to end: each way of writing a term past a literal filter is found, the finding
+covers exactly the obfuscated source text, and official text with the same characters stays clean."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreview.model import Document
+
+SPAM = "欢迎光临{}官方网站，注册就送38元，信誉第一。"
+
+
+def gambling(reviewer, text, *, html=False):
+    doc = Document(id="t", html=text) if html else Document(id="t", text=text)
+    report = reviewer.review(doc)
+    assert report.errors == []
+    for f in report.findings:
+        assert text[f.start:f.end] == f.text
+    return [f for f in report.findings if f.rule == "advertising.gambling"]
+
+
+def spans(findings):
+    return {f.text for f in findings}
+
+
+# compatibility forms: each character looks like (or is, to NFC) the character of the term
+@pytest.mark.parametrize("written, shown", [
+    ("澳⻔博彩", "澳⻔博彩"),            # CJK radical C-SIMPLIFIED GATE for 门 (no decomposition in Unicode)
+    ("澳⾨博彩", "澳⾨博彩"),            # Kangxi radical GATE for 門 (PDF text extraction writes these too)
+    ("真人百家\uf914", "真人百家\uf914"),  # CJK compatibility ideograph 樂 (NFC maps it to 樂)
+    ("太阳城⾦沙娱乐", "⾦沙娱乐"),       # Kangxi radical GOLD for 金
+    ("⻢会开奖结果", "开奖结果"),         # 马 written with the horse radical: not a term, 开奖结果 is
+    ("官网 🄱🄴🅃365", "🄱🄴🅃365"),      # squared Latin letters
+    ("官网 bét365", "bét365"),          # precomposed é (NFC): the decomposed e + U+0301 (NFD) matched already
+    ("官网 BÉT365", "BÉT365"),
+])
+def test_compatibility_forms_and_accents_fold_to_the_term(reviewer, written, shown):
+    text = SPAM.format(written)
+    found = gambling(reviewer, text)
+    assert shown in spans(found)
+    assert all(f.text in written for f in found)
+
+
+@pytest.mark.parametrize("nfd", ["be\u0301t365", "bét365"])
+def test_nfc_and_nfd_spellings_give_the_same_finding(reviewer, nfd):
+    found = gambling(reviewer, f"最新官网 {nfd} 注册送彩金")
+    assert nfd in spans(found)
+
+
+@pytest.mark.parametrize("filler", ["\u3164", "\uffa0", "\u115f", "\u1160"])
+def test_invisible_hangul_fillers_between_characters_are_noise(reviewer, filler):
+    written = filler.join("澳门博彩")
+    text = SPAM.format(written)
+    assert written in spans(gambling(reviewer, text))
+
+
+@pytest.mark.parametrize("text", [
+    # a radicals table, a dictionary page and extracted PDF text with Kangxi radicals
+    "部首检字表：⼈ ⼉ ⼊ ⼋ ⼌ ⻔ ⻋ ⻢ ⻥ ⻦ ⻓ ⾨ ⾦ ⾺ ⿂",
+    "《通用规范汉字表》附表：⻔（门字旁）、⻋（车字旁）、⻢（马字旁）。",
+    "市⼈⺠政府办公室关于印发澳⻔特别⾏政区来访⼈员接待⼯作⽅案的通知",
+    "Café, élève, Noël, São Paulo, Zürich, Kraków: sister-city delegations.",
+    "拼音：Àomén（澳门）、Xiānggǎng（香港），不得发布任何博彩广告。",
+    "检测报告编号 🄰🄱-2024-017，结论：合格。",
+    # Korean text keeps its syllables; fillers are not letters of any word
+    "대한민국 정부 공고 제2024-15호",
+])
+def test_official_text_with_these_characters_stays_clean(reviewer, text):
+    assert gambling(reviewer, text) == []
