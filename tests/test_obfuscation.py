@@ -67,3 +67,27 @@ def test_invisible_hangul_fillers_between_characters_are_noise(reviewer, filler)
 ])
 def test_official_text_with_these_characters_stays_clean(reviewer, text):
     assert gambling(reviewer, text) == []
+
+
+# an ASCII term inside a longer word is no term (bet in alphabet): the word may be written in any
+# letters the fold reads as Latin, or in Greek/Cyrillic letters glued to it
+@pytest.mark.parametrize("text", [
+    "其中 𝑎𝑏𝑒𝑡 为待定系数，𝑥 取值见表 2。",       # mathematical italic product in a formula
+    "式中𝑥𝑏𝑒𝑡𝑎表示修正项。",
+    "Le solde débet du compte est réglé.",
+    "系数 αbet 由实验确定。",
+    "ⓐⓑⓔⓣ 为示意图中的标注。",
+    "ＡＬＰＨＡＢＥＴ 字母表",
+])
+def test_an_ascii_term_inside_a_word_of_other_letters_is_no_term(reviewer, text):
+    assert gambling(reviewer, text) == []
+
+
+@pytest.mark.parametrize("text, shown", [
+    ("皇冠bet开户，信誉第一", "bet"),
+    ("官网：𝐛𝐞𝐭365注册送彩金", "𝐛𝐞𝐭365"),
+    ("【ｂｅｔ３６５】 开户 注册送", "ｂｅｔ３６５"),
+    ("最新网址 bét365，注册送彩金", "bét365"),
+])
+def test_an_ascii_term_next_to_cjk_or_punctuation_is_found(reviewer, text, shown):
+    assert shown in spans(gambling(reviewer, text))

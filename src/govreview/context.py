@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from .lazyre import LazyPattern, lazy_re
 from .matcher import Hit, Slot
 from .model import ContextEffect
-from .normalize import Folded, strip_noise, substitution_table
+from .normalize import Folded, strip_noise, substitution_table, width_table
 from .textview import TextView
 
 CUE_BEFORE = "context.negation.before"
@@ -273,9 +273,11 @@ def _ascii_boundary(folded: Folded, start: int, end: int) -> bool:
 
 
 def _is_word_char(ch: str) -> bool:
+    """A letter or digit of an alphabetic script, as written or once width-folded: ｂ, 𝑎, ⓐ, é, α, д
+    continue a Latin word (alphabet, 𝑎𝑏𝑒𝑡, débet, αbet hold no term bet); CJK characters do not (bet365官网)."""
     if not ch:
         return False
     cp = ord(ch)
-    if 0xFF10 <= cp <= 0xFF5A:  # full-width ASCII letters/digits
-        ch = chr(cp - 0xFEE0)
-    return ch.isascii() and ch.isalnum()
+    if cp >= 0x80:
+        cp = width_table().get(cp, cp)
+    return (cp < 0x530 or 0x1E00 <= cp <= 0x1FFF) and chr(cp).isalnum()
