@@ -155,3 +155,28 @@ def test_term_folds_shortcut_agrees_with_folds_needed(span):
     if not span or not folded or fold_small(span, fs) != folded:  # only spans a term can match exactly
         return
     assert term_folds(span, folded, fs) == folds_needed(span, fs)
+
+
+# A term written with every character repeated (博博彩彩, 澳澳门门) and optional separators, between
+# words of other characters: the repeats at its edges are the same obfuscation as those inside it.
+_WORD_CHARS = "方网站注册就送欢迎光临点击进入"  # none of them in a term below
+_SEPARATORS = ["", "", "*", "★", "\u200b", "·", " ", "😀"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.sampled_from(["澳门博彩", "百家乐", "太阳城集团", "真人荷官", "新葡京", "ｘｐｊ"]),
+    st.lists(st.integers(2, 3), min_size=6, max_size=6),
+    st.lists(st.sampled_from(_SEPARATORS), min_size=6, max_size=6),
+    st.text(alphabet=_WORD_CHARS, max_size=4),
+    st.text(alphabet=_WORD_CHARS, max_size=4),
+)
+def test_term_span_covers_a_term_repeated_throughout(term, reps, seps, before, after):
+    fs = FoldSettings()
+    written = "".join(ch * r + (sep if i < len(term) - 1 else "") for i, (ch, r, sep) in enumerate(zip(term, reps, seps)))
+    text = before + written + after
+    f = fold(text, fs)
+    folded_term = fold_term(term, fs)
+    a = f.text.find(folded_term)
+    assert a >= 0
+    assert f.term_span(a, a + len(folded_term), folded_term) == (len(before), len(before) + len(written))

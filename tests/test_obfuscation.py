@@ -91,3 +91,28 @@ def test_an_ascii_term_inside_a_word_of_other_letters_is_no_term(reviewer, text)
 ])
 def test_an_ascii_term_next_to_cjk_or_punctuation_is_found(reviewer, text, shown):
     assert shown in spans(gambling(reviewer, text))
+
+
+@pytest.mark.parametrize("text, shown", [
+    # every character doubled: the doubled last character is the same obfuscation, not the next word's
+    ("澳澳门门博博彩彩官网注册送彩金", "澳澳门门博博彩彩"),
+    ("欢迎光临澳门门葡京京彩票平台", "澳门门葡京京"),
+    ("點擊進入澳澳門門賭賭場場官方網站", "澳澳門門賭賭場場"),
+    ("网址：博彩公公司司官方网站", "博彩公公司司"),
+    # a separator inside the match: the doubled first character is the obfuscation's too
+    ("点击进入真真★人😀百|家*乐官网", "真真★人😀百|家*乐"),
+    ("欢迎光临永永-\u200b利皇_😀|宫官方网站", "永永-\u200b利皇_😀|宫"),
+])
+def test_edge_repeats_of_an_obfuscated_match_are_covered(reviewer, text, shown):
+    assert shown in spans(gambling(reviewer, text))
+
+
+@pytest.mark.parametrize("text, shown", [
+    # a repeat run at the edge of a plain match goes on into a word, which keeps its copy
+    ("重庆时时彩彩票平台", ["时时彩", "彩票平台"]),
+    ("百家乐乐园开业", ["百家乐"]),
+    ("时时彩彩金", ["时时彩", "彩金"]),
+    ("时时彩\n彩金，首存即送", ["时时彩", "彩金", "首存"]),  # a line wrap is no obfuscation
+])
+def test_edge_repeats_of_a_plain_match_stay_with_the_next_word(reviewer, text, shown):
+    assert [f.text for f in gambling(reviewer, text)] == shown

@@ -241,11 +241,15 @@ class Folded:
         百家乐乐园: 彩票, 乐园), so the span keeps only as many copies as the term itself ends with.
         Likewise at the start: a term that begins where a word's repeat run began (时时彩彩票平台: the fold
         kept the first 彩, 时时彩's) starts at its own copies, 彩票平台.
+        Unless the match is obfuscated inside too — a repeated character or a separator (澳澳门门博博彩彩官网,
+        点击进入真真★人😀百|家*乐): then the copies at its edges are the same obfuscation, covered whole.
         """
         os_, oe = self.to_original(start, end)
         if oe - os_ <= end - start:
             return os_, oe
         sub = substitution_table(self.settings.width, self.settings.case, self.settings.t2s)
+        if self._obfuscated_inside(os_, oe, term, sub):
+            return os_, oe
         if os_ > 0 and self.original[os_ - 1].isalnum():
             os_ = self._own_leading_copies(os_, oe, term, sub)
         if oe >= len(self.original) or not self.original[oe].isalnum():
@@ -264,6 +268,29 @@ class Folded:
         if len(copies) <= wanted:
             return os_, oe
         return os_, copies[len(copies) - wanted] + 1
+
+    def _obfuscated_inside(self, os_: int, oe: int, term: str, sub: dict[int, int]) -> bool:
+        """Whether original [os_, oe), the runs of the term's first and last characters at its edges set
+        aside, repeats a character (more characters than the term has between them) or holds a separator
+        other than whitespace (a line break or a space is how text wraps, ★ and U+200B are not)."""
+        span = self.original[os_:oe].translate(sub)
+        first, last = term[0], term[-1]
+        lo = i = 0  # just after the leading run's last copy (separators between its copies set aside)
+        while i < len(span) and (span[i] == first or is_noise(span[i])):
+            i += 1
+            if span[i - 1] == first:
+                lo = i
+        hi = i = len(span)  # at the trailing run's first copy
+        while i > lo and (span[i - 1] == last or is_noise(span[i - 1])):
+            i -= 1
+            if span[i] == last:
+                hi = i
+        middle = span[lo:hi]
+        if not self.settings.noise:
+            return len(middle) > len(term.lstrip(first).rstrip(last))
+        bare = strip_noise(middle)
+        return len(bare) > len(term.lstrip(first).rstrip(last)) or any(
+            not c.isspace() for c in middle if is_noise(c))
 
     def _own_leading_copies(self, os_: int, oe: int, term: str, sub: dict[int, int]) -> int:
         """Skip the leading run's copies of the term's first character that the term does not start with."""
