@@ -116,3 +116,28 @@ def test_edge_repeats_of_an_obfuscated_match_are_covered(reviewer, text, shown):
 ])
 def test_edge_repeats_of_a_plain_match_stay_with_the_next_word(reviewer, text, shown):
     assert [f.text for f in gambling(reviewer, text)] == shown
+
+
+# the fold deletes line breaks and tabs (a term wrapped across lines must match), but a term never
+# spans two fields: table cells, list items, paragraphs
+@pytest.mark.parametrize("text, html", [
+    ("<table><tr><th>序号</th><th>举办地</th><th>项目</th><th>日期</th></tr>"
+     "<tr><td>1</td><td>北京</td><td>赛车</td><td>5月1日</td></tr></table>", True),
+    ("序号\t举办地\t项目\n1\t北京\t赛车\n2\t上海\t帆船\n", False),
+    ("<ul class=\"nav\"><li><a href=\"/a\">体育</a></li><li><a href=\"/b\">投注站管理</a></li></ul>", True),
+    ("<div>市体育局召开北京</div><div>赛车场馆安全检查部署会</div>", True),
+    ("二、赛事安排：北京\n\n赛车场馆由市体育局负责。", False),
+    ("各区县彩票销售情况：北京\n　　赛车运动协会另行通知。", False),
+])
+def test_a_term_does_not_span_two_cells_items_or_paragraphs(reviewer, text, html):
+    assert gambling(reviewer, text, html=html) == []
+
+
+@pytest.mark.parametrize("text, html, shown", [
+    ("欢迎光临澳门\n博彩官网，注册就送", False, "澳门\n博彩"),  # a hard-wrapped line
+    ("<div style=\"display:none\">澳<br>门<br>博<br>彩官网注册送</div>", True, "澳<br>门<br>博<br>彩"),
+    ("<p>欢迎<span>澳</span><span>门</span>博彩官网</p>", True, "澳</span><span>门</span>博彩"),
+    ("<td>欢迎光临澳门<br/>博彩官网，注册就送</td>", True, "澳门<br/>博彩"),
+])
+def test_a_term_across_a_line_break_inside_a_paragraph_is_found(reviewer, text, html, shown):
+    assert shown in spans(gambling(reviewer, text, html=html))

@@ -167,6 +167,9 @@ class HitFilter:
                 continue
             if slot.exact is not None and not _shows_repeats(folded, h, slot.exact):
                 continue
+            if (view is not None and h.end - h.start > 1 and folded.deletes_in(h.start, h.end - 1)
+                    and _paragraph_between(folded, view, h.start + 1, h.end - 1)):
+                continue  # 北京 | 赛车 in two table cells, 澳门 and 博彩 in two menu items: two fields, no term
             if any(
                 a <= h.start and h.end <= b
                 for a, b, applies in allow
@@ -203,7 +206,8 @@ _PARAGRAPH_BREAK = lazy_re(r"\n[ \t\r\u3000]*\n|\n(?:\u3000\u3000| {2}|\t)")
 
 
 def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
-    """Whether a paragraph boundary stands in the folded gap [a, b) between a cue and a term.
+    """Whether a paragraph boundary stands in the folded gap [a, b) between a cue and a term, or
+    between the first and the last character of a match (a term never spans two paragraphs or cells).
 
     The fold deletes line breaks (a term wrapped across lines must still match), so the clause-end
     check above cannot see them. A *soft* break — one line break in plain text, as PDF and
