@@ -6,7 +6,8 @@ So the *text view* is produced by a small scanner over the source itself:
 comments, ``<script>``/``<style>`` bodies and tags are skipped, entities are
 decoded as atomic characters, block-level tags become line breaks (barriers
 for matching), and reader-visible attributes (``title``, ``alt``, meta
-description/keywords) are included as their own lines.
+description/keywords, the attributes WeChat draws its embed cards from:
+``<mp-miniprogram data-miniprogram-title>``…) are included as their own lines.
 
 A *data row* of a table (a ``<tr>`` with two or more cells, no nested table,
 and no more block elements and text than a record's cells hold) is one line:
@@ -56,6 +57,18 @@ _BLOCK = frozenset(
     ["address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "nav", "ol", "p", "pre", "section", "table", "tbody", "td", "tfoot", "th", "thead", "title", "tr", "ul", "option", "body", "html", "head", "meta", "img"]
 )
 _VISIBLE_ATTRS = {"title", "alt"}
+# WeChat (微信公众号) editor embeds are empty elements whose card the platform draws from attributes: the
+# attributes are what the reader sees (a mini-program card's name and title, an account card's name and
+# introduction, a 视频号 card's description, a product card's title), so they are text like alt
+_CARD_ATTRS = {
+    "mp-miniprogram": ("data-miniprogram-nickname", "data-miniprogram-title"),
+    "mp-common-miniprogram": ("data-miniprogram-nickname", "data-miniprogram-title"),
+    "mp-common-profile": ("data-nickname", "data-signature"),
+    "mpprofile": ("data-nickname", "data-signature"),
+    "mp-common-videosnap": ("data-nickname", "data-desc"),
+    "mpvideosnap": ("data-nickname", "data-desc"),
+    "mp-common-product": ("data-title",),
+}
 _CONDITIONAL = lazy_regex(r"\s*\[(?:if|endif)\b|\s*<!\[endif", regex.I)
 _META_NAMES = {"description", "keywords"}
 _ROW_EDGE = lazy_re(r"<(/?)(tr|table)\b[^>]*>", _re.I)  # row and table start and end tags, in order
@@ -296,8 +309,9 @@ def parse_html(source: str) -> HtmlDocument:
                     b.atom("\n", s, s + 1)
                     _emit_text(b, vs, ve)
                     last_break = in_cell_sep = False
+            card = _CARD_ATTRS.get(name, ())
             for k, v, vs, ve in attrs:
-                if k in _VISIBLE_ATTRS and v.strip():
+                if (k in _VISIBLE_ATTRS or k in card) and v.strip():
                     brk = " " if in_row else "\n"  # a title/alt inside a record stays on the record's line
                     if not last_break and not (in_row and in_cell_sep):
                         b.atom(brk, s, s + 1)
