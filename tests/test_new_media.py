@@ -88,3 +88,65 @@ def test_card_attributes_of_other_elements_stay_out(reviewer):
             '<p><mp-miniprogram data-miniprogram-path="pages/miaosha/限时抢购" data-miniprogram-nickname="粤省事"'
             ' data-miniprogram-appid="wx5e1b2f3a4c5d6e7f"></mp-miniprogram></p>')
     assert _at_least(_review(reviewer, html)) == []
+
+
+# --- product cards and mini-program entries ------------------------------------------------------------
+
+PRODUCTS = [
+    # 微信小店 product card (large picture)
+    ('<section class="js_product_container"><mp-common-product class="js_product_section" data-windowproduct="v2=HH167QV72FLz"'
+     ' data-cardtype="0" data-title="清河蜜桃 5斤装 产地直发" data-type="0"></mp-common-product></section>', "清河蜜桃 5斤装 产地直发"),
+    # text-link form the editor writes inline
+    ('<p>推荐阅读：<a class="js_uneditable" data-cardtype="2" data-windowproduct="v2=AAA111" data-title="清河小米礼盒"'
+     ' tagname="mp-common-product" linktype="product">清河小米礼盒</a></p>', "清河小米礼盒"),
+    # text-link wrapping the card element: one product, one finding
+    ('<p><a class="js_uneditable" tagname="mp-common-product" data-windowproduct="v2=B2" data-title="有机大米&amp;杂粮">'
+     '<mp-common-product data-windowproduct="v2=B2" data-title="有机大米&amp;杂粮"></mp-common-product>有机大米</a></p>', "有机大米&amp;杂粮"),
+    # the older commission (CPS) element, no title
+    ('<section><mpcps frameborder="0" class="js_editor_cps" data-datakey="1621234567_0" data-uid="16212"'
+     ' data-type="1"></mpcps></section>', "mpcps"),
+]
+
+
+@pytest.mark.parametrize("html,shown", PRODUCTS, ids=["card", "text-link", "nested", "cps"])
+def test_product_card_is_commercial(reviewer, html, shown):
+    report = _review(reviewer, html)
+    got = [f for f in report.findings if f.explanation.pattern == "wechat-product"]
+    assert [(f.rule, f.severity, f.text) for f in got] == [("advertising.commercial", Severity.medium, shown)]
+    assert report.verdict.value == "review"
+
+
+MINI_PROGRAMS = [
+    ('<p><mp-miniprogram class="miniprogram_element" data-miniprogram-appid="wx91d27dbf599dff74" data-miniprogram-path="pages/item"'
+     ' data-miniprogram-nickname="京东购物" data-miniprogram-title="清河特产馆" data-miniprogram-type="card"></mp-miniprogram></p>',
+     "京东购物"),
+    ('<p>办事请进：<a class="weapp_text_link" data-miniprogram-appid="wx82d43fee89cdc7df" data-miniprogram-path="pages/index/index"'
+     ' data-miniprogram-nickname="国务院客户端" href="" data-miniprogram-type="text">国务院客户端小程序</a></p>', "国务院客户端"),
+    # an image link without a name: the appid is shown
+    ('<p><a class="weapp_image_link" data-miniprogram-appid="wx1a2b3c4d5e6f7a8b" data-miniprogram-path="pages/index" href=""'
+     ' data-miniprogram-type="image"><img data-src="https://mmbiz.qpic.cn/a/640" alt="点击进入小程序"></a></p>', "wx1a2b3c4d5e6f7a8b"),
+    # the editor's iframe preview and the element for the same card: one entry
+    ('<iframe class="res_iframe weapp_app_iframe js_editor_weapp" data-miniprogram-appid="wx0b1c2d3e4f5a6b7c"'
+     ' data-miniprogram-nickname="随申办市民云" data-miniprogram-path="pages/home"></iframe><p><mp-miniprogram'
+     ' data-miniprogram-appid="wx0b1c2d3e4f5a6b7c" data-miniprogram-path="pages/home" data-miniprogram-nickname="随申办市民云"'
+     ' data-miniprogram-title="一网通办"></mp-miniprogram></p>', "随申办市民云"),
+]
+
+
+@pytest.mark.parametrize("html,shown", MINI_PROGRAMS, ids=["card", "text-link", "image-link", "iframe-and-card"])
+def test_mini_program_entry_is_named_at_low(reviewer, html, shown):
+    report = _review(reviewer, html)
+    got = [f for f in report.findings if f.explanation.pattern == "mini-program"]
+    assert [(f.rule, f.severity, f.text) for f in got] == [("link.commercial", Severity.low, shown)]
+    assert shown in got[0].message or shown.startswith("wx")
+    assert report.verdict.value == "pass"
+
+
+@pytest.mark.parametrize("text", [
+    "<p>市商务局提醒：选购农产品请认准正规渠道，product 质量问题可拨打12315投诉。</p>",
+    '<div class="product-list"><a href="/zwgk/cps/">城市公共服务（CPS）专栏</a></div>',
+    "点击下方小程序卡片，进入“随申办市民云”即可预约。",  # plain text: no element
+])
+def test_product_and_program_words_alone_are_nothing(reviewer, text):
+    report = _review(reviewer, text)
+    assert [f for f in report.findings if f.explanation.pattern in ("wechat-product", "mini-program")] == []
