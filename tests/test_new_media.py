@@ -150,3 +150,25 @@ def test_mini_program_entry_is_named_at_low(reviewer, html, shown):
 def test_product_and_program_words_alone_are_nothing(reviewer, text):
     report = _review(reviewer, text)
     assert [f for f in report.findings if f.explanation.pattern in ("wechat-product", "mini-program")] == []
+
+
+# --- national reporting platforms outside gov.cn --------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "#清河网信# 如发现网络赌博、诈骗信息，请拨打举报电话12377或登录www.12377.cn举报。",
+    '<p>举报入口：<a href="https://www.12377.cn/">中央网信办违法和不良信息举报中心</a></p>',
+    "垃圾短信、骚扰电话可向12321举报，网址：https://www.12321.cn",
+    "<p>网络违法犯罪线索请登录公安部网络违法犯罪举报网站（www.cyberpolice.cn）。</p>",
+    "消费者权益受到侵害，可通过全国12315平台（www.12315.cn）或拨打12315投诉举报。",
+    '<p><a href="http://jubao.12377.cn/wap/">手机举报</a></p>',
+])
+def test_reporting_platform_links_are_allowed(reviewer, text):
+    assert [f for f in _review(reviewer, text).findings if f.rule.startswith("link.")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "举报请登录 www.12377-jubao.cn",  # look-alike registrable domains are not the platform
+    '<p><a href="https://12315.cn.example-shop.com/">12315投诉</a></p>',
+])
+def test_reporting_platform_look_alikes_still_reported(reviewer, text):
+    assert [f.rule for f in _review(reviewer, text).findings if f.rule.startswith("link.")] == ["link.commercial"]
