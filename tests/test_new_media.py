@@ -172,3 +172,33 @@ def test_reporting_platform_links_are_allowed(reviewer, text):
 ])
 def test_reporting_platform_look_alikes_still_reported(reviewer, text):
     assert [f.rule for f in _review(reviewer, text).findings if f.rule.startswith("link.")] == ["link.commercial"]
+
+
+# --- links to the platforms' own hosts ------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,platform", [
+    ('<p><a href="http://weixin.qq.com/r/AbCdEfGhIjKl" target="_blank">关注“清河发布”微信公众号</a></p>', "微信"),
+    ("清河发布视频号最新一期：https://weixin.qq.com/sph/AbCdEf ，欢迎点赞转发。", "微信"),
+    ("#清河文旅# 清河文旅B站账号上新啦👉 https://b23.tv/BV1xx411c7mD", "哔哩哔哩"),
+    ("清河发布小红书：http://xhslink.com/a/AbCdEfGh 复制后打开【小红书】查看笔记！", "小红书"),
+])
+def test_platform_share_hosts_are_platform_links(reviewer, text, platform):
+    got = [f for f in _review(reviewer, text).findings if f.rule.startswith("link.")]
+    assert [(f.rule, f.severity) for f in got] == [("link.commercial", Severity.low)]
+    assert got[0].explanation.details["platform"].startswith(platform)
+
+
+@pytest.mark.parametrize("text", [
+    "详情戳👉 http://t.cn/A6aBcDeF",  # a general shortener leads anywhere: for a person to check
+    '<p><a href="https://weixin.qq.com.cn-verify.top/r/x">关注我们</a></p>',
+])
+def test_shorteners_and_look_alikes_stay_medium(reviewer, text):
+    got = [f for f in _review(reviewer, text).findings if f.rule.startswith("link.")]
+    assert [(f.rule, f.severity) for f in got] == [("link.commercial", Severity.medium)]
+
+
+def test_the_most_specific_platform_host_names_the_link(reviewer):
+    html = ('<p><a href="https://channels.weixin.qq.com/web/pages/home">视频号</a>'
+            '<a href="https://mp.weixin.qq.com/s/AbC">公众号文章</a></p>')
+    got = [f.explanation.details["platform"] for f in _review(reviewer, html).findings]
+    assert got == ["微信视频号", "微信公众号"]
