@@ -202,3 +202,51 @@ def test_the_most_specific_platform_host_names_the_link(reviewer):
             '<a href="https://mp.weixin.qq.com/s/AbC">公众号文章</a></p>')
     got = [f.explanation.details["platform"] for f in _review(reviewer, html).findings]
     assert got == ["微信视频号", "微信公众号"]
+
+
+# --- spam quoted from the comments, set apart as examples ------------------------------------------------
+
+QUOTED_EXAMPLES = [
+    # WeChat: the examples in a grey box, one <p> each, the warning in the blocks around them
+    ('<section style="line-height:1.75em;"><p><span>近期，清河市公安局网安大队在巡查中发现，部分平台评论区出现大量赌博引流信息，'
+     '不法分子用表情符号把关键词隔开，企图躲避审核，例如：</span></p></section>'
+     '<section style="background:#f5f5f5;padding:10px;"><p><span style="color:#888;">“澳🎲门💰注册送彩金”</span></p>'
+     '<p><span style="color:#888;">“🈲百家🎲乐 真人荷官 点我头像”</span></p></section>'
+     '<section><p><span>警方提示：网络赌博“十赌九骗”，切勿点击此类链接、添加陌生人微信。</span></p></section>'),
+    # Weibo: one example a line, the comment after them
+    "【警惕评论区引流】近期不少网友反映，评论区出现这样的留言：\n“澳🎲门💰注册送彩金”\n\n“百家🎲乐 真人荷官 点我头像”\n"
+    "以上均为赌博诈骗引流，请勿添加对方微信！#反诈# @清河公安",
+    # traditional script, 「」 quotes
+    "<p>網友留言截圖：</p><p>「澳門新葡京 首存送彩金」</p><p>以上均為賭博詐騙引流信息，請勿輕信。</p>",
+    # numbered examples with blank paragraphs between them
+    ('<p>以下是近期市民接到的诈骗短信：</p><p><br></p><p>1.“兼职日结，日赚300，加v详聊”</p><p><br></p>'
+     '<p>2.“刷单返利 稳赚不赔”</p><p>收到类似信息请立即删除，切勿回复。</p>'),
+]
+
+
+@pytest.mark.parametrize("text", QUOTED_EXAMPLES, ids=["wechat-box", "weibo-lines", "traditional", "numbered"])
+def test_quoted_examples_take_the_warning_around_them(reviewer, text):
+    report = _review(reviewer, text)
+    terms = [f for f in report.findings if f.rule in ("advertising.gambling", "advertising.commercial")]
+    assert terms, "the quoted lures are still shown"
+    assert _at_least(report) == []
+    assert all(f.explanation.details.get("cited") == "quoted" or len(f.explanation.details.get("report_words", ())) >= 2
+               for f in terms)
+
+
+SPAM_EXAMPLES = [
+    # quoted lines with no warning anywhere near: spam
+    "<p>“澳门新葡京”</p><p>“注册送彩金 百家乐”</p>",
+    # the lines around hold promotion wording outside quotations: the quote is the spam's own
+    "<p>认准官方唯一网址，小心被骗</p><p>“太阳城集团 注册送88”</p>",
+    # a line with words of its own beside the quotation is not an example set apart
+    "<p>谨防诈骗！</p><p>“澳门新葡京”官网，首存即送</p>",
+    # the warning is two lines away, past a line of other text
+    "<p>警方提示：谨防诈骗</p><p>今日推荐</p><p>“澳门新葡京”</p>",
+]
+
+
+@pytest.mark.parametrize("text", SPAM_EXAMPLES, ids=["no-warning", "promotion", "own-words", "far"])
+def test_quoted_spam_without_a_warning_still_reported(reviewer, text):
+    report = _review(reviewer, text)
+    assert any(f.rule == "advertising.gambling" and f.severity == Severity.high for f in report.findings)

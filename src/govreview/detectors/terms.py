@@ -26,6 +26,14 @@ offers it — the three forms publicity, news and court text use:
 * listed under a classification: 常见的网络赌博形式有：六合彩、百家乐…; 话术有：兼职日结…;
 * named as what the sentence is about: …的刷单广告; 网络赌博平台常用的伎俩; “代开发票”等小广告.
 
+Publicity that sets its examples apart — a WeChat article's grey box with one quoted comment a
+paragraph (“澳🎲门💰注册送彩金”), a Weibo post with one quoted lure a line — has the report words in
+the sentence that introduces the examples (…评论区出现大量赌博引流信息，例如：) and the one that
+follows them (警方提示：网络赌博“十赌九骗”). A line that is nothing but quotations (with punctuation,
+emoji or list numbers around them) is such an example: its paragraph is the run of example lines
+with the nearest other line before and after it. A line with words of its own beside the quotation
+(“澳门新葡京”官网) is not an example, and promotion wording in the lines around still makes it spam.
+
 Spam quotes and lists too, but without a report word that is not its own claim. Words that
 spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
 ``report_min`` and, alone, only for a term listed under a classification or named as one
@@ -40,7 +48,7 @@ import functools
 import re
 from collections.abc import Iterable, Iterator
 
-from ..lazyre import lazy_re
+from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..normalize import fold_term, substitution_table
 from ..registry import Rule, detector
@@ -58,6 +66,9 @@ _NAMED = lazy_re(rf"(?:[^。!?;\n,]{{0,24}}?等)?[^。!?;\n,、]{{0,6}}?(?:({_CL
 # a listing sentence runs on across ；: 表现形式主要有：一是“真人荷官”视频赌博；二是“快三”…
 _SENTENCE_END = lazy_re(r"[。!?\n]")
 _WEAK_FORMS = ("listed", "classified")  # what a report_weak word alone is enough for
+# what may stand outside the quotations of an exhibit line: spaces, punctuation, symbols (emoji), list numbers
+_EXHIBIT_REST = lazy_regex(r"[\s\p{P}\p{S}\p{N}]*")
+_EXHIBIT_REACH = 8  # lines walked from an exhibit line to the text around it
 _QUOTATION = lazy_re("“[^”\n]*”|‘[^’\n]*’|「[^」\n]*」|『[^』\n]*』|\"[^\"\n]*\"|＂[^＂\n]*＂")
 
 
@@ -104,6 +115,7 @@ class TermDetector:
     def detect(self, ctx) -> Iterator[Finding]:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
+        exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
             name = slot.lexicon.name
@@ -113,6 +125,7 @@ class TermDetector:
             if rep is not None:
                 pattern, need, weak, promo = rep
                 para = _paragraph(ctx, k.hit)
+                para = exhibits(*para)
                 words = said(*para, pattern)
                 form = None
                 if words and len(words) < need:
@@ -158,6 +171,40 @@ class TermDetector:
         if quoted_on_line(text, vs, ve):
             return "quoted"
         return "named" if m is not None else None
+
+
+def _is_exhibit(line: str) -> bool:
+    """A line that is nothing but quotations (“澳🎲门💰注册送彩金”), with punctuation, symbols or list numbers
+    around them: an example set apart from the sentence that introduces it."""
+    rest = _QUOTATION.sub("", line)
+    return len(rest) < len(line) and _EXHIBIT_REST.fullmatch(rest) is not None
+
+
+def _exhibit_context(text: str, a: int, b: int) -> tuple[int, int]:
+    """The paragraph that speaks for the line [a, b): the line itself, or — for an exhibit line — the run
+    of exhibit lines it belongs to with the nearest other line before and after (the sentence that
+    introduces the examples, 不法分子…例如：, and the one that comments on them, 警方提示：…)."""
+    if not _is_exhibit(text[a:b]):
+        return a, b
+    start, end = a, b
+    for _ in range(_EXHIBIT_REACH):  # up: over exhibit and blank lines to the introducing line
+        if start == 0:
+            break
+        ls = text.rfind("\n", 0, start - 1) + 1
+        line = text[ls:start - 1]
+        start = ls
+        if line.strip() and not _is_exhibit(line):
+            break
+    for _ in range(_EXHIBIT_REACH):  # down: to the line that follows the examples
+        if end >= len(text):
+            break
+        le = text.find("\n", end + 1)
+        le = len(text) if le < 0 else le
+        line = text[end + 1:le]
+        end = le
+        if line.strip() and not _is_exhibit(line):
+            break
+    return start, end
 
 
 def _paragraph(ctx, hit) -> tuple[int, int]:
