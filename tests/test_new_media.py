@@ -250,3 +250,32 @@ SPAM_EXAMPLES = [
 def test_quoted_spam_without_a_warning_still_reported(reviewer, text):
     report = _review(reviewer, text)
     assert any(f.rule == "advertising.gambling" and f.severity == Severity.high for f in report.findings)
+
+
+# --- government handouts and consumption vouchers are not sales ---------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    "清河市第三批餐饮消费券今晚8点开抢！市民可通过“云闪付”APP或“清河政务服务”小程序领取优惠券，满100减30，数量有限，先到先得。",
+    "本次活动由清河市商务局主办，发放汽车消费券，购车可领取优惠券最高5000元。",
+    "家电以旧换新活动期间，消费者可在“清河惠民”小程序领取优惠券，每台最高补贴2000元。",
+    "<p>【惠民】第二批文旅消費券明日發放，市民可在“清河文旅”公眾號領取優惠券，每人限領一張。</p>",
+    "即日起，市民可凭身份证到所在街道免费领取家庭应急包，数量有限，先到先得。",
+    "备孕妇女可到户籍所在地社区卫生服务中心免费领取叶酸，详情请咨询当地卫生健康部门。",
+    "<p>市民可在各社区卫生服务中心自助发放机免费领取避孕药具。</p>",
+    "#全民阅读# 市图书馆推出“阅读护照”，持读者证即可免费领取。",
+])
+def test_government_handouts_are_not_ads(reviewer, text):
+    report = _review(reviewer, text)
+    assert [(f.rule, f.text) for f in report.findings if f.rule == "advertising.commercial"
+            and f.severity >= Severity.medium] == []
+
+
+@pytest.mark.parametrize("text,term", [
+    ("全场五折，扫码领取优惠券。", "优惠券"),
+    ("社区团购新人专享优惠券，点击领取，全场包邮！", "优惠券"),
+    ("扫码免费领取价值199元护肤套装，仅需支付邮费", "免费领取"),
+    ("<p>新店开业！进店即可免费领取精美礼品一份，充值再享8折优惠券。</p>", "免费领取"),
+])
+def test_shop_coupons_still_reported(reviewer, text, term):
+    report = _review(reviewer, text)
+    assert term in [f.text for f in report.findings if f.rule == "advertising.commercial" and f.severity >= Severity.medium]
