@@ -279,3 +279,37 @@ def test_government_handouts_are_not_ads(reviewer, text):
 def test_shop_coupons_still_reported(reviewer, text, term):
     report = _review(reviewer, text)
     assert term in [f.text for f in report.findings if f.rule == "advertising.commercial" and f.severity >= Severity.medium]
+
+
+# --- a WeChat editor's fragment is a page ----------------------------------------------------------------
+
+FRAGMENTS = [
+    '<section style="text-align:center;"><img data-src="https://mmbiz.qpic.cn/mmbiz_png/x/640?wx_fmt=png" alt="二维码"></section>'
+    '<section>寻人：家属王先生&nbsp;13812345678</section>',
+    '<section data-tools="135编辑器" data-id="94535"><section style="border:1px solid #0c8918;">'
+    '<section style="padding:10px;">寻人：家属王先生&nbsp;13812345678</section></section></section>',
+    "<SECTION>寻人：家属王先生&nbsp;13812345678<BR/>清河区公安分局</SECTION>",
+    '<h2 style="color:#c00">寻人启事</h2><img src="https://mmbiz.qpic.cn/x/640">寻人：家属王先生&nbsp;13812345678',
+]
+
+
+@pytest.mark.parametrize("fragment", FRAGMENTS, ids=["section-img", "135-nested", "upper-case", "h2-img"])
+def test_wechat_fragment_is_reviewed_as_html(reviewer, fragment):
+    import govreview
+    from govreview.html import looks_like_html
+
+    assert looks_like_html(fragment)
+    report = govreview.review(fragment)
+    for f in report.findings:
+        assert fragment[f.start:f.end] == f.text
+    # as HTML: &nbsp; is a space, so the number is one with its person; the image address is no link
+    assert [(f.rule, f.text) for f in report.findings if f.severity >= Severity.medium] == [
+        ("pii.phone.mobile", "13812345678")]
+    assert not [f for f in report.findings if "mmbiz" in f.text]
+
+
+@pytest.mark.parametrize("text", ["如果 p<0.05 则差异显著", "公式 a<b 且 b>c", "<brand>清河</brand>"])
+def test_text_with_angle_brackets_stays_text(text):
+    from govreview.html import looks_like_html
+
+    assert not looks_like_html(text)

@@ -335,7 +335,11 @@ def parse_html(source: str) -> HtmlDocument:
     return HtmlDocument(source=source, view=b.build(), title=title, meta=meta, tags=tags, comments=comments)
 
 
-_HTML_SNIFF = lazy_regex(r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta)\b", regex.I)
+# a WeChat editor's fragment (秀米, 135编辑器, the 公众号 editor) is <section> blocks, images and line breaks
+# with no <p> or <div>: it is a page too
+_HTML_SNIFF = lazy_regex(
+    r"<(?:!doctype\s+html|html|head|body|div|p|span|a\s|table|meta|section|article|img|br|h[1-6]|ul|ol|li|strong)\b", regex.I
+)
 
 
 def looks_like_html(text: str) -> bool:
