@@ -63,6 +63,30 @@ class Unit:
 
 
 ROW_END = "\n\n"  # a spreadsheet row is a record: a paragraph boundary for negation cues, like Unit.sep
+MAX_EMPTY_COLUMNS = 64  # empty cells kept as tabs between two filled ones (beyond, a row far wider than its header)
+
+
+def row_units(cells: list[tuple[int, str, Location]]) -> list[Unit]:
+    """One table row as units: the filled cells ``(column index, text, location)`` in column order.
+
+    Cells are joined by tabs, one per column, so that an empty cell still counts as a column: the
+    n-th tab-separated field of every row of a table is the same column, which is what
+    :func:`govreview.pii.columns.column_header` reads (a 公示 row with no ID number must not put its
+    mobile under the 身份证号 header). Leading empty columns become tabs at the start of the line;
+    trailing ones are left out; a run of empty columns counts at most ``MAX_EMPTY_COLUMNS``.
+    The row ends with ``ROW_END``.
+    """
+    units: list[Unit] = []
+    prev = -1
+    for col, text, loc in cells:
+        gap = min(col - prev - 1, MAX_EMPTY_COLUMNS)
+        if units:
+            units[-1].sep = "\t" * (gap + 1)
+        elif gap > 0:
+            units.append(Unit("", loc, "\t" * gap))
+        units.append(Unit(text, loc, ROW_END))
+        prev = col
+    return units
 
 
 @dataclass
@@ -169,9 +193,7 @@ def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
     units: list[Unit] = []
     try:
         for r, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
-            cells = [(c, v) for c, v in enumerate(row) if v.strip()]
-            for j, (c, v) in enumerate(cells):
-                units.append(Unit(v, Location(cell=f"{col_letter(c)}{r}"), "\t" if j < len(cells) - 1 else ROW_END))
+            units.extend(row_units([(c, v, Location(cell=f"{col_letter(c)}{r}")) for c, v in enumerate(row) if v.strip()]))
     except csv.Error:
         return Extracted("text", text=text, encoding=enc, problems=probs + ("CSV 格式错误，按纯文本审查 malformed CSV; reviewed as plain text",))
     return Extracted("csv", units=units, encoding=enc, problems=probs)
@@ -230,13 +252,66 @@ def _in_fallback(el) -> bool:
     return False
 
 
+def _blocks(el, parent):
+    """The paragraphs and tables of a body or table cell in document order, including those inside
+    content controls (``w:sdt``, which python-docx's ``paragraphs``/``tables`` leave out)."""
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    for child in el.iterchildren():
+        if child.tag == _W + "p":
+            yield Paragraph(child, parent)
+        elif child.tag == _W + "tbl":
+            yield Table(child, parent)
+        elif child.tag in (_W + "sdt", _W + "customXml"):
+            content = child.find(_W + "sdtContent") if child.tag == _W + "sdt" else child
+            if content is not None:
+                yield from _blocks(content, parent)
+
+
+def _table_units(table, part: str, units: list[Unit]) -> None:
+    """A table's rows as records (cells joined by tabs at their grid columns, the row ending a paragraph),
+    then any tables nested in its cells, located as ``{part}/R2C1/table1``."""
+    from docx.table import Table
+
+    # a merged cell repeats in row.cells with the same <w:tc>: read it once. The elements themselves are
+    # kept (not their id()): python-docx makes a new proxy per access, and a freed proxy's id is reused
+    seen: set = set()
+    for r, row in enumerate(table.rows, start=1):
+        cells: list[tuple[int, str, Location]] = []
+        nested: list[tuple[str, Table]] = []
+        try:
+            before = row.grid_cols_before
+        except Exception:  # malformed w:gridBefore
+            before = 0
+        for c, cell in enumerate(row.cells, start=1 + before):
+            if cell._tc in seen:
+                continue
+            seen.add(cell._tc)
+            texts: list[str] = []
+            k = 0
+            for block in _blocks(cell._tc, cell):
+                if isinstance(block, Table):
+                    k += 1
+                    nested.append((f"{part}/R{r}C{c}/table{k}", block))
+                else:
+                    texts.append(block.text)
+            text = "\n".join(texts)
+            if text.strip():
+                cells.append((c - 1, text, Location(part=part, cell=f"R{r}C{c}")))
+        units.extend(row_units(cells))
+        for name, t in nested:
+            _table_units(t, name, units)
+
+
 @extractor(".docx", ".docm")
 def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
-    """Body paragraphs and tables via python-docx; headers, footers, footnotes, endnotes,
-    comments and text boxes (which python-docx does not expose) from the package XML."""
+    """Body paragraphs and tables (nested ones and those in content controls too) in document order via
+    python-docx; headers, footers, footnotes, endnotes, comments and text boxes from the package XML."""
     check_package(data, limits)
     try:
         import docx
+        from docx.table import Table
         from lxml import etree
     except ImportError:
         raise NotReviewed("unsupported", "需要安装 python-docx：pip install 'govreview[archive]' docx support needs python-docx") from None
@@ -245,25 +320,17 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
     except Exception as exc:
         raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
-    for i, p in enumerate(d.paragraphs, start=1):
-        if p.text.strip():
-            units.append(Unit(p.text, Location(part="word/document.xml", paragraph=i)))
-    for ti, table in enumerate(d.tables, start=1):
-        # a merged cell repeats in row.cells with the same <w:tc>: read it once. The elements themselves are
-        # kept (not their id()): python-docx makes a new proxy per access, and a freed proxy's id is reused
-        seen: set = set()
-        # a row is a record, as in a spreadsheet: its cells are joined by a tab, so a 公示 row's name, ID,
-        # mobile and address stand on one line for the detectors' row context; the row ends a paragraph
-        for r, row in enumerate(table.rows, start=1):
-            cells: list[Unit] = []
-            for c, cell in enumerate(row.cells, start=1):
-                if cell._tc in seen or not cell.text.strip():
-                    continue
-                seen.add(cell._tc)
-                cells.append(Unit(cell.text, Location(part=f"word/document.xml#table{ti}", cell=f"R{r}C{c}"), "\t"))
-            if cells:
-                cells[-1].sep = ROW_END
-                units.extend(cells)
+    pi = ti = 0
+    # a table row is a record, as in a spreadsheet: its cells are joined by a tab, so a 公示 row's name, ID,
+    # mobile and address stand on one line for the detectors' row context; the row ends a paragraph
+    for block in _blocks(d.element.body, d._body):
+        if isinstance(block, Table):
+            ti += 1
+            _table_units(block, f"word/document.xml#table{ti}", units)
+        else:
+            pi += 1
+            if block.text.strip():
+                units.append(Unit(block.text, Location(part="word/document.xml", paragraph=pi)))
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
         if _in_fallback(box):
@@ -321,10 +388,7 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             raise NotReviewed("parse", f"无法读取工作表 cannot read sheet {sheet_name!r}: {type(exc).__name__}: {exc}") from None
         for r, row in enumerate(rows, start=1):
             cells = [(c, _cell_str(v)) for c, v in enumerate(row)]
-            cells = [(c, s) for c, s in cells if s.strip()]
-            for j, (c, s) in enumerate(cells):
-                units.append(Unit(s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}"),
-                                  "\t" if j < len(cells) - 1 else ROW_END))
+            units.extend(row_units([(c, s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}")) for c, s in cells if s.strip()]))
     return Extracted("sheet", units=units)
 
 
