@@ -145,3 +145,31 @@ def test_an_empty_cell_still_counts_as_a_column(tmp_path, fmt):
     assert got == ["370102791231002", "370102800101123"]
     lines = [ln for ln in extracted_text(name, data).split("\n") if "\t" in ln]
     assert [ln.count("\t") for ln in lines] == [4, 4, 4, 4, 4]
+
+
+# --- PDF: a scanned page among text pages ---------------------------------------------------
+
+NOTICE = ["关于2024年度城乡居民最低生活保障对象的公示", "根据有关规定，现将名单公示如下（见附件扫描件）。",
+          "公示期间如有异议，请向镇民政办反映，监督电话：0931-8123456。"]
+
+
+@pytest.mark.parametrize(("pages", "verdict", "message_pages", "first"), [
+    ([NOTICE, [], []], "review", "2-3", 2),                     # the name list is a scan appended to the notice
+    ([NOTICE, [], NOTICE, []], "review", "2, 4", 2),
+    ([[], NOTICE], "review", "1", 1),                            # a scanned cover page
+    ([NOTICE, [f"申请人王秀英，身份证号{IDS[0]}"], []], "block", "3", 3),  # a finding elsewhere keeps its verdict
+])
+def test_scanned_pages_among_text_pages_are_reported(tmp_path, pages, verdict, message_pages, first):
+    """Only a PDF with no text at all was 'not reviewed'; one scanned page among text pages (the usual way a
+    signed list is attached) passed as if it had been read."""
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes(pages))
+    assert rep.verdict.value == verdict
+    (err,) = [e for e in rep.errors if e.kind == "no_text"]
+    assert f"第 {message_pages} 页" in err.message
+    assert err.location.page == first and err.location.path == str(tmp_path / "公示.pdf")
+
+
+def test_blank_pages_are_not_unreviewed_parts(tmp_path):
+    """A blank page (nothing drawn: the back of a duplex print) has nothing to review."""
+    rep = scan_one(tmp_path, "通知.pdf", pdf_bytes([NOTICE, None, NOTICE]))
+    assert rep.verdict.value == "pass" and rep.errors == [], (rep.errors, rep.findings)

@@ -98,6 +98,8 @@ class Extracted:
     encoding: str | None = None
     problems: tuple[str, ...] = ()
     starts: list[int] = field(default_factory=list)
+    # parts that were read but could not be reviewed (a scanned page among text pages): (kind, message, where)
+    unreviewed: list[tuple[str, str, Location]] = field(default_factory=list)
 
     def joined(self) -> str:
         """The reviewed text; for units, remembers where each unit starts."""
@@ -405,6 +407,7 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     except Exception as exc:
         raise NotReviewed("parse", f"无法打开 PDF（损坏或加密） cannot open PDF (corrupt or encrypted): {exc}") from None
     units: list[Unit] = []
+    scanned: list[int] = []
     try:
         n = len(pdf)
         for i in range(n):
@@ -412,14 +415,33 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
             tp = page.get_textpage()
             text = page_text(tp)
             tp.close()
-            page.close()
             if text.strip():
                 units.append(Unit(text, Location(page=i + 1)))
+            elif next(page.get_objects(max_depth=1), None) is not None:
+                scanned.append(i + 1)  # something is drawn, but not as text: an image of a page (a blank page has nothing)
+            page.close()
     finally:
         pdf.close()
     if not units:
         raise NotReviewed("no_text", f"未审查：PDF 共 {n} 页，无文字层（扫描件，需要 OCR） not reviewed: PDF has no text layer (scanned; needs OCR)")
-    return Extracted("pdf", units=units)
+    out = Extracted("pdf", units=units)
+    if scanned:
+        pages = _page_ranges(scanned)
+        out.unreviewed.append(("no_text", f"未审查：第 {pages} 页无文字层（扫描件或图片，需要 OCR 或人工审查） "
+                                          f"not reviewed: page(s) {pages} of {n} have no text layer (scanned; needs OCR)",
+                               Location(page=scanned[0])))
+    return out
+
+
+def _page_ranges(pages: list[int]) -> str:
+    """[2, 3, 4, 7] → "2-4, 7"."""
+    runs: list[list[int]] = []
+    for p in pages:
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    return ", ".join(f"{a}-{b}" if b > a else str(a) for a, b in runs)
 
 
 def sniff_text(data: bytes, name: str, limits: Limits) -> Extracted:

@@ -183,6 +183,8 @@ class Processor:
                 report = apply_suppressions(report, doc.content, rv.config)
             if self.baseline is not None:
                 report = self.baseline.filter(report, rv.config)
+            if extracted is not None and extracted.unreviewed:  # after the verdict is final: it only goes up
+                report = self._partly_reviewed(report, task, extracted)
             self.last_document = doc
             return report, False, extracted, doc.content, timings
         except NotReviewed as exc:
@@ -193,6 +195,15 @@ class Processor:
             return error_report(task, "read", f"无法读取 cannot read: {exc.strerror or exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
         except Exception as exc:  # an extractor library failing on odd input: report it, keep going
             return error_report(task, "extract", f"提取失败 extraction failed: {type(exc).__name__}: {exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
+
+    def _partly_reviewed(self, report: Report, task: Task, extracted: Extracted) -> Report:
+        """Parts of the item that could not be reviewed (scanned pages among text pages) are errors of the
+        report, located, and the item needs a person's look: its verdict is at least ``review``."""
+        base = {k: v for k, v in (("path", task.path), ("member", task.member)) if v is not None}
+        errors = [ReviewError(kind=kind, message=msg, location=Location(**{**loc.model_dump(exclude_none=True), **base}))
+                  for kind, msg, loc in extracted.unreviewed]
+        verdict = Verdict.review if report.verdict is Verdict.pass_ else report.verdict
+        return report.model_copy(update={"errors": [*report.errors, *errors], "verdict": verdict})
 
     def _locate(self, report: Report, task: Task, extracted: Extracted | None) -> Report:
         if not report.findings or (task.path is None and task.member is None and (extracted is None or not extracted.units)):

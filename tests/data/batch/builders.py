@@ -23,7 +23,16 @@ def col(i: int) -> str:
     return s
 
 
-def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
+HIDDEN_STATE = ' state="hidden"'
+HIDDEN = ' hidden="1"'
+
+
+def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[str, ...] = (),
+               hidden_cols: dict[str, tuple[int, ...]] | None = None, hidden_rows: dict[str, tuple[int, ...]] | None = None,
+               merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None) -> bytes:
+    """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
+    column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), and ``raw_numbers``
+    ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -39,13 +48,16 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
         z.writestr("xl/workbook.xml",
                    '<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                    'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>'
-                   + "".join(f'<sheet name="{escape(n)}" sheetId="{i}" r:id="rId{i}"/>' for i, n in enumerate(sheets, 1))
+                   + "".join(f'<sheet name="{escape(n)}" sheetId="{i}"{HIDDEN_STATE if n in hidden_sheets else ""} r:id="rId{i}"/>'
+                           for i, n in enumerate(sheets, 1))
                    + "</sheets></workbook>")
         z.writestr("xl/_rels/workbook.xml.rels",
                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
                              for i in range(1, len(sheets) + 1)) + "</Relationships>")
-        for i, rows in enumerate(sheets.values(), 1):
+        for i, (name, rows) in enumerate(sheets.items(), 1):
+            raw = (raw_numbers or {}).get(name, {})
+            hrows = set((hidden_rows or {}).get(name, ()))
             out = []
             for r, row in enumerate(rows, 1):
                 cells = []
@@ -53,19 +65,26 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
                     if v is None or v == "":
                         continue
                     ref = f"{col(c)}{r}"
-                    if isinstance(v, (int, float)):
+                    if ref in raw:
+                        cells.append(f'<c r="{ref}"><v>{raw[ref]}</v></c>')
+                    elif isinstance(v, (int, float)):
                         cells.append(f'<c r="{ref}"><v>{v}</v></c>')
                     else:
                         cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(v))}</t></is></c>')
-                out.append(f'<row r="{r}">{"".join(cells)}</row>')
+                out.append(f'<row r="{r}"{HIDDEN if r in hrows else ""}>{"".join(cells)}</row>')
+            cols = "".join(f'<col min="{c + 1}" max="{c + 1}" width="0" hidden="1"/>' for c in (hidden_cols or {}).get(name, ()))
+            merges = (merged or {}).get(name, ())
             z.writestr(f"xl/worksheets/sheet{i}.xml",
                        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                       f'<sheetData>{"".join(out)}</sheetData></worksheet>')
+                       + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(out)}</sheetData>'
+                       + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else "")
+                       + "</worksheet>")
     return buf.getvalue()
 
 
-def pdf_bytes(pages: list[list[str | tuple[int, str]]]) -> bytes:
-    """Each page is a list of lines, 12 pt characters from x = 50; an empty list makes a page with no text (a "scan").
+def pdf_bytes(pages: list[list[str | tuple[int, str]] | None]) -> bytes:
+    """Each page is a list of lines, 12 pt characters from x = 50; an empty list makes a page with no text (a "scan":
+    a drawing but no text layer), ``None`` a blank page (nothing drawn).
 
     A line given as ``(indent, text)`` starts ``indent`` points further right (a paragraph's first line);
     ``None`` leaves a blank line's height.
@@ -86,7 +105,7 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]]]) -> bytes:
     for lines in pages:
         ops = []
         y = 800
-        for line in lines:
+        for line in lines or ():
             if line is None:
                 y -= 20
                 continue
@@ -94,7 +113,7 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]]]) -> bytes:
             hexs = line.encode("utf-16-be").hex().upper()
             ops.append(f"BT /F1 12 Tf {50 + indent} {y} Td <{hexs}> Tj ET")
             y -= 20
-        content = "\n".join(ops).encode() if ops else b"0 0 m 100 100 l S"
+        content = "\n".join(ops).encode() if ops else (b"" if lines is None else b"0 0 m 100 100 l S")
         cid = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
         pid = add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
                   % (pages_id, font, cid))
