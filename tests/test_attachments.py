@@ -173,3 +173,101 @@ def test_blank_pages_are_not_unreviewed_parts(tmp_path):
     """A blank page (nothing drawn: the back of a duplex print) has nothing to review."""
     rep = scan_one(tmp_path, "通知.pdf", pdf_bytes([NOTICE, None, NOTICE]))
     assert rep.verdict.value == "pass" and rep.errors == [], (rep.errors, rep.findings)
+
+
+# --- Excel: ID numbers typed as numbers -------------------------------------------------------
+
+def _excel_rounded(n: str) -> str:
+    """The <v> text Excel writes for an 18-digit number typed into a General cell: 15 significant digits."""
+    return f"{int(n):.14E}"
+
+
+def _roster(header_rows, id_header="身份证号", n_rows=4, as_text=()):
+    rows = [list(r) for r in header_rows] + [["序号", "姓名", id_header, "补贴面积（亩）", "补贴金额（元）"]]
+    raw: dict[str, str] = {}
+    for k in range(n_rows):
+        n = IDS[k % len(IDS)]
+        r = len(rows) + 1
+        numeric = n.isdigit() and k not in as_text
+        rows.append([k + 1, NAMES[k % len(NAMES)], int(n) if numeric else n, 5.2, 536.12])
+        if numeric:
+            raw[f"C{r}"] = _excel_rounded(n)
+    return rows, raw
+
+
+@pytest.mark.parametrize(("header_rows", "id_header"), [
+    ([], "身份证号"),
+    ([["2024年度耕地地力保护补贴发放花名册"], ["填报单位：城关镇人民政府", None, None, "填报日期：2024年5月"]], "身份证号"),
+    ([["2024年度耕地地力保护补贴发放花名册"], ["单位：亩、元"]], "公民身份号码"),
+    ([["城乡居民养老保险待遇领取人员公示"]], "证件号码"),
+])
+def test_id_numbers_typed_as_numbers_are_found_in_their_cells(tmp_path, header_rows, id_header):
+    """An 18-digit ID typed into Excel as a number is stored with 15 significant digits (6.20102195807153E+17):
+    the check digit no longer validates, so the roster passed, and the extracted cell read 620102195807153024,
+    digits that are neither in the file nor on screen. The cell now reads as Excel shows it (…153000) and a
+    number under an ID column header with a valid region and birth date is reported, medium, in its cell."""
+    rows, raw = _roster(header_rows, id_header)
+    rep = scan_one(tmp_path, "花名册.xlsx", xlsx_bytes({"Sheet1": rows}, raw_numbers={"Sheet1": raw}))
+    first = len(header_rows) + 2
+    got = sorted((f.text, f.location.cell) for f in rep.findings if f.rule == "pii.id_card")
+    want = sorted((n[:15] + "000" if n.isdigit() else n, f"C{first + k}") for k, n in enumerate(IDS))
+    assert got == want
+    rounded = [f for f in rep.findings if f.rule == "pii.id_card" and f.text.endswith("000")]
+    assert rounded and all(f.severity.value == "medium" and "末3位" in f.message for f in rounded)
+    assert rep.verdict.value == "block"  # the one ID typed as text (…002X) is whole
+
+
+def test_a_roster_of_numeric_ids_alone_is_not_passed(tmp_path):
+    rows = [["2024年度耕地地力保护补贴发放花名册"], ["序号", "户主姓名", "身份证号", "补贴金额（元）"]]
+    raw = {}
+    for k, n in enumerate(n for n in IDS if n.isdigit()):
+        rows.append([k + 1, NAMES[k], int(n), 536.12])
+        raw[f"C{len(rows)}"] = _excel_rounded(n)
+    rep = scan_one(tmp_path, "花名册.xlsx", xlsx_bytes({"Sheet1": rows}, raw_numbers={"Sheet1": raw}))
+    assert rep.verdict.value == "review"
+    assert len([f for f in rep.findings if f.rule == "pii.id_card"]) == 3
+
+
+def test_the_header_is_found_from_the_last_row_of_a_long_list(tmp_path):
+    """A 公示 list of hundreds of rows: the column header was looked for at most 400 lines up (200 rows)."""
+    rows, raw = _roster([["2024年度耕地地力保护补贴发放花名册"]], n_rows=900)
+    rep = scan_one(tmp_path, "花名册.xlsx", xlsx_bytes({"Sheet1": rows}, raw_numbers={"Sheet1": raw}))
+    assert len([f for f in rep.findings if f.rule == "pii.id_card"]) == 900
+
+
+@pytest.mark.parametrize("header", ["订单号", "合同编号", "项目编号", "准考证号", "流水号"])
+def test_long_numbers_under_other_headers_stay_quiet(tmp_path, header):
+    """Rounded 18-digit numbers in other columns (order, contract, exam numbers) are not ID numbers."""
+    rows = [["2024年度政府采购合同公示"], ["序号", "供应商", header, "金额（元）"]]
+    rows += [[k + 1, f"城关{k}建材有限公司", int(n[:15] + "000"), 125000] for k, n in enumerate(IDS) if n.isdigit()]
+    rep = scan_one(tmp_path, "采购.xlsx", xlsx_bytes({"Sheet1": rows}))
+    assert [f for f in rep.findings if f.rule == "pii.id_card"] == []
+
+
+def test_rounded_numbers_without_an_id_label_stay_quiet():
+    import govreview
+
+    text = "本年度累计交易额为620102195807153000元，统计编号530102198506123000。"
+    assert [f for f in govreview.review(text).findings if f.rule == "pii.id_card"] == []
+
+
+def test_cell_text_is_what_excel_shows():
+    from govreview.batch.extractors import _cell_str
+
+    assert _cell_str(6.20102195807153e17) == "620102195807153000"
+    assert _cell_str(620102195807153216.0) == "620102195807153000"  # written in full by a library: Excel shows 15 digits
+    assert _cell_str(13912345678.0) == "13912345678"
+    assert _cell_str(9007199254740991.0) == "9007199254740991"
+    assert _cell_str(-6.2e17) == "-620000000000000000"
+    assert _cell_str(536.12) == "536.12"
+
+
+def test_exam_numbers_deep_in_a_long_list_stay_exam_numbers(tmp_path):
+    """15-digit 准考证号 that read as old ID numbers are told apart by their column header; past row 200 the
+    header was no longer found and they became ID findings next to each candidate's name."""
+    rows = [["2005年成人高等学校招生录取名单"], ["序号", "姓名", "准考证号", "录取专业"]]
+    rows += [[str(k + 1), NAMES[k % 4], f"3701028{k % 9 + 1}0{k % 9 + 1}{k % 28 + 1:02d}{k:03d}"[:15], "会计"] for k in range(600)]
+    for fmt in ("xlsx", "csv"):
+        name, data = _as(fmt, rows)
+        rep = scan_one(tmp_path, name, data)
+        assert [f for f in rep.findings if f.rule == "pii.id_card"] == [], fmt

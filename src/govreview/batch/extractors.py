@@ -356,16 +356,34 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
     return Extracted("docx", units=units)
 
 
+EXACT_INTEGERS = 2 ** 53  # a double holds every whole number below this exactly
+
+
 def _cell_str(v) -> str:
     if v is None:
         return ""
     if isinstance(v, float):
-        return str(int(v)) if v.is_integer() and abs(v) < 1e18 else repr(v)
+        if v.is_integer() and abs(v) < EXACT_INTEGERS:
+            return str(int(v))
+        if v.is_integer() and abs(v) < 1e20:
+            # a long number typed as a number (an 18-digit ID, a 19-digit bank card): Excel keeps 15 significant
+            # digits and shows the rest as zeros (620102195807153000); int(v) would print the double's binary
+            # remainder instead (…153024), digits that are in neither the file nor Excel's display
+            return _fifteen_digits(v)
+        return repr(v)
     if isinstance(v, (datetime, date, time)):
         return v.isoformat()
     if isinstance(v, bool):
         return "TRUE" if v else "FALSE"
     return str(v)
+
+
+def _fifteen_digits(v: float) -> str:
+    """A whole number as Excel displays it with a number format: 15 significant digits, then zeros."""
+    mantissa, exp = f"{abs(v):.14e}".split("e")
+    digits = mantissa.replace(".", "")
+    zeros = int(exp) - 14
+    return ("-" if v < 0 else "") + (digits + "0" * zeros if zeros >= 0 else digits[:zeros])
 
 
 @extractor(".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")

@@ -52,6 +52,19 @@ OTHER_NUMBER = lazy_regex(
 _TRAILING_DIGITS = lazy_regex(r"\d{1,2}(?!\d)")
 _DISABILITY = lazy_regex(r"残疾证")
 CUE_WINDOW = 14
+# An 18-digit ID number typed into Excel as a number keeps 15 significant digits: the file (and the cell,
+# with a number format) shows 620102195807153000. Region and birth date are still there, under a name.
+ROUNDED_TAIL = "000"
+ROUNDED_MESSAGE = ("身份证号以数值格式保存，末3位已被 Excel 舍为0，但地区码和出生日期仍然公开，可识别个人；"
+                   "公开前应删除该列，或改为文本格式后按规则脱敏")
+
+
+def _header_cue(text: str, start: int):
+    """The ID label heading the column the number stands in (身份证号, 公民身份号码…), as a match; or None."""
+    header = column_header(text, start)
+    if header is None or OTHER_NUMBER.search(header):
+        return None
+    return ID_CUE.search(header)
 
 
 def _followed_ok(text: str, end: int, start: int) -> bool:
@@ -92,6 +105,8 @@ class IdCardDetector:
             chk = check_id(number)
             seg, _ = clause_before(text, s, CUE_WINDOW)
             cue = ID_CUE.search(seg)
+            if cue is None and not chk.ok and chk.structural:
+                cue = _header_cue(text, s)  # a 身份证号 column of a 公示 table: the label is the column's header
             fmt = "15" if m.group("id15") else ("18" if m.group("id18") else "grouped")
             if chk.ok and chk.legacy and _other_number(text, s, seg, cue):
                 continue
@@ -121,6 +136,12 @@ class IdCardDetector:
                 yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern=f"id/{fmt}",
                     validation=("legacy-15: date+region" if chk.legacy else "MOD 11-2 + date + region timeline"),
                     context=effects, details=details,
+                )
+            elif chk.structural and cue is not None and fmt == "18" and number.endswith(ROUNDED_TAIL):
+                yield pii_finding(ctx, RULE.id, s, e, severity=Severity.medium, confidence=0.8, message=ROUNDED_MESSAGE,
+                    pattern="id/18-rounded", validation="date + region ok; last digits zero (a number rounded to 15 significant digits)",
+                    context=[ContextEffect(word=cue.group(), effect="require")],
+                    details={"format": fmt, "failed": "checksum", "rounded": True, "region": number[:6]},
                 )
             elif chk.structural and cue is not None:
                 yield pii_finding(ctx, RULE.id, s, e, severity=Severity.low, confidence=0.4,
