@@ -271,3 +271,46 @@ def test_exam_numbers_deep_in_a_long_list_stay_exam_numbers(tmp_path):
         name, data = _as(fmt, rows)
         rep = scan_one(tmp_path, name, data)
         assert [f for f in rep.findings if f.rule == "pii.id_card"] == [], fmt
+
+
+# --- home addresses under an address column header ---------------------------------------------
+
+HOMES = ["城关镇幸福村3组12号", "红旗乡红旗村二组", "东风路18号2栋302室", "城关镇东街社区人民路12号"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "csv", "docx"])
+@pytest.mark.parametrize(("header", "with_ids"), [("家庭住址", False), ("现住址", False), ("户籍地址", True),
+                                                  ("住址", False), ("地址", True), ("户主家庭住址（详细到组）", False)])
+def test_home_addresses_under_an_address_header_are_found(tmp_path, fmt, header, with_ids):
+    """A 公示 list of 姓名 | 家庭住址: the address cue is the column header, not the words before the value,
+    and village addresses (幸福村3组) carry no county name for the gazetteer: every address passed."""
+    rows = [["2024年度农村危房改造补助对象公示"], ["序号", "户主姓名", "身份证号" if with_ids else "家庭人口", header, "补助金额（元）"]]
+    for k, home in enumerate(HOMES):
+        rows.append([str(k + 1), NAMES[k], IDS[k] if with_ids else "3", home, "15000"])
+    rows.append(["公示期间如有异议，请向镇人民政府反映，监督电话：0931-8123456。"])
+    name, data = _as(fmt, rows)
+    rep = scan_one(tmp_path, name, data)
+    # a neutral 地址 needs a detail finer than the street number (as after 地址： in prose)
+    homes = HOMES[:3] if header == "地址" else HOMES
+    got = sorted((f.text, f.severity.value) for f in rep.findings if f.rule == "pii.address")
+    assert got == sorted((h, "high") for h in homes)
+    cells = {f.location.cell for f in rep.findings if f.rule == "pii.address"}
+    assert cells == ({f"D{r}" for r in range(3, 3 + len(homes))} if fmt != "docx" else {f"R{r}C4" for r in range(2, 2 + len(homes))})
+
+
+@pytest.mark.parametrize("rows", [
+    # an office directory: addresses of places, phones of offices
+    [["序号", "服务网点", "地址", "咨询电话"], ["1", "幸福村便民服务站", "城关镇幸福村3组", "0931-8123456"],
+     ["2", "城关镇政务服务中心", "人民路12号3楼", "0931-8765432"]],
+    # clinics with the doctor's mobile: the address is the clinic's, no ID number in the row
+    [["序号", "村卫生室", "负责人", "联系电话", "地址"], ["1", "幸福村卫生室", "王秀英", "13912345678", "幸福村3组"],
+     ["2", "红旗村卫生室", "李桂兰", "13812345678", "红旗村二组"]],
+    # enterprises: 住址/地址 of a company
+    [["序号", "企业名称", "统一社会信用代码", "地址"], ["1", "城关建材有限公司", "91620102MA73XXXX0A", "东风路18号2栋302室"]],
+    [["序号", "单位名称", "办公地址", "联系人"], ["1", "城关镇人民政府", "人民路12号3楼302室", "张科长"]],
+    # a village only: no detail finer than the village
+    [["序号", "户主姓名", "家庭住址"], ["1", "王秀英", "城关镇幸福村"], ["2", "李桂兰", "红旗乡红旗村"]],
+])
+def test_address_columns_of_offices_and_coarse_places_stay_clean(tmp_path, rows):
+    rep = scan_one(tmp_path, "名录.xlsx", xlsx_bytes({"Sheet1": [["2024年度便民服务网点名录"]] + rows}))
+    assert [f for f in rep.findings if f.rule == "pii.address" and f.severity.value != "info"] == []

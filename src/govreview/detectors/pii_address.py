@@ -222,6 +222,76 @@ def _gazetteer_candidate(ctx, covered, place):
                       details={"owner": "personal", "detail": "fine", "gazetteer": text[vs:ve], **details})
 
 
+# A header cell naming an address column: the cue word, a short qualifier (户主家庭住址, 现住址（详细到门牌号）),
+# no digits. The row it stands in is a header row: no long number in it.
+_HEADER_CELL = lazy_regex(r"[ \u3000]*[\p{Han}]{0,4}(?:家庭住址|家庭地址|户籍地址|居住地址|现住址|现居住地|现住|住址|联系地址|通讯地址|地址)"
+                          r"[（(]?[\p{Han}、/]{0,10}[）)]?[ \u3000]*")
+_LONG_NUMBER = lazy_re(r"\d{5,}")
+
+
+def _header_column(text: str, m: re.Match[str]) -> tuple[int, int] | None:
+    """(column index, end of the header line) when the cue ``m`` is the whole of a header cell of a table
+    (tab-separated row with no long number, followed by more rows); None otherwise."""
+    ls = text.rfind("\n", 0, m.start()) + 1
+    le = text.find("\n", m.end())
+    le = len(text) if le < 0 else le
+    cs = text.rfind("\t", ls, m.start()) + 1 or ls
+    ce = text.find("\t", m.end(), le)
+    ce = le if ce < 0 else ce
+    if (cs == ls and ce == le) or not _HEADER_CELL.fullmatch(text, cs, ce) or _LONG_NUMBER.search(text, ls, le):
+        return None
+    return text.count("\t", ls, cs), le
+
+
+def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kind_of_cue: str, col: int, header_end: int):
+    """The column under an address header (家庭住址, 现住址… over a 公示 list): each cell is an address after
+    that cue, judged as the cue path judges it; only personal addresses are reported. A line of prose
+    ends the table."""
+    text = ctx.text
+    cue = m.group()
+    pos = header_end
+    n = len(text)
+    while pos < n:
+        ls = pos + 1
+        le = text.find("\n", ls)
+        le = n if le < 0 else le
+        pos = le
+        if "\t" not in text[ls:le]:
+            if text[ls:le].strip():
+                break  # prose: the table has ended
+            continue
+        cs = ls
+        for _ in range(col):
+            t = text.find("\t", cs, le)
+            if t < 0:
+                cs = -1
+                break
+            cs = t + 1
+        if cs < 0:
+            continue
+        a = _AFTER_CUE.match(text, cs).end()  # spaces before the value
+        run = ADDRESS_RUN.match(text, a, le)
+        if run is None:
+            continue
+        found = _address_end(run.group())
+        if found is None:
+            continue
+        length, fine = found
+        s, e = a, a + length
+        if any(x <= s < y for x, y in covered):
+            continue
+        verdict = _classify_cue(text, cue, kind_of_cue, cs, text[s:e], fine)
+        if verdict is None and kind_of_cue == "neut" and fine and not _org_subject(text, cs) \
+                and not INSTITUTION_WORDS.search(text[s:e]) and row_evidence(text, cs, mobiles=False) is not None:
+            verdict = ("personal", Severity.high, 0.85)  # 地址 over a row with the person's ID number
+        if verdict is None or verdict[1] is not Severity.high:
+            continue
+        covered.append((s, e))
+        yield pii_finding(ctx, RULE.id, s, e, severity=Severity.high, confidence=verdict[2], message=RULE.message,
+                          pattern="address/column+detail", context=[ContextEffect(word=cue, effect="require")],
+                          details={"owner": "personal", "detail": "fine" if fine else "street-number", "column": cue})
+
+
 def _find_all(text: str, word: str, start: int, end: int):
     i = text.find(word, start, end)
     while i >= 0:
@@ -279,6 +349,10 @@ def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
         kind_of_cue = _cue_kind(text, m)
         if kind_of_cue is None:
             continue
+        if kind_of_cue in ("priv", "neut"):
+            col = _header_column(text, m)
+            if col is not None:
+                yield from _column_addresses(ctx, covered, m, kind_of_cue, *col)
         a = _AFTER_CUE.match(text, m.end()).end()
         run = ADDRESS_RUN.match(text, a)
         if run is None:
