@@ -314,3 +314,48 @@ def test_home_addresses_under_an_address_header_are_found(tmp_path, fmt, header,
 def test_address_columns_of_offices_and_coarse_places_stay_clean(tmp_path, rows):
     rep = scan_one(tmp_path, "名录.xlsx", xlsx_bytes({"Sheet1": [["2024年度便民服务网点名录"]] + rows}))
     assert [f for f in rep.findings if f.rule == "pii.address" and f.severity.value != "info"] == []
+
+
+# --- Word: runs inside inline wrappers ------------------------------------------------------------
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+_RUN = "<w:r><w:t>{}</w:t></w:r>"
+WRAPPERS = {
+    "inline content control": "<w:sdt {ns}><w:sdtPr/><w:sdtContent>{run}</w:sdtContent></w:sdt>",
+    "tracked insertion": '<w:ins {ns} w:id="1" w:author="办公室" w:date="2024-05-01T00:00:00Z">{run}</w:ins>',
+    "mail-merge field": '<w:fldSimple {ns} w:instr=" MERGEFIELD 身份证号 ">{run}</w:fldSimple>',
+    "smart tag": '<w:smartTag {ns} w:uri="urn:schemas" w:element="place">{run}</w:smartTag>',
+}
+
+
+@pytest.mark.parametrize("in_table", [False, True])
+@pytest.mark.parametrize("wrapper", sorted(WRAPPERS))
+def test_runs_inside_inline_wrappers_are_read(tmp_path, wrapper, in_table):
+    """A 公示 made by mail merge or from a form template holds each person's values in fields or content
+    controls; python-docx's Paragraph.text reads only a paragraph's own runs, so those values were never
+    reviewed and the file passed."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        d.add_paragraph("关于城乡低保对象的公示")
+        if in_table:
+            t = d.add_table(rows=2, cols=2)
+            _fill(t, [["姓名", "身份证号"], [NAMES[0], ""]])
+            p = t.cell(1, 1).paragraphs[0]
+        else:
+            p = d.add_paragraph(f"申请人：{NAMES[0]}，身份证号：")
+        p._p.append(parse_xml(WRAPPERS[wrapper].format(ns=_WNS, run=_RUN.format(IDS[0]))))
+    rep = scan_one(tmp_path, "合并.docx", _docx(build))
+    assert [(f.rule, f.text) for f in rep.findings] == [("pii.id_card", IDS[0])]
+
+
+def test_deleted_revisions_and_tab_stops_are_not_text(tmp_path):
+    """Text of a deleted revision is not shown as the paragraph's text, and tab stop definitions are not tabs."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        p = d.add_paragraph("各单位要严格执行信息发布审核制度。")
+        p._p.append(parse_xml(f'<w:del {_WNS} w:id="2" w:author="a" w:date="2024-05-01T00:00:00Z"><w:r><w:delText>欢迎</w:delText></w:r></w:del>'))
+        p._p.insert(0, parse_xml(f'<w:pPr {_WNS}><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'))
+    data = _docx(build)
+    assert extracted_text("t.docx", data) == "各单位要严格执行信息发布审核制度。\n\n"

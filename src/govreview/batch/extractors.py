@@ -233,15 +233,31 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
 
+# not the paragraph's visible text: properties (w:pPr holds tab stops named w:tab), deleted revisions, text
+# boxes anchored in it (read as boxes of their own) and the VML fallback copy of a drawing
+_SKIP_IN_PARAGRAPH = frozenset((_W + "pPr", _W + "rPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC_FALLBACK))
+
+
 def _para_text(p) -> str:
-    out = []
-    for el in p.iter(_W + "t", _W + "tab", _W + "br", _W + "cr"):
-        if el.tag == _W + "t":
+    """The text of a ``w:p`` as Word shows it: runs at any depth, so runs inside inline content controls
+    (w:sdt), tracked insertions (w:ins), fields (w:fldSimple: mail-merged values), hyperlinks and smart
+    tags count (python-docx's ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks)."""
+    out: list[str] = []
+    stack = [iter(p)]
+    while stack:
+        el = next(stack[-1], None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if tag == _W + "t":
             out.append(el.text or "")
-        elif el.tag == _W + "tab":
+        elif tag == _W + "tab":
             out.append("\t")
-        else:
+        elif tag == _W + "br" or tag == _W + "cr":
             out.append("\n")
+        elif isinstance(tag, str) and tag not in _SKIP_IN_PARAGRAPH and len(el):
+            stack.append(iter(el))
     return "".join(out)
 
 
@@ -297,7 +313,7 @@ def _table_units(table, part: str, units: list[Unit]) -> None:
                     k += 1
                     nested.append((f"{part}/R{r}C{c}/table{k}", block))
                 else:
-                    texts.append(block.text)
+                    texts.append(_para_text(block._p))
             text = "\n".join(texts)
             if text.strip():
                 cells.append((c - 1, text, Location(part=part, cell=f"R{r}C{c}")))
@@ -331,8 +347,9 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
             _table_units(block, f"word/document.xml#table{ti}", units)
         else:
             pi += 1
-            if block.text.strip():
-                units.append(Unit(block.text, Location(part="word/document.xml", paragraph=pi)))
+            t = _para_text(block._p)
+            if t.strip():
+                units.append(Unit(t, Location(part="word/document.xml", paragraph=pi)))
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
         if _in_fallback(box):
