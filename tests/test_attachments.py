@@ -359,3 +359,17 @@ def test_deleted_revisions_and_tab_stops_are_not_text(tmp_path):
         p._p.insert(0, parse_xml(f'<w:pPr {_WNS}><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'))
     data = _docx(build)
     assert extracted_text("t.docx", data) == "各单位要严格执行信息发布审核制度。\n\n"
+
+
+def test_a_two_row_header_under_a_merged_cell(tmp_path):
+    """基本信息 merged over two columns in the first header row: the second row (性别 | 证件号码) names the column."""
+    rows = [["2024年度城乡居民养老保险待遇领取人员公示"],
+            ["序号", "姓名", "基本信息", None, "待遇（元）"],
+            [None, None, "性别", "证件号码", None]]
+    raw = {}
+    for k, n in enumerate(n for n in IDS if n.isdigit()):
+        rows.append([k + 1, NAMES[k], "女" if k % 2 else "男", int(n), 213.5])
+        raw[f"D{len(rows)}"] = _excel_rounded(n)
+    rep = scan_one(tmp_path, "养老.xlsx", xlsx_bytes({"Sheet1": rows}, merged={"Sheet1": ("A1:E1", "C2:D2", "A2:A3", "B2:B3")},
+                                                     raw_numbers={"Sheet1": raw}))
+    assert sorted(f.location.cell for f in rep.findings if f.rule == "pii.id_card") == ["D4", "D5", "D6"]
