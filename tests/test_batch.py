@@ -519,3 +519,37 @@ def test_truncated_warc_keeps_earlier_records(tmp_path):
     assert ordered and ordered[0].findings
     assert all(not r.is_error for r in ordered[:-1])
     assert ordered[-1].is_error and ordered[-1].error_kinds == ["archive"]
+
+
+def test_a_sheet_spanning_too_many_cells_is_reported_and_the_others_reviewed(tmp_path):
+    """One stray cell far out makes the grid from A1 huge: that sheet is not reviewed (said so, located),
+    the other sheets of the workbook are."""
+    from govreview.batch import Limits
+
+    book = {"名单": [["姓名", "身份证号"], ["张伟", "110101199003074514"]],
+            "备注": [["说明"]] + [[]] * 60 + [[None] * 40 + ["x"]]}
+    (tmp_path / "公示.xlsx").write_bytes(xlsx_bytes(book))
+    rep = reports(scan(tmp_path, limits=Limits(max_sheet_cells=1000))[0])[str(tmp_path / "公示.xlsx")]
+    assert [(f.rule, f.location.sheet) for f in rep.findings] == [("pii.id_card", "名单")]
+    assert [(e.kind, e.location.sheet) for e in rep.errors] == [("limit", "备注")]
+
+
+def test_a_native_panic_in_an_extractor_is_that_items_error(tmp_path, monkeypatch):
+    """pyo3 panics (python-calamine on a pathological sheet) derive from BaseException: one error record,
+    the scan goes on."""
+    from govreview.batch import extractors
+
+    class PanicException(BaseException):  # the shape of pyo3_runtime.PanicException
+        pass
+
+    def panics(data, name, limits):
+        raise PanicException("called `Result::unwrap()` on an `Err` value")
+
+    monkeypatch.setitem(extractors._REGISTRY, ".xlsx", panics)
+    (tmp_path / "a.xlsx").write_bytes(b"PK\x03\x04")
+    (tmp_path / "b.txt").write_text(SECRET + "\n正文", encoding="utf-8")
+    results, ordered, _ = scan(tmp_path)
+    assert len(ordered) == 2
+    a = reports(results)[str(tmp_path / "a.xlsx")]
+    assert [e.kind for e in a.errors] == ["extract"] and "PanicException" in a.errors[0].message
+    assert any(f.rule == "secrecy.marking" for f in reports(results)[str(tmp_path / "b.txt")].findings)

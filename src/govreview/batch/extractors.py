@@ -418,15 +418,28 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
     except Exception as exc:
         raise NotReviewed("parse", f"无法解析电子表格 cannot parse spreadsheet: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
+    unreviewed: list[tuple[str, str, Location]] = []
     for sheet_name in wb.sheet_names:
         try:
-            rows = wb.get_sheet_by_name(sheet_name).to_python(skip_empty_area=False)
+            sheet = wb.get_sheet_by_name(sheet_name)
+            end = sheet.end
+            # the grid is built from A1 to the last used cell: one stray cell at XFD1048576 would take
+            # gigabytes; such a sheet is reported as not reviewed, the other sheets still are
+            if end is not None and (end[0] + 1) * (end[1] + 1) > limits.max_sheet_cells:
+                unreviewed.append(("limit", f"未审查：工作表 {sheet_name} 的范围 A1:{col_letter(end[1])}{end[0] + 1} 超过 "
+                                            f"{limits.max_sheet_cells} 个单元格（可能有远处的零散单元格），请删除空白区域后重新审查 "
+                                            f"not reviewed: sheet {sheet_name!r} spans more than {limits.max_sheet_cells} cells",
+                                   Location(sheet=sheet_name)))
+                continue
+            rows = sheet.to_python(skip_empty_area=False)
         except Exception as exc:
             raise NotReviewed("parse", f"无法读取工作表 cannot read sheet {sheet_name!r}: {type(exc).__name__}: {exc}") from None
         for r, row in enumerate(rows, start=1):
             cells = [(c, _cell_str(v)) for c, v in enumerate(row)]
             units.extend(row_units([(c, s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}")) for c, s in cells if s.strip()]))
-    return Extracted("sheet", units=units)
+    if not units and unreviewed:
+        raise NotReviewed("limit", unreviewed[0][1])
+    return Extracted("sheet", units=units, unreviewed=unreviewed)
 
 
 @extractor(".pdf")

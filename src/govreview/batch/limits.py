@@ -19,6 +19,7 @@ class Limits:
     ratio_min_bytes: int = 1024 * 1024              # ratios only matter above this size
     max_members: int = 1_000_000                    # members of one archive
     max_depth: int = 3                              # archives inside archives
+    max_sheet_cells: int = 4_000_000                # cells of one worksheet's grid from A1 (a stray far cell makes it huge)
 
 
 def unsafe_member_name(name: str) -> str | None:

@@ -195,6 +195,12 @@ class Processor:
             return error_report(task, "read", f"无法读取 cannot read: {exc.strerror or exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
         except Exception as exc:  # an extractor library failing on odd input: report it, keep going
             return error_report(task, "extract", f"提取失败 extraction failed: {type(exc).__name__}: {exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
+        except BaseException as exc:
+            # a native library's panic (pyo3's PanicException derives from BaseException, not Exception) is this
+            # item's failure too; only an interrupt or an exit stops the scan
+            if isinstance(exc, (KeyboardInterrupt, SystemExit, GeneratorExit)):
+                raise
+            return error_report(task, "extract", f"提取失败 extraction failed: {type(exc).__name__}: {exc}", rv.lexicon_version, rv.config_digest), True, None, None, timings
 
     def _partly_reviewed(self, report: Report, task: Task, extracted: Extracted) -> Report:
         """Parts of the item that could not be reviewed (scanned pages among text pages) are errors of the
