@@ -373,3 +373,25 @@ def test_a_two_row_header_under_a_merged_cell(tmp_path):
     rep = scan_one(tmp_path, "养老.xlsx", xlsx_bytes({"Sheet1": rows}, merged={"Sheet1": ("A1:E1", "C2:D2", "A2:A3", "B2:B3")},
                                                      raw_numbers={"Sheet1": raw}))
     assert sorted(f.location.cell for f in rep.findings if f.rule == "pii.id_card") == ["D4", "D5", "D6"]
+
+
+# --- hidden sheets, rows and columns: reviewed, and the location says they are hidden ------------------
+
+def test_findings_in_hidden_sheets_rows_and_columns_say_so(tmp_path):
+    """Masked IDs on show and the full ones in a hidden column, a hidden row and a hidden sheet: every full ID
+    is found, and its location tells the reviewer that a reader of the file does not see it."""
+    book = {"公示": [["姓名", "身份证号", "身份证号（原）"],
+                     [NAMES[0], "620102********3216", IDS[0]],
+                     [NAMES[1], "110105********002X", IDS[1]],
+                     [NAMES[2], IDS[2], ""]],
+            "底稿": [["姓名", "身份证号"], [NAMES[3], IDS[3]]]}
+    data = xlsx_bytes(book, hidden_sheets=("底稿",), hidden_cols={"公示": (2,)}, hidden_rows={"公示": (4,)})
+    rep = scan_one(tmp_path, "公示.xlsx", data)
+    got = sorted((f.text, f.location.sheet, f.location.cell, f.location.hidden) for f in rep.findings if f.rule == "pii.id_card")
+    assert got == sorted([(IDS[0], "公示", "C2", "column"), (IDS[1], "公示", "C3", "column"),
+                          (IDS[2], "公示", "B4", "row"), (IDS[3], "底稿", "B2", "sheet")])
+
+
+def test_visible_cells_have_no_hidden_mark(tmp_path):
+    rep = scan_one(tmp_path, "名单.xlsx", xlsx_bytes({"名单": [["姓名", "身份证号"], [NAMES[0], IDS[0]]]}))
+    assert [f.location.hidden for f in rep.findings if f.rule == "pii.id_card"] == [None]

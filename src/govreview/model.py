@@ -113,6 +113,8 @@ class Location(_Frozen):
     page: int | None = None
     paragraph: int | None = None
     part: str | None = None
+    hidden: Literal["sheet", "row", "column"] | None = Field(
+        default=None, description="the sheet, row or column holding the cell is hidden in the file: readers of it do not see the text")
 
 
 class Finding(_Frozen):

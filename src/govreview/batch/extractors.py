@@ -31,6 +31,7 @@ from ..html import looks_like_html
 from ..model import Location
 from .limits import Limits
 from .pdflayout import page_text
+from .sheet_hidden import hidden_parts
 
 ARCHIVE_SUFFIXES = {".zip", ".tar", ".tar.gz", ".tgz"}
 _DOUBLE = (".tar.gz", ".warc.gz", ".arc.gz")
@@ -419,7 +420,9 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法解析电子表格 cannot parse spreadsheet: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
     unreviewed: list[tuple[str, str, Location]] = []
+    hidden = hidden_parts(data, wb, xml=suffix_of(name) in (".xlsx", ".xlsm"))
     for sheet_name in wb.sheet_names:
+        hid = hidden.get(sheet_name)
         try:
             sheet = wb.get_sheet_by_name(sheet_name)
             end = sheet.end
@@ -436,7 +439,9 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             raise NotReviewed("parse", f"无法读取工作表 cannot read sheet {sheet_name!r}: {type(exc).__name__}: {exc}") from None
         for r, row in enumerate(rows, start=1):
             cells = [(c, _cell_str(v)) for c, v in enumerate(row)]
-            units.extend(row_units([(c, s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}")) for c, s in cells if s.strip()]))
+            units.extend(row_units([(c, s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}",
+                                                    hidden=hid.of(r, c) if hid is not None else None))
+                                    for c, s in cells if s.strip()]))
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
     return Extracted("sheet", units=units, unreviewed=unreviewed)

@@ -16,6 +16,9 @@ COLUMNS = ("document", "source", "verdict", "rule", "category", "severity", "sta
            "location", "confidence", "fingerprint", "error_kind", "error")
 
 
+_HIDDEN_ZH = {"sheet": "（隐藏的工作表 hidden sheet）", "row": "（隐藏行 hidden row）", "column": "（隐藏列 hidden column）"}
+
+
 def location_str(loc: Location | None) -> str:
     """``a.zip!附件/名单.xlsx Sheet1!C12`` style, the same in every reporter."""
     if loc is None:
@@ -27,6 +30,8 @@ def location_str(loc: Location | None) -> str:
         parts.append(loc.member)
     if loc.sheet or loc.cell:
         parts.append(f"{loc.sheet}!{loc.cell}" if loc.sheet else f"{loc.cell}")
+    if loc.hidden:
+        parts.append(_HIDDEN_ZH.get(loc.hidden, loc.hidden))
     if loc.page is not None:
         parts.append(f"第{loc.page}页 p.{loc.page}")
     if loc.part:

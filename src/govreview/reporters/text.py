@@ -10,11 +10,20 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from ..model import Report, is_title
+from ..model import Location, Report, is_title
+from .csv_format import location_str
 
 _SEV_STYLE = {"high": "bold red", "medium": "yellow", "low": "cyan", "info": "dim"}
 _SEV_ZH = {"high": "高", "medium": "中", "low": "低", "info": "提示"}
 _VERDICT_ZH = {"block": "拦截", "review": "需复核", "pass": "通过"}
+
+
+def _inside(loc: Location | None) -> str:
+    """Where inside the document (sheet and cell, page, hidden part): line:column of the extracted text
+    does not tell a reviewer where to look in a spreadsheet or a PDF."""
+    if loc is None or not (loc.sheet or loc.cell or loc.page is not None or loc.hidden):
+        return ""
+    return location_str(loc.model_copy(update={"path": None, "member": None}))
 
 
 def line_col(text: str, offset: int) -> tuple[int, int]:
@@ -69,6 +78,9 @@ class TextReporter:
             elif f.start is not None:
                 where = f"@{f.start}"
             c.print(f"  [{_SEV_STYLE[sev]}]{_SEV_ZH[sev]:<2}[/] {escape(f.rule):<28} {where:<9} {escape(f.message)}")
+            inside = _inside(f.location)
+            if inside:
+                c.print(f"    位置 {escape(inside)}")
             if ctx:
                 c.print(ctx)
             if f.explanation.folds:
