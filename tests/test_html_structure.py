@@ -195,6 +195,23 @@ def test_a_table_data_row_is_one_line(src, view):
     assert parse_html(src).view.text.strip("\n") == view.strip("\n")
 
 
+@pytest.mark.parametrize(("src", "view"), [
+    # an empty cell and a colspan still count as columns: the n-th field of every row is the same column
+    ("<table><tr><th>序号</th><th>姓名</th><th>准考证号</th></tr><tr><td>1</td><td></td><td>620102990123456</td></tr></table>",
+     "序号\t姓名\t准考证号\n1\t\t620102990123456"),
+    ('<table><tr><th colspan="2">基本信息</th><th>证件号码</th></tr><tr><td>张三</td><td>男</td><td>1101</td></tr></table>',
+     "基本信息\t\t证件号码\n张三\t男\t1101"),
+])
+def test_table_columns_stay_aligned(src, view):
+    assert parse_html(src).view.text.strip("\n") == view
+
+
+def test_an_exam_number_under_its_header_in_a_row_with_an_empty_cell(reviewer):
+    src = ("<table><tr><th>序号</th><th>姓名</th><th>准考证号</th><th>成绩</th></tr>"
+           "<tr><td>1</td><td></td><td>620102990123456</td><td>78.5</td></tr></table>")
+    assert [f.rule for f in reviewer.review(Document(html=src)).findings if f.rule == "pii.id_card"] == []
+
+
 @pytest.mark.parametrize("src", [
     # a layout table: the article's paragraphs inside one cell stay paragraphs
     "<table><tr><td><p>一段</p><p>二段</p><p>三段</p><p>四段</p><p>五段</p><p>六段</p><p>七段</p></td><td>侧栏</td></tr></table>",

@@ -77,6 +77,7 @@ _ROW_BLOCK = lazy_re(r"<(?:p|div|br|li|h[1-6]|hr|ul|ol|section|article|blockquot
 _ROW_MARKUP = lazy_re(r"<[^>]*>|&[#\w]+;?")
 _ROW_CELL_TEXT = 160  # characters of text per cell, on average, that a record's row stays within
 _CELL_TAGS = frozenset(["td", "th"])
+_MAX_COLSPAN = 20
 _ROW_TAGS = frozenset(["tr", "table", "tbody", "thead", "tfoot"])
 _FORMAT_WS = lazy_regex(r"\s*[\r\n]\s*")
 
@@ -201,6 +202,15 @@ def _emit_text(b: ViewBuilder, start: int, end: int) -> None:
     b.literal(pos, end)
 
 
+def _colspan(attrs) -> int:
+    """The columns a cell takes (its ``colspan``, 1 to ``_MAX_COLSPAN``)."""
+    for k, v, _, _ in attrs:
+        if k == "colspan":
+            v = v.strip()
+            return max(1, min(_MAX_COLSPAN, int(v))) if v.isdigit() else 1
+    return 1
+
+
 def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> bool:
     """Text inside a data row: source line breaks (and the spaces around them) are formatting, one space.
 
@@ -225,6 +235,8 @@ def parse_html(source: str) -> HtmlDocument:
     b = ViewBuilder(source)
     rows = data_rows(source)
     ri = 0  # the first data row that does not end before the current position
+    prev_span = 0  # columns the previous cell of the current row took (0: no cell yet)
+    attrs: list = []
     in_cell_sep = False  # the view ends in a row-internal separator (tab or space)
     title_parts: list[str] = []
     meta: dict[str, str] = {}
@@ -318,11 +330,19 @@ def parse_html(source: str) -> HtmlDocument:
                     _emit_text(b, vs, ve)
                     b.atom(brk, ve, min(ve + 1, e))
                     last_break, in_cell_sep = not in_row, in_row
+        if name == "tr":
+            prev_span = 0  # a new row: its first cell gets no tab
         if in_row and name not in _ROW_TAGS:
             if name in _CELL_TAGS:
-                if not closing and not last_break and not (in_cell_sep and b.parts[-1] == "\t"):
-                    b.atom("\t", s, e)  # between the cells of a record: one line
-                    in_cell_sep = True
+                if not closing:
+                    # between the cells of a record, one tab per column the previous cell took (an empty cell and
+                    # a colspan count), so the n-th field of every row is the same column, as in extracted
+                    # spreadsheets; each tab stands for one character of this tag
+                    for k in range(min(prev_span, e - s)):
+                        b.atom("\t", s + k, s + k + 1)
+                    if prev_span:
+                        in_cell_sep = True
+                    prev_span = _colspan(attrs)
             elif name in _BLOCK and not last_break and not in_cell_sep:
                 b.atom(" ", s, e)  # <p>, <br>, <div> inside a cell: a space, not a new line
                 in_cell_sep = True
