@@ -34,6 +34,8 @@ def _findings(reviewer, text):
 # --- publicity, news and court text: every term mention stays at low -----------------------------------
 
 PUBLICITY = [
+    # court and police text keep their report even beside a seller's words they quote without quotation marks
+    "被告人在网站发布注册送彩金等信息招揽他人投注，宣称信誉第一，实为骗局，法院以开设赌场罪判处其有期徒刑三年。",
     # classification of the topic: 形式/类型/手段/话术… 有/包括：
     "常见的网络赌博形式有：网络六合彩、百家乐、时时彩、北京赛车等。",
     "電信網絡詐騙的常見類型包括：刷單返利、虛假投資理財、冒充客服退款等。",
@@ -118,6 +120,10 @@ SPAM_HIGH = [
     # illegal-service ads that are high by entry
     "谨防假冒，专业代开发票，点数低",
     "办证刻章，绝非骗子，当天取件",
+    # spam that talks about scams (其他平台都是骗子) while vouching for itself: two scam words are no report
+    "揭穿骗局：不是所有平台都是骗子，太阳城集团信誉第一，注册送38元",
+    "专业揭露骗局，网赌不再被骗，推荐正规百家乐平台，注册送彩金",
+    "被骗了？骗子太多！太阳城集团信誉第一，注册送38元",
 ]
 
 

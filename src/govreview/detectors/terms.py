@@ -47,6 +47,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterable, Iterator
+from typing import NamedTuple
 
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
@@ -89,16 +90,15 @@ class TermDetector:
         self.lexicons = {lx.name for lx in reviewer.lexicons if _owned(lx)}
         self.settings = reviewer.settings
         self.assurance = reviewer.filter.assurance  # spam's own claims: 绝无诈骗 is no report word
-        self.report: dict[str, tuple[re.Pattern[str], int, frozenset[str], re.Pattern[str] | None]] = {}
+        self.report: dict[str, _Report] = {}
         for lx in reviewer.lexicons:
             words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
             if _owned(lx) and words:
                 words = sorted(set(filter(None, words)), key=len, reverse=True)
-                weak = frozenset(fold_term(w, reviewer.settings) for w in lx.header.get("report_weak", "").split("|") if w.strip())
-                promo = sorted({fold_term(w, reviewer.settings) for w in lx.header.get("report_promo", "").split("|") if w.strip()} - {""},
-                               key=len, reverse=True)
-                self.report[lx.name] = (re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")), weak,
-                                        re.compile("|".join(map(re.escape, promo))) if promo else None)
+                self.report[lx.name] = _Report(
+                    re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")),
+                    _word_set(lx, "report_weak", reviewer.settings), _word_pattern(lx, "report_promo", reviewer.settings),
+                    _word_set(lx, "report_talk", reviewer.settings), _word_pattern(lx, "report_pitch", reviewer.settings))
 
     @staticmethod
     def dynamic_rules(reviewer) -> Iterable[Rule]:
@@ -123,10 +123,15 @@ class TermDetector:
                 continue
             rep = self.report.get(name)
             if rep is not None:
-                pattern, need, weak, promo = rep
+                pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
                 para = _paragraph(ctx, k.hit)
                 para = exhibits(*para)
                 words = said(*para, pattern)
+                if words and rep.pitch is not None and all(w in rep.talk for w in words) and promoted(*para, rep.pitch):
+                    # 揭穿骗局：不是所有平台都是骗子，太阳城集团信誉第一 — spam talks about scams too, but only a seller
+                    # vouches for itself (信誉第一, 官方网址) outside quotation marks; police and court text has words
+                    # of its own (破获, 被告人) that keep it a report
+                    words = ()
                 form = None
                 if words and len(words) < need:
                     form = self._cited(ctx, k.hit)
@@ -205,6 +210,30 @@ def _exhibit_context(text: str, a: int, b: int) -> tuple[int, int]:
         if line.strip() and not _is_exhibit(line):
             break
     return start, end
+
+
+class _Report(NamedTuple):
+    """A lexicon's paragraph-level report check (see the module docstring)."""
+
+    words: re.Pattern[str]                # report_words
+    min: int                              # report_min
+    weak: frozenset[str]                  # report_weak: spam says these of itself
+    promo: re.Pattern[str] | None         # report_promo: a quoted term is no citation where these stand unquoted
+    talk: frozenset[str]                  # report_talk: scam vocabulary spam uses too (骗子, 被骗)
+    pitch: re.Pattern[str] | None         # report_pitch: a seller's vouching (信誉第一) — cancels talk words
+
+
+def _word_list(lx, key: str, settings) -> list[str]:
+    return sorted({fold_term(w, settings) for w in lx.header.get(key, "").split("|") if w.strip()} - {""}, key=len, reverse=True)
+
+
+def _word_set(lx, key: str, settings) -> frozenset[str]:
+    return frozenset(_word_list(lx, key, settings))
+
+
+def _word_pattern(lx, key: str, settings) -> re.Pattern[str] | None:
+    words = _word_list(lx, key, settings)
+    return re.compile("|".join(map(re.escape, words))) if words else None
 
 
 def _paragraph(ctx, hit) -> tuple[int, int]:
