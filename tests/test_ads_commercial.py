@@ -18,6 +18,10 @@ def _ads(reviewer, text, min_severity=Severity.medium):
         ("代开各类发票，诚信经营", ["代开各类发票"]),
         ("全场五折，扫码领取优惠券。", ["全场五折", "扫码领取", "优惠券"]),
         ("招商加盟热线：400-800-1234，限时优惠，抢购从速！", ["招商加盟", "限时优惠"]),
+        # the footer of a commercial site's repost or a self-media sign-off
+        ("更多精彩内容，请关注某某科技官方微信：mkj2025，商务合作QQ：123456789，优惠热线：400-888-1234",
+         ["商务合作QQ", "优惠热线"]),
+        ("广告合作、广告投放请联系：mkj2025@163.com", ["广告合作", "广告投放请联系"]),
     ],
 )
 def test_spam_wording_is_an_ad(reviewer, text, expected):
@@ -41,6 +45,7 @@ def test_spam_wording_is_an_ad(reviewer, text, expected):
         # consumption subsidies
         "市商务局组织开展家电以旧换新活动，消费者可扫码领取补贴。",
         "我市开展“惠民消费季”活动，发放消费券。",
+        "区商务局举办中外商务合作洽谈会，签约项目12个。",
     ],
 )
 def test_government_text_about_commerce_is_not_an_ad(reviewer, text):
