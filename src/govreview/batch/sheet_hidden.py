@@ -89,6 +89,8 @@ def _package_rows_cols(data: bytes):
             if "name" not in a or path not in names:
                 continue
             xml = z.read(path)
+            if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
+                continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
             for c in _COL.finditer(xml):
