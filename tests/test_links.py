@@ -359,3 +359,17 @@ def test_window_open_is_a_link_not_a_redirect(reviewer, script, rule, severity):
     html = f"<p>正文。</p><a href=\"javascript:;\" onclick=\"shareTo('weibo')\">分享</a><script>{script}</script>"
     got = [(f.rule, f.severity.value) for f in reviewer.review({"html": html}).findings if f.category.value == "link"]
     assert got == [(rule, severity)]
+
+
+@pytest.mark.parametrize(("html", "rule", "shortener"), [
+    ('<p>详情请见<a href="http://t.cn/A6aBcDeF">活动链接</a></p>', "link.commercial", "新浪微博短链接"),
+    ("<p>报名入口：https://dwz.cn/abc123</p>", "link.commercial", "百度短网址"),
+    # a hidden short link is still a dark link, a redirect through one still a hijack
+    ('<p>正文</p><div style="display:none"><a href="http://t.cn/A6xx">澳门新葡京</a></div>', "link.hidden", None),
+    ('<script>window.location.href="https://bit.ly/3abc";</script><p>正文</p>', "link.redirect", None),
+])
+def test_short_links_say_their_target_is_unknown(reviewer, html, rule, shortener):
+    (f,) = [f for f in reviewer.review(Document(html=html)).findings if f.category.value == "link"]
+    assert f.rule == rule and f.explanation.details.get("shortener") == shortener
+    if shortener:
+        assert f.severity.value == "medium" and "短链接" in f.message

@@ -218,7 +218,7 @@ def builtin_service_hosts() -> tuple[tuple[str, str], ...]:
 
 def service_of(host: Host) -> str | None:
     """The third-party web service a script host belongs to (百度统计, 高德地图 API…), or None."""
-    return next((note or domain for domain, note in builtin_service_hosts() if host_matches(host, domain)), None)
+    return _named(builtin_service_hosts(), host)
 
 
 @functools.lru_cache(maxsize=1)
@@ -229,7 +229,23 @@ def builtin_platform_hosts() -> tuple[tuple[str, str], ...]:
 
 def platform_of(host: Host) -> str | None:
     """The new-media platform a host belongs to (微博, 微信公众号, 抖音…), or None."""
-    return next((note or domain for domain, note in builtin_platform_hosts() if host_matches(host, domain)), None)
+    return _named(builtin_platform_hosts(), host)
+
+
+@functools.lru_cache(maxsize=1)
+def builtin_shortener_hosts() -> tuple[tuple[str, str], ...]:
+    """(host, service) rows of ``lexicons/url_shorteners.tsv``: short-link services (t.cn, url.cn…)."""
+    return _domain_table("url_shorteners.tsv")
+
+
+def shortener_of(host: Host) -> str | None:
+    """The short-link service a host belongs to, or None: its links hide where they lead."""
+    return _named(builtin_shortener_hosts(), host)
+
+
+def _named(rows: tuple[tuple[str, str], ...], host: Host) -> str | None:
+    """The note of the first row whose domain is the host or one of its parents."""
+    return next((note or domain for domain, note in rows if host_matches(host, domain)), None)
 
 
 def _domain_table(name: str) -> tuple[tuple[str, str], ...]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..links import DomainPolicy, Target, platform_of, service_of, targets, url_host
+from ..links import DomainPolicy, Target, platform_of, service_of, shortener_of, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._charclasses import LATIN, present
@@ -115,6 +115,11 @@ class LinkTargets:
                                message=f"第三方服务脚本（{service}，{host.unicode}）：不是商业链接，但会把访问数据交给第三方，"
                                        f"请确认符合本单位的数据安全要求", pattern="script-service",
                                details=details, normalized=host.registrable_ascii, folds=[])
+        elif (shortener := shortener_of(host)) is not None:
+            rule, conf = COMMERCIAL.id, 0.8
+            details["shortener"] = shortener
+            msg = (f"{where}是短链接（{shortener}，{host.unicode}），看不出最终指向哪个网站：请展开确认目标不是商业或违规网站，"
+                   f"政府网站宜直接链接目标页面")
         else:
             rule, conf = COMMERCIAL.id, 0.8 if t.kind in ("text", "comment") else 0.85
             msg = f"{where}指向非政府网站“{shown}”；政府网站不得链接商业网站，如为权威媒体或本站域名请加入允许列表"
