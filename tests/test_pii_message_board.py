@@ -40,3 +40,27 @@ def test_message_board_citizen_data_is_found(reviewer, text, rule, value, severi
 def test_message_board_office_reply_stays_clean(reviewer, text):
     report = reviewer.review(text)
     assert [f for f in report.findings if f.rule.startswith("pii.") and f.severity >= Severity.medium] == []
+
+
+# A citizen writes 我家在… (and a reply quotes 您家位于…) where a form would say 家庭住址：; these were not cues,
+# so an address without 家住/住址 passed.
+@pytest.mark.parametrize("text,value", [
+    ("留言内容：我家在城关镇幸福村二组37号，房子漏雨。", "城关镇幸福村二组37号"),
+    ("留言内容：我家在长沙市岳麓区桐梓坡路158号枫林小区3栋1102室，楼下噪音大。", "长沙市岳麓区桐梓坡路158号枫林小区3栋1102室"),
+    ("留言內容：我家在長沙市嶽麓區桐梓坡路１５８號楓林小區３棟１１０２室。", "長沙市嶽麓區桐梓坡路１５８號楓林小區３棟１１０２室"),
+    ("答复：李女士您好，经核实，您家位于幸福村二组37号的房屋属于危房改造对象。", "幸福村二组37号"),
+    ("你家位于黄兴镇蓝田村5组12号的宅基地已完成确权登记。", "黄兴镇蓝田村5组12号"),
+])
+def test_home_in_a_message_is_found(reviewer, text, value):
+    hits = found(reviewer.review(text), "pii.address", min_severity=HIGH)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "大家在3号楼会议室集合。我家在农村，种了3亩地。",
+    "国家在2025年安排资金12亿元。项目位于城关镇人民路12号。",
+    "我家在外地工作，请问如何办理？咨询电话0731-88991234。",
+    "专家位于3号楼2层评审室，请按时到场。",
+])
+def test_home_words_without_a_home_stay_clean(reviewer, text):
+    assert [f for f in reviewer.review(text).findings if f.severity >= Severity.medium] == []
