@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
+from ..pii.columns import column_header
 from ..pii.context import (
     PERSON_IDENTIFIER,
     clause_before,
@@ -43,6 +44,18 @@ NOT_CARD = lazy_regex(r"编号|单号|工单|批次|流水号|代码|发票|案�
 WINDOW = 24
 
 
+def _header_cue(text: str, start: int) -> tuple[int, str] | None:
+    """The card label heading the column the number stands in (银行卡号, 开户银行账号…), as (0, word); or None.
+
+    A header that names another number (编号, 流水号…) or an organisation's account (单位账号, 专户…) is not one.
+    """
+    header = column_header(text, start)
+    if header is None or NOT_CARD.search(header) or ORG_ACCOUNT.search(header):
+        return None
+    m = CARD_CUE.search(header)
+    return (0, m.group()) if m else None
+
+
 @detector(RULE, name="pii_bank_card", order=44)
 def detect(ctx):
     text = ctx.text
@@ -53,6 +66,8 @@ def detect(ctx):
         s, e = m.span()
         seg, _ = clause_before(text, s, WINDOW)
         cue = last_match_end(CARD_CUE, seg)
+        if cue is None:
+            cue = _header_cue(text, s)  # a 银行卡号 column of a 发放/补偿 table: the label is the column's header
         notcard = last_match_end(NOT_CARD, seg)
         wide = clause_before(text, s, 48)[0]
         org = last_match_end(ORG_ACCOUNT, wide)
