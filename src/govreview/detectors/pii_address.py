@@ -106,6 +106,16 @@ def _address_end(run: str) -> tuple[int, bool] | None:
     return last, fine
 
 
+def _address_at(text: str, start: int, end: int | None = None) -> tuple[int, bool] | None:
+    """End of the address that starts at ``start`` (its run of address characters, up to ``end``, cut
+    after the last detail component) and whether a detail was fine; None when there is no detail."""
+    run = ADDRESS_RUN.match(text, start, len(text) if end is None else end)
+    if run is None:
+        return None
+    found = _address_end(run.group())
+    return None if found is None else (start + found[0], found[1])
+
+
 # 处罚决定书, 中标公告 and registrations put one field per line (当事人：XX有限公司 / 统一社会信用代码：… /
 # 住所：…): the subject of a 住所 is the record's, so single line breaks do not end it; a blank line does
 _RECORD_END = lazy_re(r"[。；;！!？?]|\n[ \t\u3000]*\n")
@@ -194,13 +204,10 @@ def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tup
 def _gazetteer_candidate(ctx, covered, place):
     text = ctx.text
     vs, ve = place
-    run = ADDRESS_RUN.match(text, vs)
-    if run is None:
-        return
-    found = _address_end(run.group())
+    found = _address_at(text, vs)
     if found is None or not found[1]:
         return
-    s, e = vs, vs + found[0]
+    s, e = vs, found[0]
     covered.append((s, e))
     addr = text[s:e]
     if INSTITUTION_WORDS.search(addr) and not RESIDENTIAL_WORDS.search(addr):
@@ -270,14 +277,11 @@ def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kin
         if cs < 0:
             continue
         a = _AFTER_CUE.match(text, cs).end()  # spaces before the value
-        run = ADDRESS_RUN.match(text, a, le)
-        if run is None:
-            continue
-        found = _address_end(run.group())
+        found = _address_at(text, a, le)
         if found is None:
             continue
-        length, fine = found
-        s, e = a, a + length
+        e, fine = found
+        s = a
         if any(x <= s < y for x, y in covered):
             continue
         verdict = _classify_cue(text, cue, kind_of_cue, cs, text[s:e], fine)
@@ -354,14 +358,11 @@ def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
             if col is not None:
                 yield from _column_addresses(ctx, covered, m, kind_of_cue, *col)
         a = _AFTER_CUE.match(text, m.end()).end()
-        run = ADDRESS_RUN.match(text, a)
-        if run is None:
-            continue
-        found = _address_end(run.group())
+        found = _address_at(text, a)
         if found is None:
             continue
-        length, fine = found
-        s, e = a, a + length
+        e, fine = found
+        s = a
         covered.append((s, e))
         pos = max(pos, e)
         cue = m.group()
