@@ -357,8 +357,55 @@ def test_deleted_revisions_and_tab_stops_are_not_text(tmp_path):
         p = d.add_paragraph("各单位要严格执行信息发布审核制度。")
         p._p.append(parse_xml(f'<w:del {_WNS} w:id="2" w:author="a" w:date="2024-05-01T00:00:00Z"><w:r><w:delText>欢迎</w:delText></w:r></w:del>'))
         p._p.insert(0, parse_xml(f'<w:pPr {_WNS}><w:tabs><w:tab w:val="left" w:pos="420"/></w:tabs></w:pPr>'))
-    data = _docx(build)
-    assert extracted_text("t.docx", data) == "各单位要严格执行信息发布审核制度。\n\n"
+    units = get_extractor("t.docx")(_docx(build), "t.docx", Limits()).units
+    assert units[0].text == "各单位要严格执行信息发布审核制度。"  # the paragraph as it reads now: no 欢迎, no tab
+    assert (units[1].text, units[1].location.hidden) == ("各单位要严格执行信息发布审核制度。欢迎", "revision")
+
+
+def _deleted(text: str) -> str:
+    return f'<w:del {_WNS} w:id="7" w:author="办公室" w:date="2024-05-01T00:00:00Z"><w:r><w:delText>{text}</w:delText></w:r></w:del>'
+
+
+@pytest.mark.parametrize("where", ["paragraph", "table row", "whole table row deleted"])
+def test_text_deleted_under_track_changes_is_reviewed(tmp_path, where):
+    """An editor deletes the ID numbers from a 公示 with 修订 (track changes) on and the file is published:
+    Word's final view hides them, but they are stored in the .docx and 显示标记 shows them. The finding is
+    located in that paragraph or cell and says it is a deleted revision."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        d.add_paragraph("关于2024年度临时救助对象的公示")
+        if where == "paragraph":
+            p = d.add_paragraph(f"救助对象：{NAMES[0]}，身份证号：")
+        else:
+            t = d.add_table(rows=2, cols=3)
+            _fill(t, [["姓名", "身份证号", "救助金额（元）"], [NAMES[0] if where == "table row" else "", "", "" if where != "table row" else "800"]])
+            if where == "whole table row deleted":
+                name_p = t.cell(1, 0).paragraphs[0]
+                name_p._p.append(parse_xml(_deleted(NAMES[0])))
+            p = t.cell(1, 1).paragraphs[0]
+        p._p.append(parse_xml(_deleted(IDS[0])))
+        d.add_paragraph("公示期间如有异议，请与民政办联系。")
+    rep = scan_one(tmp_path, "公示.docx", _docx(build))
+    (f,) = [f for f in rep.findings if f.rule == "pii.id_card"]
+    assert (f.text, f.location.hidden) == (IDS[0], "revision")
+    assert rep.verdict.value == "block"
+    if where == "paragraph":
+        assert (f.location.part, f.location.paragraph) == ("word/document.xml", 2)
+    else:
+        assert f.location.cell == "R2C2"
+
+
+def test_unchanged_text_around_a_deleted_revision_is_reported_once(tmp_path):
+    """The old version of a paragraph repeats its unchanged text: a mobile number in it is reported once,
+    where the paragraph stands now, and a harmless deletion adds nothing."""
+    from docx.oxml import parse_xml
+
+    def build(d):
+        p = d.add_paragraph("联系人：张建国，手机：13974512345，")
+        p._p.append(parse_xml(_deleted("欢迎来电咨询")))
+    rep = scan_one(tmp_path, "通知.docx", _docx(build))
+    assert [(f.rule, f.text, f.location.hidden) for f in rep.findings] == [("pii.phone.mobile", "13974512345", None)]
 
 
 def test_a_two_row_header_under_a_merged_cell(tmp_path):

@@ -113,8 +113,9 @@ class Location(_Frozen):
     page: int | None = None
     paragraph: int | None = None
     part: str | None = None
-    hidden: Literal["sheet", "row", "column"] | None = Field(
-        default=None, description="the sheet, row or column holding the cell is hidden in the file: readers of it do not see the text")
+    hidden: Literal["sheet", "row", "column", "revision"] | None = Field(
+        default=None, description="the text is in the file but readers of it do not see it: the sheet, row or column holding "
+                                  "the cell is hidden, or (revision) it was deleted under track changes and is still stored")
 
 
 class Finding(_Frozen):

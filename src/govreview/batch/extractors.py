@@ -61,6 +61,9 @@ class Unit:
     text: str
     location: Location
     sep: str = "\n\n"  # written after this unit: a blank line, so that a paragraph boundary stops negation cues (context.py)
+    # spans of ``text`` that are the unit's point; a finding overlapping none of them is dropped. A deleted
+    # revision's unit is the paragraph as it was before the edit: only what was deleted is news there
+    only: tuple[tuple[int, int], ...] = ()
 
 
 ROW_END = "\n\n"  # a spreadsheet row is a record: a paragraph boundary for negation cues, like Unit.sep
@@ -121,6 +124,17 @@ class Extracted:
             return None
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.units[max(i, 0)].location
+
+    def beside_the_point(self, start: int, end: int) -> bool:
+        """Whether [start, end) lies in a unit with ``only`` spans and overlaps none of them (the unchanged
+        text around a deleted revision: it was reviewed, and is reported, where the paragraph stands now)."""
+        if not self.units or not self.starts:
+            return False
+        i = max(bisect.bisect_right(self.starts, start) - 1, 0)
+        unit, base = self.units[i], self.starts[i]
+        if not unit.only:
+            return False
+        return not any(start < base + b and base + a < max(end, start + 1) for a, b in unit.only)
 
 
 Extractor = Callable[[bytes, str, Limits], Extracted]
@@ -239,11 +253,9 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP_IN_PARAGRAPH = frozenset((_W + "pPr", _W + "rPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC_FALLBACK))
 
 
-def _para_text(p) -> str:
-    """The text of a ``w:p`` as Word shows it: runs at any depth, so runs inside inline content controls
-    (w:sdt), tracked insertions (w:ins), fields (w:fldSimple: mail-merged values), hyperlinks and smart
-    tags count (python-docx's ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks)."""
-    out: list[str] = []
+def _pieces(p, skip: frozenset):
+    """The text pieces of a ``w:p`` in order, as ``(piece, deleted)``: runs at any depth, elements in
+    ``skip`` and their content left out; ``deleted`` for a deleted revision's ``w:delText``."""
     stack = [iter(p)]
     while stack:
         el = next(stack[-1], None)
@@ -252,14 +264,58 @@ def _para_text(p) -> str:
             continue
         tag = el.tag
         if tag == _W + "t":
-            out.append(el.text or "")
+            yield el.text or "", False
+        elif tag == _W + "delText":
+            yield el.text or "", True
         elif tag == _W + "tab":
-            out.append("\t")
+            yield "\t", False
         elif tag == _W + "br" or tag == _W + "cr":
-            out.append("\n")
-        elif isinstance(tag, str) and tag not in _SKIP_IN_PARAGRAPH and len(el):
+            yield "\n", False
+        elif isinstance(tag, str) and tag not in skip and len(el):
             stack.append(iter(el))
-    return "".join(out)
+
+
+def _para_text(p) -> str:
+    """The text of a ``w:p`` as Word shows it: runs at any depth, so runs inside inline content controls
+    (w:sdt), tracked insertions (w:ins), fields (w:fldSimple: mail-merged values), hyperlinks and smart
+    tags count (python-docx's ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks)."""
+    return "".join(piece for piece, _ in _pieces(p, _SKIP_IN_PARAGRAPH))
+
+
+_INSERTED = frozenset((_W + "ins", _W + "moveTo"))
+_NOT_BEFORE = _SKIP_IN_PARAGRAPH - {_W + "del"} | _INSERTED
+
+
+def _text_before_revision(paragraphs) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The paragraphs as they read before tracked changes, and the spans of the deleted text in it.
+
+    Track changes keep deleted text in the file (``w:del``/``w:delText``): Word hides it in the final view,
+    but 显示标记 or any unzip shows it, so a 公示 whose editor deleted an ID number with 修订 on still
+    publishes it. Insertions are left out (they are not in the old version); ``(text, ())`` when
+    nothing non-blank was deleted."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, p in enumerate(paragraphs):
+        if k:
+            out.append("\n")
+            pos += 1
+        for piece, deleted in _pieces(p, _NOT_BEFORE):
+            if deleted and piece.strip():
+                spans.append((pos, pos + len(piece)))
+            out.append(piece)
+            pos += len(piece)
+    return "".join(out), tuple(spans)
+
+
+def _revision_unit(paragraphs, location: Location) -> Unit | None:
+    """A unit for the text deleted under track changes in these paragraphs (see :func:`_text_before_revision`)."""
+    if not any(True for p in paragraphs for _ in p.iter(_W + "delText")):
+        return None
+    text, spans = _text_before_revision(paragraphs)
+    if not spans:
+        return None
+    return Unit(text, location.model_copy(update={"hidden": "revision"}), only=spans)
 
 
 def _in_fallback(el) -> bool:
@@ -298,6 +354,7 @@ def _table_units(table, part: str, units: list[Unit]) -> None:
     seen: set = set()
     for r, row in enumerate(table.rows, start=1):
         cells: list[tuple[int, str, Location]] = []
+        revisions: list[Unit] = []  # after the row: the row stays one record
         nested: list[tuple[str, Table]] = []
         try:
             before = row.grid_cols_before
@@ -316,9 +373,14 @@ def _table_units(table, part: str, units: list[Unit]) -> None:
                 else:
                     texts.append(_para_text(block._p))
             text = "\n".join(texts)
+            loc = Location(part=part, cell=f"R{r}C{c}")
             if text.strip():
-                cells.append((c - 1, text, Location(part=part, cell=f"R{r}C{c}")))
+                cells.append((c - 1, text, loc))
+            rev = _revision_unit([b._p for b in _blocks(cell._tc, cell) if not isinstance(b, Table)], loc)
+            if rev is not None:
+                revisions.append(rev)
         units.extend(row_units(cells))
+        units.extend(revisions)
         for name, t in nested:
             _table_units(t, name, units)
 
@@ -349,16 +411,24 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         else:
             pi += 1
             t = _para_text(block._p)
+            loc = Location(part="word/document.xml", paragraph=pi)
             if t.strip():
-                units.append(Unit(t, Location(part="word/document.xml", paragraph=pi)))
+                units.append(Unit(t, loc))
+            rev = _revision_unit([block._p], loc)
+            if rev is not None:
+                units.append(rev)
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
         if _in_fallback(box):
             continue
         for pi, p in enumerate(box.iter(_W + "p"), start=1):
             t = _para_text(p)
+            loc = Location(part=f"word/document.xml#textbox{bi}", paragraph=pi)
             if t.strip():
-                units.append(Unit(t, Location(part=f"word/document.xml#textbox{bi}", paragraph=pi)))
+                units.append(Unit(t, loc))
+            rev = _revision_unit([p], loc)
+            if rev is not None:
+                units.append(rev)
     for part in d.part.package.iter_parts():
         pn = str(part.partname).lstrip("/")
         if not pn.startswith("word/") or not any(k in pn for k in ("header", "footer", "footnotes", "endnotes", "comments")):
@@ -369,8 +439,12 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
             continue
         for pi, p in enumerate((p for p in root.iter(_W + "p") if not _in_fallback(p)), start=1):
             t = _para_text(p)
+            loc = Location(part=pn, paragraph=pi)
             if t.strip():
-                units.append(Unit(t, Location(part=pn, paragraph=pi)))
+                units.append(Unit(t, loc))
+            rev = _revision_unit([p], loc)
+            if rev is not None:
+                units.append(rev)
     return Extracted("docx", units=units)
 
 

@@ -24,6 +24,7 @@ from typing import Any
 
 from ..config import ReviewConfig
 from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewError, Verdict, is_title
+from ..engine import verdict_for
 from .extractors import Extracted, NotReviewed, get_extractor, sniff_text
 from .limits import Limits
 from .sources import FieldMap
@@ -176,6 +177,8 @@ class Processor:
             report = rv.review(doc)
             t2 = time.perf_counter()
             timings = {"extract": t1 - t0, "review": t2 - t1}
+            if extracted is not None and extracted.units and any(u.only for u in extracted.units):
+                report = self._only_the_point(report, extracted)
             report = self._locate(report, task, extracted)
             if doc.is_html and self.settings.suppressions and "govreview:" in doc.content:
                 from ..suppress import apply_suppressions
@@ -210,6 +213,15 @@ class Processor:
                   for kind, msg, loc in extracted.unreviewed]
         verdict = Verdict.review if report.verdict is Verdict.pass_ else report.verdict
         return report.model_copy(update={"errors": [*report.errors, *errors], "verdict": verdict})
+
+    def _only_the_point(self, report: Report, extracted: Extracted) -> Report:
+        """Drop findings in the unchanged text of a deleted revision's unit: they are reported where the
+        paragraph stands now (see ``Unit.only``); the verdict follows what is left."""
+        kept = [f for f in report.findings
+                if f.start is None or is_title(f) or not extracted.beside_the_point(f.start, f.end)]
+        if len(kept) == len(report.findings):
+            return report
+        return report.model_copy(update={"findings": kept, "verdict": verdict_for(kept, self.reviewer.config)})
 
     def _locate(self, report: Report, task: Task, extracted: Extracted | None) -> Report:
         if not report.findings or (task.path is None and task.member is None and (extracted is None or not extracted.units)):

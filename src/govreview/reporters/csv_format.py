@@ -16,7 +16,8 @@ COLUMNS = ("document", "source", "verdict", "rule", "category", "severity", "sta
            "location", "confidence", "fingerprint", "error_kind", "error")
 
 
-_HIDDEN_ZH = {"sheet": "（隐藏的工作表 hidden sheet）", "row": "（隐藏行 hidden row）", "column": "（隐藏列 hidden column）"}
+_HIDDEN_ZH = {"sheet": "（隐藏的工作表 hidden sheet）", "row": "（隐藏行 hidden row）", "column": "（隐藏列 hidden column）",
+              "revision": "（修订时删除、仍保存在文件中的文字 deleted revision still in the file）"}
 
 
 def location_str(loc: Location | None) -> str:
