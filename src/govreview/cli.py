@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from .config import ReviewConfig, describe_config_errors
 from .engine import Reviewer
 from .inputs import InputProblem, document_from_bytes
-from .lexicons import Lexicon, LexiconError, builtin_dir
+from .lexicons import Lexicon, LexiconError, loaded_lists
 from .model import Category, Report, Severity
 from .reporters import FORMATS, get_reporter
 
@@ -333,12 +333,10 @@ def rules(fmt: str, config_path: str | None, lexicon_paths, lexicon_category, le
     lx = Table(title="词表 lexicons")
     for col in ("name", "kind", "version", "entries", "rules", "file"):
         lx.add_column(col, overflow="fold")  # wrapped, never cut to "2026年…": the name is what one looks for
-    for lex in reviewer.lexicons:
-        if lex.kind == "cues":
-            continue
-        lex_rules = sorted({e.rule for e in lex.entries}) if lex.kind == "terms" else []
-        lx.add_row(lex.name, lex.kind, lex.version, str(len(lex.entries)), ", ".join(lex_rules[:3]) + (" …" if len(lex_rules) > 3 else ""),
-                   "(built-in)" if lex.path and Path(lex.path).parent == builtin_dir() else (lex.path or "(memory)"))
+    for row in loaded_lists(reviewer.lexicons):
+        names = row["rules"]
+        lx.add_row(row["name"], row["kind"], row["version"], str(row["entries"]), ", ".join(names[:3]) + (" …" if len(names) > 3 else ""),
+                   "(built-in)" if row["builtin"] else (row["path"] or "(memory)"))
     console.print(lx)
 
 

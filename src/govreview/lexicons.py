@@ -362,6 +362,17 @@ def builtin_lexicons() -> tuple[Lexicon, ...]:
     return tuple(out)
 
 
+def loaded_lists(lexicons: Iterable[Lexicon]) -> list[dict]:
+    """What is loaded, for ``govreview rules`` and ``GET /v1/rules``: each list's name, kind, version, entry
+    count, the rules its terms report, and whether it is a built-in one (an office checks there that its
+    issued list is active and which version). Cue lists are detectors' internals and are left out."""
+    home = builtin_dir()
+    return [{"name": lex.name, "kind": lex.kind, "version": lex.version, "entries": len(lex.entries),
+             "rules": sorted({e.rule for e in lex.entries}) if lex.kind == "terms" else [],
+             "builtin": bool(lex.path) and Path(lex.path).parent == home, "path": lex.path}
+            for lex in lexicons if lex.kind != "cues"]
+
+
 def combined_version(lexicons: Iterable[Lexicon]) -> str:
     h = hashlib.sha256()
     for lex in sorted(lexicons, key=lambda x: x.name):

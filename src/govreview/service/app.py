@@ -29,7 +29,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import ValidationError
 
 from .. import __version__
-from ..lexicons import LexiconError
+from ..lexicons import LexiconError, loaded_lists
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from .errors import ApiError, api_error_handler, http_error_handler, validation_error_handler
@@ -234,7 +234,8 @@ def create_app(settings: ServiceSettings | None = None, *, build_in_background: 
         return {"lexicon_version": r.lexicon_version, "config_digest": r.config_digest,
                 "rules": [{"rule": x.id, "category": x.category, "severity": x.severity.value,
                            "description": x.description, "enabled": r.config.rule_enabled(x.id, x.category)}
-                          for x in rows]}
+                          for x in rows],
+                "lexicons": [{k: v for k, v in row.items() if k != "path"} for row in loaded_lists(r.lexicons)]}
 
     @app.post("/v1/review", response_model=ReviewResponse, tags=["review"], dependencies=[Depends(require_api_token)],
               responses={**COMMON_ERRORS, 501: {**_ERR, "description": "redact requested but redaction is not installed"}})

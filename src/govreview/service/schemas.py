@@ -143,10 +143,21 @@ class RuleInfo(BaseModel):
     enabled: bool
 
 
+class LexiconInfo(BaseModel):
+    name: str
+    kind: str = Field(description="terms, allow or data")
+    version: str
+    entries: int
+    rules: list[str] = Field(description="the rules its terms report (terms lists)")
+    builtin: bool = Field(description="shipped with govreview (false: a list the server was configured with)")
+
+
 class RulesResponse(BaseModel):
     lexicon_version: str
     config_digest: str
     rules: list[RuleInfo]
+    lexicons: list[LexiconInfo] = Field(default_factory=list, description="the lists loaded, with their versions "
+                                        "(file paths are not shown)")
 
 
 class ErrorBody(BaseModel):
