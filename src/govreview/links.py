@@ -153,6 +153,30 @@ def parse_host(host: str) -> Host | None:
     return Host(uni, asc, registrable, registrable if registrable.isascii() else _to_ascii(registrable), r.suffix)
 
 
+#: private, shared (CGNAT), loopback, "this network", link-local and unique-local addresses: no public reader reaches them
+_NON_PUBLIC_NETS = ("10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "127.0.0.0/8", "169.254.0.0/16", "100.64.0.0/10",
+                    "0.0.0.0/8", "::1/128", "fe80::/10", "fc00::/7")
+
+
+@functools.lru_cache(maxsize=1)
+def _non_public_nets():
+    import ipaddress
+
+    return tuple(ipaddress.ip_network(n) for n in _NON_PUBLIC_NETS)
+
+
+def non_public_ip(host: str) -> bool:
+    """Whether ``host`` is an IP literal (``10.1.2.3``, ``[fe80::1]``) that is not reachable from the Internet."""
+    import ipaddress
+
+    h = host[1:-1] if host.startswith("[") and host.endswith("]") else host
+    try:
+        ip = ipaddress.ip_address(h.split("%", 1)[0])
+    except ValueError:
+        return False
+    return any(ip in net for net in _non_public_nets() if net.version == ip.version)
+
+
 def url_host(url: str) -> Host | None:
     """Host of an absolute or protocol-relative URL, or of ``www.…`` without a scheme; None for relative links."""
     u = url.strip().translate(_DOTS)

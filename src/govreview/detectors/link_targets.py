@@ -12,7 +12,8 @@ under the most specific rule:
   target or typed URL pointing at a non-government site (政府网站不得链接商业网站).
 
 Hidden links to government domains (collapsed navigation menus) are normal and
-not reported. Hyperlinks to the platforms of 政务新媒体 accounts
+not reported. Private, loopback and link-local IP addresses (``http://192.168.1.5/oa/``)
+are no commercial sites: ``link.broken`` reports them while it is enabled. Hyperlinks to the platforms of 政务新媒体 accounts
 (``lexicons/new_media_platforms.tsv``: 微博, 微信公众号, 抖音… — the "新媒体矩阵"
 drop-down menus and share buttons) are ``link.commercial`` at low, hidden or not. Options (``[options.links]``): ``allow_domains`` (list),
 ``site_domains`` (the site's own domains; the document's ``url`` host is always
@@ -24,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..links import DomainPolicy, Target, platform_of, service_of, shortener_of, targets, url_host
+from ..links import DomainPolicy, Target, non_public_ip, platform_of, service_of, shortener_of, targets, url_host
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
 from ._charclasses import LATIN, present
@@ -53,6 +54,8 @@ class LinkTargets:
         allow = list(reviewer.config.allow.domains) + list(opts.get("allow_domains", ()))
         self.policy = DomainPolicy(allow, builtin=bool(opts.get("builtin_allow", True)))
         self.site = tuple(opts.get("site_domains", ()))
+        # an intranet address (http://192.168.1.5/oa/…) is no commercial site: link.broken reports it while it is on
+        self.intranet_elsewhere = reviewer.config.rule_enabled("link.broken", Category.link)
 
     def detect(self, ctx) -> Iterable[Finding]:
         if ctx.html is not None and ctx.html.structure.error:
@@ -75,7 +78,7 @@ class LinkTargets:
 
     def _finding(self, ctx, t: Target, site: list[str]) -> Finding | None:
         host = url_host(t.url) if t.kind not in ("text", "comment") or "://" in t.url else url_host("http://" + t.url)
-        if host is None:
+        if host is None or (self.intranet_elsewhere and not host.suffix and non_public_ip(host.ascii)):
             return None
         cls, allowed_by = self.policy.classify(host, site=site)
         if cls != "commercial":
