@@ -196,6 +196,8 @@ def test_the_rule_can_be_disabled():
         ("http://a.b.lan/", "intranet"), ("http://intranet/", "intranet"), ("ftp://10.0.0.2/pub/", "intranet"),
         ("http://www.x,gov.cn/", "malformed"), ("https://", "malformed"), ("http;//www.gov.cn/", "malformed"),
         ("hhttp://www.gov.cn/", "malformed"), ("http:www.gov.cn", "malformed"), ("ｈｔｔｐ：／／ｗｗｗ．ｇｏｖ．ｃｎ/", "malformed"),
+        ("http://１９２.１６８.１.５/oa/", "intranet"), ("http://ｏａ/", "intranet"),  # browsers fold the width
+        ("http://www．gansu．gov．cn/", "malformed"), ("//www。gansu。gov。cn/", "malformed"),
         ("http://8.8.8.8/", None), ("http://172.32.0.1/", None), ("http://www.gov.cn:8080/", None), ("/zwgk/", None),
         ("javascript:void(0)", None), ("mailto:a@b.cn", None), ("data:image/png;base64,AAAA", None), ("#", None),
         ("http:\\\\www.gov.cn\\", None), ("index.php?m=a.b", None), ("README.md", None),

@@ -144,6 +144,15 @@ def _authority_host(rest: str) -> str:
     return m.group(1) if m else auth
 
 
+def _host_problem_at(u: str, w: str, at: int) -> Problem | None:
+    """The host after ``scheme://`` (or ``//``) at ``at``: read width-folded, as browsers do (ｏａ, １９２.１６８…),
+    except that a full stop typed in full width (。 ． ｡) is reported as written."""
+    raw = _authority_host(u[at:])
+    if any(c in raw for c in "。．｡"):
+        return host_problem(raw)
+    return host_problem(_authority_host(w[at:]))
+
+
 @functools.lru_cache(maxsize=16384)  # a site's template repeats its links on every page (the result is read-only)
 def url_problem(url: str, *, prose: bool = False) -> Problem | None:
     """Why ``url`` (an attribute value, entity-decoded, or a URL written in ``prose``) is broken for every
@@ -161,7 +170,7 @@ def url_problem(url: str, *, prose: bool = False) -> Problem | None:
         host = re.split(r"[\\/]", low.lstrip("\\/"), maxsplit=1)[0]
         return Problem("local-file", f"局域网共享文件（{host}）", Severity.medium, 0.95, {"path": u, "host": host})
     if low.startswith("//") and not prose:  # protocol-relative
-        return host_problem(_authority_host(u[2:]))
+        return _host_problem_at(u, w, 2)
     m = _SCHEME.match(w)
     if m is not None:
         scheme, sep, rest = m.group("scheme"), m.group("sep"), m.group("rest")
@@ -170,7 +179,7 @@ def url_problem(url: str, *, prose: bool = False) -> Problem | None:
         if proper and raw_head == w[: m.start("rest")]:
             if re.match(r"(?:https?|ftp)(?:[:：]|//)", rest, re.I):
                 return Problem("malformed", "网址的协议头重复（如 http://http://）", Severity.low, 0.9, {"url": u})
-            return host_problem(_authority_host(u[m.start("rest"):]))
+            return _host_problem_at(u, w, m.start("rest"))
         if not _HOSTISH.match(rest) or not re.search(r"[.。．｡]|^\s*\[|^\s*localhost", rest.split("/", 1)[0] or rest):
             return None  # "note:", "step;/" and other words that merely look like a scheme
         sl = scheme.lower()
