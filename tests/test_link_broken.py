@@ -159,6 +159,8 @@ def test_official_pages_stay_clean(reviewer, body):
         "安装完成后在浏览器访问http://127.0.0.1:8088 打开客户端。",  # the reader's own computer
         "在浏览器中输入http://192.168.1.1/ 登录路由器管理页面，修改无线网络密码。",  # the reader's own router
         "执法文书编号：甘市监罚〔2026〕12号，处罚依据：《中华人民共和国广告法》第五十七条。",
+        "外部链接应以http://或https://开头，不得使用file://、ftp://等协议。",  # rules about links name the schemes
+        "常见的错误写法有htp://、http：//和http//等，请各单位自查。",
     ],
 )
 def test_official_text_stays_clean(reviewer, text):

@@ -179,6 +179,8 @@ def url_problem(url: str, *, prose: bool = False) -> Problem | None:
         if proper and raw_head == w[: m.start("rest")]:
             if re.match(r"(?:https?|ftp)(?:[:：]|//)", rest, re.I):
                 return Problem("malformed", "网址的协议头重复（如 http://http://）", Severity.low, 0.9, {"url": u})
+            if prose and not _authority_host(rest).strip():
+                return None  # "以http://或https://开头": the text talks about the scheme itself
             return _host_problem_at(u, w, m.start("rest"))
         if not _HOSTISH.match(rest) or not re.search(r"[.。．｡]|^\s*\[|^\s*localhost", rest.split("/", 1)[0] or rest):
             return None  # "note:", "step;/" and other words that merely look like a scheme
@@ -277,8 +279,8 @@ class LinkBroken:
             kind = m.lastgroup
             raw = _trim(m.group(), kind)
             ve = vs + len(raw)
-            if kind == "drive" and not _looks_like_drive_path(raw):
-                continue
+            if (kind == "drive" and not _looks_like_drive_path(raw)) or (kind == "file" and not raw[5:].strip("\\/")):
+                continue  # "A:/B" in a list; "不得使用file://协议" names the scheme
             p = url_problem(raw if kind != "ip" else "http://" + raw, prose=True)
             if p is None:
                 continue
