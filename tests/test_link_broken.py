@@ -97,6 +97,9 @@ def test_broken_link_targets_in_pages(reviewer, body, value, kind, severity):
         ("材料请报送至\\\\192.168.1.5\\共享\\综合科\\2026年报表，逾期不候。", "\\\\192.168.1.5\\共享\\综合科\\2026年报表",
          "local-file"),
         ("模板见\\\\fileserver\\公文模板\\通知.dotx。", "\\\\fileserver\\公文模板\\通知.dotx", "local-file"),
+        ("初稿在C:\\Users\\zhangwei\\Desktop\\新建文件夹 里，定稿后删除此行", "C:\\Users\\zhangwei\\Desktop\\新建文件夹",
+         "local-file"),
+        ("数据来源：D:/统计科/2026年/一季度报表.xlsx", "D:/统计科/2026年/一季度报表.xlsx", "local-file"),
         ("请于3月10日前登录http://192.168.1.10/oa/index.jsp填报。", "http://192.168.1.10/oa/index.jsp", "intranet"),
         ("系统地址：http://10.12.3.4:8080/zwfw （仅限政务外网访问）", "http://10.12.3.4:8080/zwfw", "intranet"),
         ("请访问172.16.8.20:9090/report进行数据报送。", "172.16.8.20:9090/report", "intranet"),
@@ -161,6 +164,9 @@ def test_official_pages_stay_clean(reviewer, body):
         "执法文书编号：甘市监罚〔2026〕12号，处罚依据：《中华人民共和国广告法》第五十七条。",
         "外部链接应以http://或https://开头，不得使用file://、ftp://等协议。",  # rules about links name the schemes
         "常见的错误写法有htp://、http：//和http//等，请各单位自查。",
+        # 办事指南 tell readers where things are on their own computer
+        "驱动程序默认安装在C:\\Program Files (x86)\\CA证书助手\\目录下，如无法识别请查看C:\\Windows\\System32\\drivers。",
+        "请将下载的申报软件解压到D:\\申报软件\\ 后运行setup.exe。",
     ],
 )
 def test_official_text_stays_clean(reviewer, text):

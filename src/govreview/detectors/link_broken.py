@@ -280,7 +280,7 @@ class LinkBroken:
             raw = _trim(m.group(), kind)
             ve = vs + len(raw)
             if (kind == "drive" and not _looks_like_drive_path(raw)) or (kind == "file" and not raw[5:].strip("\\/")):
-                continue  # "A:/B" in a list; "不得使用file://协议" names the scheme
+                continue  # a path on the reader's own computer; "不得使用file://协议" names the scheme
             p = url_problem(raw if kind != "ip" else "http://" + raw, prose=True)
             if p is None:
                 continue
@@ -365,12 +365,16 @@ def _trim(raw: str, kind: str) -> str:
     return raw.rstrip(".,:;!?。，：；．)）]】'\"")
 
 
+_USER_FOLDER = lazy_re(r"[\\/](?:Users|Documents and Settings|Desktop|桌面|我的文档|My Documents|Documents|文档|AppData|Administrator)"
+                       r"(?=[\\/]|$)", re.I)
+
+
 def _looks_like_drive_path(raw: str) -> bool:
-    """``C:\\…`` always; ``D:/…`` in prose only with a file name or a second folder (not "A:/B" in a list)."""
+    """A drive path in prose that is an editor's own file: a document's file name (D:/工作/通知.doc) or a user folder
+    (C:\\Users\\zhang\\…, 桌面). Installation and settings paths in 办事指南 (默认安装在C:\\Program Files\\…,
+    C:\\Windows\\System32\\…) tell readers where to look on their own computer; "A:/B" is a list."""
     body = raw[2:]
-    if "\\" in body:
-        return True
-    return body.count("/") >= 2 or re.search(rf"\.(?:{_FILE_EXTS})$", body, re.I) is not None
+    return re.search(rf"\.(?:{_FILE_EXTS})$", body, re.I) is not None or _USER_FOLDER.search(body) is not None
 
 
 def _placeholder(tag, value: str, anchor: str) -> Problem | None:
