@@ -133,6 +133,10 @@ def test_text_findings_in_a_page_point_into_the_source_and_skip_anchor_text(revi
         '<li><a href="javascript:void(0)" onclick="tab(2)">下载</a></li><li><a href="javascript:void(0)" data-id="3">附件</a></li>'
         '<li><a href="javascript:window.print()">打印本页</a></li><li><a href="javascript:window.close()">关闭窗口</a></li>'
         '<li><a href="#">【打印】</a></li><li><a href="javascript:void(0)" role="tab">原文</a></li></ul>',
+        # download components of CMSs: the script finds the anchor by id or by its own attribute
+        '<p><a href="javascript:void(0);" class="downfile" fileid="88123">附件1：申报表.docx</a> '
+        '<a href="javascript:void(0)" id="down_2">附件2：汇总表.xlsx</a> '
+        '<a href="javascript:;" class="btn" name="dl" urls="/upload/a.pdf">点击下载</a></p>',
         "<p>软件版本 1.2.3.4，发布于2026/01/02，办公时间9:00-17:00，比例1:1。</p>",
         "<p>各单位请勿使用内网地址发布信息，不得将内部办公系统链接到门户网站。</p>",
         '<p><a href="http://1.2.3.4/">x</a> <a href="http://www.gsei.gov.cn:8080/art/2026/1/1/art_1.html">公告</a></p>',

@@ -24,9 +24,11 @@ path written in the text — that is broken for every reader on the Internet:
   (``href="www.xxx.gov.cn"`` is a relative path on the page's own site);
 * **placeholder attachment links** (low): ``href="javascript:void(0)"`` or
   ``href="#"`` on an anchor whose text names a download or a file (下载, 附件1：…,
-  查看原文, ``….pdf``) and that carries no script handler (``onclick``…,
-  ``data-*``): a click does nothing. Menus, tabs and buttons, whose
-  ``javascript:`` links are wired by script, are not reported.
+  查看原文, ``….pdf``) and that carries nothing a script could bind to (only
+  ``href``, ``target``, ``title``, ``class``, ``style``…; no ``onclick``,
+  ``data-*``, ``id``, ``role`` or a CMS's own ``fileid``): a click does
+  nothing. Menus, tabs and buttons, whose ``javascript:`` links are wired by
+  script, are not reported.
 
 Public IP addresses are not broken and are left to ``link.commercial``; the
 ``links`` detector leaves non-public IP addresses to this rule while it is on.
@@ -377,13 +379,16 @@ def _looks_like_drive_path(raw: str) -> bool:
     return re.search(rf"\.(?:{_FILE_EXTS})$", body, re.I) is not None or _USER_FOLDER.search(body) is not None
 
 
+#: the attributes of an anchor nothing but its href makes work (anything else may be what a script binds to)
+_PLAIN_ANCHOR_ATTRS = frozenset(("href", "target", "title", "class", "style", "rel", "tabindex", "lang", "dir", "hidefocus"))
+
+
 def _placeholder(tag, value: str, anchor: str) -> Problem | None:
     """A ``javascript:void(0)`` or ``#`` link on an anchor that promises a file and has no script of its own."""
     if not _EMPTY_JS.fullmatch(value):
         return None
-    if any(k.startswith("on") or k.startswith("data-") or k in ("role", "aria-controls", "aria-haspopup", "data-toggle")
-           for k in tag.attrs):
-        return None  # wired by script: a menu, a tab, a button
+    if not tag.attrs.keys() <= _PLAIN_ANCHOR_ATTRS:
+        return None  # wired by script: onclick, data-*, role=tab, an id to bind, a CMS's fileid="…" for its download script
     text = " ".join(anchor.split())
     if not text or len(text) > 80 or not _ATTACHMENT_TEXT.fullmatch(text):
         return None
