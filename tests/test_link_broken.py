@@ -187,6 +187,26 @@ def test_intranet_addresses_are_not_called_commercial_sites(reviewer):
         "link.commercial", "link.commercial"]
 
 
+@pytest.mark.parametrize(
+    "head, value, severity",
+    [
+        ('<meta http-equiv="refresh" content="0;url=http://192.168.10.2/portal/">', "http://192.168.10.2/portal/",
+         Severity.high),
+        ('<script>window.location.href = "http://10.0.0.8:8080/index.jsp";</script>', "http://10.0.0.8:8080/index.jsp",
+         Severity.high),
+        ("<script>location.replace('file:///C:/site/index.html')</script>", "file:///C:/site/index.html", Severity.high),
+        ("<script>function s(){window.open('http://oa/share?u=1')}</script>", "http://oa/share?u=1", Severity.medium),
+        ('<meta http-equiv="refresh" content="3;url=http//www.gansu.gov.cn/">', "http//www.gansu.gov.cn/", Severity.high),
+    ],
+)
+def test_redirects_to_intranet_or_local_addresses(reviewer, head, value, severity):
+    # the links detector leaves non-public addresses to link.broken: a redirect to one must not go silent; every
+    # visitor is sent there, so the page is dead (high, as link.redirect called it)
+    html = f"<html><head>{head}</head><body><p>正在跳转……</p></body></html>"
+    (f,) = broken(reviewer, Document(html=html))
+    assert f.text == value and f.severity == severity
+
+
 def test_finding_details_name_the_tag_attribute_and_anchor(reviewer):
     html = page('<div style="display:none"><a href="file:///C:/x/附件.doc">附件</a></div>')
     (f,) = broken(reviewer, Document(html=html))

@@ -30,6 +30,10 @@ path written in the text — that is broken for every reader on the Internet:
   nothing. Menus, tabs and buttons, whose ``javascript:`` links are wired by
   script, are not reported.
 
+A meta refresh or script that sends every visitor to such a target (the
+targets :mod:`govreview.links` reads out of ``<meta http-equiv=refresh>`` and
+inline scripts) leaves the whole page dead: high.
+
 Public IP addresses are not broken and are left to ``link.commercial``; the
 ``links`` detector leaves non-public IP addresses to this rule while it is on.
 HTML findings point at the attribute value as written (as ``link.*`` findings
@@ -219,7 +223,10 @@ _MESSAGES = {
 }
 _WHERE = {"a": "超链接", "area": "图片热区链接", "img": "图片", "iframe": "内嵌框架", "frame": "框架", "script": "脚本",
           "link": "样式或资源链接", "form": "表单提交地址", "embed": "嵌入对象", "object": "嵌入对象", "source": "媒体资源",
-          "video": "视频", "audio": "音频", "base": "页面基准地址 <base>", "v:imagedata": "图片", "text": "正文中的网址或路径"}
+          "video": "视频", "audio": "音频", "base": "页面基准地址 <base>", "v:imagedata": "图片", "text": "正文中的网址或路径",
+          "meta-refresh": "meta refresh 跳转", "script-location": "脚本跳转", "script-open": "脚本打开的新窗口",
+          "script-write": "脚本写入的链接"}
+_SCRIPTED = frozenset(("meta-refresh", "script-location", "script-open", "script-write"))
 
 
 def _finding(ctx, p: Problem, start: int, end: int, where: str, *, coords: str, extra: dict) -> Finding:
@@ -272,6 +279,13 @@ class LinkBroken:
                         extra["hidden_by"] = lk.hidden
                 yield _finding(ctx, p, vs, ve, _WHERE.get(t.name, f"<{t.name}> 的 {attr} "), coords="source",
                                extra=extra)
+        # redirects and script-written links: the targets the links detector reads out of meta refresh and scripts
+        for tg in html.targets:
+            if tg.kind in _SCRIPTED and tg.end > tg.start and (p := url_problem(tg.url)) is not None:
+                if tg.redirect:
+                    # every visitor is sent there: the whole page is dead (the links detector calls redirects high)
+                    p = Problem(p.kind, p.reason, Severity.high, p.confidence, p.details)
+                yield _finding(ctx, p, tg.start, tg.end, _WHERE[tg.kind], coords="source", extra={"target_kind": tg.kind})
 
     def _text_findings(self, ctx) -> Iterator[Finding]:
         html = ctx.html
