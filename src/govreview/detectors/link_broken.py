@@ -34,6 +34,13 @@ A meta refresh or script that sends every visitor to such a target (the
 targets :mod:`govreview.links` reads out of ``<meta http-equiv=refresh>`` and
 inline scripts) leaves the whole page dead: high.
 
+In running text (plain text, or a page's text outside its anchors) a URL
+needs something after its scheme ("以http://开头" names the scheme), a drive
+path must be an editor's own file (a document's file name, a Users/桌面
+folder — not 默认安装在C:\\Program Files\\…), and loopback addresses or a
+192.168/10 address next to 路由器/光猫/WiFi are what readers type on their own
+machines: none of these is reported.
+
 Public IP addresses are not broken and are left to ``link.commercial``; the
 ``links`` detector leaves non-public IP addresses to this rule while it is on.
 HTML findings point at the attribute value as written (as ``link.*`` findings
