@@ -442,3 +442,73 @@ def test_findings_in_hidden_sheets_rows_and_columns_say_so(tmp_path):
 def test_visible_cells_have_no_hidden_mark(tmp_path):
     rep = scan_one(tmp_path, "名单.xlsx", xlsx_bytes({"名单": [["姓名", "身份证号"], [NAMES[0], IDS[0]]]}))
     assert [f.location.hidden for f in rep.findings if f.rule == "pii.id_card"] == [None]
+
+
+# --- Word hyperlinks: the target is what a reader follows ---------------------------------------------------
+
+def _hyperlink(d, p, url: str, shown: str) -> None:
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    rid = d.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    h = OxmlElement("w:hyperlink")
+    h.set(qn("r:id"), rid)
+    r, t = OxmlElement("w:r"), OxmlElement("w:t")
+    t.text = shown
+    r.append(t)
+    h.append(r)
+    p._p.append(h)
+
+
+def _field_link(p, url: str, shown: str) -> None:
+    from docx.oxml import parse_xml
+
+    for xml in (f'<w:r {_WNS}><w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {_WNS}><w:instrText xml:space="preserve"> HYPERLINK "{url}" </w:instrText></w:r>',
+                f'<w:r {_WNS}><w:fldChar w:fldCharType="separate"/></w:r>',
+                f'<w:r {_WNS}><w:t>{shown}</w:t></w:r>',
+                f'<w:r {_WNS}><w:fldChar w:fldCharType="end"/></w:r>'):
+        p._p.append(parse_xml(xml))
+
+
+@pytest.mark.parametrize("url, rule", [
+    ("file:///C:/Users/Administrator/Desktop/2024年补贴名单.xls", "link.broken"),
+    ("http://10.12.1.5:8080/oa/download?id=88", "link.broken"),
+    ("http://www.tyc-casino-888.com/reg", "link.commercial"),
+])
+@pytest.mark.parametrize("how", ["relationship", "field code", "table cell"])
+def test_a_word_hyperlinks_target_is_reviewed(tmp_path, url, rule, how):
+    """附件1.doc shown, file:///C:/Users/… behind it: the reader clicks the words and lands on the editor's
+    own disk (or an intranet server, or an ad site). The target never appeared in the extracted text."""
+    def build(d):
+        d.add_paragraph("关于2024年度耕地地力保护补贴发放情况的公示")
+        if how == "table cell":
+            t = d.add_table(rows=1, cols=2)
+            t.cell(0, 0).paragraphs[0].add_run("附件")
+            p = t.cell(0, 1).paragraphs[0]
+        else:
+            p = d.add_paragraph("附件：")
+        (_field_link(p, url, "附件1.xls") if how == "field code" else _hyperlink(d, p, url, "附件1.xls"))
+    rep = scan_one(tmp_path, "公示.docx", _docx(build))
+    assert [(f.rule, f.text) for f in rep.findings if f.rule.startswith("link.")] == [(rule, url)]
+    (f,) = [f for f in rep.findings if f.rule.startswith("link.")]
+    if how == "table cell":
+        assert (f.location.part, f.location.cell) == ("word/document.xml#table1", "R1C2")
+    else:
+        assert (f.location.part, f.location.paragraph) == ("word/document.xml", 2)
+
+
+@pytest.mark.parametrize("url, shown", [
+    ("http://www.gov.cn/zhengce/content/2024-01/05/content_6924.htm", "国务院关于…的通知"),
+    ("mailto:zhangsan@qq.com", "联系我们"),
+    ("http://www.tyc-casino-888.com/", "http://www.tyc-casino-888.com/"),
+])
+def test_hyperlinks_that_add_nothing_are_not_repeated(tmp_path, url, shown):
+    """A link to a government site is fine; a mailto: target is the address the text shows; a target the text
+    already shows is reviewed once, in the text."""
+    def build(d):
+        _hyperlink(d, d.add_paragraph("详见："), url, shown)
+    rep = scan_one(tmp_path, "通知.docx", _docx(build))
+    found = [f.rule for f in rep.findings if f.rule.startswith("link.")]
+    assert found == (["link.commercial"] if shown == url else [])

@@ -21,6 +21,7 @@ from __future__ import annotations
 import bisect
 import csv
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -318,6 +319,36 @@ def _revision_unit(paragraphs, location: Location) -> Unit | None:
     return Unit(text, location.model_copy(update={"hidden": "revision"}), only=spans)
 
 
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_FIELD_URL = re.compile(r'HYPERLINK\s+"([^"]+)"')
+
+
+def _link_unit(paragraphs, rels, location: Location) -> Unit | None:
+    """The external targets of the paragraphs' hyperlinks, one per line, where the visible text does not
+    already show them: readers follow the target, not the words (附件1.doc → file:///C:/Users/…/附件1.doc,
+    a link into the editor's own disk, or an ad site behind 点击查看). From ``w:hyperlink`` relationships and
+    ``HYPERLINK "…"`` field codes; ``mailto:`` targets are left out (the address is what the text shows)."""
+    urls: list[str] = []
+    for p in paragraphs:
+        shown = None
+        for el in p.iter(_W + "hyperlink", _W + "instrText", _W + "fldSimple"):
+            if el.tag == _W + "hyperlink":
+                rel = rels.get(el.get(_R_ID)) if el.get(_R_ID) else None
+                found = [rel.target_ref] if rel is not None and rel.is_external else []
+            else:
+                code = el.text if el.tag == _W + "instrText" else el.get(_W + "instr")
+                found = _FIELD_URL.findall(code or "")
+            for url in found:
+                url = url.strip()
+                if not url or url.lower().startswith("mailto:") or url in urls:
+                    continue
+                if shown is None:
+                    shown = _para_text(p)
+                if url not in shown:
+                    urls.append(url)
+    return Unit("\n".join(urls), location) if urls else None
+
+
 def _in_fallback(el) -> bool:
     a = el.getparent()
     while a is not None:
@@ -344,7 +375,7 @@ def _blocks(el, parent):
                 yield from _blocks(content, parent)
 
 
-def _table_units(table, part: str, units: list[Unit]) -> None:
+def _table_units(table, part: str, units: list[Unit], rels) -> None:
     """A table's rows as records (cells joined by tabs at their grid columns, the row ending a paragraph),
     then any tables nested in its cells, located as ``{part}/R2C1/table1``."""
     from docx.table import Table
@@ -354,7 +385,7 @@ def _table_units(table, part: str, units: list[Unit]) -> None:
     seen: set = set()
     for r, row in enumerate(table.rows, start=1):
         cells: list[tuple[int, str, Location]] = []
-        revisions: list[Unit] = []  # after the row: the row stays one record
+        extras: list[Unit] = []  # deleted revisions, link targets: after the row, which stays one record
         nested: list[tuple[str, Table]] = []
         try:
             before = row.grid_cols_before
@@ -376,13 +407,14 @@ def _table_units(table, part: str, units: list[Unit]) -> None:
             loc = Location(part=part, cell=f"R{r}C{c}")
             if text.strip():
                 cells.append((c - 1, text, loc))
-            rev = _revision_unit([b._p for b in _blocks(cell._tc, cell) if not isinstance(b, Table)], loc)
-            if rev is not None:
-                revisions.append(rev)
+            paragraphs = [b._p for b in _blocks(cell._tc, cell) if not isinstance(b, Table)]
+            for extra in (_revision_unit(paragraphs, loc), _link_unit(paragraphs, rels, loc)):
+                if extra is not None:
+                    extras.append(extra)
         units.extend(row_units(cells))
-        units.extend(revisions)
+        units.extend(extras)
         for name, t in nested:
-            _table_units(t, name, units)
+            _table_units(t, name, units, rels)
 
 
 @extractor(".docx", ".docm")
@@ -401,22 +433,23 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
     except Exception as exc:
         raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
+    rels = d.part.rels  # hyperlink targets of the body (headers and footers have their own)
     pi = ti = 0
     # a table row is a record, as in a spreadsheet: its cells are joined by a tab, so a 公示 row's name, ID,
     # mobile and address stand on one line for the detectors' row context; the row ends a paragraph
     for block in _blocks(d.element.body, d._body):
         if isinstance(block, Table):
             ti += 1
-            _table_units(block, f"word/document.xml#table{ti}", units)
+            _table_units(block, f"word/document.xml#table{ti}", units, rels)
         else:
             pi += 1
             t = _para_text(block._p)
             loc = Location(part="word/document.xml", paragraph=pi)
             if t.strip():
                 units.append(Unit(t, loc))
-            rev = _revision_unit([block._p], loc)
-            if rev is not None:
-                units.append(rev)
+            for extra in (_revision_unit([block._p], loc), _link_unit([block._p], rels, loc)):
+                if extra is not None:
+                    units.append(extra)
     # text boxes in the body
     for bi, box in enumerate(d.element.body.iter(_W + "txbxContent"), start=1):
         if _in_fallback(box):
@@ -426,9 +459,9 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
             loc = Location(part=f"word/document.xml#textbox{bi}", paragraph=pi)
             if t.strip():
                 units.append(Unit(t, loc))
-            rev = _revision_unit([p], loc)
-            if rev is not None:
-                units.append(rev)
+            for extra in (_revision_unit([p], loc), _link_unit([p], rels, loc)):
+                if extra is not None:
+                    units.append(extra)
     for part in d.part.package.iter_parts():
         pn = str(part.partname).lstrip("/")
         if not pn.startswith("word/") or not any(k in pn for k in ("header", "footer", "footnotes", "endnotes", "comments")):
@@ -442,9 +475,9 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
             loc = Location(part=pn, paragraph=pi)
             if t.strip():
                 units.append(Unit(t, loc))
-            rev = _revision_unit([p], loc)
-            if rev is not None:
-                units.append(rev)
+            for extra in (_revision_unit([p], loc), _link_unit([p], getattr(part, "rels", {}), loc)):
+                if extra is not None:
+                    units.append(extra)
     return Extracted("docx", units=units)
 
 
