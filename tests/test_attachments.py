@@ -15,7 +15,7 @@ sys.path.insert(0, str(Path(__file__).parent / "data" / "batch"))
 from builders import docx_bytes, pdf_bytes, xlsx_bytes  # noqa: E402
 
 from govreview.batch import Limits, ScanSettings, Sources, scan_iter  # noqa: E402
-from govreview.batch.extractors import get_extractor  # noqa: E402
+from govreview.batch.extractors import _fifteen_digits, get_extractor  # noqa: E402
 
 IDS = ["620102195807153216", "11010519491231002X", "530102198506123023", "350203198708152015"]
 NAMES = ["王秀英", "李桂兰", "张建国", "刘志强"]
@@ -249,6 +249,41 @@ def test_rounded_numbers_without_an_id_label_stay_quiet():
 
     text = "本年度累计交易额为620102195807153000元，统计编号530102198506123000。"
     assert [f for f in govreview.review(text).findings if f.rule == "pii.id_card"] == []
+
+
+CARDS = ["6222021001234567890", "6217002870012345678", "6228480402564881234", "6210810730012345"]  # 19/19/19/16 digits
+
+
+@pytest.mark.parametrize("header", ["银行卡号", "一卡通账号", "社保卡号", "开户银行账号"])
+def test_bank_cards_typed_as_numbers_are_found_in_their_column(tmp_path, header):
+    """征地补偿/惠农补贴 rosters list each family's 一卡通 account; typed as numbers, Excel keeps 15 digits
+    (6222021001234560000): Luhn fails on the zeros and the cards vanished from the report, yet the bank and
+    most of the account are published. A rounded number under a card column's header is medium, in its cell."""
+    rows = [["2024年度征地补偿款发放明细表"], ["序号", "姓名", "补偿金额（元）", header]]
+    raw = {}
+    for k, n in enumerate(CARDS):
+        rows.append([k + 1, NAMES[k], 23650.5, int(n)])
+        raw[f"D{len(rows)}"] = f"{int(n):.14E}"
+    rep = scan_one(tmp_path, "补偿.xlsx", xlsx_bytes({"Sheet1": rows}, raw_numbers={"Sheet1": raw}))
+    got = sorted((f.text, f.location.cell, f.severity.value) for f in rep.findings if f.rule == "pii.bank_card")
+    want = sorted((_fifteen_digits(float(n)), f"D{k + 3}", "medium") for k, n in enumerate(CARDS))  # rounded, not cut
+    assert got == want
+    assert rep.verdict.value == "review"
+
+
+@pytest.mark.parametrize("header", ["单位账号", "合同编号", "交易流水号", "订单号"])
+def test_rounded_long_numbers_under_other_headers_are_not_cards(tmp_path, header):
+    rows = [["2024年度政府采购资金支付明细"], ["序号", "收款单位", "金额（元）", header]]
+    rows += [[k + 1, f"城关{k}建材有限公司", 125000, int(_fifteen_digits(float(n)))] for k, n in enumerate(CARDS)]
+    rep = scan_one(tmp_path, "支付.xlsx", xlsx_bytes({"Sheet1": rows}))
+    assert [f for f in rep.findings if f.rule == "pii.bank_card" and f.severity.value != "info"] == []
+
+
+def test_a_rounded_card_number_in_running_text_is_not_reported():
+    import govreview
+
+    text = "联系人张建国的银行卡号为6222021001234570000，补偿款已于5月发放。"
+    assert [f for f in govreview.review(text).findings if f.rule == "pii.bank_card"] == []
 
 
 def test_cell_text_is_what_excel_shows():

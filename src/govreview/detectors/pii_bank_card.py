@@ -20,7 +20,7 @@ from ..pii.context import (
 )
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
-from ..pii.validate import ascii_digits, bank_card_ok
+from ..pii.validate import ascii_digits, bank_card_ok, card_prefix_ok
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -40,6 +40,9 @@ ORG_ACCOUNT = lazy_regex(r"财政|非税|专户|国库|零余额|基金|单位|�
 # print it). The label alone proves nothing; its value decides.
 HOLDER = lazy_regex(r"户名[：:\s]*(?P<name>[^\s，,。；;：:]{2,40})")
 _ORG_NAME = lazy_regex(r"公司|集团|合作社|政府|机关|委员会|[局厅委办院所站队社馆会行]$|中心|学校|医院|银行|财政|专户|基金")
+EXCEL_DIGITS = 15  # Excel keeps 15 significant digits of a number and shows the rest as zeros
+ROUNDED_MESSAGE = ("银行卡号以数值格式保存，末{n}位已被 Excel 舍为0，但前15位（发卡行和账户的大部分）仍然公开；"
+                   "请删除该列或脱敏（保留前6位和后4位），并把卡号列设为文本格式")
 NOT_CARD = lazy_regex(r"编号|单号|工单|批次|流水号|代码|发票|案件|任务|票据|序号|码")
 WINDOW = 24
 
@@ -56,14 +59,35 @@ def _header_cue(text: str, start: int) -> tuple[int, str] | None:
     return (0, m.group()) if m else None
 
 
+def _rounded_by_excel(digits: str) -> bool:
+    """A 16–19 digit card number typed into Excel as a number: 15 significant digits, then zeros."""
+    return 16 <= len(digits) <= 19 and digits.endswith("0" * (len(digits) - EXCEL_DIGITS)) and card_prefix_ok(digits)
+
+
+def _rounded(ctx, text: str, s: int, e: int, digits: str):
+    """A rounded card in a card column (银行卡号, 一卡通账号…) is still most of a person's card: medium.
+    The column header decides — in running text nobody writes 6222 0212 3456 7890 000 — and an
+    organisation's account column or an 编号 column is not one."""
+    cue = _header_cue(text, s)
+    if cue is None:
+        return
+    yield pii_finding(ctx, RULE.id, s, e, severity=Severity.medium, confidence=0.75,
+                      message=ROUNDED_MESSAGE.format(n=len(digits) - EXCEL_DIGITS), pattern="card/excel-rounded",
+                      validation="card prefix ok; Luhn fails on the zeros Excel wrote (15 significant digits)",
+                      context=[ContextEffect(word=cue[1], effect="require")],
+                      details={"owner": "person", "length": len(digits), "rounded": True})
+
+
 @detector(RULE, name="pii_bank_card", order=44)
 def detect(ctx):
     text = ctx.text
     for m in iter_matches(ctx, CARD, min_digits=16, stars=False):
         digits = ascii_digits(m.group())
-        if not bank_card_ok(digits):
-            continue
         s, e = m.span()
+        if not bank_card_ok(digits):
+            if _rounded_by_excel(digits):
+                yield from _rounded(ctx, text, s, e, digits)
+            continue
         seg, _ = clause_before(text, s, WINDOW)
         cue = last_match_end(CARD_CUE, seg)
         if cue is None:
