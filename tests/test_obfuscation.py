@@ -141,3 +141,56 @@ def test_a_term_does_not_span_two_cells_items_or_paragraphs(reviewer, text, html
 ])
 def test_a_term_across_a_line_break_inside_a_paragraph_is_found(reviewer, text, html, shown):
     assert shown in spans(gambling(reviewer, text, html=html))
+
+
+# Japanese character forms (shinjitai) of the words spam uses: 娯楽 for 娱乐/娛樂, 百家楽 for 百家乐
+@pytest.mark.parametrize("text, shown", [
+    ("澳门新葡京娯楽城，注册就送38元", "娯楽城"),
+    ("真人娯楽 百家楽 在线开户，首存即送", "百家楽"),
+    ("威尼斯人娯楽官网，信誉第一", "威尼斯人娯楽"),
+    ("金沙娯樂 最新网址", "金沙娯樂"),            # Japanese 娯 with traditional 樂
+    ("<p>太陽城娯楽城</p><p>註冊就送彩金</p>", "太陽城娯楽城"),
+])
+def test_japanese_character_forms_fold_to_the_term(reviewer, text, shown):
+    assert shown in spans(gambling(reviewer, text, html=text.startswith("<")))
+
+
+@pytest.mark.parametrize("text", [
+    # Chinese characters that are also Japanese forms are words of their own: 沪 is not 滤, 芸 not 艺
+    "沪府发〔2024〕3号 关于芸芸众生与弁言的说明：欠款予以核销。",
+    "市文化和旅游局：中日青少年交流团参观“楽天”文化展（日文原名照录）。",
+    "《日本娯楽産業調査報告》（日文文献题名照录），仅供研究参考。",
+    "旅游公告：本市与日本某市缔结友好城市，双方在文化娱乐、体育交流等领域开展合作。",
+])
+def test_japanese_forms_in_official_text_stay_clean(reviewer, text):
+    assert gambling(reviewer, text) == []
+
+
+def test_japanese_forms_are_not_counted_as_traditional(reviewer):
+    from govreview.normalize import fold_small, t2s_table
+
+    assert fold_small("娯楽沪芸弁") == "娱乐沪芸弁"
+    assert ord("楽") not in t2s_table()  # quality.mixed_script reads this table: 楽 is not a traditional character
+
+
+# Cyrillic and Greek letters drawn like Latin ones inside a Latin code (Unicode confusables)
+@pytest.mark.parametrize("text, shown", [
+    ("bеt365官网注册", "bеt365"),                  # Cyrillic е
+    ("ВЕТ365 最新网址，注册送彩金", "ВЕТ365"),     # Cyrillic В Е Т
+    ("ΒΕΤ 365 官方开户", "ΒΕΤ 365"),              # Greek Β Ε Τ, with a space
+    ("хрj娱乐城官网", "хрj"),                      # Cyrillic х р
+    ("【ВВІN】真人视讯，注册就送", "ВВІN"),          # Cyrillic В В І
+    ("Ѕbоbеt 体育投注，信誉第一", "Ѕbоbеt"),        # Cyrillic Ѕ о е
+])
+def test_cyrillic_and_greek_look_alikes_fold_to_the_latin_term(reviewer, text, shown):
+    assert shown in spans(gambling(reviewer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "俄方代表团团长签名：ВЕТЕР И. П.（照录），双方签署《合作备忘录》。",
+    "外事办公告：莫斯科（Москва）友好城市代表团来访，团员名单附后。",
+    "检测指标包括α粒子、β射线、γ辐射及TNF-α，结果均符合ΒΕΤΑ标准编号 GB 18871。",
+    "希腊雅典市代表团（ΑΘΗΝΑ）访问我市，双方就旅游合作交换意见。",
+])
+def test_cyrillic_and_greek_words_in_official_text_stay_clean(reviewer, text):
+    assert gambling(reviewer, text) == []

@@ -25,7 +25,7 @@ from .model import (
     SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     TITLE_PART, fingerprint, trusted,
 )
-from .normalize import Folded, case_table, substitution_table, fold, fold_term, strip_noise, t2s_table, width_table
+from .normalize import Folded, case_table, substitution_table, fold, fold_term, strip_noise, t2s_fold_table, width_table
 from .registry import DetectorSpec, Rule, discover
 from .textview import TextView
 
@@ -219,7 +219,7 @@ def term_folds(span: str, folded_term: str, settings) -> list[str]:
             used.append("width")
         if settings.case and any(cp in case_table() for cp in changed):
             used.append("case")
-        if settings.t2s and any(cp in t2s_table() for cp in changed):
+        if settings.t2s and any(cp in t2s_fold_table() for cp in changed):
             used.append("t2s")
     # noise is decided on the substituted characters (＊ is full-width, and noise only once folded)
     bare = strip_noise(substituted) if settings.noise else substituted

@@ -72,23 +72,67 @@ def _lexicon_path(name: str) -> Path:
     return builtin_dir() / name
 
 
-@functools.lru_cache(maxsize=1)
-def t2s_table() -> dict[int, int]:
-    """Character-level traditional→simplified pairs built from OpenCC (tools/build_t2s.py)."""
+def _read_pairs(name: str) -> dict[int, int]:
+    """The one-code-point → one-code-point pairs of a ``kind: table`` fold file (first two columns)."""
     table: dict[int, int] = {}
-    with open(_lexicon_path("fold_t2s.tsv"), encoding="utf-8") as fh:
+    with open(_lexicon_path(name), encoding="utf-8") as fh:
+        header = True
         for line in fh:
-            if line.startswith("#") or line.startswith("traditional\t"):
+            if line.startswith("#"):
+                continue
+            if header:  # the column names
+                header = False
                 continue
             parts = line.rstrip("\n").split("\t")
-            if len(parts) == 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
+            if len(parts) >= 2 and len(parts[0]) == 1 and len(parts[1]) == 1:
                 table[ord(parts[0])] = ord(parts[1])
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def t2s_table() -> dict[int, int]:
+    """Character-level traditional→simplified pairs built from OpenCC (tools/build_t2s.py)."""
+    return _read_pairs("fold_t2s.tsv")
+
+
+@functools.lru_cache(maxsize=1)
+def variant_table() -> dict[int, int]:
+    """Japanese-only character forms → simplified (楽 → 乐, 娯 → 娱; tools/build_fold_variants.py).
+
+    Part of the t2s fold, but not of :func:`t2s_table`: they are not traditional characters, and
+    quality.mixed_script must not call them so."""
+    t2s = t2s_table()
+    return {k: v for k, v in _read_pairs("fold_variants.tsv").items() if k not in t2s}
+
+
+@functools.lru_cache(maxsize=1)
+def t2s_fold_table() -> dict[int, int]:
+    """What the t2s fold substitutes: the traditional pairs and the Japanese forms."""
+    return {**variant_table(), **t2s_table()}
+
+
+@functools.lru_cache(maxsize=1)
+def confusable_table() -> dict[int, int]:
+    """Cyrillic and Greek letters drawn like a Latin letter → that letter (Unicode confusables;
+    tools/build_confusables.py): bеt365 with a Cyrillic е, ВЕТ365, хрj. Part of the width fold."""
+    return _read_pairs("fold_confusables.tsv")
+
+
+_FOLD_FILES = ("fold_t2s.tsv", "fold_variants.tsv", "fold_confusables.tsv")
+
+
+def _fold_files_stamp() -> str:
+    """Size and mtime of every fold data file: a cache built from older files must not be used."""
+    parts = []
+    for name in _FOLD_FILES:
+        st = _lexicon_path(name).stat()
+        parts.append(f"{st.st_size}|{int(st.st_mtime)}")
+    return "|".join(parts)
+
+
 # What the 1:1 substitution folds are built from besides the t2s file: bump it when width_table() or
 # case_table() change, so that no cache (gather tables, folded lexicon terms) keeps the old fold.
-FOLD_TABLES_VERSION = "2"
+FOLD_TABLES_VERSION = "3"
 
 # Compatibility forms that NFKC maps to a single code point: full-width ASCII, circled letters and
 # digits, mathematical alphanumerics (𝐛𝐞𝐭), Kangxi radicals (⾨ for 門: spam, and text extracted from
@@ -132,6 +176,8 @@ def width_table() -> dict[int, int]:
             simp = t2s.get(ord(trad)) if len(trad) == 1 else None
             if simp is not None:
                 table[cp] = simp
+    for cp, latin in confusable_table().items():  # Cyrillic/Greek look-alikes of Latin letters (ВЕТ365 → BET365)
+        table.setdefault(cp, latin)
     return table
 
 
@@ -161,7 +207,7 @@ def _build_substitution_table(width: bool, case: bool, t2s: bool) -> dict[int, i
     table: dict[int, int] = {}
     w = width_table() if width else {}
     c = case_table() if case else {}
-    t = t2s_table() if t2s else {}
+    t = t2s_fold_table() if t2s else {}
     for cp in set(w) | set(c) | set(t):
         out = w.get(cp, cp)
         out = c.get(out, out)
@@ -338,7 +384,7 @@ def folds_needed(span: str, settings: FoldSettings) -> list[str]:
         used.append("width")
     if settings.case and any(ord(ch) in case_table() for ch in span):
         used.append("case")
-    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_table() for ch in span):
+    if settings.t2s and not span.isascii() and any(ord(ch) in t2s_fold_table() for ch in span):
         used.append("t2s")
     if settings.noise:
         sub = span.translate(substitution_table(settings.width, settings.case, settings.t2s))
@@ -356,8 +402,7 @@ def fold_data_stamp() -> str:
     """What folded text depends on besides the settings: the Unicode database, the t2s table file and the
     noise classes. A cache of folded strings (the matcher's folded terms) must be keyed by it, or an
     upgrade that adds a t2s pair would keep old terms folded the old way while documents fold the new way."""
-    st = _lexicon_path("fold_t2s.tsv").stat()
-    return (f"{unicodedata.unidata_version}|{st.st_size}|{int(st.st_mtime)}|{NOISE_PUNCT}|{NOISE_CATEGORIES}"
+    return (f"{unicodedata.unidata_version}|{_fold_files_stamp()}|{NOISE_PUNCT}|{NOISE_CATEGORIES}"
             f"|{FOLD_TABLES_VERSION}")
 
 
@@ -411,8 +456,7 @@ def _substitution_lut(width: bool, case: bool, t2s: bool) -> np.ndarray | None:
     """The 1:1 folds as one gather table over all code points (cached on disk: building it reads 65k case maps)."""
     if not (width or case or t2s):
         return None
-    t2s_path = _lexicon_path("fold_t2s.tsv")
-    stamp = f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}|{FOLD_TABLES_VERSION}"
+    stamp = f"{width}{case}{t2s}|{_fold_files_stamp()}|{FOLD_TABLES_VERSION}"
 
     def build() -> dict[str, np.ndarray]:
         table = _build_substitution_table(width, case, t2s)
@@ -443,8 +487,7 @@ def _fold_tables(width: bool, case: bool, t2s: bool) -> tuple[np.ndarray | None,
     *substituted* character (＊ is noise only once folded); bit 0 noise, bit 1 collapsible.
     Cached on disk with the other tables (deriving it costs ~50 ms, a tenth of the cold-start budget)."""
     lut = _substitution_lut(width, case, t2s)
-    t2s_path = _lexicon_path("fold_t2s.tsv")
-    stamp = (f"{width}{case}{t2s}|{t2s_path.stat().st_size}|{int(t2s_path.stat().st_mtime)}"
+    stamp = (f"{width}{case}{t2s}|{_fold_files_stamp()}"
              f"|{NOISE_PUNCT}|{NOISE_CATEGORIES}|{FOLD_TABLES_VERSION}")
 
     def build() -> dict[str, np.ndarray]:
