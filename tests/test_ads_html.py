@@ -324,3 +324,52 @@ def test_text_in_its_own_background_colour_or_at_1px_is_hidden(reviewer, head, b
 )
 def test_coloured_banners_and_spacer_cells_are_not_hiding(reviewer, body):
     assert _link_rules(reviewer, ("", body)) == [("link.commercial", "https://www.12306.cn/")]
+
+
+def _review_html(reviewer, html):
+    report = reviewer.review(Document(id="t", html=html))
+    assert report.errors == []
+    for f in report.findings:
+        assert html[f.start:f.end] == f.text
+    return report
+
+
+# a hidden element inside a word splits it for a filter that reads the source text; readers see the word
+@pytest.mark.parametrize("html, word", [
+    ('<p>澳<span style="display:none">x</span>门<i hidden>q</i>博彩</p>', "澳门博彩"),
+    ('<p>欢迎访问澳<span style="font-size:0">的</span>门<span style="display: none;">了</span>新'
+     '<font style="visibility:hidden">x1</font>葡京官网</p>', "澳门新葡京"),
+    ('<div class="art">真人<span style="display:none">&#x41;</span>百家<b style="display:none">乐z</b>乐，'
+     '注册就送</div>', "真人百家乐"),
+    ('<td>太阳<em hidden="hidden">·</em>城<em style="opacity:0">a</em>集团</td>', "太阳城集团"),
+    ('<p>最新网址：b<span style="display:none">_</span>et<span hidden>0</span>365</p>', "bet365"),
+])
+def test_a_hidden_filler_inside_a_word_does_not_break_the_match(reviewer, html, word):
+    import re
+
+    report = _review_html(reviewer, html)
+    found = [f for f in report.findings if f.rule == "advertising.gambling"]
+    assert any(re.sub(r"<[^>]*>[^<]*</[^>]*>", "", f.text).replace("&#x41;", "") == word for f in found), found
+
+
+@pytest.mark.parametrize("html, term", [
+    # a hidden word of its own is text for crawlers and stays in the view
+    ('<p>通知全文<span style="display:none">百家乐</span>下载</p>', "百家乐"),
+    ('<p>本站公告</p><div style="display:none">澳门博彩 百家乐 注册送彩金</div>', "澳门博彩"),
+    ('<p>下载附件<span hidden>博彩</span></p>', "博彩"),
+])
+def test_hidden_words_of_their_own_are_still_found(reviewer, html, term):
+    report = _review_html(reviewer, html)
+    assert term in {f.text for f in report.findings if f.rule == "advertising.gambling"}
+
+
+@pytest.mark.parametrize("html", [
+    # official pages hide inline elements for their own reasons: none of it makes a term
+    '<p>市政府办公室关于做好<span style="display:none">1</span>2025年元旦春节期间安全生产工作的通知</p>',
+    '<p>严禁<span style="display:none">x</span>发布澳门博彩等赌博广告，违者依法查处。</p>',
+    '<ul><li>首页<span style="display:none">|</span>政务公开<span style="display:none">|</span>办事服务</li></ul>',
+    '<p>公安机关破获一起利用“澳<span style="display:none">x</span>门新葡京”网站开设赌场案，抓获犯罪嫌疑人12名。</p>',
+])
+def test_hidden_fillers_on_official_pages_stay_clean(reviewer, html):
+    report = _review_html(reviewer, html)
+    assert [f for f in report.findings if f.rule.startswith("advertising") and f.severity.value != "low"] == []

@@ -231,6 +231,48 @@ def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> boo
     return after_sep
 
 
+_FILLER_MAX = 3  # characters a hidden filler inside a word holds (澳<span style="display:none">x</span>门)
+_FILLER = lazy_regex(r"([^<>\n]{1,24}?)</([a-zA-Z][a-zA-Z0-9]*)\s*>")
+_QUOTED = lazy_re(r"\"[^\"]*\"|'[^']*'")
+_BARE_HIDDEN = lazy_re(r"\shidden(?=[\s/>])", _re.I)  # the boolean attribute, which _attrs (name=value) does not list
+
+
+def _is_ideograph(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"
+
+
+def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
+    """The source end of a hidden inline element that splits a run of text, or 0.
+
+    Spam splits a word with an element readers never see — 澳<span style="display:none">x</span>门<i hidden>q</i>博彩
+    reads 澳门博彩 — so that a filter reading the source text misses it. Like a comment inside a run, such a
+    *filler* is markup, not text: hidden by its own ``hidden`` attribute or inline style, holding one
+    character, or two or three that are not all Chinese characters (a hidden 博彩 may be a word written for
+    crawlers, and stays), plain text (no tags), with text right before it (the caller checks) and right
+    after its end tag. A hidden block of its own (a dark-link ``<div style="display:none">``, text
+    with spaces or tags around it) stays in the view."""
+    m = _FILLER.match(source, e)
+    if m is None or m.group(2).lower() != name:
+        return 0
+    shown = _html.unescape(m.group(1))
+    end = m.end()
+    if not shown.strip() or len(shown) > _FILLER_MAX or end >= len(source):
+        return 0
+    if len(shown) > 1 and all(_is_ideograph(c) for c in shown):
+        return 0  # two or three hidden Chinese characters may be a word (博彩, 百家乐) hidden for crawlers: keep it
+    d = {k: v for k, v, _, _ in attrs}
+    if "hidden" not in d and not _BARE_HIDDEN.search(_QUOTED.sub("", source[s:e])):
+        style = d.get("style")
+        if not style:
+            return 0
+        from .htmldom import hiding_reason
+
+        if hiding_reason(style) is None:
+            return 0
+    after = source[end]
+    return end if not after.isspace() and after != "<" else 0
+
+
 def parse_html(source: str) -> HtmlDocument:
     b = ViewBuilder(source)
     rows = data_rows(source)
@@ -245,8 +287,11 @@ def parse_html(source: str) -> HtmlDocument:
     in_title = False
     pos = 0
     last_break = True
+    skip_to = 0  # the end of a hidden filler inside a run of text (see _hidden_filler_end): its tokens are not text
     for m in _TOKEN.finditer(source):
         s, e = m.span()
+        if s < skip_to:
+            continue
         while ri < len(rows) and rows[ri][1] <= s:
             ri += 1
         in_row = ri < len(rows) and rows[ri][0] <= s
@@ -330,6 +375,13 @@ def parse_html(source: str) -> HtmlDocument:
                     _emit_text(b, vs, ve)
                     b.atom(brk, ve, min(ve + 1, e))
                     last_break, in_cell_sep = not in_row, in_row
+            if not last_break and name not in _BLOCK and b.parts and not b.parts[-1][-1].isspace():
+                filler_end = _hidden_filler_end(source, name, s, e, attrs)
+                if filler_end:
+                    close = source.rindex("</", e, filler_end)
+                    tags.append(Tag(name, close, filler_end, closing=True))
+                    pos = skip_to = filler_end
+                    continue
         if name == "tr":
             prev_span = 0  # a new row: its first cell gets no tab
         if in_row and name not in _ROW_TAGS:
