@@ -166,5 +166,36 @@ def test_a_warning_that_names_its_object_is_not_an_assurance(reviewer, text):
     assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
 
 
+# a cue spent on what the spam refuses in a clause of its own (远离骗子平台，…) does not reach the term
+@pytest.mark.parametrize("text, term", [
+    ("真人百家乐，拒绝诈骗平台，信誉保证", "真人百家乐"),
+    ("远离骗子平台，选择真人百家乐，首存即送", "真人百家乐"),
+    ("拒绝黑网骗局，澳门新葡京官方直营，注册送88元", "澳门新葡京"),
+    ("警惕诈骗网站，亚博体育官方直营，提款秒到", "亚博体育"),
+    ("澳门威尼斯人，远离骗局平台，百分百出款", "澳门威尼斯人"),
+    ("遠離騙子平臺，選擇真人百家樂，首存即送", "真人百家樂"),
+    ("太阳城集团，拒绝杀猪盘，真人荷官在线发牌", "真人荷官"),
+])
+def test_a_cue_spent_on_a_scam_in_its_own_clause_does_not_hide_the_term(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    # publicity: the cue governs the term in its own clause, or the warning is a report (low at most)
+    "警惕电信网络诈骗，远离澳门博彩等网络赌博。",
+    "谨防网络诈骗，切勿登录“澳门新葡京”等赌博网站。",
+    "坚决打击电信网络诈骗，严厉查处百家乐等网络赌博违法犯罪活动。",
+    "远离诈骗陷阱，拒绝网络赌博，不要点击“注册送彩金”等链接。",
+    "警方提醒：拒绝诈骗，远离赌博，“澳门新葡京”“太阳城集团”等均为境外赌博网站。",
+    "提高防范意识，远离骗子，网络赌博“十赌九骗”，百家乐、时时彩等都是骗局。",
+    "市公安局提醒广大群众：远离非法集资和电信诈骗，切勿参与澳门博彩、网络赌博。",
+    "诚信应考，严禁作弊，不要相信“考试包过”等虚假信息。",
+])
+def test_warnings_that_name_scams_and_gambling_stay_low(reviewer, text):
+    _, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

@@ -16,6 +16,13 @@ Spam makes claims with the same words: 绝无诈骗, 不是骗子, 拒绝黑钱,
 a ``not_near`` word or a report word inside one does not count (真人百家乐，信誉第一绝无诈骗 is spam,
 not a case report ending in 诈骗).
 
+A cue governs a term in its own comma clause, or across a comma when its own clause holds no object of
+another kind. Spam refuses scams in a clause of its own next to what it sells — 远离骗子平台，选择真人百家乐;
+真人百家乐，拒绝诈骗平台，信誉保证 — and there 远离/拒绝 are spent on 骗子平台/诈骗平台
+(``context.claim_object`` in the cue lexicon): neither that cue, nor a ``not_near`` word in that position,
+nor a post-posed cue (诈骗) that such a cue itself negates reaches the term. Official text keeps its reach:
+严禁任何单位和个人，以任何形式发布澳门博彩广告 (the cue's clause names no claim object).
+
 Allow terms are matched by the same automaton pass as the terms. Cues are
 frequent words (不得, 审查…) while term hits are rare, so cues are *not* in the
 automaton: each term hit checks a short window with one compiled alternation,
@@ -38,9 +45,11 @@ from .textview import TextView
 CUE_BEFORE = "context.negation.before"
 CUE_AFTER = "context.negation.after"
 CUE_ASSURANCE = "context.assurance"  # spam's own claims (绝无诈骗, 拒绝黑钱): not cues, not report words
+CUE_CLAIM = "context.claim_object"  # what spam says it refuses (诈骗平台, 骗子, 黑平台): a cue with one is spent on it
 CUE_WINDOW = 12
 LIST_WINDOW = 48  # how far a cue reaches along a 、 enumeration
 _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
+_COMMA = lazy_re(r"[，,]")
 
 
 @dataclass(slots=True)
@@ -70,10 +79,11 @@ def _window_has(folded_text: str, words: tuple[str, ...], start: int, end: int, 
 
 
 def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: int, folded: Folded,
-              view: TextView | None, assured=None) -> bool:
+              view: TextView | None, assured=None, spent=None) -> bool:
     """A ``not_near`` word within the window, in the term's own paragraph: 破获赌博案 in the previous
     paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break).
-    A word inside a spam assurance (``assured``: 谨防假冒, 远离黑平台) does not count."""
+    A word inside a spam assurance (``assured``: 谨防假冒, 远离黑平台) does not count, nor one whose own
+    comma clause, apart from the term's, holds a claim object (``spent``: 远离骗子平台，选择真人百家乐)."""
     lo = max(0, start - window)
     seg = ftext[lo:min(len(ftext), end + window)]
     for w in words:
@@ -82,7 +92,8 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
             a, b = lo + i, lo + i + len(w)
             gap = (b, start) if b <= start else (end, a) if a >= end else None
             if (view is None or gap is None or not _paragraph_between(folded, view, *gap)) and not (
-                    assured is not None and assured(ftext, a, b)):
+                    assured is not None and assured(ftext, a, b)) and not (
+                    spent is not None and gap is not None and spent(ftext, a, b, start, end)):
                 return True
             i = seg.find(w, i + 1)
     return False
@@ -98,6 +109,7 @@ class HitFilter:
         # a claim ends its clause (绝无诈骗，提款秒到; 谨防假冒！): 谨防假冒公检法… goes on to name what to beware of
         self.assurance = _cue_regex(cue_words, CUE_ASSURANCE, fold_word, suffix=r"(?![\u3400-\u9fff])")
         self._assurance_reach = max((len(fold_word(t)) for t, r in cue_words if r == CUE_ASSURANCE), default=0)
+        self.claims = _cue_regex(cue_words, CUE_CLAIM, fold_word)
         self.allow = {i for i, s in enumerate(slots) if s.lexicon.kind == "allow"}
         self._is_term = [s.lexicon.kind == "terms" for s in slots]  # read per hit: a list index, not attribute chains
         fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
@@ -118,6 +130,29 @@ class HitFilter:
                 return True
         return False
 
+    def spent(self, folded_text: str, a: int, b: int, start: int, end: int) -> bool:
+        """Whether the cue or ``not_near`` word at folded [a, b) is spent on a claim object of its own comma
+        clause (远离骗子平台，选择真人百家乐; 真人百家乐，拒绝诈骗平台): a comma stands between it and the term
+        [start, end), and the word's clause — from the word to the next comma or clause end — names a
+        claim object (诈骗, 骗子, 黑平台…) that is not the term. Such a word governs that object, not the term."""
+        if self.claims is None:
+            return False
+        lo, hi = (b, start) if b <= start else (end, a)
+        if _COMMA.search(folded_text, lo, hi) is None:
+            return False  # same comma clause: the cue governs the term (拒绝澳门博彩)
+        stop = _COMMA.search(folded_text, b)
+        clause_end = _CLAUSE_END.search(folded_text, b)
+        e = min(x.start() if x else len(folded_text) for x in (stop, clause_end))
+        return self.claims.search(folded_text, b, e) is not None
+
+    def _after_cue_negated(self, folded_text: str, a: int, b: int, end: int) -> bool:
+        """Whether a post-posed cue at [a, b), beyond a comma after the term ending at ``end``, is itself negated
+        by a cue before it in its own comma clause (真人百家乐，拒绝诈骗平台: 诈骗 is what the page refuses)."""
+        if self.cues_before is None or _COMMA.search(folded_text, end, a) is None:
+            return False
+        lo = max((m.end() for m in _COMMA.finditer(folded_text, end, a)), default=end)
+        return self.cues_before.search(folded_text, lo, a) is not None
+
     def negation_cue(self, start: int, end: int, folded_text: str) -> str | None:
         """The cue that negates the folded span [start, end), or None (also for detectors' own position rules)."""
         found = self._negation(start, end, folded_text)
@@ -136,6 +171,8 @@ class HitFilter:
             for m in self.cues_before.finditer(window, cut):
                 if self.assured(folded_text, lo + m.start(), lo + m.end()):
                     continue
+                if self.spent(folded_text, lo + m.start(), lo + m.end(), start, end):
+                    continue  # 远离骗子平台，选择真人百家乐: 远离 governs 骗子平台
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and _enumerates(window, m.end(), len(window))):
                     return m.group(), lo + m.end(), start
@@ -143,7 +180,8 @@ class HitFilter:
             window = folded_text[end:end + LIST_WINDOW + 8]
             stop = _CLAUSE_END.search(window)
             m = next((m for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window))
-                      if not self.assured(folded_text, end + m.start(), end + m.end())), None)
+                      if not self.assured(folded_text, end + m.start(), end + m.end())
+                      and not self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)), None)
             if m is not None and (m.start() <= CUE_WINDOW or (
                     m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
                 return m.group(), end, end + m.start()
@@ -183,7 +221,8 @@ class HitFilter:
                     continue
                 effects.append(ContextEffect(word=w, effect="require"))
             if h.slot in self.not_near and _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view,
-                                                     self.assured if self.assurance is not None else None):
+                                                     self.assured if self.assurance is not None else None,
+                                                     self.spent if self.claims is not None else None):
                 continue
             if e.before is not None or e.after is not None:
                 os_, oe = folded.to_original(h.start, h.end)
