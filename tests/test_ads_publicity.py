@@ -197,5 +197,39 @@ def test_warnings_that_name_scams_and_gambling_stay_low(reviewer, text):
     assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
 
 
+# an enforcement word (not_near) on the next line, past a sentence end, lowers a term; it no longer drops it
+@pytest.mark.parametrize("text, term, severity", [
+    ("「澳門新葡京」\n警方提醒：网络赌博违法，切勿参与。", "澳門新葡京", "low"),
+    ("百家乐\n警方提醒：切勿参与赌博", "百家乐", "low"),
+    # the spam line promotes itself (官网, 注册, 网址, 信誉, 首存): the appended line changes nothing
+    ("澳门新葡京官网注册\n警方提醒：谨防网络赌博", "澳门新葡京", "high"),
+    ("澳門新葡京官網註冊\n警方提醒：謹防網絡賭博", "澳門新葡京", "high"),
+    ("太阳城集团最新网址 yc888.com\n公安机关提示：远离赌博", "太阳城集团", "high"),
+    ("澳门威尼斯人，信誉保证\n警方提醒：切勿参与赌博", "澳门威尼斯人", "high"),
+    ("警方提醒：谨防网络赌博。\n澳门新葡京官网注册就送88元", "澳门新葡京", "high"),
+    ("<p>澳门新葡京官网注册<br>警方提醒：谨防网络赌博</p>", "澳门新葡京", "high"),
+])
+def test_an_enforcement_line_appended_to_spam_does_not_hide_it(reviewer, text, term, severity):
+    _, found = _findings(reviewer, text)
+    assert (term, severity) in {(f.text, f.severity.value) for f in found}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    # hard-wrapped police news: the line break wraps a sentence, the not_near word still governs
+    "近日，市公安局成功破获一起利用境外\n澳门新葡京网站开设赌场案件，抓获犯罪嫌疑人5名。",
+    "近日，市公安局成功破获一起利用境外\n“澳门新葡京”网站开设赌场案件，抓获犯罪嫌疑人5名。",
+    "经查，该团伙通过“太阳城集团”\n网站组织参赌人员投注，涉案金额达300余万元。",
+    "网站安全通报：本站曾遭植入“澳门新葡京”暗链。\n公安机关已立案侦查。",
+    "切勿在“澳门新葡京”网站注册。\n警方提醒：网络赌博十赌九骗。",
+    # publicity that sets its examples apart: low at most
+    "不法分子在评论区发布赌博引流信息，例如：\n“澳门新葡京，注册送彩金”\n警方提示：网络赌博“十赌九骗”。",
+    "【以案说法】\n“百家乐”\n警方提醒：网络赌博十赌九骗，切勿心存侥幸。",
+])
+def test_police_news_and_publicity_across_lines_stay_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+    assert [f.rule for f in report.findings if f.rule == "advertising.injected"] == []
+
+
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

@@ -78,14 +78,23 @@ def _window_has(folded_text: str, words: tuple[str, ...], start: int, end: int, 
     return None
 
 
+NOT_NEAR_OTHER_LINE = "not_near_other_line"  # ContextEffect.effect: a not_near word on a neighbouring line
+
+
 def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: int, folded: Folded,
-              view: TextView | None, assured=None, spent=None) -> bool:
+              view: TextView | None, assured=None, spent=None) -> str | bool:
     """A ``not_near`` word within the window, in the term's own paragraph: 破获赌博案 in the previous
     paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break).
     A word inside a spam assurance (``assured``: 谨防假冒, 远离黑平台) does not count, nor one whose own
-    comma clause, apart from the term's, holds a claim object (``spent``: 远离骗子平台，选择真人百家乐)."""
+    comma clause, apart from the term's, holds a claim object (``spent``: 远离骗子平台，选择真人百家乐).
+
+    Returns True for a word on the term's own line or across a line wrap inside a sentence (the term is
+    dropped), the word when every such word stands on another line past the end of a sentence
+    (「澳門新葡京」 / 警方提醒：… — spam appends such lines on purpose; the terms detector decides from the
+    term's own line, see :func:`sentence_break_between`), False for none."""
     lo = max(0, start - window)
     seg = ftext[lo:min(len(ftext), end + window)]
+    other_line: str | None = None
     for w in words:
         i = seg.find(w) if w else -1
         while i >= 0:
@@ -94,8 +103,33 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
             if (view is None or gap is None or not _paragraph_between(folded, view, *gap)) and not (
                     assured is not None and assured(ftext, a, b)) and not (
                     spent is not None and gap is not None and spent(ftext, a, b, start, end)):
-                return True
+                if view is None or gap is None or not sentence_break_between(folded, view, *gap):
+                    return True
+                other_line = other_line or w
             i = seg.find(w, i + 1)
+    return other_line or False
+
+
+# what ends a sentence at the end of a line: not a colon (警方提醒：/ … introduces the next line, whose content is
+# the police's), not a closing quote or bracket (…通过“太阳城集团”/ 网站组织… wraps a sentence after one)
+_LINE_END_SENTENCE = lazy_re(r"[。！？；!?;]\s*$")
+_LINE_LABEL = lazy_re(r"\s*[^\s，。：:,；;]{1,8}[：:]")  # 警方提醒：, 温馨提示：, 注意: at the start of a line
+
+
+def sentence_break_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
+    """Whether a line break in the folded gap [a, b) ends a sentence rather than wrapping one: the line before
+    it ends with 。！？； or the line after it starts with a label such as 警方提醒：. A hard-wrapped sentence
+    (…破获一起利用 / 澳门新葡京网站开设赌场案) has neither, and a line ending in a colon introduces the next
+    (公安机关提醒： / “澳门新葡京”…均为赌博网站)."""
+    lo = folded.orig_index(a - 1) + 1 if a > 0 else 0
+    hi = folded.orig_index(b) if b < len(folded.text) else len(folded.original)
+    text = view.text
+    i = text.find("\n", lo, hi)
+    while i >= 0:
+        line_start = text.rfind("\n", 0, i) + 1
+        if _LINE_END_SENTENCE.search(text, line_start, i) or _LINE_LABEL.match(text, i + 1):
+            return True
+        i = text.find("\n", i + 1, hi)
     return False
 
 
@@ -220,10 +254,16 @@ class HitFilter:
                 if w is None:
                     continue
                 effects.append(ContextEffect(word=w, effect="require"))
-            if h.slot in self.not_near and _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view,
-                                                     self.assured if self.assurance is not None else None,
-                                                     self.spent if self.claims is not None else None):
-                continue
+            if h.slot in self.not_near:
+                near = _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view,
+                                 self.assured if self.assurance is not None else None,
+                                 self.spent if self.claims is not None else None)
+                if near is True:
+                    continue
+                if near:  # only on a neighbouring line, past a sentence end: the terms detector lowers or keeps it
+                    if not slot.lexicon.header.get("report_words"):
+                        continue  # no paragraph-level report check to judge it: dropped, as before
+                    effects.append(ContextEffect(word=near, effect=NOT_NEAR_OTHER_LINE))
             if e.before is not None or e.after is not None:
                 os_, oe = folded.to_original(h.start, h.end)
                 orig = folded.original

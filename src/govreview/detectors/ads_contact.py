@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 import numpy as np
 import regex
 
+from ..context import NOT_NEAR_OTHER_LINE
 from ..lazyre import lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
@@ -54,7 +55,8 @@ class AdContact:
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
 
     def detect(self, ctx) -> Iterable[Finding]:
-        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")]
+        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")
+               if not any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context)]  # maybe publicity quoting it
         if not ads:
             return ()
         return self._findings(ctx, ads)

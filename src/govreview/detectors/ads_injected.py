@@ -25,6 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from ..context import NOT_NEAR_OTHER_LINE
 from ..docnumber import has_doc_number
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
@@ -90,7 +91,9 @@ class InjectedGambling:
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
 
     def detect(self, ctx) -> Iterable[Finding]:
-        hits = ctx.term_hits(rule_prefix="advertising.gambling")
+        # a hit with an enforcement word on the next line (「澳門新葡京」 / 警方提醒：…) may be publicity quoting it
+        hits = [k for k in ctx.term_hits(rule_prefix="advertising.gambling")
+                if not any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context)]
         if not hits:
             return ()
         return self._findings(ctx, hits)

@@ -34,6 +34,11 @@ emoji or list numbers around them) is such an example: its paragraph is the run 
 with the nearest other line before and after it. A line with words of its own beside the quotation
 (“澳门新葡京”官网) is not an example, and promotion wording in the lines around still makes it spam.
 
+An entry's ``not_near`` word (警方, 公安, 打击…) drops a hit on its own line, but on a neighbouring line past the
+end of a sentence it only lowers it: spam appends 警方提醒：… lines on purpose (「澳門新葡京」 / 警方提醒：…
+is low, not gone). Where the term's own line, outside its quotations, promotes (``report_line_promo``:
+官网, 网址, 注册, 首存, 彩金, 信誉… — 澳门新葡京官网注册 / 警方提醒：谨防网络赌博) the next line changes nothing.
+
 Spam quotes and lists too, but without a report word that is not its own claim. Words that
 spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
 ``report_min`` and, alone, only for a term listed under a classification or named as one
@@ -52,6 +57,7 @@ from typing import NamedTuple
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..normalize import fold_term, substitution_table
+from ..context import NOT_NEAR_OTHER_LINE
 from ..registry import Rule, detector
 from ._quotes import quoted_on_line
 
@@ -98,7 +104,8 @@ class TermDetector:
                 self.report[lx.name] = _Report(
                     re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")),
                     _word_set(lx, "report_weak", reviewer.settings), _word_pattern(lx, "report_promo", reviewer.settings),
-                    _word_set(lx, "report_talk", reviewer.settings), _word_pattern(lx, "report_pitch", reviewer.settings))
+                    _word_set(lx, "report_talk", reviewer.settings), _word_pattern(lx, "report_pitch", reviewer.settings),
+                    _word_pattern(lx, "report_line_promo", reviewer.settings))
 
     @staticmethod
     def dynamic_rules(reviewer) -> Iterable[Rule]:
@@ -116,12 +123,29 @@ class TermDetector:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
+
+        def promoted_line(a: int, b: int, hit, pattern) -> bool:
+            """Whether the term's own line [a, b), outside its quotations and the term itself, promotes (官网, 注册,
+            首存, 信誉…): then a report word on the next line does not make it a report (澳门新葡京官网注册 / 警方提醒：…)."""
+            if pattern is None:
+                return False
+            vs, ve = ctx.view_span(hit)
+            line = ctx.text[a:vs] + "\x00" + ctx.text[ve:b]
+            return self._promoted(line, pattern)
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
             name = slot.lexicon.name
             if name not in self.lexicons:
                 continue
             rep = self.report.get(name)
+            beside = next((c.word for c in k.context if c.effect == NOT_NEAR_OTHER_LINE), None)
+            if beside is not None and rep is not None and not promoted_line(*_paragraph(ctx, k.hit), k.hit, rep.line_promo):
+                # 「澳門新葡京」 / 警方提醒：… — an enforcement word on the next line: a report or publicity quoting the
+                # term, or spam dressing itself as one; low either way, never dropped
+                yield ctx.term_finding(k, severity=Severity.low, confidence=0.4,
+                                       message=f"相邻行有“{beside}”等执法/报道用语，可能是报道或宣传中引述的词语，"
+                                               f"请确认不是植入内容", details={"not_near_other_line": beside})
+                continue
             if rep is not None:
                 pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
                 para = _paragraph(ctx, k.hit)
@@ -221,6 +245,7 @@ class _Report(NamedTuple):
     promo: re.Pattern[str] | None         # report_promo: a quoted term is no citation where these stand unquoted
     talk: frozenset[str]                  # report_talk: scam vocabulary spam uses too (骗子, 被骗)
     pitch: re.Pattern[str] | None         # report_pitch: a seller's vouching (信誉第一) — cancels talk words
+    line_promo: re.Pattern[str] | None    # report_line_promo: on the term's own line, a report word on the next line does not lower it
 
 
 def _word_list(lx, key: str, settings) -> list[str]:
