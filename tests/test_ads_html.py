@@ -373,3 +373,34 @@ def test_hidden_words_of_their_own_are_still_found(reviewer, html, term):
 def test_hidden_fillers_on_official_pages_stay_clean(reviewer, html):
     report = _review_html(reviewer, html)
     assert [f for f in report.findings if f.rule.startswith("advertising") and f.severity.value != "low"] == []
+
+
+# spam that an inline script writes, split across string literals: the page shows the words
+@pytest.mark.parametrize("html, shown", [
+    ('<p>通知</p><script>document.write(\'<a href="http://x.com">\'+\'澳门\'+\'博彩</a>\')</script>', "澳门'+'博彩"),
+    ('<p>通知</p><script type="text/javascript">document.write("<div style=\\"display:none\\">"+'
+     '"<a href=\'http://yc.com\'>太阳"+"城集团</a></div>");</script>', '太阳"+"城集团'),
+    ('<script>document.writeln("\\u6fb3\\u95e8\\u65b0\\u8461\\u4eac");</script><p>正文</p>',
+     "\\u6fb3\\u95e8\\u65b0\\u8461\\u4eac"),
+    ('<p>x</p><script>var u="http://a.com";document.getElementById("f").innerHTML=\'<a href="\'+u+\'">真人百\''
+     '+\'家乐</a>\';</script>', "真人百'+'家乐"),
+    ('<div id="f"></div><script>el.insertAdjacentHTML("beforeend", "<p>注册&#36865;彩金</p>");</script>',
+     "注册&#36865;彩金"),
+    ('<script>\ndocument.write(\'<p>澳门\');\ndocument.write(\'新葡京</p>\');\n</script>', "澳门');\ndocument.write('新葡京"),
+])
+def test_spam_written_by_a_script_is_found(reviewer, html, shown):
+    report = _review_html(reviewer, html)
+    assert shown in {f.text for f in report.findings if f.rule == "advertising.gambling"}
+
+
+@pytest.mark.parametrize("html", [
+    # official pages write dates, counters, footers and menus with scripts: their text is text, and clean
+    '<script>var d=new Date();document.write("今天是"+d.getFullYear()+"年"+(d.getMonth()+1)+"月"+d.getDate()+"日");</script>',
+    '<script>document.write(\'<p>主办单位：某市人民政府办公室 承办：市大数据中心</p>\');</script><p>正文</p>',
+    '<script>document.getElementById("nav").innerHTML = "<li>首页</li><li>政务公开</li><li>办事服务</li>";</script>',
+    '<script>document.write("<p>严禁发布澳门博彩等赌博广告，违者依法查处。</p>");</script>',
+    '<script>var html = "<b>" + title + "</b>"; box.innerHTML = html; if (a == b) { x.innerHTML = ""; }</script>',
+])
+def test_official_script_written_text_stays_clean(reviewer, html):
+    report = _review_html(reviewer, html)
+    assert [f for f in report.findings if f.rule.startswith("advertising")] == []

@@ -3,7 +3,9 @@
 Parsers such as selectolax/lexbor build a DOM fast but do not report source
 offsets, and CMS plugins must highlight the exact spot in the HTML they sent.
 So the *text view* is produced by a small scanner over the source itself:
-comments, ``<script>``/``<style>`` bodies and tags are skipped, entities are
+comments, ``<script>``/``<style>`` bodies and tags are skipped (except the text an inline
+script writes with string literals: ``document.write('<a …>'+'澳门'+'博彩</a>')``, see
+``_script_written_text``), entities are
 decoded as atomic characters, block-level tags become line breaks (barriers
 for matching), and reader-visible attributes (``title``, ``alt``, meta
 description/keywords, the attributes WeChat draws its embed cards from:
@@ -231,6 +233,135 @@ def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> boo
     return after_sep
 
 
+# --- text an inline script writes into the page ---------------------------------------------------------
+# document.write('<a href="http://x.com">'+'澳门'+'博彩</a>'): the page shows 澳门博彩, and spam splits its words
+# across string literals so that nothing reading the source sees them. The literals of each write call's
+# argument (document.write/writeln, innerHTML/outerHTML =, insertAdjacentHTML) are one HTML stream, as the
+# browser writes them: their text (tags dropped, entities and JavaScript escapes decoded) is part of the view,
+# on a line of its own, each character at its place in the literal. Operands that are not literals
+# (variables, calls) add nothing. Scripts that build their HTML otherwise are not read.
+_WRITE_CALL = lazy_re(r"document\s*\.\s*write(?:ln)?\s*\(|\.\s*(?:innerHTML|outerHTML)\s*\+?=(?!=)"
+                      r"|\.\s*insertAdjacentHTML\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,")
+_JS_OPERAND = lazy_re(r"[\w$.]+(?:\s*\[[^\]\n]{0,40}\])*(?:\s*\([^()\n]{0,80}\))?|\((?:[^()\n]|\([^()\n]{0,40}\)){0,80}\)")
+_JS_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\n", "b": "", "f": "", "v": "", "0": ""}
+_WRITTEN_TAG_NAME = lazy_re(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+_MAX_WRITTEN = 20_000  # characters of written HTML read per script
+
+
+def _js_literal(src: str, i: int, end: int) -> tuple[list[tuple[str, int, int]], int] | None:
+    """The characters of the JavaScript string literal starting at src[i] (a quote), each with its source
+    span (an escape is one character standing for its whole escape sequence), and the index after it."""
+    q = src[i]
+    out: list[tuple[str, int, int]] = []
+    j = i + 1
+    while j < end:
+        c = src[j]
+        if c == q:
+            return out, j + 1
+        if c == "\n" and q != "`":
+            return None
+        if c == "\\" and j + 1 < end:
+            n = src[j + 1]
+            if n in "xu":
+                m = regex.match(r"x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}", src[j + 1:j + 12])
+                if m:
+                    cp = int(next(g for g in m.groups() if g), 16)
+                    if cp <= 0x10FFFF:
+                        out.append((chr(cp), j, j + 1 + m.end()))
+                    j += 1 + m.end()
+                    continue
+            if n == "\n":  # a line continuation
+                j += 2
+                continue
+            ch = _JS_SIMPLE_ESCAPES.get(n, n)
+            if ch:
+                out.append((ch, j, j + 2))
+            j += 2
+            continue
+        if q == "`" and c == "$" and src.startswith("{", j + 1):
+            close = src.find("}", j, end)
+            if close < 0:
+                return None
+            j = close + 1  # a template substitution: a value we do not know
+            continue
+        out.append((c, j, j + 1))
+        j += 1
+    return None
+
+
+def _written_stream(src: str, bs: int, be: int) -> list[tuple[str, int, int]]:
+    """The characters every write call of the script body [bs, be) writes, in order."""
+    stream: list[tuple[str, int, int]] = []
+    for m in _WRITE_CALL.finditer(src, bs, be):
+        j = m.end()
+        while j < be and len(stream) < _MAX_WRITTEN:
+            while j < be and src[j] in " \t\r\n":
+                j += 1
+            if j < be and src[j] in "'\"`":
+                lit = _js_literal(src, j, be)
+                if lit is None:
+                    break
+                stream.extend(lit[0])
+                j = lit[1]
+            else:
+                op = _JS_OPERAND.match(src, j, be)
+                if op is None or op.end() == j:
+                    break
+                j = op.end()
+            while j < be and src[j] in " \t\r\n":
+                j += 1
+            if j < be and src[j] == "+":
+                j += 1
+                continue
+            break
+    return stream
+
+
+def _script_written_text(src: str, bs: int, be: int) -> list[tuple[str | None, int, int]] | None:
+    """The view pieces of the text an inline script writes (see above): ``(None, s, e)`` for literal source
+    text, ``(char, s, e)`` for one character standing for source[s:e] (an escape, an entity, a block tag
+    as a line break); None when the script writes no text."""
+    if "write" not in src[bs:be] and "HTML" not in src[bs:be]:
+        return None
+    stream = _written_stream(src, bs, be)
+    if not stream:
+        return None
+    pieces: list[tuple[str | None, int, int]] = []
+    text = "".join(c for c, _, _ in stream)
+    i, n = 0, len(stream)
+    while i < n:
+        c = text[i]
+        if c == "<" and i + 1 < n and (text[i + 1].isalpha() or text[i + 1] in "/!"):
+            close = text.find(">", i)
+            k = n - 1 if close < 0 else close
+            nm = _WRITTEN_TAG_NAME.match(text, i, k + 1)
+            if nm and nm.group(1).lower() in _BLOCK and pieces and pieces[-1][0] != "\n":
+                pieces.append(("\n", stream[i][1], stream[k][2]))
+            i = k + 1
+            continue
+        if c == "&":
+            em = _ENTITY.match(text, i)
+            if em:
+                decoded = _html.unescape(em.group())
+                if len(decoded) == 1:
+                    pieces.append((decoded, stream[i][1], stream[em.end() - 1][2]))
+                    i = em.end()
+                    continue
+        ch, cs, ce = stream[i]
+        if ce - cs == 1 and src[cs] == ch:  # written as itself: literal source text, merged into runs
+            if pieces and pieces[-1][0] is None and pieces[-1][2] == cs:
+                pieces[-1] = (None, pieces[-1][1], ce)
+            else:
+                pieces.append((None, cs, ce))
+        else:
+            pieces.append((ch if ch not in "\r" else "\n", cs, ce))
+        i += 1
+    while pieces and pieces[-1][0] == "\n":
+        pieces.pop()
+    shown = "".join(src[a:b] if c is None else c for c, a, b in pieces)
+    return pieces if shown.strip() else None
+
+
 _FILLER_MAX = 3  # characters a hidden filler inside a word holds (澳<span style="display:none">x</span>门)
 _FILLER = lazy_regex(r"([^<>\n]{1,24}?)</([a-zA-Z][a-zA-Z0-9]*)\s*>")
 _QUOTED = lazy_re(r"\"[^\"]*\"|'[^']*'")
@@ -340,6 +471,19 @@ def parse_html(source: str) -> HtmlDocument:
             be = m.end("rawbody")
             if be < e:
                 tags.append(Tag(name, be, e, closing=True))
+            bs = m.start("rawbody")
+            written = _script_written_text(source, bs, be) if name == "script" else None
+            if written:
+                if not last_break:
+                    b.atom("\n", s, bs)
+                for ch, cs, ce in written:
+                    if ch is None:
+                        b.literal(cs, ce)
+                    else:
+                        b.atom(ch, cs, ce)
+                b.atom("\n", be, e)
+                last_break = True
+                continue
             if not last_break:
                 b.atom("\n", s, e)
                 last_break = True
