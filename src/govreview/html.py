@@ -382,6 +382,12 @@ def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
     crawlers, and stays), plain text (no tags), with text right before it (the caller checks) and right
     after its end tag. A hidden block of its own (a dark-link ``<div style="display:none">``, text
     with spaces or tags around it) stays in the view."""
+    d = {k: v for k, v, _, _ in attrs}
+    style = d.get("style")
+    tag = source[s:e]
+    hidden = "hidden" in d or ("IDDEN" in tag.upper() and _BARE_HIDDEN.search(_QUOTED.sub("", tag)) is not None)
+    if not hidden and not style:
+        return 0  # most inline tags: no hiding attribute at all
     m = _FILLER.match(source, e)
     if m is None or m.group(2).lower() != name:
         return 0
@@ -391,11 +397,7 @@ def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
         return 0
     if len(shown) > 1 and all(_is_ideograph(c) for c in shown):
         return 0  # two or three hidden Chinese characters may be a word (博彩, 百家乐) hidden for crawlers: keep it
-    d = {k: v for k, v, _, _ in attrs}
-    if "hidden" not in d and not _BARE_HIDDEN.search(_QUOTED.sub("", source[s:e])):
-        style = d.get("style")
-        if not style:
-            return 0
+    if not hidden:
         from .htmldom import hiding_reason
 
         if hiding_reason(style) is None:

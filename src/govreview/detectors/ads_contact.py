@@ -56,7 +56,7 @@ class AdContact:
 
     def detect(self, ctx) -> Iterable[Finding]:
         ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")
-               if not any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context)]  # maybe publicity quoting it
+               if not (k.context and any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context))]  # maybe publicity quoting it
         if not ads:
             return ()
         return self._findings(ctx, ads)

@@ -93,7 +93,7 @@ class InjectedGambling:
     def detect(self, ctx) -> Iterable[Finding]:
         # a hit with an enforcement word on the next line (「澳門新葡京」 / 警方提醒：…) may be publicity quoting it
         hits = [k for k in ctx.term_hits(rule_prefix="advertising.gambling")
-                if not any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context)]
+                if not (k.context and any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context))]
         if not hits:
             return ()
         return self._findings(ctx, hits)

@@ -138,7 +138,7 @@ class TermDetector:
             if name not in self.lexicons:
                 continue
             rep = self.report.get(name)
-            beside = next((c.word for c in k.context if c.effect == NOT_NEAR_OTHER_LINE), None)
+            beside = next((c.word for c in k.context if c.effect == NOT_NEAR_OTHER_LINE), None) if k.context else None
             if beside is not None and rep is not None and not promoted_line(*_paragraph(ctx, k.hit), k.hit, rep.line_promo):
                 # 「澳門新葡京」 / 警方提醒：… — an enforcement word on the next line: a report or publicity quoting the
                 # term, or spam dressing itself as one; low either way, never dropped
