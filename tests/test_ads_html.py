@@ -387,6 +387,7 @@ def test_hidden_fillers_on_official_pages_stay_clean(reviewer, html):
     ('<div id="f"></div><script>el.insertAdjacentHTML("beforeend", "<p>注册&#36865;彩金</p>");</script>',
      "注册&#36865;彩金"),
     ('<script>\ndocument.write(\'<p>澳门\');\ndocument.write(\'新葡京</p>\');\n</script>', "澳门');\ndocument.write('新葡京"),
+    ('<script>document.write("<style>.a{color:red}</style><p>澳门"+"博彩</p>");</script>', '澳门"+"博彩'),
 ])
 def test_spam_written_by_a_script_is_found(reviewer, html, shown):
     report = _review_html(reviewer, html)
@@ -400,6 +401,8 @@ def test_spam_written_by_a_script_is_found(reviewer, html, shown):
     '<script>document.getElementById("nav").innerHTML = "<li>首页</li><li>政务公开</li><li>办事服务</li>";</script>',
     '<script>document.write("<p>严禁发布澳门博彩等赌博广告，违者依法查处。</p>");</script>',
     '<script>var html = "<b>" + title + "</b>"; box.innerHTML = html; if (a == b) { x.innerHTML = ""; }</script>',
+    # a written stylesheet is no text
+    '<script>s.innerHTML = "body{font-family:\'微软雅黑\'} .nav{color:#333}";</script><p>正文</p>',
 ])
 def test_official_script_written_text_stays_clean(reviewer, html):
     report = _review_html(reviewer, html)

@@ -245,6 +245,7 @@ _WRITE_CALL = lazy_re(r"document\s*\.\s*write(?:ln)?\s*\(|\.\s*(?:innerHTML|oute
 _JS_OPERAND = lazy_re(r"[\w$.]+(?:\s*\[[^\]\n]{0,40}\])*(?:\s*\([^()\n]{0,80}\))?|\((?:[^()\n]|\([^()\n]{0,40}\)){0,80}\)")
 _JS_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\n", "b": "", "f": "", "v": "", "0": ""}
 _WRITTEN_TAG_NAME = lazy_re(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
+_WRITTEN_CSS = lazy_re(r"(?:\s*[^{}]*\{[^{}]*\})+\s*")
 _MAX_WRITTEN = 20_000  # characters of written HTML read per script
 
 
@@ -335,8 +336,12 @@ def _script_written_text(src: str, bs: int, be: int) -> list[tuple[str | None, i
             close = text.find(">", i)
             k = n - 1 if close < 0 else close
             nm = _WRITTEN_TAG_NAME.match(text, i, k + 1)
-            if nm and nm.group(1).lower() in _BLOCK and pieces and pieces[-1][0] != "\n":
+            tag = nm.group(1).lower() if nm else ""
+            if tag in _BLOCK and pieces and pieces[-1][0] != "\n":
                 pieces.append(("\n", stream[i][1], stream[k][2]))
+            if tag in ("script", "style") and not text.startswith("</", i):  # a written <style>/<script>: no text
+                end_tag = text.lower().find(f"</{tag}", k)
+                k = n - 1 if end_tag < 0 else max(k, text.find(">", end_tag) if text.find(">", end_tag) >= 0 else n - 1)
             i = k + 1
             continue
         if c == "&":
@@ -359,7 +364,9 @@ def _script_written_text(src: str, bs: int, be: int) -> list[tuple[str | None, i
     while pieces and pieces[-1][0] == "\n":
         pieces.pop()
     shown = "".join(src[a:b] if c is None else c for c, a, b in pieces)
-    return pieces if shown.strip() else None
+    if not shown.strip() or _WRITTEN_CSS.fullmatch(shown):
+        return None  # nothing, or a stylesheet written into a <style> (s.innerHTML = "body{…}")
+    return pieces
 
 
 _FILLER_MAX = 3  # characters a hidden filler inside a word holds (澳<span style="display:none">x</span>门)
