@@ -21,7 +21,7 @@ another kind. Spam refuses scams in a clause of its own next to what it sells �
 真人百家乐，拒绝诈骗平台，信誉保证 — and there 远离/拒绝 are spent on 骗子平台/诈骗平台
 (``context.claim_object`` in the cue lexicon): neither that cue, nor a ``not_near`` word in that position,
 nor a post-posed cue (诈骗) that such a cue itself negates reaches the term. Official text keeps its reach:
-严禁任何单位和个人，以任何形式发布澳门博彩广告 (the cue's clause names no claim object).
+严禁各单位，在网站刊登澳门博彩广告 (the cue's clause names no claim object).
 
 Allow terms are matched by the same automaton pass as the terms. Cues are
 frequent words (不得, 审查…) while term hits are rare, so cues are *not* in the
