@@ -191,6 +191,8 @@ def test_a_cue_spent_on_a_scam_in_its_own_clause_does_not_hide_the_term(reviewer
     "提高防范意识，远离骗子，网络赌博“十赌九骗”，百家乐、时时彩等都是骗局。",
     "市公安局提醒广大群众：远离非法集资和电信诈骗，切勿参与澳门博彩、网络赌博。",
     "诚信应考，严禁作弊，不要相信“考试包过”等虚假信息。",
+    # with no claim object in its clause a cue still reaches across the comma
+    "严禁各单位，在网站刊登澳门博彩广告。",
 ])
 def test_warnings_that_name_scams_and_gambling_stay_low(reviewer, text):
     _, found = _findings(reviewer, text)
