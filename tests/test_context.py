@@ -82,6 +82,29 @@ def test_a_cue_governs_every_item_of_an_enumeration(text):
 
 
 @pytest.mark.parametrize("text", [
+    "严禁任何单位和个人，以任何形式发布澳门博彩广告。",
+    "严禁任何单位和个人以任何形式在政府网站上发布澳门博彩广告。",
+    "禁止任何组织或者个人利用网络发布、传播六合彩、百家乐等赌博信息。",
+    "各级政务新媒体账号，不得以任何名义在评论区推送“澳门新葡京”链接。",
+    "严禁各乡镇、各部门网站和政务新媒体，擅自转载真人百家乐等境外赌博网站的内容。",
+])
+def test_a_prohibition_reaches_the_object_of_its_publishing_verb(text):
+    """A rule sentence puts its scope (任何单位和个人，以任何形式，在…上) between the prohibition and what it
+    forbids to publish, further than a cue's usual reach; the term inside a negated term (博彩 in 澳门博彩)
+    is negated with it."""
+    assert _gambling(Document(text=text)) == []
+
+
+@pytest.mark.parametrize("text", [
+    "请遵守交通规则，严禁酒后驾驶机动车上路行驶，发布澳门博彩最新优惠活动，注册送彩金。",  # the comma does not close a subject
+    "本站严格审核所有信息，诚信经营，每日推广真人百家乐最新玩法",                       # 审核 is no prohibition
+    "严禁酒驾，欢迎光临澳门新葡京官方网站，首存即送。",                                  # no publishing verb before it
+])
+def test_a_prohibition_far_away_does_not_hide_spam(text):
+    assert _gambling(Document(text=text)) != []
+
+
+@pytest.mark.parametrize("text", [
     "严禁酒驾。澳门博彩、百家乐、真人荷官，在线开户。",            # another sentence
     "请各单位严格落实保密审查制度，确保网站安全运行，百家乐、真人荷官、澳门博彩在线注册送彩金",  # a comma ends the reach
 ])

@@ -64,6 +64,33 @@ def _enumerates(text: str, a: int, b: int, tail: str = "") -> bool:
     return ("、" in seg or bool(tail) and tail in seg) and "，" not in seg and "," not in seg
 
 
+#: a verb of publishing right before the term (an opening quotation mark may stand between): 发布澳门博彩广告
+#: — or a list's head after its 等 (转载真人百家乐等境外赌博网站的内容)
+_PUBLISHED_OBJECT = lazy_re(r"(?:发布|刊登|登载|刊载|刊播|播放|传播|散布|散播|转载|转发|推送|推广|宣传|链接|张贴|投放|制作)"
+                            r"(?:[“‘\"'「『《]?|[^，,。；;！？!?\n]{0,30}等[^，,。；;！？!?、\n]{0,6})$")
+#: prohibitions proper, whose object a rule sentence names after its scope (严禁任何单位和个人，以任何形式发布…)
+_PROHIBITIONS = frozenset(("不得", "严禁", "禁止", "不准", "不应", "不能", "杜绝", "严防", "切勿", "请勿", "不宜", "防止", "避免",
+                           "打击", "查处", "取缔", "整治", "清理", "关停"))
+
+
+#: what a rule sentence's subject ends with, when a comma follows it (严禁任何单位和个人，…)
+_SUBJECT_END = lazy_re(r"(?:人|单位|组织|部门|机构|机关|企业|网站|账号|帐号|媒体|平台|公民|用户|网民|者)$")
+
+
+def _prohibited_publication(window: str, cue_end: int, cue: str) -> bool:
+    """Whether the term at the end of ``window`` is what a prohibition forbids to publish: the cue is a
+    prohibition and the term is the object of a publishing verb. Rule sentences put the scope between
+    them — 严禁任何单位和个人，以任何形式在网站上发布澳门博彩广告 — further than a cue's usual reach. A comma
+    in between must close the sentence's subject (…单位和个人，): 严禁酒驾，发布澳门博彩… is two clauses."""
+    if cue not in _PROHIBITIONS:
+        return False
+    m = _PUBLISHED_OBJECT.search(window, cue_end)
+    if m is None:
+        return False
+    pieces = window[cue_end:m.start()].replace(",", "，").split("，")
+    return all(_SUBJECT_END.search(p) for p in pieces[:-1])
+
+
 def _clause_clear(text: str, a: int, b: int) -> bool:
     return a >= b or _CLAUSE_END.search(text, a, b) is None
 
@@ -197,7 +224,8 @@ class HitFilter:
 
         A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
         严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
-        down it. A comma between cue and term ends that reach (严禁酒驾，推荐百家乐、… is two clauses)."""
+        down it. A comma between cue and term ends that reach (严禁酒驾，推荐百家乐、… is two clauses) — except
+        for a prohibition whose object is published (严禁任何单位和个人，以任何形式发布澳门博彩广告)."""
         if self.cues_before is not None:
             lo = max(0, start - LIST_WINDOW - 8)
             window = folded_text[lo:start]
@@ -208,7 +236,8 @@ class HitFilter:
                 if self.spent(folded_text, lo + m.start(), lo + m.end(), start, end):
                     continue  # 远离骗子平台，选择真人百家乐: 远离 governs 骗子平台
                 if m.end() >= len(window) - CUE_WINDOW or (
-                        m.end() >= len(window) - LIST_WINDOW and _enumerates(window, m.end(), len(window))):
+                        m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
+                                                                 or _prohibited_publication(window, m.end(), m.group()))):
                     return m.group(), lo + m.end(), start
         if self.cues_after is not None:
             window = folded_text[end:end + LIST_WINDOW + 8]
@@ -232,6 +261,7 @@ class HitFilter:
             return []
         allow = self.allow_spans(hits)
         kept: list[KeptHit] = []
+        negated: list[tuple[int, int]] = []  # spans of term hits a negation cue governs
         for h in terms:
             slot = slots[h.slot]
             e = slot.entry
@@ -274,8 +304,14 @@ class HitFilter:
             if slot.lexicon.negation:
                 neg = self._negation(h.start, h.end, ftext)
                 if neg is not None and not (view is not None and _paragraph_between(folded, view, neg[1], neg[2])):
+                    negated.append((h.start, h.end))
                     continue
             kept.append(KeptHit(h, tuple(effects)))
+        if negated and kept:
+            # a term inside a negated longer one is negated with it: 严禁…发布澳门博彩广告 governs 澳门博彩, and so
+            # the 博彩 inside it (which, seen alone, follows 澳门 rather than the verb)
+            kept = [k for k in kept if not (slots[k.hit.slot].lexicon.negation and any(
+                a <= k.hit.start and k.hit.end <= b and b - a > k.hit.end - k.hit.start for a, b in negated))]
         return kept
 
 
