@@ -39,3 +39,16 @@ def test_reports_built_on_the_hot_path_equal_validated_ones():
         assert again == report
         assert again.to_json() == report.to_json()
         assert report.model_fields_set >= {"document", "verdict", "findings"}
+
+
+def test_enums_print_as_their_values():
+    """README prints `f.severity` and reports' verdicts: users see `high` / `pass`, not `Severity.high`."""
+    import govreview
+    from govreview.model import Verdict
+
+    report = govreview.review("百家樂在线")
+    f = report.findings[0]
+    assert (str(f.severity), f"{f.category}", str(report.verdict)) == ("high", "advertising", "block")
+    assert f"{Verdict.pass_}|{Severity.info}" == "pass|info"
+    assert Severity.high == "high" and Severity.high > Severity.medium and Severity.low < Severity.medium
+    assert sorted([Severity.high, Severity.info, Severity.medium]) == [Severity.info, Severity.medium, Severity.high]

@@ -23,7 +23,7 @@ from .jsonsafe import dumps
 SCHEMA_ID = "govreview.report/v1"
 
 
-class Severity(str, enum.Enum):
+class Severity(enum.StrEnum):
     """Ordered severities: info < low < medium < high."""
 
     info = "info"
@@ -59,7 +59,7 @@ class Severity(str, enum.Enum):
 _SEVERITY_RANK = {Severity.info: 0, Severity.low: 1, Severity.medium: 2, Severity.high: 3}
 
 
-class Category(str, enum.Enum):
+class Category(enum.StrEnum):
     """Exactly one per finding; these are the families reviewers triage by."""
 
     sensitive = "sensitive"
@@ -71,7 +71,7 @@ class Category(str, enum.Enum):
     quality = "quality"
 
 
-class Verdict(str, enum.Enum):
+class Verdict(enum.StrEnum):
     pass_ = "pass"
     review = "review"
     block = "block"
