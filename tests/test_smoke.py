@@ -9,3 +9,11 @@ def test_obfuscated_gambling_found_with_exact_offsets(reviewer):
     for f in report.findings:
         assert text[f.start:f.end] == f.text
     assert report.verdict == govreview.Verdict.block
+
+
+def test_package_is_marked_typed():
+    """PEP 561: without py.typed in the package, mypy/pyright treat every govreview name as Any."""
+    from importlib.resources import files
+
+    assert files("govreview").joinpath("py.typed").is_file()
+    assert all(hasattr(govreview, name) for name in govreview.__all__)
