@@ -16,6 +16,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 SECRET = "机密★5年"
 CLEAN = "关于做好2024年度政府信息公开工作的通知。"
 
@@ -105,3 +107,46 @@ def test_repair_cuts_a_torn_tail_only(tmp_path):
     assert done == {"a", "b"} and cut == len('{"document":{"sou') and out.read_text() == good
     done, cut = repair_and_read(out)
     assert cut == 0 and done == {"a", "b"}
+
+
+def _group_alive(pgid: int) -> list[int]:
+    """Processes of a process group that still run (zombies waiting for a reaper do not count)."""
+    alive = []
+    for d in Path("/proc").iterdir():
+        if not d.name.isdigit():
+            continue
+        try:
+            stat = (d / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()  # state, ppid, pgrp, …
+        if int(fields[2]) == pgid and fields[0] != "Z":
+            alive.append(int(d.name))
+    return alive
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads /proc")
+def test_kill9_of_the_scan_alone_ends_its_workers(tmp_path):
+    """`kill -9 PID` (or the OOM killer) hits the scan process only: its pool workers, blocked on a
+    queue they hold both ends of, used to wait forever with a reviewer each in memory."""
+    root = tmp_path / "site"
+    root.mkdir()
+    for i in range(300):
+        (root / f"p{i:04d}.txt").write_text((SECRET if i % 5 == 0 else CLEAN) * 40 + f"{i}", encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    args = cli(str(root), "--format", "jsonl", "-o", str(out), "--workers", "2", "--no-progress", "--fail-on", "none")
+    p = subprocess.Popen(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        wait_lines(out, 1)
+        assert len(_group_alive(p.pid)) > 1  # the scan and its worker processes
+        os.kill(p.pid, signal.SIGKILL)
+        p.wait()
+        end = time.monotonic() + 15
+        while _group_alive(p.pid) and time.monotonic() < end:
+            time.sleep(0.1)
+        assert _group_alive(p.pid) == []
+    finally:
+        try:
+            os.killpg(p.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass

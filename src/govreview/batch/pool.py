@@ -55,7 +55,7 @@ def _crashed(chunk: list[Task], exc: BaseException) -> list[ItemResult]:
 
 def _isolated(tasks: list[Task], ctx, settings: ScanSettings) -> Iterator[ItemResult]:
     """Retry items one by one in a single-worker pool: a poison item breaks only itself."""
-    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings,))
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings, os.getpid()))
     try:
         for t in tasks:
             try:
@@ -63,7 +63,7 @@ def _isolated(tasks: list[Task], ctx, settings: ScanSettings) -> Iterator[ItemRe
             except BrokenProcessPool as exc:
                 yield from _crashed([t], exc)
                 pool.shutdown(wait=False, cancel_futures=True)
-                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings,))
+                pool = ProcessPoolExecutor(max_workers=1, mp_context=ctx, initializer=init_worker, initargs=(settings, os.getpid()))
     finally:
         pool.shutdown(wait=True)
 
@@ -77,7 +77,7 @@ def run(tasks: Iterable[Task], settings: ScanSettings, workers: int) -> Iterator
     ctx = mp.get_context("forkserver") if "forkserver" in mp.get_all_start_methods() else mp.get_context("spawn")
 
     def new_pool() -> ProcessPoolExecutor:
-        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(settings,))
+        return ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=init_worker, initargs=(settings, os.getpid()))
 
     pool = new_pool()
     pending: dict[Future, list[Task]] = {}

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import gc
 import json
+import os
+import select
 import time
 
 try:
@@ -271,12 +273,44 @@ class Processor:
 _worker: Processor | None = None
 
 
-def init_worker(settings: ScanSettings) -> None:
+def _exit_with(parent_pid: int) -> None:
+    """End this worker when the scan that started it is gone. A pool worker waits for its next task
+    on a queue whose write end it holds itself, so after ``kill -9`` of the scan (or the OOM killer
+    taking it) it would wait forever, holding a reviewer's memory; a resumed scan starts its own."""
+    import threading
+
+    try:
+        fd = os.pidfd_open(parent_pid)  # Linux ≥ 5.3: readable once the process has exited, immune to pid reuse
+    except ProcessLookupError:
+        os._exit(0)
+    except (AttributeError, OSError):
+        fd = None
+
+    def watch() -> None:
+        if fd is not None:
+            select.select([fd], [], [])
+            os._exit(0)
+        while True:
+            time.sleep(1.0)
+            try:
+                os.kill(parent_pid, 0)
+            except ProcessLookupError:
+                os._exit(0)
+            except PermissionError:  # alive (or its pid reused by another user's process)
+                pass
+
+    threading.Thread(target=watch, name="govreview-parent-watch", daemon=True).start()
+
+
+def init_worker(settings: ScanSettings, parent_pid: int | None = None) -> None:
     """Build this worker's reviewer once; then move everything built so far out of the cyclic
     garbage collector's sight (``gc.freeze``): the reviewer's tables live as long as the worker,
     and every collection of the older generations would otherwise walk them again (~7 % of a
-    review, measured). The worker never rebuilds its reviewer, so nothing frozen is ever garbage."""
+    review, measured). The worker never rebuilds its reviewer, so nothing frozen is ever garbage.
+    With ``parent_pid`` the worker exits as soon as that process has (see :func:`_exit_with`)."""
     global _worker
+    if parent_pid is not None:
+        _exit_with(parent_pid)
     _worker = Processor(settings)
     gc.freeze()
 
