@@ -455,3 +455,19 @@ def test_interpretation_dated_before_its_policy_is_on_time_and_said():
                      text="《办法》共二十五条。")]
     (row,) = run(docs, {"options": {"linkage": {"as_of": "2025-12-31"}}}).rows
     assert row.status == "ok" and row.note == "0 个工作日（解读早于政策文件 1 天发布）"
+
+
+def test_no_base_url_advice_when_the_collection_has_no_policy_or_interpretation():
+    """A scanned archive of news pages without URLs: nothing to link, so the table does not tell the reviewer
+    to rerun with --base-url (it did, in the text table and in the html report)."""
+    import io
+
+    from govreview.linkage.table import render_html, render_text
+
+    docs = [Document(id=f"xwzx/{i}.html", published_at=date(2025, 3, 10),
+                     html=f"<h1>临江市召开第{i}次安全生产工作会议</h1><p>会议强调，要压实责任。</p>") for i in range(3)]
+    res = run(docs, {"options": {"linkage": {"as_of": AS_OF}}})
+    assert res.placeholder_urls == 3 and not res.rows and not res.orphans
+    buf = io.StringIO()
+    render_text(res, buf)
+    assert "--base-url" not in buf.getvalue() and "--base-url" not in render_html(res)

@@ -77,6 +77,13 @@ def build_table(result: LinkageResult) -> Table:
     return t
 
 
+def _url_note_matters(result: LinkageResult) -> bool:
+    """Made-up URLs only hurt matching links between policies and interpretations: on a collection with
+    neither (an archive of news pages and attachments) the advice to pass --base-url is noise."""
+    counts = result.counts
+    return bool(result.placeholder_urls and (counts.get("policy", 0) or counts.get("interpretation", 0)))
+
+
 def render_text(result: LinkageResult, stream: IO[str]) -> None:
     c = Console(file=stream, highlight=False, soft_wrap=False, width=160)
     c.print(build_table(result))
@@ -92,7 +99,7 @@ def render_text(result: LinkageResult, stream: IO[str]) -> None:
     counts = result.counts
     c.print(f"页面分类: 政策文件 {counts.get('policy', 0)}，解读 {counts.get('interpretation', 0)}，其他 {counts.get('other', 0)}；"
             f"工作日历: {escape(result.calendar)}；参考日期: {o.reference_date().isoformat()}")
-    if result.placeholder_urls:
+    if _url_note_matters(result):
         c.print(f"[yellow]注意[/yellow]: {result.placeholder_urls} 个页面没有 URL（导出未给出 url，页面也无 canonical/SiteDomain），"
                 "指向本站的绝对链接无法与之匹配；请用 --base-url 指定站点根地址。")
     c.print()
@@ -128,7 +135,7 @@ def render_html(result: LinkageResult) -> str:
     counts = result.counts
     out.append(f"<p>页面分类：政策文件 {counts.get('policy', 0)}，解读 {counts.get('interpretation', 0)}，"
                f"其他 {counts.get('other', 0)}；工作日历：{h(result.calendar)}；参考日期：{o.reference_date().isoformat()}</p>")
-    if result.placeholder_urls:
+    if _url_note_matters(result):
         out.append(f"<p>注意：{result.placeholder_urls} 个页面没有 URL，指向本站的绝对链接无法与之匹配；请用 --base-url 指定站点根地址。</p>")
     out.append("</div>\n")
     return "".join(out)
