@@ -79,7 +79,7 @@ class ReviewRequest(Selection, _OneBody):
 
 
 class BatchItem(_OneBody):
-    """A document in a batch; selection and redaction are per batch."""
+    """A document in a batch. The selection (rules, categories, exclude) is the batch's; a batch has no ``redact``: use /v1/redact per document."""
 
     model_config = ConfigDict(extra="forbid")
 
