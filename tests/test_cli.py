@@ -253,3 +253,15 @@ def test_lexicon_flags_are_checked_once_not_per_line(tmp_path, flag, value):
     r = run("check", str(doc), "--lexicon", str(p), flag, value)
     err = r.stderr.decode()
     assert r.returncode == 2 and flag in err and "issued.txt:" not in err
+
+
+def test_python_dash_m_govreview_is_the_command(tmp_path):
+    """`python -m govreview` (no script on PATH, e.g. an embedded interpreter) used to fail: 'govreview' is a
+    package and cannot be directly executed."""
+    p = tmp_path / "d.txt"
+    p.write_text("百家樂在线", encoding="utf-8")
+    r = subprocess.run([sys.executable, "-m", "govreview", "check", str(p), "--format", "json"], capture_output=True)
+    assert r.returncode == 1, r.stderr.decode()
+    assert json.loads(r.stdout)["verdict"] == "block"
+    r = subprocess.run([sys.executable, "-m", "govreview", "check", "--help"], capture_output=True, text=True)
+    assert r.returncode == 0 and "check [OPTIONS] FILE" in r.stdout
