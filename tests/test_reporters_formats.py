@@ -73,6 +73,27 @@ def test_sarif_is_valid_210_shape(site):
     assert len(notes) == 1 and "unsupported" in notes[0]["message"]["text"]
 
 
+@pytest.mark.parametrize("url", ["http://www.example.gov.cn/xxgk/2024/通知 1.html?id=7", None])
+def test_sarif_record_in_an_export_is_its_page_or_a_named_record(tmp_path, url):
+    """Every record of an export or a WARC used to get the export file as its artifact, with a charOffset
+    into the record's own text: a viewer opened the export at an unrelated place. A record with a URL now
+    points at its page; one without names the record (export.jsonl#L2) as a logical location."""
+    from urllib.parse import unquote
+
+    recs = [{"id": "a1", "text": CLEAN}, {"id": "a2", "text": "附件：" + SECRET, **({"url": url} if url else {})}]
+    export = tmp_path / "export.jsonl"
+    export.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs), encoding="utf-8")
+    doc = json.loads(run(export, "--format", "sarif", "--no-summary", "--no-linkage").output)
+    (res,) = [x for x in doc["runs"][0]["results"] if x["ruleId"] == "secrecy.marking"]
+    loc = res["locations"][0]
+    uri = loc["physicalLocation"]["artifactLocation"]["uri"]
+    assert uri.isascii() and " " not in uri and loc["physicalLocation"]["region"]["charOffset"] == 3
+    if url:
+        assert unquote(uri) == url and "logicalLocations" not in loc
+    else:
+        assert uri.endswith("export.jsonl") and loc["logicalLocations"][0]["fullyQualifiedName"].endswith("export.jsonl#L2")
+
+
 def test_html_report_is_self_contained_escaped_and_filterable(site):
     r = run(site, "--format", "html", "--no-summary")
     html = r.output

@@ -5,7 +5,9 @@ descriptors (``tool.driver.rules``) go after it, since JSON object member
 order is free. Severity maps high→error, medium→warning, low/info→note.
 Error records become ``toolExecutionNotifications`` so unreviewed items stay
 visible. Findings in archive members use the member path as the artifact URI
-and the sheet/cell/page as a logical location.
+and the sheet/cell/page as a logical location; a record of a WARC or an
+export uses its page URL, or the export with the record key as a logical
+location.
 """
 
 from __future__ import annotations
@@ -30,9 +32,22 @@ class SarifReporter:
         self.n = 0
         stream.write('{"$schema": "%s", "version": "2.1.0", "runs": [{"results": [' % SCHEMA)
 
+    @staticmethod
+    def _record(report: Report, loc) -> str | None:
+        """The item key of a record inside a file that is not a file of its own (a WARC record
+        ``crawl.warc.gz#386``, an export line ``export.jsonl#L12``, a CSV row ``export.csv#R3``):
+        the offsets index that record's text, not the file's bytes."""
+        src = report.document.source or ""
+        if loc is not None and loc.path and not loc.member and src.startswith(loc.path + "#"):
+            return src
+        return None
+
     def _uri(self, report: Report, loc) -> str:
         """A relative URI reference, as SARIF requires: non-ASCII (公示名单.xlsx), spaces, '#' and '%'
-        percent-encoded (UTF-8), so that viewers resolve the file; '/' and '!' (archive!member) stay."""
+        percent-encoded (UTF-8), so that viewers resolve the file; '/' and '!' (archive!member) stay.
+        A record inside a file (WARC, export) with a URL has that page as its artifact."""
+        if report.document.url and self._record(report, loc):
+            return quote(report.document.url, safe="/!:@$&'()*+,;=-._~?#%[]", errors="surrogatepass")
         if loc is not None and loc.path:
             raw = loc.path + (f"/{loc.member}" if loc.member else "")
         else:
@@ -50,6 +65,9 @@ class SarifReporter:
                                   "snippet": {"text": f.text}}
             loc: dict = {"physicalLocation": phys}
             where = location_str(f.location) if f.location and (f.location.sheet or f.location.cell or f.location.page or f.location.part) else ""
+            record = self._record(report, f.location)
+            if record and not report.document.url:  # the artifact is the whole export: name the record
+                where = record + where[len(f.location.path):] if where.startswith(f.location.path) else f"{record} {where}".strip()
             if where:
                 loc["logicalLocations"] = [{"fullyQualifiedName": where}]
             res = {"ruleId": f.rule, "level": _LEVEL[f.severity.value], "message": {"text": f.message},
