@@ -285,6 +285,26 @@ def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):
     assert r.exit_code == 2 and "calendar" in r.output
 
 
+def test_calendar_files_are_relative_to_the_config_file(tmp_path, monkeypatch):
+    """`--config /etc/govreview/govreview.toml` with `calendar_files = ["cal2027.tsv"]` beside it: the file was
+    looked up in the working directory (a service's is often /), so the scan failed with exit 2."""
+    import shutil
+
+    conf = tmp_path / "etc" / "govreview"
+    conf.mkdir(parents=True)
+    shutil.copy(DATA / "calendar_2027_test.tsv", conf / "cal2027.tsv")
+    (conf / "govreview.toml").write_text('[options.linkage]\ncalendar_files = ["cal2027.tsv"]\n', encoding="utf-8")
+    elsewhere = tmp_path / "work"
+    elsewhere.mkdir()
+    monkeypatch.chdir(elsewhere)
+    cfg = ReviewConfig.from_file(conf / "govreview.toml")
+    assert cfg.options["linkage"]["calendar_files"] == [str((conf / "cal2027.tsv").resolve())]
+    r = CliRunner().invoke(cli, ["scan", str(SITE), "--config", str(conf / "govreview.toml"), "--only", "linkage",
+                                 "--format", "jsonl", "--fail-on", "none", "--no-progress", "--workers", "1"])
+    assert r.exit_code == 0, r.output
+    assert "file:cal2027.tsv" in r.stdout or "chinesecalendar" in r.stdout
+
+
 def test_rules_command_lists_linkage_rules():
     r = CliRunner().invoke(cli, ["rules", "--format", "json"])
     listed = {x["rule"] for x in json.loads(r.output) if x["category"] == "linkage"}

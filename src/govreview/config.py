@@ -89,7 +89,14 @@ class ReviewConfig(BaseModel):
             src.model_copy(update={"path": str((base / src.path).resolve())}) if not Path(src.path).is_absolute() else src
             for src in cfg.lexicons
         )
-        return cfg.model_copy(update={"lexicons": fixed})
+        update: dict[str, Any] = {"lexicons": fixed}
+        # so are the linkage check's working-day calendar files (a service's working directory is often /)
+        linkage = cfg.options.get("linkage")
+        if isinstance(linkage, dict) and isinstance(linkage.get("calendar_files"), list | tuple):
+            files = [str((base / f).resolve()) if isinstance(f, str) and not Path(f).is_absolute() else f
+                     for f in linkage["calendar_files"]]
+            update["options"] = {**cfg.options, "linkage": {**linkage, "calendar_files": files}}
+        return cfg.model_copy(update=update)
 
     def digest(self) -> str:
         blob = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False)
