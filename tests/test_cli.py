@@ -265,3 +265,40 @@ def test_python_dash_m_govreview_is_the_command(tmp_path):
     assert json.loads(r.stdout)["verdict"] == "block"
     r = subprocess.run([sys.executable, "-m", "govreview", "check", "--help"], capture_output=True, text=True)
     assert r.returncode == 0 and "check [OPTIONS] FILE" in r.stdout
+
+
+def _builders():
+    sys.path.insert(0, str(ROOT / "tests" / "data" / "batch"))
+    import builders
+
+    return builders
+
+
+@pytest.mark.parametrize("name,make", [
+    ("通知.pdf", lambda b: b.pdf_bytes([["关于做好年度工作的通知"], ["机密★5年", "各区县人民政府：现将有关事项通知如下。"]])),
+    ("通知.docx", lambda b: b.docx_bytes(["机密★5年", "各区县人民政府：现将有关事项通知如下。"])),
+    ("名单.xlsx", lambda b: b.xlsx_bytes({"公示名单": [["姓名", "身份证号"], ["张建国", "620102195807153216"]]})),
+])
+def test_check_reviews_attachments_like_scan(tmp_path, name, make):
+    """`check 通知.pdf` read the file's bytes as text: mojibake, verdict pass, exit 0, whatever the PDF said."""
+    p = tmp_path / name
+    p.write_bytes(make(_builders()))
+    r = run("check", str(p), "--format", "json")
+    assert r.returncode == 1, r.stderr.decode()
+    rep = json.loads(r.stdout)
+    assert rep["verdict"] == "block" and rep["document"]["id"] == name
+    s = run("scan", str(p), "--format", "jsonl", "--workers", "1", "--no-summary", "--no-progress")
+    scanned = json.loads(s.stdout.splitlines()[0])
+    assert [(f["rule"], f["text"], f["location"]) for f in rep["findings"]] == \
+        [(f["rule"], f["text"], f["location"]) for f in scanned["findings"]]
+    assert run("check", str(p)).returncode == 1  # the text format shows them too
+
+
+def test_check_refuses_what_it_cannot_review(tmp_path):
+    legacy = tmp_path / "旧.doc"
+    legacy.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 64)
+    archive = tmp_path / "site.zip"
+    archive.write_bytes(_builders().zip_bytes({"a.txt": "机密★5年".encode()}))
+    for p, says in ((legacy, "docx"), (archive, "govreview scan")):
+        r = run("check", str(p))
+        assert r.returncode == 2 and says in r.stderr.decode() and "Traceback" not in r.stderr.decode()

@@ -99,26 +99,59 @@ def cli() -> None:
 @click.option("--id", "doc_id", default=None, help="document id for the report (default: the file name)")
 @with_common
 def check(file: str, fmt: str, doc_id: str | None, config_path, lexicon_paths, lexicon_category, lexicon_severity, fail_on) -> None:
-    """Check one document (.txt, .html, .md, or - for stdin)."""
+    """Check one document (.txt, .html, .md, .docx, .xlsx, .pdf…, or - for stdin)."""
     reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity)
-    try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
-    except OSError as exc:
-        raise InputError(f"无法读取 cannot read {file}: {exc.strerror or exc}") from None
-    suffix = "" if file == "-" else Path(file).suffix
-    item = document_from_bytes(data, doc_id=doc_id or ("stdin" if file == "-" else Path(file).name),
-                               source=None if file == "-" else file, suffix=suffix)
-    if isinstance(item, InputProblem):
-        raise InputError(f"{file}: {item.message}")
-    report = reviewer.review(item)
+    attachment = None if file == "-" else _check_attachment(file, reviewer, doc_id)
+    if attachment is not None:
+        report, content = attachment
+    else:
+        try:
+            data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        except OSError as exc:
+            raise InputError(f"无法读取 cannot read {file}: {exc.strerror or exc}") from None
+        suffix = "" if file == "-" else Path(file).suffix
+        item = document_from_bytes(data, doc_id=doc_id or ("stdin" if file == "-" else Path(file).name),
+                                   source=None if file == "-" else file, suffix=suffix)
+        if isinstance(item, InputProblem):
+            raise InputError(f"{file}: {item.message}")
+        report, content = reviewer.review(item), item.content
     out = sys.stdout
     rep = get_reporter(fmt)(out, single=True, summary=False, show_clean=True)
     if fmt == "text":
-        rep.add(report, source=item.content)
+        rep.add(report, source=content)
     else:
         rep.add(report)
     rep.close()
     sys.exit(1 if _failed(report, fail_on) else 0)
+
+
+_MANY_DOCUMENTS = (".jsonl", ".ndjson", ".warc", ".warc.gz", ".arc", ".arc.gz")
+
+
+def _check_attachment(file: str, reviewer: Reviewer, doc_id: str | None) -> tuple[Report, str | None] | None:
+    """A .docx/.xlsx/.pdf… goes through the scan's extractors: the report `govreview scan FILE` gives (its
+    bytes read as text were a 'pass' of mojibake). None for text, HTML and CSV, which `check` reads itself."""
+    from .batch.extractors import ARCHIVE_SUFFIXES, get_extractor, suffix_of
+    from .inputs import DOC_SUFFIXES
+
+    sfx = suffix_of(file)
+    if sfx in ARCHIVE_SUFFIXES or sfx in _MANY_DOCUMENTS:
+        raise InputError(f"{file}: 压缩包或导出文件含多个文档，请用 govreview scan — an archive or export holds many "
+                         f"documents: use govreview scan {file}")
+    if sfx in DOC_SUFFIXES or sfx == ".csv" or get_extractor(file) is None:
+        return None
+    from .batch.process import Processor, ScanSettings
+    from .batch.tasks import Task
+
+    p = Path(file)
+    if not p.is_file():
+        raise InputError(f"无法读取 cannot read {file}: No such file")
+    proc = Processor(ScanSettings(config=reviewer.config), reviewer=reviewer)
+    report, is_error, _ex, content, _t = proc.review_task(
+        Task(key=file, kind="file", name=p.name, doc_id=doc_id or p.name, path=file, size=p.stat().st_size))
+    if is_error:
+        raise InputError(f"{file}: " + "; ".join(e.message for e in report.errors))
+    return report, content
 
 
 @cli.command()

@@ -85,14 +85,17 @@ def error_report(task: Task, kind: str, message: str, lexicon_version: str = "",
 
 
 class Processor:
-    def __init__(self, settings: ScanSettings):
+    def __init__(self, settings: ScanSettings, reviewer=None):
+        """``reviewer``: one already built (``govreview check``); by default one is built from ``settings``."""
         from ..engine import Reviewer
         from ..lexicons import Lexicon
 
         self.settings = settings
         self.last_document: Document | None = None  # the document review_task last built (for the linkage features)
-        extra = [Lexicon.load(p, category=c, severity=s) for p, c, s in settings.lexicons]
-        self.reviewer = Reviewer(settings.config, lexicons=extra)
+        if reviewer is None:
+            extra = [Lexicon.load(p, category=c, severity=s) for p, c, s in settings.lexicons]
+            reviewer = Reviewer(settings.config, lexicons=extra)
+        self.reviewer = reviewer
         self.baseline = None
         if settings.baseline:
             from ..baseline import Baseline
