@@ -302,3 +302,17 @@ def test_check_refuses_what_it_cannot_review(tmp_path):
     for p, says in ((legacy, "docx"), (archive, "govreview scan")):
         r = run("check", str(p))
         assert r.returncode == 2 and says in r.stderr.decode() and "Traceback" not in r.stderr.decode()
+
+
+@pytest.mark.parametrize("name", ["名单.xlsx", "通知.pdf", "通知.docx", "site.zip"])
+def test_redact_refuses_formats_it_cannot_rewrite(tmp_path, name):
+    """`redact 名单.pdf -o out.pdf` copied the file and said 'masked 0' — as if it held no personal data."""
+    p = tmp_path / name
+    b = _builders()
+    p.write_bytes({"名单.xlsx": lambda: b.xlsx_bytes({"S": [["身份证号"], ["620102195807153216"]]}),
+                   "通知.pdf": lambda: b.pdf_bytes([["身份证号：620102195807153216"]]),
+                   "通知.docx": lambda: b.docx_bytes(["身份证号：620102195807153216"]),
+                   "site.zip": lambda: b.zip_bytes({"a.txt": "身份证号：620102195807153216".encode()})}[name]())
+    out = tmp_path / ("out-" + name)
+    r = run("redact", str(p), "-o", str(out))
+    assert r.returncode == 2 and "govreview check" in r.stderr.decode() and not out.exists()

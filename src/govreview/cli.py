@@ -388,6 +388,17 @@ def redact(file: str, output: str, min_severity: str, config_path: str | None) -
     """
     from .redact import redact_bytes
 
+    if file != "-":
+        from .batch.extractors import ARCHIVE_SUFFIXES, get_extractor, suffix_of
+        from .inputs import DOC_SUFFIXES
+
+        sfx = suffix_of(file)
+        if sfx not in DOC_SUFFIXES and sfx != ".csv" and (get_extractor(file) is not None or sfx in ARCHIVE_SUFFIXES
+                                                          or sfx in _MANY_DOCUMENTS):
+            # its bytes read as text hold no findable number: "masked 0" and a copy would look like a clean file
+            raise InputError(f"{file}: 只能为文本和 HTML 文件生成脱敏副本；请用 govreview check 查找个人信息后在原文件中处理 "
+                             f"— redact writes masked copies of text and HTML only; find the personal data with "
+                             f"govreview check {file} and mask it in the original")
     reviewer = _build_reviewer(config_path, (), "sensitive", "medium")
     try:
         data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
