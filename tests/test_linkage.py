@@ -278,6 +278,23 @@ def test_cli_summary_counts_linkage_findings(cfg_file):
     assert n > 0 and f"发现 findings: {n};" in r.stderr
 
 
+def test_resume_into_an_empty_output_is_a_full_scan_with_linkage(cfg_file, tmp_path):
+    """The README's `scan export.jsonl --format jsonl -o reports.jsonl --resume`, used from the first run, skipped
+    the linkage pass ("needs a full scan") although nothing was being resumed; a real resume still skips it."""
+    out = tmp_path / "reports.jsonl"
+    args = ["scan", str(SITE), "--base-url", BASE, "--config", cfg_file, "--format", "jsonl", "-o", str(out),
+            "--fail-on", "none", "--no-progress", "--workers", "1", "--resume"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    assert "skipped on resume" not in r.stderr
+    rules = {f["rule"] for line in out.read_text(encoding="utf-8").splitlines() for f in json.loads(line)["findings"]}
+    assert {"linkage.missing_interpretation", "linkage.late"} <= rules
+    lines = out.read_text(encoding="utf-8").splitlines()
+    out.write_text("\n".join(lines[:2]) + "\n", encoding="utf-8")  # an interrupted run
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and "skipped on resume" in r.stderr
+
+
 def test_cli_bad_calendar_file_is_a_usage_error(tmp_path):
     p = tmp_path / "govreview.toml"
     p.write_text('[options.linkage]\ncalendar_files = ["/nonexistent/cal.tsv"]\n', encoding="utf-8")

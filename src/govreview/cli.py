@@ -210,7 +210,9 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
     reviewer = _build_reviewer(config_path, lexicon_paths, lexicon_category, lexicon_severity, only)  # validates config early
     collector = None
     if linkage and only in (None, "linkage") and reviewer.config.rule_enabled("linkage.late", Category.linkage):
-        if resume:
+        # --resume into an output that holds nothing yet (the README's command line, used from the first run)
+        # is a full scan: only a scan that really continues another one has to skip the collection pass
+        if resume and Path(output).is_file() and Path(output).stat().st_size > 0:  # type: ignore[arg-type]
             click.echo("govreview: --resume: 政策解读关联检查需要完整扫描，本次跳过 (the linkage pass needs a full scan; "
                        "skipped on resume — run `govreview scan PATH --only linkage` afterwards)", err=True)
         else:
