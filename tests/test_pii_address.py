@@ -162,3 +162,29 @@ def test_gazetteer_address_in_an_html_table_row_without_a_person_is_not_reported
             "<tr><td>老旧小区改造</td><td>城关区伏龙坪街道伏龙坪村5组</td></tr>"
             "<tr><td>20231234567890123X</td><td>七里河区西园街道西津西路128号4栋2单元302室</td></tr></table>")
     assert not found(reviewer.review(html), RULE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text", [
+    "行政复议决定书\n申请人：刘某某，女，1962年出生。\n被申请人：长沙市天心区人民政府。\n住所地：长沙市天心区芙蓉南路二段99号。\n"
+    "法定代表人：王某某，区长。",
+    "被申请人：株洲市自然资源和规划局。\n住所地：株洲市天元区神农大道66号2号楼5楼。\n法定代表人：李某，局长。",
+    "原告：湖南某置业有限公司。\n住所地：长沙市岳麓区麓谷大道627号1栋1201室。\n法定代表人：李某，该公司董事长。",
+    "被上诉人（原审原告）：长沙银行股份有限公司芙蓉支行。\n住所：長沙市芙蓉區五一大道1號3棟。\n負責人：劉某，該支行行長。",
+    "被申請人：衡陽市珠暉區人民政府。\n住所地：衡陽市珠暉區東風南路28號1棟。",
+])
+def test_organisation_party_closed_by_a_full_stop_owns_the_seat_below(reviewer, text):
+    """复议决定书/判决书 end each party's line with 。: the 住所地 on the next line is still that party's."""
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("被申请人：长沙市天心区人民政府。\n第三人：刘某某，女，汉族。\n住所地：长沙市天心区书院路青园小区12栋1门303室。",
+     "长沙市天心区书院路青园小区12栋1门303室"),
+    ("上诉人（原审被告）：湖南某物业有限公司。\n被上诉人（原审原告）：陈某，男，1968年3月12日出生。\n"
+     "住所：长沙市芙蓉区蔡锷中路98号2栋401室。", "长沙市芙蓉区蔡锷中路98号2栋401室"),
+    ("本案由区人民政府负责协调。\n住址：长沙市天心区书院路青园小区12栋1门303室。", "长沙市天心区书院路青园小区12栋1门303室"),
+    ("申请人：刘某某，男，1962年出生。\n住址：长沙市天心区书院路青园小区12栋1门303室。", "长沙市天心区书院路青园小区12栋1门303室"),
+])
+def test_a_person_party_after_an_organisation_party_keeps_the_home_address(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]

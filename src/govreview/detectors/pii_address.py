@@ -119,22 +119,32 @@ def _address_at(text: str, start: int, end: int | None = None) -> tuple[int, boo
 # 处罚决定书, 中标公告 and registrations put one field per line (当事人：XX有限公司 / 统一社会信用代码：… /
 # 住所：…): the subject of a 住所 is the record's, so single line breaks do not end it; a blank line does
 _RECORD_END = lazy_re(r"[。；;！!？?]|\n[ \t\u3000]*\n")
+# 复议决定书 and 判决书 close each party's field with a full stop (被申请人：某某区人民政府。/ 住所地：…。): for a
+# cue that starts a line, a sentence end at the end of the line above ends that field, not the record
+_FIELD_RECORD_END = lazy_re(r"[。；;！!？?](?![ \t\u3000]*\r?\n)|\n[ \t\u3000]*\n")
+_LINE_START = lazy_re(r"(?:^|\n)[ \t\u3000]*$")
 
 
 _ORG_ROLES = frozenset(("法定代表人", "法人代表", "法人", "负责人"))
+# a new party of a 复议决定书/判决书 (第三人：刘某某，女，… / 上诉人（原审被告）：…) or a person's sex field: the
+# record has moved on to a person since the organisation named above (an organisation party names itself after)
+_PARTY = lazy_regex(r"第三人|原告|被告|上诉人|申诉人|被告人|[，,（(](?:男|女)[，,、）)]")
 
 
 def _org_subject(text: str, pos: int) -> str | None:
     """The organisation the record before ``pos`` is about, if it is nearer than any person."""
-    seg, _ = clause_before(text, pos, 96, ends=_RECORD_END)
+    at_line_start = _LINE_START.search(text, max(0, pos - 8), pos) is not None
+    seg, _ = clause_before(text, pos, 96, ends=_FIELD_RECORD_END if at_line_start else _RECORD_END)
     org = last_match_end(ORG_MARKERS, seg)
     if not org:
         return None
-    if "\n" in seg[org[0]:] and seg[org[0]:org[0] + 1] not in ("\n", "\r", "，", ",", "（", "(", " ", "\u3000", "\t"):
+    if "\n" in seg[org[0]:] and seg[org[0]:org[0] + 1] not in ("\n", "\r", "，", ",", "（", "(", " ", "\u3000", "\t", "。"):
         return None  # on an earlier line, the organisation must be the whole field (…有限公司), not 有限公司员工李四
     # 法定代表人/负责人 after the organisation is the organisation's own field (当事人：XX有限公司 / 法定代表人：王某
     # / 住所：…), not a person the record is about
     person = max((m.end() for m in ROLE_WORDS.finditer(seg) if m.group() not in _ORG_ROLES), default=-1)
+    party = last_match_end(_PARTY, seg)
+    person = max(person, party[0] if party else -1)
     from ..pii.context import PERSON_IDENTIFIER
 
     ident = last_match_end(PERSON_IDENTIFIER, seg)
