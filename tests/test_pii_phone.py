@@ -95,6 +95,13 @@ def test_private_landline_word_before_the_number(reviewer, text, value):
     "森林防火应急手机 13893156789，请保持畅通。",
     "联系电话：13993112345（城关区应急管理局）",
     "受理咨询：18993112345（区政务服务中心）",
+    # 12380 公示 and 纪检 notices: a reporting line kept on a mobile, labelled 专用 or by the SMS channel
+    "短信举报：13707360123（市委组织部举报专用手机）",
+    "短信举报：13873412380",
+    "举报专用手机：13907311234，来信请寄县纪委监委信访室。",
+    "县纪委监委举报电话：0745-1234567，举报专用手机：13974512345",
+    "防汛值班专用手机：18907451234。",
+    "联系电话：13907451234（县应急管理局值班专用）",
 ])
 def test_duty_and_service_mobiles_are_not_personal(reviewer, text):
     """值班手机/举报手机 are duty lines kept on a mobile; an office named right after a number owns it."""
@@ -117,6 +124,9 @@ def test_place_names_jieba_tags_nr_are_not_people(reviewer, text, expected):
     "联系人：刘家堡街道 王建国，手机：13993112345",
     "值班领导手机：13993112345（李局长）",
     "来电人王某某，手机13893156789，反映小区停水问题。",
+    "举报人：张某，手机：13907451234，反映村干部优亲厚友问题。",
+    "举报人手机：13907451234",
+    "联系人：李科长，手机13907451234（县纪委监委）",
 ])
 def test_people_among_duty_words_stay_personal(reviewer, text):
     hits = found(reviewer.review(text), MOBILE)

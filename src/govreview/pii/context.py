@@ -28,8 +28,9 @@ PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
 
 # 手机 names a person's phone, but not a channel: 手机短信 (SMS reporting line), 手机报, 手机客户端/App —
 # nor a duty or service line kept on a mobile (值班手机, 举报手机, 咨询手机: OFFICE_PHONE_CUES has them)
-_OFFICE_MOBILE = r"(?:值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)手机"
-_MOBILE_WORD = r"(?<!值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
+# (举报专用手机, 值班专用手机: a line kept for the duty, as 举报专用电话 is; 短信举报： the 12380 SMS reporting line)
+_OFFICE_MOBILE = r"(?:值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)(?:专用)?手机|短信举报|举报短信"
+_MOBILE_WORD = r"(?<!值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线|专用)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
 OFFICE_PHONE_CUES = lazy_regex(
     _OFFICE_MOBILE + r"|办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
@@ -91,8 +92,9 @@ OFFICE_MAILBOX = lazy_regex(
 OFFICE_IM = lazy_regex(r"(?:" + _OFFICE_CONTACT_WORDS + r")[ \u3000]?(?:QQ|qq|ＱＱ|微信)")
 # …or the organisation is named in brackets right after the value: cgqmzj@163.com（城关区民政局）
 ORG_AFTER = lazy_regex(
-    r"[ \u3000]?[（(][^）)\n]{0,20}(?:局|委|办|厅|中心|政府|法院|检察院|学校|医院|协会|学会|公司|[处科室所站部])[）)]"
-)
+    r"[ \u3000]?[（(][^）)\n]{0,20}(?:局|委|办|厅|中心|政府|法院|检察院|学校|医院|协会|学会|公司|[处科室所站部])"
+    r"(?:(?:举报|值班|咨询|投诉|监督|服务|受理|办公)?(?:专用)?(?:手机|电话|热线|专线|号码|邮箱|信箱)?)[）)]"
+)  # …（城关区民政局）, …（市委组织部举报专用手机）, …（县应急管理局值班专用）
 
 
 def office_contact(text: str, seg: str, value_end: int, person: PersonEvidence | None,
