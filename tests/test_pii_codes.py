@@ -106,6 +106,11 @@ def test_labelled_codes_found_with_folds_off(reviewer, text, rule, values):
     ("投稿邮箱：lzcgtougao@126.com，来稿请注明作者姓名及联系方式。", "lzcgtougao@126.com"),
     ("报名邮箱：cgrsjzp@126.com，邮件标题注明“姓名+岗位”。", "cgrsjzp@126.com"),
     ("电子邮箱：xfjzx2020@qq.com（城关区信访局）", "xfjzx2020@qq.com"),
+    # a 会议通知 names the office that receives the 回执, then its mailbox; or says where material is sent
+    ("请各单位于3月16日17:00前将参会回执报送市政府办公厅政务公开办，电子邮箱：cszwgk@163.com。", "cszwgk@163.com"),
+    ("各乡镇、各部门请于每月5日前将信息报送县政府办，邮箱：xzfb_xx@126.com。", "xzfb_xx@126.com"),
+    ("请于6月10日前将汇总表电子版发送至邮箱：hnsjyt2026@163.com，纸质版加盖公章后报送市教育局。", "hnsjyt2026@163.com"),
+    ("推荐材料请报至指定邮箱xxbsjlb@qq.com，逾期不予受理。", "xxbsjlb@qq.com"),
 ])
 def test_office_free_mail_mailboxes_are_not_personal(reviewer, text, value):
     """County offices publish 163/126/qq mailboxes: the label (or the office after it) says whose it is."""
@@ -120,6 +125,8 @@ def test_office_free_mail_mailboxes_are_not_personal(reviewer, text, value):
     ("招聘专员刘老师个人邮箱liuwenjing1988@qq.com，邮件标题注明姓名。", "liuwenjing1988@qq.com"),
     ("您于5月7日通过市长信箱yangxuemei1985@163.com反映的问题已收悉。", "yangxuemei1985@163.com"),
     ("报名邮箱见附件。联系人：王丽，电子邮箱：wangli_86@163.com（区人社局）", "wangli_86@163.com"),
+    ("申请人：李某，住址：长沙市某小区3栋502室，电子邮箱：lisi1988@qq.com", "lisi1988@qq.com"),
+    ("申请人：李某，住所：长沙市岳麓区某小区，电子邮箱：lisi1988@qq.com。", "lisi1988@qq.com"),
 ])
 def test_personal_free_mail_stays_high(reviewer, text, value):
     hits = found(reviewer.review(text), "pii.email", min_severity=Severity.high)

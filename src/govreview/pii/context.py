@@ -86,8 +86,11 @@ _OFFICE_CONTACT_WORDS = (
     r"举报|投诉|监督|投稿|来稿|征稿|咨询|受理|报名|报送|申报|异议|意见|信访|官方|客服|服务|部门|单位|机关|公共|工作|"
     r"办公|政务|公务|纪检|值班|热线|中心|协会|学会|[局委办厅处科室所站院部]"
 )
+# 通知 name the receiving office, then its mailbox after a comma (报送市政府办公厅政务公开办，电子邮箱：…), or
+# say where material is sent (电子版发送至邮箱：…): a mailbox that receives submissions is an office's
 OFFICE_MAILBOX = lazy_regex(
-    r"(?:" + _OFFICE_CONTACT_WORDS + r")[ \u3000]?(?:电子)?(?:邮箱|信箱|邮件地址|[Ee]-?[Mm]ail|EMAIL)"
+    r"(?:(?:" + _OFFICE_CONTACT_WORDS + r")|(?:局|委|办|厅|中心|政府|办公室)[，,、]|(?:发送|报送|寄送|提交|传送|报|发)[至到](?:指定)?)"
+    r"[ \u3000]?(?:电子)?(?:邮箱|信箱|邮件地址|[Ee]-?[Mm]ail|EMAIL)"
 )
 OFFICE_IM = lazy_regex(r"(?:" + _OFFICE_CONTACT_WORDS + r")[ \u3000]?(?:QQ|qq|ＱＱ|微信)")
 # …or the organisation is named in brackets right after the value: cgqmzj@163.com（城关区民政局）
