@@ -188,3 +188,30 @@ def test_organisation_party_closed_by_a_full_stop_owns_the_seat_below(reviewer, 
 def test_a_person_party_after_an_organisation_party_keeps_the_home_address(reviewer, text, value):
     hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
     assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text,value,severity", [
+    ("政府信息公开申请答复书\n刘明华：\n本机关于2026年3月2日收到您提交的申请……特此告知。\n\n长沙市自然资源和规划局\n2026年3月20日\n\n"
+     "送达地址：长沙市天心区书院路街道青园小区12栋1门303室\n", "长沙市天心区书院路街道青园小区12栋1门303室", Severity.high),
+    ("受送达人：陈某某，送达地址：衡阳市珠晖区东风路街道和平小区5栋2单元402室。", "衡阳市珠晖区东风路街道和平小区5栋2单元402室",
+     Severity.high),
+    ("邮寄地址：湘潭市岳塘区建设北路锦绣花园3幢1单元601室（王某收）", "湘潭市岳塘区建设北路锦绣花园3幢1单元601室", Severity.high),
+    ("申请人：王某某\n收件地址：株洲市芦淞区建设南路68号2栋301室", "株洲市芦淞区建设南路68号2栋301室", Severity.high),
+    # fine, but no compound and no person: an office's floor and room as often as a home
+    ("收件地址：长沙市芙蓉区五一大道1号3楼301室", "长沙市芙蓉区五一大道1号3楼301室", Severity.medium),
+])
+def test_delivery_address_of_a_reply_is_the_addressees(reviewer, text, value, severity):
+    """答复书/告知书 end with 送达地址 (or 邮寄地址) of the applicant: a home address, often far from the name."""
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.medium)
+    assert [(f.text, f.severity) for f in hits] == [(value, severity)]
+
+
+@pytest.mark.parametrize("text", [
+    "邮寄地址：长沙市岳麓区岳麓大道218号市政府1号楼，邮编410013。",
+    "申请材料邮寄地址：长沙市开福区芙蓉中路一段129号，长沙市民政局（邮编410005）。",
+    "文书送达地址：长沙市天心区芙蓉南路二段99号天心区人民法院诉讼服务中心。",
+    "受送达人：张三，送达地址：长沙市芙蓉区韶山北路18号。",
+    "当事人：湖南某物流有限公司，送达地址：长沙市雨花区劳动东路388号5栋301室。",
+])
+def test_delivery_addresses_of_offices_or_without_detail_are_not_personal(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

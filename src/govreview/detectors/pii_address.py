@@ -10,6 +10,8 @@ cue and what stands before it:
 * neutral cues (地址, 联系地址) → ``high`` only with a fine detail (栋/单元/室,
   村组) and a person before it; an institution word in the address or an
   organisation subject → ``info``; otherwise nothing;
+* delivery cues (送达地址, 邮寄地址) → as neutral ones, and also ``high`` for a fine
+  address in a residential compound (小区, 花园…), ``medium`` for another fine one;
 * institution cues (单位地址, 办公地址, 报名地点, 经营场所, 位于 …) → ``info``.
 
 A person located only to a district or village (住厦门市思明区) has no detail
@@ -51,6 +53,8 @@ _PRIVATE = (
     "住址|住所地|住所|购房地址|建房地点|坐落|常住地|暂住地|我家在|您家位于|你家位于"
 )
 _NEUTRAL = "联系地址|通讯地址|通信地址|地址"
+# where a reply or a decision is delivered (答复书, 告知书, 处罚决定书 送达): the addressee's, a citizen as often as not
+_RECIPIENT = "送达地址|邮寄地址|收件地址|收信地址"
 _INSTITUTION = (
     "单位地址|办公地址|项目地址|工程地址|建设地点|项目地点|办公地点|机关地址|中心地址|受理地址|报名地点|考试地点|体检地点|咨询地点|接待地点|经营地址|经营场所|"
     "注册地址|地点|位于|选址于|来信请寄"
@@ -61,6 +65,7 @@ _INSTITUTION = (
 _KINDS = {w: "inst" for w in _INSTITUTION.split("|")}
 _KINDS.update({w: "priv" for w in _PRIVATE.split("|")})
 _KINDS.update({w: "neut" for w in _NEUTRAL.split("|")})
+_KINDS.update({w: "recv" for w in _RECIPIENT.split("|")})
 _KINDS["住"] = "zhu"
 ADDRESS_CUE = lazy_re("|".join(sorted(_KINDS, key=len, reverse=True)))
 _ZHU_NOT_BEFORE = set("居入暂常租留")
@@ -164,11 +169,19 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
     inst_word = INSTITUTION_WORDS.search(addr) if not RESIDENTIAL_WORDS.search(addr) else None
     person = person_before(text, cue_start, 60, use_jieba=False, ends=PARAGRAPH_END) or _ADDRESSEE.search(
         text, max(0, cue_start - 3), cue_start)
-    if kind_of_cue == "neut":
+    if kind_of_cue in ("neut", "recv"):
         if org or inst_word:
             return "institution", Severity.info, 0.7
         if fine and person:
             return "personal", Severity.high, 0.9
+        if kind_of_cue == "recv" and fine and row_evidence(text, cue_start + len(cue) + 1, mobiles=False, record=True):
+            return "personal", Severity.high, 0.85  # 申请人：王某某 / 收件地址：… — the record's fields above
+        if kind_of_cue == "recv" and fine:
+            # a delivery address down to 栋/单元/室 in a residential compound is a home; other fine ones are
+            # as often an office's floor and room (…路1号3楼301室): for a person to check
+            if RESIDENTIAL_WORDS.search(addr):
+                return "personal", Severity.high, 0.85
+            return "personal", Severity.medium, 0.6
         return None
     if org and cue in ("住所", "住所地", "坐落"):
         return "institution", Severity.info, 0.7
@@ -380,7 +393,9 @@ def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
         if verdict is None:
             continue
         owner, severity, conf = verdict
-        msg = RULE.message if severity is Severity.high else "地址（单位/机构地址，可公开）"
+        msg = (RULE.message if severity is Severity.high else
+               "疑似个人详细住址（送达/邮寄地址），请核实是否为个人住址" if severity is Severity.medium else
+               "地址（单位/机构地址，可公开）")
         yield pii_finding(ctx, RULE.id, s, e, severity=severity, confidence=conf, message=msg, pattern="address/cue+detail",
                           context=[ContextEffect(word=cue, effect="require")],
                           details={"owner": owner, "detail": "fine" if fine else "street-number"})
