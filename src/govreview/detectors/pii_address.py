@@ -41,6 +41,7 @@ from ..pii.context import (
 )
 from ..pii.gazetteer import first_place
 from ..pii.report import pii_finding
+from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -205,7 +206,7 @@ def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tup
     ``triggers`` are (index in ``_FINE_TRIGGERS``, position) of the trigger words next to a numeral,
     visited word by word as a scan for each word in turn would (``covered`` grows on the way).
     """
-    text = ctx.text
+    text = context_text(ctx)
     for i, q in triggers:
         word = _FINE_TRIGGERS[i]
         if q == 0:
@@ -225,7 +226,7 @@ def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tup
 
 
 def _gazetteer_candidate(ctx, covered, place):
-    text = ctx.text
+    text = context_text(ctx)
     vs, ve = place
     found = _address_at(text, vs)
     if found is None or not found[1]:
@@ -277,7 +278,7 @@ def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kin
     """The column under an address header (家庭住址, 现住址… over a 公示 list): each cell is an address after
     that cue, judged as the cue path judges it; only personal addresses are reported. A line of prose
     ends the table."""
-    text = ctx.text
+    text = context_text(ctx)
     cue = m.group()
     pos = header_end
     n = len(text)
@@ -337,7 +338,7 @@ def _cue_positions(ctx, hits) -> tuple[list[int], list[tuple[int, int]]]:
     kept. The fold only substitutes characters one for one and deletes some (noise, repeats), so
     a cue word standing literally in the view lies inside that span of one of its hits.
     """
-    text = ctx.text
+    text = context_text(ctx)
     folded = ctx.folded
     folded_len = len(folded.text)
     starts: set[int] = set()
@@ -363,7 +364,7 @@ def detect(ctx):
 
 def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
     """Findings of the cue path (cue words at ``starts``), then of the gazetteer path (``triggers``)."""
-    text = ctx.text
+    text = context_text(ctx)
     covered: list[tuple[int, int]] = []
     pos = 0
     for p in starts:  # the matches a scan with ADDRESS_CUE.search(text, pos) would find

@@ -13,6 +13,7 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import OFFICE_IM, clause_before, office_contact, person_before
 from ..pii.report import pii_finding
+from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -33,7 +34,7 @@ _LABELS = ("微信", "QQ", "qq", "ＱＱ")
 
 @detector(RULE, name="pii_im_account", order=47, cues=_LABELS)
 def detect(ctx):
-    text = ctx.text
+    text = context_text(ctx)
     if not any(label in text for label in _LABELS):
         return
     for kind, pat in (("qq", QQ), ("wechat", WECHAT)):

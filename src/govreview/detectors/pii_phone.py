@@ -41,6 +41,7 @@ from ..pii.context import (
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
+from ..pii.script import context_text
 from ..registry import Rule, detector
 
 MOBILE_RULE = Rule(
@@ -207,7 +208,7 @@ def _nothing_to_report(ctx) -> bool:
 
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
-    text = ctx.text
+    text = context_text(ctx)
     info = report_info(ctx)
     if not info and _nothing_to_report(ctx):
         return

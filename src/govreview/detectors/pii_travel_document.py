@@ -13,6 +13,7 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
 from ..pii.report import pii_finding
+from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -50,7 +51,7 @@ def _kind(cue: str, val: str) -> str | None:
 
 @detector(RULE, name="pii_travel_document", order=41, cues=_CUE_WORDS)
 def detect(ctx):
-    text = ctx.text
+    text = context_text(ctx)
     for m in TRAVEL.finditer(text):
         kind = _kind(m.group("cue"), m.group("val"))
         if kind is None:

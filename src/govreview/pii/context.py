@@ -77,7 +77,7 @@ NAMED_CITIZEN = lazy_regex(
 )
 NAME_LABEL = lazy_regex(r"姓名[：:\s]*[\p{Han}·*＊]{2,8}")
 ORG_MARKERS = lazy_regex(
-    r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|协会|学会|事务所|慈善会)(?=[，,。；;：:（(\s]|$)"
+    r"有限公司|有限责任公司|公司|集团|合作社|人民政府|政府|机关|委员会|[^\p{Han}]?[\p{Han}]{0,8}(?:局|厅|委|办|中心|医院|学校|法院|检察院|银行|支行|分行|协会|学会|事务所|慈善会)(?=[，,。；;：:（(\s]|$)"
 )
 # An office's own mailbox or account: the label says so (举报邮箱, 投稿信箱, 区民政局邮箱, 官方微信, 咨询QQ) —
 # many county offices publish a free-mail (163.com, qq.com) mailbox or a QQ number as their contact point.
