@@ -173,3 +173,42 @@ def test_single_digit_corruption_is_never_high(reviewer, number, pos, delta, fmt
     assert corrupted != number
     text = ctx.format(_formats(corrupted)[fmt])
     assert not found(reviewer.review(text), RULE, min_severity=Severity.high)
+
+
+_PROJECT = make_id("430102", dt.date(2026, 3, 15), 1)    # 区划代码 + date + serial that passes the check digit
+_CONTRACT = make_id("430121", dt.date(2025, 11, 20), 36)
+_ORDER = make_id("430104", dt.date(2019, 6, 1), 7)
+
+
+@pytest.mark.parametrize("text,value", [
+    (f"项目编号：{_PROJECT}\n采购方式：竞争性磋商\n成交金额：1,268,500.00元", _PROJECT),
+    (f"合同编号：{_CONTRACT}；采购合同签订日期：20251120", _CONTRACT),
+    (f"采购计划编号 {_PROJECT} 成交金额 128000元", _PROJECT),
+    (f"订单号：{_ORDER}，请妥善保管。", _ORDER),
+    (f"项目编号：{_PROJECT}", _PROJECT),
+    (f"<table><tr><td>项目编号</td><td>{_PROJECT}</td></tr><tr><td>预算金额</td><td>3200000元</td></tr></table>", _PROJECT),
+    (f"<table><tr><th>序号</th><th>项目编号</th><th>项目名称</th></tr><tr><td>1</td><td>{_PROJECT}</td><td>教学设备采购</td></tr>"
+     "</table>", _PROJECT),
+])
+def test_project_and_contract_numbers_shaped_like_ids_are_low(reviewer, text, value):
+    """区划代码+日期+流水号 numbers pass the check digit one time in eleven: under their label, with no person, low."""
+    hits = found(reviewer.review(text), RULE)
+    assert [(f.text, f.severity) for f in hits] == [(value, Severity.low)]
+
+
+_ID = make_id("430102", dt.date(1968, 3, 12), 84)
+
+
+@pytest.mark.parametrize("text", [
+    f"人员编号：{_ID}",
+    f"社保编号：{_ID}",
+    f"证件编号：{_ID}",
+    f"学籍号：{_ID}",
+    f"姓名：张三，编号：{_ID}",
+    f"身份证号码（编号）：{_ID}",
+    f"证书编号：{_ID}",
+    f"登记编号：{_ID}",
+    f"<table><tr><th>编号</th><th>姓名</th><th>证件编号</th></tr><tr><td>001</td><td>王桂兰</td><td>{_ID}</td></tr></table>",
+])
+def test_id_numbers_under_a_person_s_number_label_stay_high(reviewer, text):
+    assert [f.severity for f in found(reviewer.review(text), RULE)] == [Severity.high]

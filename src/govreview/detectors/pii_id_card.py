@@ -50,6 +50,11 @@ OTHER_NUMBER = lazy_regex(
     r"准考证号?|准考号|考生号|考号|考试号|报名号|报名序号|学号|学籍号|工号|编号|证书号|档案号|流水号|订单号|单号|合同号|"
     r"许可证号|资格证号|执业证号|毕业证号|学生证号|合格证号|登记号|注册号|备案号|批准文号|车架号|发动机号|条形码|条码"
 )
+# the labels of numbers that projects, contracts and orders carry — not a person's or a certificate's (人员编号,
+# 证书编号, 学籍号, 工号 can be the ID number itself)
+DOCUMENT_NUMBER = lazy_regex(
+    r"(?:项目|采购|计划|招标|标段|合同|公告|交易|业务|文件)编号|合同号|订单号|运单号|快递单号|流水号|批次号|批准文号|条形码|条码|案号"
+)
 _TRAILING_DIGITS = lazy_regex(r"\d{1,2}(?!\d)")
 _DISABILITY = lazy_regex(r"残疾证")
 CUE_WINDOW = 14
@@ -77,13 +82,18 @@ def _followed_ok(text: str, end: int, start: int) -> bool:
     return False
 
 
-def _other_number(text: str, start: int, seg: str, cue) -> bool:
-    """A label of another kind of number (准考证号, 编号…) stands nearer than any ID cue, or heads the column."""
-    label = OTHER_NUMBER.search(seg)
+def _other_number(text: str, start: int, seg: str, cue, labels=OTHER_NUMBER):
+    """The label of another kind of number (准考证号, 编号…) that stands nearer than any ID cue, or heads the
+    column: the label's text, or None."""
+    label = labels.search(seg)
     if label is not None:
-        return cue is None or label.start() > cue.end()  # 证件编号, 身份证编号: the ID cue names the number
+        # 证件编号, 身份证编号: the ID cue names the number
+        return label.group() if cue is None or label.start() > cue.end() else None
     header = column_header(text, start)
-    return header is not None and OTHER_NUMBER.search(header) is not None and ID_CUE.search(header) is None
+    if header is not None and ID_CUE.search(header) is None:
+        found = labels.search(header)
+        return found.group() if found is not None else None
+    return None
 
 
 @detector(RULE, name="pii_id_card", order=40)
@@ -114,6 +124,18 @@ class IdCardDetector:
             if chk.ok:
                 # jieba only where the name decides (15-digit numbers have no check digit)
                 person = person_before(text, s, use_jieba=chk.legacy and cue is None)
+                label = (None if person is not None or cue is not None or chk.legacy
+                         else _other_number(text, s, seg, cue, DOCUMENT_NUMBER))
+                if label is not None:
+                    # 项目编号：430102202603150010 — 采购/合同 numbers are often 区划代码 + date + serial, and one
+                    # in eleven passes the check digit: under such a label, with no person, it is shown for a
+                    # person to check, not blocked
+                    yield pii_finding(ctx, RULE.id, s, e, severity=Severity.low, confidence=0.3,
+                        message=f"号码形如公民身份号码（校验通过），但标注为{label}且附近无人员信息，请核实",
+                        pattern=f"id/{fmt}", validation="MOD 11-2 + date + region timeline; labelled as another number",
+                        context=[ContextEffect(word=label, effect="lower", delta=-0.6)],
+                        details={"format": fmt, "region": number[:6], "label": label})
+                    continue
                 effects = []
                 conf = 0.93 if not chk.legacy else 0.6
                 if cue:
