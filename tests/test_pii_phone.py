@@ -208,3 +208,32 @@ def test_landline_of_a_named_party_is_medium(reviewer, text, value):
 ])
 def test_landlines_without_a_named_party_stay_office_lines(reviewer, text):
     assert not found(reviewer.review(text), LANDLINE)
+
+
+@pytest.mark.parametrize("text", [
+    # 统计公报 / 预决算: 13–19 billion 元 is an 11-digit amount that begins like a mobile
+    "年末金融机构本外币各项存款余额13876543210万元，各项贷款余额15912345678万元。",
+    "全年完成固定资产投资18912345678元，其中民间投资13512345678元。",
+    "全年全社会用电量13512345678千瓦时，货运量15912345678吨。",
+    "一般公共预算支出决算数为15012345678.50元，完成调整预算的98.6%。",
+    "<table><tr><td>项目</td><td>金额（元）</td></tr><tr><td>基本支出</td><td>13812345678</td></tr>"
+    "<tr><td>项目支出</td><td>15012345678.50</td></tr></table>",
+    "<table><tr><th>功能分类科目</th><th>预算数</th><th>决算数</th></tr><tr><td>教育支出</td><td>13812345678</td>"
+    "<td>13798765432</td></tr></table>",
+    # codes with a mobile-shaped middle
+    "采购项目编号：13912345678-001；包号：1",
+    "本合同编号为 HT-18673145621 ，签订日期 2026-04-15。",
+])
+def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("联系人张三 13812345678 万家丽路门店", "13812345678"),
+    ("联系电话：13812345678/13912345678（王先生）", "13912345678"),
+    ("<table><tr><th>姓名</th><th>联系电话</th><th>补助金额（元）</th></tr><tr><td>王桂兰</td><td>13812345678</td>"
+     "<td>1260</td></tr></table>", "13812345678"),
+    ("户主：李满堂，手机：13812345678。发放金额：840元。", "13812345678"),
+])
+def test_mobiles_next_to_amounts_stay_personal(reviewer, text, value):
+    assert value in [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)]

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
+from ..pii.columns import column_header
 from ..pii.context import (
     CITIZEN_ROLES,
     HOME_LABELS,
@@ -79,6 +80,30 @@ _PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLE
 # Either of the two, in one search; each alternative starts with a literal so that the search
 # skips ahead by first character.
 _MOBILE_HEAD_OR_PRIVATE = lazy_re(_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
+
+
+# 统计公报, 预决算 and 采购 tables hold 11-digit numbers that begin like a mobile: 13–19 billion 元 (15012345678.50,
+# 18912345678元), and codes with a mobile-shaped middle (HT-18673145621, 13912345678-001). A decimal part or a unit
+# after the number, a code's letters and hyphen before it or its hyphenated tail after it say it is none.
+_QUANTITY_AFTER = lazy_regex(
+    r"[.．]\d|[ \u3000]?(?:[万亿千百]?元|美元)|(?:[万亿](?:吨|人|户|辆|千瓦时|平方米)?|吨|千瓦时|人次|平方米|立方米|公顷|亩|公里|千克|公斤)"
+    r"(?![\p{Han}])"
+)
+_CODE_BEFORE = lazy_regex(r"[A-Za-z][\-－_]$")
+_CODE_AFTER = lazy_regex(r"[\-－_]\d")
+# a column of amounts or quantities (金额（元）, 预算数, 合计…) is not a column of phone numbers
+_AMOUNT_HEADER = lazy_regex(r"金额|[（(](?:万|亿)?元[）)]|预算|决算|执行数|合计|小计|余额|支出|收入|数量|产量|产值|投资|总额|价款|单价|总价|报价")
+_PHONE_HEADER = lazy_regex(r"手机|电话|联系方式|号码")
+
+
+def _not_a_phone(text: str, s: int, e: int) -> bool:
+    """An amount, a quantity or a piece of a code that only looks like a mobile number (see above)."""
+    if _QUANTITY_AFTER.match(text, e) or _CODE_AFTER.match(text, e) or _CODE_BEFORE.search(text, max(0, s - 2), s):
+        return True
+    if "\t" in text[max(0, s - 1):s]:
+        header = column_header(text, s)
+        return header is not None and _AMOUNT_HEADER.search(header) is not None and _PHONE_HEADER.search(header) is None
+    return False
 
 
 def _valid(national: str, mobile: bool) -> bool:
@@ -218,6 +243,8 @@ def detect(ctx):
         if not _valid(national, mobile=True):
             continue
         s, e = m.span()
+        if _not_a_phone(text, s, e):
+            continue
         mobile_spans.append((s, e))
         sev, conf, effects, details = classify_mobile(text, s, e)
         details["number_type"] = "mobile"
