@@ -215,3 +215,31 @@ def test_delivery_address_of_a_reply_is_the_addressees(reviewer, text, value, se
 ])
 def test_delivery_addresses_of_offices_or_without_detail_are_not_personal(reviewer, text):
     assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text,value", [
+    # 处罚决定书/判决书 templates align their labels with spaces
+    ("当事人：张某某\n住　　址：长沙市岳麓区望城坡街道金星北路一段润和紫郡6栋2单元1903室",
+     "长沙市岳麓区望城坡街道金星北路一段润和紫郡6栋2单元1903室"),
+    ("户 籍 地：衡山县开云镇师古村七组", "衡山县开云镇师古村七组"),
+    ("姓　名：刘建军\n家庭住址：浏阳市淮川街道北正路88号5栋3单元602室", "浏阳市淮川街道北正路88号5栋3单元602室"),
+    # a space between the parts of the address
+    ("住址：岳麓区望城坡街道金星北路一段 润和紫郡 6栋2单元1903室", "岳麓区望城坡街道金星北路一段 润和紫郡 6栋2单元1903室"),
+    ("<p>病例5：彭某某，女，41岁，住&nbsp;址：岳麓区望城坡街道金星北路一段&nbsp;润和紫郡&nbsp;6&#26635;2&#21333;&#20803;1903&#23460;，"
+     "在某幼儿园工作。</p>",
+     "岳麓区望城坡街道金星北路一段&nbsp;润和紫郡&nbsp;6&#26635;2&#21333;&#20803;1903&#23460;"),
+])
+def test_spaced_cues_and_addresses(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+    assert all(text[f.start:f.end] == f.text for f in hits)
+
+
+@pytest.mark.parametrize("text", [
+    "单位地址：长沙市芙蓉区五一大道88号 联系电话：0731-84411234",
+    "办 公 地 址：长沙市岳麓区岳麓大道218号市政府1号楼3楼301室",
+    "家住芙蓉区 2026年3月5日到访",
+    "当事人：湖南某建材贸易有限公司\n住　　所：长沙市雨花区劳动东路388号5栋",
+])
+def test_spaced_cues_of_institutions_or_without_detail_stay_quiet(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

@@ -68,13 +68,22 @@ _KINDS.update({w: "priv" for w in _PRIVATE.split("|")})
 _KINDS.update({w: "neut" for w in _NEUTRAL.split("|")})
 _KINDS.update({w: "recv" for w in _RECIPIENT.split("|")})
 _KINDS["住"] = "zhu"
-ADDRESS_CUE = lazy_re("|".join(sorted(_KINDS, key=len, reverse=True)))
+# Forms align their labels with spaces (住　　址：, 户 籍 地：): a cue may have up to three spaces between its
+# characters; the fold drops them, so the cue's hit stands there too. cue_word() gives the word without them.
+_CUE_SPACE = "[ \u3000\xa0]{0,3}"
+ADDRESS_CUE = lazy_re("|".join(_CUE_SPACE.join(map(re.escape, w)) for w in sorted(_KINDS, key=len, reverse=True)))
+_SPACES = lazy_re("[ \u3000\xa0]+")
+
+
+def cue_word(m: re.Match[str]) -> str:
+    """The cue word ``m`` matched, without the spaces a form put between its characters."""
+    return _SPACES.sub("", m.group())
 _ZHU_NOT_BEFORE = set("居入暂常租留")
 _ZHU_NOT_AFTER = set("房宅院所址户宿建")
 
 
 def _cue_kind(text: str, m: re.Match[str]) -> str | None:
-    kind = _KINDS[m.group()]
+    kind = _KINDS[cue_word(m)]
     if kind == "zhu":
         s, e = m.start(), m.end()
         if (s > 0 and text[s - 1] in _ZHU_NOT_BEFORE) or (e < len(text) and text[e] in _ZHU_NOT_AFTER):
@@ -83,7 +92,8 @@ def _cue_kind(text: str, m: re.Match[str]) -> str | None:
 
 
 _AFTER_CUE = lazy_regex(r"[：:\s为是在于]*")
-ADDRESS_RUN = lazy_regex(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]{2,64}")
+# one space may stand between the parts of an address (金星北路一段 润和紫郡 6栋2单元, &nbsp; in a page)
+ADDRESS_RUN = lazy_regex(r"[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·](?:[ \u3000\xa0]?[\p{Han}\dA-Za-zＡ-Ｚａ-ｚ\-－#＃·]){1,63}")
 _NUM = r"(?:\d+|[一二三四五六七八九十百零〇]+)"
 DETAIL = lazy_regex(
     r"(?P<fine>\d+(?:号楼|号院|栋|幢|单元|室|层|楼|户|房|门|座)|\d+(?:[\-－]\d+){1,3}|村[\p{Han}]{0,6}?" + _NUM + r"(?:组|社|队)"
@@ -279,7 +289,7 @@ def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kin
     that cue, judged as the cue path judges it; only personal addresses are reported. A line of prose
     ends the table."""
     text = context_text(ctx)
-    cue = m.group()
+    cue = cue_word(m)
     pos = header_end
     n = len(text)
     while pos < n:
@@ -348,7 +358,9 @@ def _cue_positions(ctx, hits) -> tuple[list[int], list[tuple[int, int]]]:
         ve = folded.orig_index(hit.end) if hit.end < folded_len else len(text)
         word = _TRIGGER_CUES.get(term)
         if word is None:
-            starts.update(_find_all(text, term, vs, ve))
+            found = list(_find_all(text, term, vs, ve))
+            # a cue spaced out by a form (住　　址) is no literal in the view: the hit's start is where it stands
+            starts.update(found or (vs,))
         else:
             i = _FINE_TRIGGERS.index(word)
             triggers.update((i, q) for q in _find_all(text, word, vs, ve))
@@ -389,7 +401,7 @@ def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
         s = a
         covered.append((s, e))
         pos = max(pos, e)
-        cue = m.group()
+        cue = cue_word(m)
         verdict = _classify_cue(text, cue, kind_of_cue, m.start(), text[s:e], fine)
         if verdict is None:
             continue
