@@ -243,3 +243,30 @@ def test_spaced_cues_and_addresses(reviewer, text, value):
 ])
 def test_spaced_cues_of_institutions_or_without_detail_stay_quiet(reviewer, text):
     assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text,value", [
+    # 流调通报: 病例N：X某某，性别，年龄，居住在… — the case record is a person's
+    ("病例1：李某某，女，56岁，居住在岳麓区望城坡街道润和紫郡6栋2单元1903室。", "岳麓区望城坡街道润和紫郡6栋2单元1903室"),
+    ("病例1：李某某，女，56岁，居住在润和紫郡6栋2单元1903室。", "润和紫郡6栋2单元1903室"),
+    ("无症状感染者2：陈某某，男，35岁，居住在开福区芙蓉中路一段华远国际中心公寓3栋1205室。",
+     "开福区芙蓉中路一段华远国际中心公寓3栋1205室"),
+    ("陈某某，男，35岁，长期居住在雨花区万家丽中路东方红小区12栋3单元402室，无业。", "雨花区万家丽中路东方红小区12栋3单元402室"),
+    ("病例3：王某，居住于锦绣华庭小区3栋2单元1102室，系某超市员工。", "锦绣华庭小区3栋2单元1102室"),
+])
+def test_case_records_of_an_epidemic_report_own_their_addresses(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    # the officially acceptable forms: 某小区, a building of a 封控 area, the residents of a building
+    "病例1：李某某，女，56岁，住芙蓉区某小区，系某超市员工。",
+    "本次疫情涉及的居住小区：岳麓区润和紫郡6栋。",
+    "请居住在润和紫郡6栋、7栋的居民于今日18时前到小区东门参加核酸检测。",
+    "居住在锦绣华庭小区3栋2单元的居民请注意，明日停水。",
+    "将雨花区韶山中路金色比华利小区7栋划定为高风险区，病例1（王某，男，47岁）住所位于上述高风险区。",
+    "密切接触者已全部落实隔离管控，咨询电话：0731-84411234。",
+])
+def test_anonymised_epidemic_reports_stay_clean(reviewer, text):
+    assert [(f.rule, f.text) for f in reviewer.review(text).findings if f.severity >= Severity.medium] == []

@@ -53,7 +53,8 @@ _PRIVATE = (
     "家庭住址|家庭地址|户籍所在地|户籍地址|户籍地|户籍|生前住址|现居住地|现居住|居住地址|居住地|现居|现住址|现住|家住|"
     "住址|住所地|住所|购房地址|建房地点|坐落|常住地|暂住地|我家在|您家位于|你家位于"
 )
-_NEUTRAL = "联系地址|通讯地址|通信地址|地址"
+# 居住在/居住于 as neutral: 居住在XX小区5栋的居民请… is a 封控 notice's, 病例1：李某，女，56岁，居住在… a person's
+_NEUTRAL = "联系地址|通讯地址|通信地址|地址|居住在|居住于"
 # where a reply or a decision is delivered (答复书, 告知书, 处罚决定书 送达): the addressee's, a citizen as often as not
 _RECIPIENT = "送达地址|邮寄地址|收件地址|收信地址"
 _INSTITUTION = (
