@@ -185,6 +185,8 @@ _ORDER = make_id("430104", dt.date(2019, 6, 1), 7)
     (f"合同编号：{_CONTRACT}；采购合同签订日期：20251120", _CONTRACT),
     (f"采购计划编号 {_PROJECT} 成交金额 128000元", _PROJECT),
     (f"订单号：{_ORDER}，请妥善保管。", _ORDER),
+    (f"办件编号：{_PROJECT}　办理状态：已办结", _PROJECT),   # 政务服务 办件/受理 numbers: 区划代码 + date + serial
+    (f"您的留言已受理，受理号：{_CONTRACT}，请凭此号查询办理进度。", _CONTRACT),
     (f"项目编号：{_PROJECT}", _PROJECT),
     (f"<table><tr><td>项目编号</td><td>{_PROJECT}</td></tr><tr><td>预算金额</td><td>3200000元</td></tr></table>", _PROJECT),
     (f"<table><tr><th>序号</th><th>项目编号</th><th>项目名称</th></tr><tr><td>1</td><td>{_PROJECT}</td><td>教学设备采购</td></tr>"

@@ -53,7 +53,8 @@ OTHER_NUMBER = lazy_regex(
 # the labels of numbers that projects, contracts and orders carry — not a person's or a certificate's (人员编号,
 # 证书编号, 学籍号, 工号 can be the ID number itself)
 DOCUMENT_NUMBER = lazy_regex(
-    r"(?:项目|采购|计划|招标|标段|合同|公告|交易|业务|文件)编号|合同号|订单号|运单号|快递单号|流水号|批次号|批准文号|条形码|条码|案号"
+    r"(?:项目|采购|计划|招标|标段|合同|公告|交易|业务|文件|受理|办件|申请|审批|事项|工单|留言|批次)编号|"
+    r"受理号|办件号|合同号|订单号|运单号|快递单号|工单号|流水号|批次号|批准文号|条形码|条码|案号"
 )
 _TRAILING_DIGITS = lazy_regex(r"\d{1,2}(?!\d)")
 _DISABILITY = lazy_regex(r"残疾证")
