@@ -237,3 +237,26 @@ def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
 ])
 def test_mobiles_next_to_amounts_stay_personal(reviewer, text, value):
     assert value in [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)]
+
+
+@pytest.mark.parametrize("text", [
+    # 拟录用/拟聘用 公示: exam and student numbers of 11 digits can begin like a mobile
+    "1 陈思远 男 准考证号：13901021503 湖南大学 法学",
+    "拟录用人员：陈思远，准考证号13901021503，总成绩81.6分。",
+    "<table><tr><th>序号</th><th>姓名</th><th>准考证号</th><th>总成绩</th></tr>"
+    "<tr><td>1</td><td>陈思远</td><td>13901021503</td><td>81.6</td></tr></table>",
+    "<table><tr><th>序号</th><th>姓名</th><th>学号</th></tr><tr><td>1</td><td>陈思远</td><td>15301021503</td></tr></table>",
+    "考生号：18430102123，报考岗位：小学语文。",
+])
+def test_other_labelled_numbers_shaped_like_mobiles_are_not_phones(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("陈思远，准考证号12301021503，联系电话13901021503。", "13901021503"),
+    ("工号1234，手机13901021503", "13901021503"),
+    ("<table><tr><th>姓名</th><th>准考证号</th><th>联系电话</th></tr>"
+     "<tr><td>陈思远</td><td>12301021503</td><td>13901021503</td></tr></table>", "13901021503"),
+])
+def test_a_phone_word_nearer_than_another_number_s_label_keeps_the_mobile(reviewer, text, value):
+    assert [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)] == [value]

@@ -20,8 +20,8 @@ from ..pii.columns import column_header
 from ..pii.context import clause_before, person_before
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
-from ..pii.validate import ascii_digits, check_id
 from ..pii.script import context_text
+from ..pii.validate import ascii_digits, check_id
 from ..registry import Rule, detector
 
 RULE = Rule(

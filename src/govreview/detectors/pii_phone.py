@@ -41,9 +41,10 @@ from ..pii.context import (
 )
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
-from ..pii.validate import ascii_digits
 from ..pii.script import context_text
+from ..pii.validate import ascii_digits
 from ..registry import Rule, detector
+from .pii_id_card import OTHER_NUMBER
 
 MOBILE_RULE = Rule(
     "pii.phone.mobile", Category.pii, Severity.high,
@@ -96,13 +97,23 @@ _AMOUNT_HEADER = lazy_regex(r"金额|[（(](?:万|亿)?元[）)]|预算|决算|�
 _PHONE_HEADER = lazy_regex(r"手机|电话|联系方式|号码")
 
 
+# 准考证号13901021503, a 学号 column: the label of another number, nearer than any phone word, names the number
+_PHONE_WORD = lazy_regex(r"电话|手机|联系方式|热线|传真|座机|[Tt][Ee][Ll]|致电|拨打|短信|微信")
+
+
 def _not_a_phone(text: str, s: int, e: int) -> bool:
-    """An amount, a quantity or a piece of a code that only looks like a mobile number (see above)."""
+    """An amount, a quantity, a piece of a code or another labelled number that only looks like a mobile."""
     if _QUANTITY_AFTER.match(text, e) or _CODE_AFTER.match(text, e) or _CODE_BEFORE.search(text, max(0, s - 2), s):
         return True
+    seg, _ = clause_before(text, s, 16)
+    label = last_match_end(OTHER_NUMBER, seg)
+    if label is not None:
+        phone = last_match_end(_PHONE_WORD, seg)
+        return phone is None or phone[0] < label[0]
     if "\t" in text[max(0, s - 1):s]:
         header = column_header(text, s)
-        return header is not None and _AMOUNT_HEADER.search(header) is not None and _PHONE_HEADER.search(header) is None
+        return header is not None and _PHONE_HEADER.search(header) is None and (
+            _AMOUNT_HEADER.search(header) is not None or OTHER_NUMBER.search(header) is not None)
     return False
 
 
