@@ -36,6 +36,10 @@ C2 = luhn("622848001234567890")
     f"序号\t姓名\t开户银行账号\t发放金额\n1\t王桂兰\t{C1}\t1200\n2\t李德明\t{C2}\t1200\n",
     f"<table><tr><th>姓名</th><th>社保卡号</th><th>补贴金额</th></tr><tr><td>王桂兰</td><td>{C1}</td><td>800</td></tr>"
     f"<tr><td>李德明</td><td>{C2}</td><td>800</td></tr></table>",
+    # rural subsidies are paid to a 存折 / 惠农一折通
+    f"<table><tr><th>姓名</th><th>存折号</th><th>补贴金额</th></tr><tr><td>王桂兰</td><td>{C1}</td><td>800</td></tr>"
+    f"<tr><td>李德明</td><td>{C2}</td><td>800</td></tr></table>",
+    f"序号\t户主\t一折通账号\t金额\n1\t王桂兰\t{C1}\t1130\n2\t李德明\t{C2}\t1130\n",
 ])
 def test_card_column_is_high(reviewer, text):
     hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
@@ -48,6 +52,7 @@ def test_card_column_is_high(reviewer, text):
     f"序号\t项目名称\t单位账号\t金额\n1\t危房改造\t{C1}\t30000\n",
     f"序号\t姓名\t流水号\t金额\n1\t王桂兰\t{C1}\t1200\n",
     f"序号\t户主姓名\t补偿金额（元）\t备注\n1\t王桂兰\t56250\t{C1}\n",
+    f"序号\t存折发放批次\t批次号\n1\t2026年第1批\t{C1}\n",
 ])
 def test_other_columns_are_not_high(reviewer, text):
     assert found(reviewer.review(text), RULE, min_severity=Severity.medium) == []

@@ -23,6 +23,8 @@ def test_luhn_and_uscc_checksums():
     ("返乡创业补贴拨付至其个人账户4367428929652768。", "4367428929652768"),
     # 补贴发放 lists: the holder label names a person
     ("户名：李秀英  账号：6228480040123456788  开户行：农行临海支行", "6228480040123456788"),
+    ("户主：李满堂，存折号：6228480012345678903，补贴金额840元。", "6228480012345678903"),
+    ("户主：李满堂，惠农一折通：6228480012345678903", "6228480012345678903"),
 ])
 def test_personal_bank_cards(reviewer, text, value):
     hits = found(reviewer.review(text), "pii.bank_card", min_severity=Severity.high)
