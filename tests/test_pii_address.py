@@ -270,3 +270,25 @@ def test_case_records_of_an_epidemic_report_own_their_addresses(reviewer, text, 
 ])
 def test_anonymised_epidemic_reports_stay_clean(reviewer, text):
     assert [(f.rule, f.text) for f in reviewer.review(text).findings if f.severity >= Severity.medium] == []
+
+
+@pytest.mark.parametrize("text,value", [
+    # 答复书/信访 records written one field per line: the party's role line above the address line
+    ("申请人：刘明华\n通讯地址：长沙市天心区书院路街道青园小区12栋1门303室\n联系电话：0731-84561234",
+     "长沙市天心区书院路街道青园小区12栋1门303室"),
+    ("信访人：陈秀兰\n地址：兰州市七里河区敦煌路街道郑家庄村3组", "兰州市七里河区敦煌路街道郑家庄村3组"),
+    ("姓名：周某某\n身份证号：430102196803120846\n联系地址：长沙市开福区四方坪街道银河新村6栋2单元502室",
+     "长沙市开福区四方坪街道银河新村6栋2单元502室"),
+])
+def test_neutral_address_under_a_citizen_s_record_lines_is_personal(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+
+
+@pytest.mark.parametrize("text", [
+    "联系人：王老师\n地址：长沙市芙蓉区五一大道1号3楼301室",
+    "申请人：湖南某某有限公司\n联系地址：长沙市芙蓉区五一大道1号3栋301室",
+    "承办科室：行政审批科\n地址：长沙市岳麓区岳麓大道218号市政府1号楼3楼301室",
+])
+def test_neutral_address_under_office_record_lines_stays_quiet(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

@@ -31,6 +31,7 @@ import re
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
+    CITIZEN_ROLES,
     ORG_MARKERS,
     PARAGRAPH_END,
     ROLE_WORDS,
@@ -173,7 +174,18 @@ def _org_subject(text: str, pos: int) -> str | None:
 _ADDRESSEE = lazy_re(r"(?:你|您|本人)的?$")
 
 
-def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: str, fine: bool):
+_CITIZEN_ROLE_SET = frozenset(CITIZEN_ROLES.split("|"))
+
+
+def _citizen_record(text: str, value_start: int) -> bool:
+    """The address (at ``value_start``) is a field of a record written one field per line whose lines above
+    name a citizen party (申请人：刘明华 / 信访人：…) or hold a valid ID number — not a 联系人's office."""
+    ev = row_evidence(text, value_start, mobiles=False, record=True)
+    return ev is not None and (ev == "身份证号" or ev in _CITIZEN_ROLE_SET)
+
+
+def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: str, fine: bool,
+                  value_start: int):
     """(owner, severity, confidence) for an address after a cue; None when it is not reported at all."""
     if kind_of_cue == "inst":
         return "institution", Severity.info, 0.8
@@ -186,8 +198,8 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
             return "institution", Severity.info, 0.7
         if fine and person:
             return "personal", Severity.high, 0.9
-        if kind_of_cue == "recv" and fine and row_evidence(text, cue_start + len(cue) + 1, mobiles=False, record=True):
-            return "personal", Severity.high, 0.85  # 申请人：王某某 / 收件地址：… — the record's fields above
+        if fine and _citizen_record(text, value_start):
+            return "personal", Severity.high, 0.85  # 申请人：王某某 / 通讯地址：… — the record's fields above
         if kind_of_cue == "recv" and fine:
             # a delivery address down to 栋/单元/室 in a residential compound is a home; other fine ones are
             # as often an office's floor and room (…路1号3楼301室): for a person to check
@@ -319,7 +331,7 @@ def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kin
         s = a
         if any(x <= s < y for x, y in covered):
             continue
-        verdict = _classify_cue(text, cue, kind_of_cue, cs, text[s:e], fine)
+        verdict = _classify_cue(text, cue, kind_of_cue, cs, text[s:e], fine, s)
         if verdict is None and kind_of_cue == "neut" and fine and not _org_subject(text, cs) \
                 and not INSTITUTION_WORDS.search(text[s:e]) and row_evidence(text, cs, mobiles=False) is not None:
             verdict = ("personal", Severity.high, 0.85)  # 地址 over a row with the person's ID number
@@ -403,7 +415,7 @@ def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
         covered.append((s, e))
         pos = max(pos, e)
         cue = cue_word(m)
-        verdict = _classify_cue(text, cue, kind_of_cue, m.start(), text[s:e], fine)
+        verdict = _classify_cue(text, cue, kind_of_cue, m.start(), text[s:e], fine, s)
         if verdict is None:
             continue
         owner, severity, conf = verdict
