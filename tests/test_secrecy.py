@@ -86,6 +86,10 @@ def test_rule_sentences_are_not_markings(reviewer, text):
         (BODY + "\n县发展改革局\n2024年3月1日\n（此件不公开）\n", "此件不公开", Severity.high),
         (BODY + "\n县发展改革局\n2024年3月1日\n（此件不予公开）", "此件不予公开", Severity.high),
         (BODY + "\n县发展改革局\n2024年3月1日\n（此件依申请公开）", "此件依申请公开", Severity.medium),
+        # the 发文范围 附注: sent to offices down to a level, not published
+        ("（此件发至县级）\n" + BODY, "此件发至县级", Severity.medium),
+        (BODY + "\n县人民政府办公室\n2024年3月1日\n（此件发至县团级）", "此件发至县团级", Severity.medium),
+        (BODY + "\n市委办公室\n2024年3月1日\n（此件发至乡科级）\n", "此件发至乡科级", Severity.medium),
     ],
 )
 def test_internal_labels(reviewer, text, label, severity):
@@ -115,6 +119,8 @@ def test_internal_footer_label_with_page_number(reviewer):
         "公开属性为此件不予公开的文件，按照规定不得上网。",
         BODY + "\n县发展改革局\n2024年3月1日\n（此件公开发布）",
         BODY + "\n县发展改革局\n2024年3月1日\n（此件主动公开）",
+        "该文件已于3月5日印发，此件发至县级以上各单位后，各地要认真组织学习。",
+        "经研究，此件发至县级，请各县市区认真贯彻落实。",
     ],
 )
 def test_internal_mentions_in_rules_stay_below_medium(reviewer, text):
