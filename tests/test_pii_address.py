@@ -267,6 +267,9 @@ def test_case_records_of_an_epidemic_report_own_their_addresses(reviewer, text, 
     "居住在锦绣华庭小区3栋2单元的居民请注意，明日停水。",
     "将雨花区韶山中路金色比华利小区7栋划定为高风险区，病例1（王某，男，47岁）住所位于上述高风险区。",
     "密切接触者已全部落实隔离管控，咨询电话：0731-84411234。",
+    # 病例 as a common noun (not 病例1：) names no one
+    "确诊病例活动轨迹涉及：岳麓区润和紫郡6栋（封控区）、望城坡街道金星北路一段188号万家福超市（5月2日9:00—11:00）。",
+    "无症状感染者活动轨迹涉及：雨花区金色比华利小区7栋（封控区）。",
 ])
 def test_anonymised_epidemic_reports_stay_clean(reviewer, text):
     assert [(f.rule, f.text) for f in reviewer.review(text).findings if f.severity >= Severity.medium] == []
