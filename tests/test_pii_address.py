@@ -197,6 +197,8 @@ def test_a_person_party_after_an_organisation_party_keeps_the_home_address(revie
      Severity.high),
     ("邮寄地址：湘潭市岳塘区建设北路锦绣花园3幢1单元601室（王某收）", "湘潭市岳塘区建设北路锦绣花园3幢1单元601室", Severity.high),
     ("申请人：王某某\n收件地址：株洲市芦淞区建设南路68号2栋301室", "株洲市芦淞区建设南路68号2栋301室", Severity.high),
+    ("申请人：王某某\n收件地址：株洲市芦淞区建设南路68号2栋301室，收件人：王某某", "株洲市芦淞区建设南路68号2栋301室",
+     Severity.high),
     # fine, but no compound and no person: an office's floor and room as often as a home
     ("收件地址：长沙市芙蓉区五一大道1号3楼301室", "长沙市芙蓉区五一大道1号3楼301室", Severity.medium),
 ])
@@ -212,6 +214,10 @@ def test_delivery_address_of_a_reply_is_the_addressees(reviewer, text, value, se
     "文书送达地址：长沙市天心区芙蓉南路二段99号天心区人民法院诉讼服务中心。",
     "受送达人：张三，送达地址：长沙市芙蓉区韶山北路18号。",
     "当事人：湖南某物流有限公司，送达地址：长沙市雨花区劳动东路388号5栋301室。",
+    # 办事指南: the office is named after its mailing address
+    "申请材料邮寄地址：长沙市芙蓉区五一大道1号3楼301室（市政务服务中心），收件人：办证窗口。",
+    "办理方式：邮寄办理。邮寄地址：长沙市芙蓉区五一大道1号3楼301室，收件人：市人社局职业能力建设处，邮编410011。",
+    "地址：长沙市芙蓉区五一大道1号3栋301室（区民政局）",
 ])
 def test_delivery_addresses_of_offices_or_without_detail_are_not_personal(reviewer, text):
     assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)

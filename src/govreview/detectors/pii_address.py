@@ -32,6 +32,7 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
     CITIZEN_ROLES,
+    ORG_AFTER,
     ORG_MARKERS,
     PARAGRAPH_END,
     ROLE_WORDS,
@@ -184,6 +185,19 @@ def _citizen_record(text: str, value_start: int) -> bool:
     return ev is not None and (ev == "身份证号" or ev in _CITIZEN_ROLE_SET)
 
 
+# 办事指南: 邮寄地址：…3楼301室（市政务服务中心） / …301室，收件人：市人社局职业能力建设处 — the office is named after
+_RECIPIENT_AFTER = lazy_regex(r"[^。；;\n]{0,6}?收(?:件|信)(?:人|单位)[：:\s]*(?P<who>[^，,。；;\n]{2,30})")
+
+
+def _office_after(text: str, value_end: int) -> bool:
+    """An organisation named right after the address: in brackets, or as the recipient of the mail."""
+    if ORG_AFTER.match(text, value_end):
+        return True
+    m = _RECIPIENT_AFTER.match(text, value_end)
+    return m is not None and (ORG_MARKERS.search(m.group("who") + "，") is not None
+                              or INSTITUTION_WORDS.search(m.group("who")) is not None or "窗口" in m.group("who"))
+
+
 def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: str, fine: bool,
                   value_start: int):
     """(owner, severity, confidence) for an address after a cue; None when it is not reported at all."""
@@ -194,7 +208,7 @@ def _classify_cue(text: str, cue: str, kind_of_cue: str, cue_start: int, addr: s
     person = person_before(text, cue_start, 60, use_jieba=False, ends=PARAGRAPH_END) or _ADDRESSEE.search(
         text, max(0, cue_start - 3), cue_start)
     if kind_of_cue in ("neut", "recv"):
-        if org or inst_word:
+        if org or inst_word or _office_after(text, value_start + len(addr)):
             return "institution", Severity.info, 0.7
         if fine and person:
             return "personal", Severity.high, 0.9
