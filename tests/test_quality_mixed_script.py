@@ -108,3 +108,56 @@ def test_lookalike_letters_in_latin_words(reviewer, text, expected):
 )
 def test_clean_greek_cyrillic_and_latin(reviewer, text):
     assert _lookalike(reviewer, text) == []
+
+
+# Hong Kong and Taiwan text written in their own standard forms: 户 (戶), 温 (溫), 税 (稅), 脱 (脫), 悦 (悅),
+# 卧 (臥), 况 (況), 凉 (涼) are what 香港字形 prints and what OpenCC's s2hk writes — a wholly traditional
+# document, not 简繁混用
+HK_NOTICE = ("為協助住戶應付生活開支，政府將為合資格住戶提供一次性電費補貼及差餉寬減，並寬減個人薪俸稅及利得稅。"
+             "受惠住戶毋須申請，有關款項會直接存入其戶口。如有查詢，請致電熱線。")
+HK_NOTICE_HK_FORMS = HK_NOTICE.replace("戶", "户").replace("稅", "税")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        HK_NOTICE_HK_FORMS,
+        "申請人須於開戶時提交身份證明文件，並填寫户名、帳號及聯絡電話。本署將依法處理所有個人資料，確保資料保密。",
+        "天文台預測明日天氣溫和，早上清涼，日間最高氣温約二十五度。市民外出時請注意保暖，情况如有變化將另行公布。",
+    ],
+)
+def test_hong_kong_standard_forms_are_traditional(reviewer, text):
+    assert _mixed(reviewer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # simplified characters that no traditional standard writes are still reported
+        (HK_NOTICE_HK_FORMS + "这些措施们说", [("这些措施们说", "這些措施們說")]),
+        (TRADITIONAL + "请各单位于本周内报送。", [("请各单位于本周内报", "請各單位於本週內報")]),
+    ],
+)
+def test_simplified_in_traditional_still_reported(reviewer, text, expected):
+    assert _mixed(reviewer, text) == expected
+
+
+def test_traditional_standard_forms_are_what_opencc_writes():
+    """TRADITIONAL_STANDARD_FORMS is generated from OpenCC: regenerate it when the t2s table changes."""
+    import opencc
+
+    from govreview.detectors.quality_mixed_script import TRADITIONAL_STANDARD_FORMS, script_tables
+    from govreview.normalize import t2s_table
+
+    t2s = t2s_table()
+    simp_side = "\n".join(sorted({chr(v) for v in t2s.values()}))
+    trad_side = "\n".join(chr(k) for k in t2s)
+    written: set[str] = set()
+    for config, chars in (("s2t", simp_side), ("s2hk", simp_side), ("s2tw", simp_side), ("t2hk", trad_side), ("t2tw", trad_side)):
+        written |= set(opencc.OpenCC(config).convert(chars))
+    script_tables.cache_clear()
+    try:
+        simp_only = script_tables()[1] | TRADITIONAL_STANDARD_FORMS
+    finally:
+        script_tables.cache_clear()
+    assert TRADITIONAL_STANDARD_FORMS == simp_only & written

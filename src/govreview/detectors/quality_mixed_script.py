@@ -4,7 +4,8 @@ Only characters that *belong to one script* count: a traditional character is
 one that OpenCC's character table maps to a different simplified character
 and that GB2312 (the simplified repertoire) does not contain — so 乾, 著, 於,
 which are correct in simplified text, never count; a simplified character is
-the image of such a mapping that Big5 does not contain. The document's script
+the image of such a mapping that Big5 does not contain and that no traditional standard writes (the
+Hong Kong forms 户, 温, 税 are traditional text too). The document's script
 is the majority; the minority characters are reported when there are at least
 ``min_chars`` of them (default 2) and the majority has at least
 ``min_majority`` (default 10) — a short line has no script to violate — and
@@ -87,13 +88,25 @@ def _in(ch: str, codec: str) -> bool:
         return False
 
 
+# Characters outside Big5 that traditional text itself writes: the Hong Kong and Taiwan standard forms
+# (户 温 税 脱 悦 卧 况 凉 — 香港字形 writes 户 for 戶, 温 for 溫) and the forms OpenCC keeps when it
+# converts to traditional (着, 隣). A wholly traditional document from Hong Kong holds them, so they are
+# no evidence of simplified script. Generated from OpenCC (s2t, s2hk, s2tw over the simplified side of
+# the t2s table, t2hk and t2tw over its traditional side; tests/test_quality_mixed_script.py checks it).
+TRADITIONAL_STANDARD_FORMS = frozenset(
+    "㮝䀘兑况凉卧叁囱塀媪恵悦愠慠户捝揾敚棁榅氲涚温滛瀞煴爫猪甆画着礼秊税类脱腽艹葱蒀蘒蜕辶郞隣隷頋"
+    "𢡄𢡊𣏕𤋮𥉉𥳐𧻓𫪄"
+)
+
+
 @functools.lru_cache(maxsize=1)
 def script_tables() -> tuple[frozenset[str], frozenset[str], dict[int, int]]:
     """(traditional-only chars, simplified-only chars, t2s translate table)."""
     t2s = t2s_table()
     trad = frozenset(chr(t) for t, s in t2s.items() if t != s and not _in(chr(t), "gb2312"))
     keys = set(t2s)
-    simp = frozenset(chr(s) for t, s in t2s.items() if t != s and s not in keys and not _in(chr(s), "big5"))
+    simp = frozenset(chr(s) for t, s in t2s.items()
+                     if t != s and s not in keys and not _in(chr(s), "big5")) - TRADITIONAL_STANDARD_FORMS
     return trad, simp, t2s
 
 
