@@ -26,7 +26,8 @@ def _found(reviewer, text):
         ("国办发〔2014〕057号", ("国办发〔2014〕057号", "国办发〔2014〕57号")),
         ("国办发〔２０１４〕５７号", ("国办发〔２０１４〕５７号", "国办发〔2014〕57号")),
         ("国办发〔2014年〕57号", ("国办发〔2014年〕57号", "国办发〔2014〕57号")),
-        ("國辦發[2014]57號", None),  # traditional 號 is not a 文号 of the mainland GB/T 9704 form
+        # a traditional rendering of a mainland 文号 (a repost, a Big5 file) has the same problem; the suggestion keeps its script
+        ("國辦發[2014]57號", ("國辦發[2014]57號", "國辦發〔2014〕57號")),
         # spaces pasted into the 文号 (a line break is not: PDF text wraps lines anywhere)
         ("依据国办发 〔2014〕 57号", ("国办发 〔2014〕 57号", "国办发〔2014〕57号")),
         ("依据国办发〔2014〕57  号", ("国办发〔2014〕57  号", "国办发〔2014〕57号")),

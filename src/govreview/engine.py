@@ -25,7 +25,8 @@ from .model import (
     SCHEMA_ID, ContextEffect, Document, Explanation, Finding, Location, Report, ReviewError, Severity, Verdict,
     TITLE_PART, fingerprint, trusted,
 )
-from .normalize import Folded, case_table, substitution_table, fold, fold_term, strip_noise, t2s_fold_table, width_table
+from .normalize import (Folded, case_table, substitution_table, fold, fold_term, match_view, strip_noise, t2s_fold_table,
+                        width_table)
 from .registry import DetectorSpec, Rule, discover
 from .textview import TextView
 
@@ -39,7 +40,10 @@ class ReviewContext:
         self.document = document
         self.source = view.source
         self.view = view
-        self.text = view.text
+        # the view as the caller wrote it (traditional, full-width): for detectors that judge the
+        # characters themselves (乱码, 简繁混用) and for text shown in messages
+        self.raw_text = view.text
+        self._text: str | None = None
         self.folded = folded
         self.hits = hits
         self.kept = kept
@@ -47,6 +51,15 @@ class ReviewContext:
         self.config = reviewer.config
         self._current: str = "?"
         self._fingerprints: dict[tuple[str, str], str] = {}
+
+    @property
+    def text(self) -> str:
+        """The view with traditional characters simplified and full-width digits and letters folded to ASCII
+        (``normalize.match_view``): same length as ``raw_text``, so a span in one is the same span in
+        the other. Pattern detectors match on it, so 身份證號碼：３２０１… reads as 身份证号码：3201…."""
+        if self._text is None:
+            self._text = match_view(self.raw_text, self.reviewer.settings, self.folded.codes)
+        return self._text
 
     # --- reading matches -------------------------------------------------
     def slot(self, hit: Hit) -> Slot:
@@ -112,14 +125,15 @@ class ReviewContext:
             view_text = ""
         else:
             if coords == "view":
-                view_text = self.text[start:end]
+                view_text = self.raw_text[start:end]
                 s, e = self.view.to_source(start, end)
             else:
                 s, e = start, end
                 view_text = self.source[s:e]
             text = self.source[s:e]
         if lexicon is None:
-            # pattern detectors read the view as it is: no folds; the fingerprint ignores spacing only
+            # pattern detectors match on ctx.text (1:1 t2s and width folds): no folds recorded; the fingerprint is
+            # the span as written, ignoring spacing only
             folds = folds or []
             norm = normalized if normalized is not None else "".join(view_text.split())
         else:
@@ -323,7 +337,7 @@ class Reviewer:
                 errors.append(ReviewError(kind="detector", detector=spec.name, message=f"{type(exc).__name__}: {exc}"))
         report = self.assemble(ctx.document, findings, errors)
         if doc.title:  # the caller's own title field (prepare copies a page's <title> only into ctx.document)
-            report = self._with_title(report, doc.title, ctx.text)
+            report = self._with_title(report, doc.title, ctx.raw_text)
         return report
 
     def _with_title(self, report: Report, title: str, body: str) -> Report:

@@ -606,3 +606,48 @@ def fold_term(term: str, settings: FoldSettings = FoldSettings()) -> str:
     """Fold a lexicon term exactly as text is folded (noise at the edges dropped)."""
     folded = fold_small(term.strip(), settings)
     return strip_noise(folded) if settings.noise else folded
+
+
+# --- the detectors' view: the 1:1 folds that keep every offset --------------------------------------
+# Pattern detectors (PII, markings, 文号, addresses…) match regular expressions whose words are written in
+# simplified characters (身份证号, 手机, 住址, 号) and whose values are ASCII (邮箱, 护照号 E12345678). A
+# document in traditional script (身份證號, 手機, 號 — reposts, 港澳台 material, Big5 files) or typed
+# in full-width forms (Ｅ１２３４５６７８, ｚｈａｎｇ＠１６３．ｃｏｍ) must read the same to them, so they
+# read the view through this fold: traditional → simplified (the t2s table) and full-width digits,
+# letters and ＠．－＿ → ASCII. Both replace one code point by one code point, so the folded view has the
+# view's length and every offset into it is an offset into the view. Only these: full-width punctuation
+# stays (patterns are written with ，：（ and tell them from , : (), and circled digits, Kangxi radicals
+# or case would turn ① into 1 or change what a pattern distinguishes.
+
+
+@functools.lru_cache(maxsize=4)
+def _match_lut(width: bool, t2s: bool) -> np.ndarray | None:
+    """The detectors' 1:1 folds as one gather table, built in memory (~7 ms: faster than loading the
+    4 MB array from the disk cache as the fold's own table is)."""
+    if not (width or t2s):
+        return None
+    lut = np.arange(_LUT_SIZE, dtype=np.uint32)
+    if t2s:
+        table = t2s_table()
+        lut[np.fromiter(table.keys(), dtype=np.int64)] = np.fromiter(table.values(), dtype=np.uint32)
+    if width:  # ０-９, Ａ-Ｚ, ａ-ｚ and the characters of a mail address ＠ ． － ＿ (not the clause
+        # punctuation: patterns tell ， from , and （ from ( apart)
+        for lo, hi in ((0xFF10, 0xFF19), (0xFF20, 0xFF3A), (0xFF41, 0xFF5A), (0xFF0D, 0xFF0E), (0xFF3F, 0xFF3F)):
+            lut[lo:hi + 1] = np.arange(lo - 0xFEE0, hi + 1 - 0xFEE0, dtype=np.uint32)
+    return lut
+
+
+def match_view(text: str, settings: FoldSettings = FoldSettings(), codes: np.ndarray | None = None) -> str:
+    """``text`` with traditional characters in simplified form and full-width digits and letters in ASCII (as the
+    ``t2s`` and ``width`` settings allow), of the same length: the text pattern detectors match on.
+    ``codes`` are the text's code points if the caller has them (``Folded.codes``)."""
+    lut = _match_lut(settings.width, settings.t2s)
+    if lut is None or not text:
+        return text
+    if codes is None:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    t = lut.take(codes)
+    changed = t != codes
+    if not changed.any():
+        return text
+    return _text(t)

@@ -36,9 +36,12 @@ CONTACT_RE = lazy_regex(
 _KIND_CHARS = "qQvVwW扣企微薇威徽"
 
 
-def _fold(text: str, codes: np.ndarray) -> str:
+def _fold(text: str, codes: np.ndarray | None) -> str:
     """Width fold of equal length (offsets unchanged), on the text's code array: a fold character by
-    character in Python (or ``str.translate``) costs ~0.1 µs per character, ~300 µs for a page of spam."""
+    character in Python (or ``str.translate``) costs ~0.1 µs per character, ~300 µs for a page of spam.
+    ``codes`` are the text's code points when the caller has them."""
+    if codes is None:
+        codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     wide = (codes >= 0xFF01) & (codes <= 0xFF5E)
     if not wide.any():
         return text
@@ -62,7 +65,9 @@ class AdContact:
         return self._findings(ctx, ads)
 
     def _findings(self, ctx, ads: list[tuple[int, int]]) -> Iterator[Finding]:
-        text = _fold(ctx.text, ctx.folded.codes)
+        # the detectors' view (企鵝 read as 企鹅), then full-width punctuation too (＋v, ：)
+        text = ctx.text
+        text = _fold(text, ctx.folded.codes if text is ctx.raw_text else None)
         if not any(c in text for c in _KIND_CHARS):
             return  # no QQ/WeChat word at all (most spam pages): the contact pattern cannot match
         for m in CONTACT_RE.finditer(text):
@@ -77,9 +82,9 @@ class AdContact:
             if m.group("kind2") and m.group("kind2").lower() == "v" and not m.group("id2")[0].isdigit():
                 continue  # a bare "v" followed by a word is too weak
             kind = "QQ" if m.group("kind") else "微信"
-            ad = ctx.text[near[0]:near[1]]
+            ad = ctx.raw_text[near[0]:near[1]]
             yield ctx.finding(
                 CONTACT.id, s, e, confidence=0.85, pattern=kind, folds=[],
-                message=f"广告/博彩内容“{ad}”旁附有{kind}联系方式“{ctx.text[s:e]}”，属招揽联系，疑似广告或被植入内容",
+                message=f"广告/博彩内容“{ad}”旁附有{kind}联系方式“{ctx.raw_text[s:e]}”，属招揽联系，疑似广告或被植入内容",
                 details={"contact_kind": kind, "contact_id": m.group("id") or m.group("id2"), "near_ad": ad},
             )

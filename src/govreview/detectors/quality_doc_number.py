@@ -12,9 +12,11 @@ form as the suggestion.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..docnumber import find_doc_numbers
 from ..model import Category, Severity
+from ..normalize import match_view
 from ..registry import Rule, detector
 from ._charclasses import RARE_BRACKET, RARE_BRACKETS, present
 
@@ -56,18 +58,25 @@ def _suspect(text: str, rare_brackets: bool = True) -> bool:
 
 @detector(RULE, name="quality_doc_number", order=61)
 def detect(ctx):
-    if not _suspect(ctx.text, rare_brackets=bool(present(ctx) & RARE_BRACKET)):
+    # traditional characters simplified (國辦發…57號 is a 文号 as 国办发…57号 is), full-width digits kept:
+    # they are one of the problems reported
+    text = match_view(ctx.raw_text, replace(ctx.reviewer.settings, width=False), ctx.folded.codes)
+    if not _suspect(text, rare_brackets=bool(present(ctx) & RARE_BRACKET)):
         return ()
-    return _findings(ctx)
+    return _findings(ctx, text)
 
 
-def _findings(ctx):
-    for dn in find_doc_numbers(ctx.text):
+def _findings(ctx, text):
+    raw = ctx.raw_text
+    for dn in find_doc_numbers(text):
         if not dn.problems:
             continue
+        # the suggestion in the document's own script: its 机关代字 and 号 as written (國辦發〔2014〕57號)
+        agency = raw[dn.start:dn.start + len(dn.agency)]
+        suggestion = f"{agency}〔{dn.year}〕{dn.seq}{raw[dn.end - 1]}"
         yield ctx.finding(
             RULE.id, dn.start, dn.end, confidence=0.9, pattern="文号",
-            message=f"文号格式不规范：“{dn.text}”，建议改为“{dn.normalized}”（{'；'.join(dn.problems)}）",
-            suggestion=dn.normalized, normalized=dn.normalized,
-            details={"agency": dn.agency, "year": dn.year, "seq": dn.seq, "problems": list(dn.problems)},
+            message=f"文号格式不规范：“{raw[dn.start:dn.end]}”，建议改为“{suggestion}”（{'；'.join(dn.problems)}）",
+            suggestion=suggestion, normalized=suggestion,
+            details={"agency": agency, "year": dn.year, "seq": dn.seq, "problems": list(dn.problems)},
         )

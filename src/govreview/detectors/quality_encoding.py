@@ -323,7 +323,7 @@ class QualityEncoding:
         # one shared gather says whether any trigger character (or ? ？ & \\) occurs at all
         if not present(ctx) & ENCODING:
             return []
-        text = ctx.text
+        text = ctx.raw_text
         if not _suspect(text, ctx.folded.codes):
             return []
         taken: list[tuple[int, int]] = []

@@ -159,11 +159,11 @@ class MixedScript:
 
     def _lookalikes(self, ctx):
         out = []
-        for s, e, fixed, looks in lookalike_tokens(ctx.text):
+        for s, e, fixed, looks in lookalike_tokens(ctx.raw_text):
             named = "、".join(f"“{c}”是{_script_name(c)}（U+{ord(c):04X}），不是拉丁字母 {lat}" for _, c, lat in looks[:3])
             out.append(ctx.finding(
                 RULE.id, s, e, confidence=0.8, pattern="look-alike letters in a Latin word", suggestion=fixed,
-                message=f"形近字母混用：“{ctx.text[s:e]}”中{named}" + (f"，建议改为“{fixed}”" if fixed else ""),
+                message=f"形近字母混用：“{ctx.raw_text[s:e]}”中{named}" + (f"，建议改为“{fixed}”" if fixed else ""),
                 details={"letters": [f"U+{ord(c):04X}" for _, c, _ in looks], "latin": "".join(lat for _, _, lat in looks)},
             ))
             if len(out) == MAX_FINDINGS:
@@ -171,7 +171,7 @@ class MixedScript:
         return out
 
     def _scripts(self, ctx):
-        text = ctx.text
+        text = ctx.raw_text
         min_chars, min_majority, max_ratio, gap = self.min_chars, self.min_majority, self.max_ratio, self.gap
         t2s = script_tables()[2]
         codes = ctx.folded.codes  # the view's code points: positions are view offsets

@@ -92,7 +92,7 @@ class SecrecyInternal:
                 if m:
                     findings.append(ctx.finding(
                         RULE.id, dn.start, dn.end, severity=Severity.medium, confidence=0.7,
-                        pattern="internal 文号", message=f"文号“{dn.text}”的机关代字表明为涉密或内部文件，请确认是否可以公开",
+                        pattern="internal 文号", message=f"文号“{ctx.raw_text[dn.start:dn.end]}”的机关代字表明为涉密或内部文件，请确认是否可以公开",
                         details={"agency": dn.agency, "marker": m.group(0)},
                     ))
         return findings

@@ -41,5 +41,5 @@ def pii_finding(ctx, rule: str, start: int, end: int, **kw) -> Finding | None:
     if sev is not None and Severity(sev) is Severity.info and not report_info(ctx):
         return None
     kw.setdefault("folds", [])
-    kw.setdefault("normalized", canonical(ctx.text[start:end]))
+    kw.setdefault("normalized", canonical(ctx.raw_text[start:end]))
     return ctx.finding(rule, start, end, **kw)
