@@ -117,3 +117,69 @@ def test_clean_documents_are_clean():
 def test_hand_written_traditional_values(text, expected):
     report = _reviewer().review(text)
     assert [(f.rule, f.text) for f in report.findings if f.severity != "info"] == expected
+
+
+# --- linkage: a 繁体 site (or a 繁体 page among simplified ones) pairs as the simplified one does ----------------------
+def _convert_document(doc, config: str):
+    field = "html" if doc.html is not None else "text"
+    return doc.model_copy(update={field: _opencc(config).convert(doc.content)})
+
+
+def _linkage_summary(res):
+    findings = sorted((f.rule, str(f.severity), f.explanation.details["document_id"]) for f in res.findings)
+    rows = sorted((r.policy.id, r.status, tuple(q.interpretation.id for q in r.pairs),
+                   tuple(e["type"] for e in r.elsewhere)) for r in res.rows)
+    return findings, rows
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk", "s2tw"])
+def test_linkage_on_a_traditional_site_export(config):
+    """發文字號 / 國辦發〔2020〕23號 / 臨政辦發〔2025〕21號 pair a policy and its 答記者問 as the simplified pages do."""
+    from test_linkage import _config, _docs
+
+    from govreview.linkage import run
+
+    docs = _docs()
+    converted = [_convert_document(d, config) for d in docs]
+    assert sum(c.content != d.content for c, d in zip(converted, docs)) >= 10
+    assert _linkage_summary(run(converted, _config())) == _linkage_summary(run(docs, _config()))
+
+
+def _linkage_page_cases():
+    from test_linkage_pages import _PBODY, AS_OF, P, X, _XBODY, _XPOLICY, _LINK, _column, _page, _qa
+
+    cases = {}
+    for i, (extra, _kind, _evidence) in enumerate([
+        ('<p>附件：<a href="/module/download/downfile.jsp?classid=0&filename=2509261630123.pdf">'
+         '《清河市促进民营经济高质量发展若干措施》政策解读.pdf</a></p>', None, None),
+        ('<div class="fj">附件：<a href="./P1.docx">1.清河市促进民营经济高质量发展若干措施</a><br>'
+         '<a href="./P2.docx">2.政策解读</a></div>', None, None),
+        ('<p>【政策解读】</p><p>一、制定背景。为贯彻落实中央和省委关于促进民营经济发展壮大的决策部署，市发展改革委牵头起草了'
+         '《若干措施》，广泛征求了意见。</p><p>二、主要内容。《若干措施》共二十条，从市场准入、要素保障、融资支持等方面提出具体措施。</p>',
+         None, None),
+        ('<p><img src="/picture/0/yt1.jpg" alt="图解：清河市促进民营经济高质量发展若干措施"></p>', None, None),
+    ]):
+        cases[f"attached-{i}"] = (lambda extra=extra: [
+            _page("art/p.html", P, _PBODY + extra, "2025-09-26", docno="清政办发〔2025〕31号")], AS_OF)
+    for i, (policy_extra, body) in enumerate([
+        ("", f"<p>《{X}》（清政发〔2025〕12号）政策问答</p><p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>"),
+        (_LINK.format("政策问答"), "<p>近日，市政府印发了清政发〔2025〕12号文件，现就有关问题解答如下。</p><p>问：目标是什么？</p>"),
+        (_LINK.format(f"《{X}》政策问答"), "<p>问：目标是什么？</p><p>答：到2025年，全市细颗粒物浓度下降。</p>"),
+    ]):
+        cases[f"column-titled-{i}"] = (lambda policy_extra=policy_extra, body=body: [
+            _page("art/p.html", _XPOLICY, _XBODY + policy_extra, "2025-07-04", docno="清政发〔2025〕12号"),
+            _qa(body), _column()], AS_OF)
+    return cases
+
+
+_PAGE_CASES = _linkage_page_cases()
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk"])
+@pytest.mark.parametrize("case", sorted(_PAGE_CASES))
+def test_linkage_pages_in_traditional_script(case, config):
+    from govreview.linkage import run
+
+    make, cfg = _PAGE_CASES[case]
+    docs = make()
+    assert _linkage_summary(run([_convert_document(d, config) for d in docs], cfg)) == _linkage_summary(run(docs, cfg))

@@ -21,6 +21,7 @@ from ..docnumber import find_doc_numbers
 from ..html import parse_html
 from ..lazyre import lazy_regex
 from ..model import Document
+from ..normalize import match_view
 from .links import extract_structure, join_words
 from .titles import fold_title, quoted_titles, strip_site_suffix
 from .urls import PSEUDO_BASE, host_of, resolve, url_key
@@ -201,9 +202,12 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
         title = next((ln.strip() for ln in text.splitlines() if ln.strip()), "")[:120]
     title = " ".join((title or "").split())
     plain = st.plain if doc.is_html else text
+    # the labels, genre words and 文号 below are matched on the 1:1 t2s/width fold (發文字號, 政策解讀, 國辦發〔2017〕
+    # 47號 are what 发文字号, 政策解读, 国办发〔2017〕47号 are); what is shown (titles, headings) is read off the page
+    text_f, plain_f = match_view(text), match_view(plain)
     title_note = None
-    if title and INTERP_WORD.search(title) and len(COLUMN_WORDS.sub("", fold_title(title))) < 4:
-        line = _body_headline(plain)
+    if title and INTERP_WORD.search(match_view(title)) and len(COLUMN_WORDS.sub("", fold_title(title))) < 4:
+        line = _body_headline(plain, plain_f)
         if line:
             title_note = f"页面标题“{title}”只是栏目名，标题取自正文“{line}”"
             title = line
@@ -220,16 +224,18 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
                 date_source = f"meta {k}"
                 break
     if day is None:
-        day, date_source = _labelled_date(text)
+        day, date_source = _labelled_date(text_f)
 
-    pos = _title_position(text, title)
+    title_f = match_view(title)
+    pos = _title_position(text_f, title_f)
     head = text[pos: pos + head_chars]
     f = DocFeatures(doc.id, url, key, host_of(key), title, day, (doc.kind or None), head, date_source=date_source,
                     title_note=title_note)
-    f.embedded = _embedded_interpretation(plain, title, st.images if doc.is_html else ())
-    if INTERP_WORD.search(title):
+    f.embedded = _embedded_interpretation(plain_f, title_f, st.images if doc.is_html else (), shown=plain)
+    if INTERP_WORD.search(title_f):
         f.body_quoted = quoted_titles(plain[:TEXT_LIMIT])
-        f.body_docnos = list(dict.fromkeys(dn.normalized for dn in find_doc_numbers(plain[:TEXT_LIMIT])))
+        f.body_docnos = list(dict.fromkeys(dn.normalized for dn in find_doc_numbers(plain_f[:TEXT_LIMIT])))
+    shown_text, text = text, text_f  # from here on only matched
 
     # 文号: own (labelled anywhere near the top, or alone on its line in the head) and cited (anywhere)
     seen_own: set[str] = set()
@@ -253,10 +259,10 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
         if pos <= dn.start < pos + head_chars:
             f.head_docnos.append(dn.normalized)
     cited: dict[str, None] = {}
-    for dn in find_doc_numbers(title + "\n" + text):
+    for dn in find_doc_numbers(title_f + "\n" + text):
         cited.setdefault(dn.normalized)
     f.cited_docnos = list(cited)
-    f.quoted = quoted_titles(title + "\n" + text)
+    f.quoted = quoted_titles(title + "\n" + shown_text)
 
     base_for_links = resolve(base_href, url) if base_href else url
     seen_links: set[str] = set()
@@ -273,21 +279,24 @@ def _squeeze(line: str) -> str:
     return join_words([line])
 
 
-def _body_headline(plain: str) -> str | None:
+def _body_headline(plain: str, plain_f: str) -> str | None:
     """The headline of a page whose title is only its column's name (政策问答, 政策解读): the first short line near
-    the top that names the genre and cites a policy (《X》（文号）政策问答), and is not a sentence."""
-    for line in plain[:5000].splitlines():
-        t = _squeeze(line)
+    the top that names the genre and cites a policy (《X》（文号）政策问答), and is not a sentence. ``plain_f`` is
+    ``plain`` folded 1:1 (match_view): the tests read it, the headline returned is the page's own line."""
+    for line, line_f in zip(plain[:5000].splitlines(), plain_f[:5000].splitlines()):
+        t = _squeeze(line_f)
         if 8 <= len(t) <= 150 and INTERP_WORD.search(t) and not re.search(r"[，。；,;！？]", t) \
                 and ("《" in t or find_doc_numbers(t)):
-            return t
+            return _squeeze(line)
     return None
 
 
-def _embedded_interpretation(plain: str, title: str, images) -> str | None:
+def _embedded_interpretation(plain: str, title: str, images, shown: str | None = None) -> str | None:
     """A 解读 published inside the page (below a policy): a heading alone on its line after the title, followed by
     sentences of text (not a list of links, which ``plain`` leaves out); or an image whose alt text names a 解读 of a
-    particular document (一图读懂《X》)."""
+    particular document (一图读懂《X》). ``plain`` and ``title`` are folded 1:1 (match_view); ``shown`` is
+    ``plain`` as written, for the heading quoted in the result."""
+    shown = plain if shown is None else shown
     for alt in images:
         a = fold_title(alt)
         if _IMAGE_INTERP.search(a) and len(COLUMN_WORDS.sub("", a)) >= 4:
@@ -301,6 +310,7 @@ def _embedded_interpretation(plain: str, title: str, images) -> str | None:
         start = squeezed_at + len(probe) if squeezed_at >= 0 else 0
     pos = start
     for line in plain[start:].splitlines(keepends=True):
+        line_start = pos
         pos += len(line)
         t = _squeeze(line)
         if t and len(t) <= 90 and ("解读" in t or "图" in t) and _EMBEDDED_HEADING.fullmatch(t):
@@ -311,7 +321,7 @@ def _embedded_interpretation(plain: str, title: str, images) -> str | None:
             if not specific and INTERP_WORD.search(title):
                 continue  # a section of a policy about 解读 work (关于进一步做好政策解读工作的通知)
             if len(after) >= (30 if specific else 80) and len(_SENTENCE.findall(after)) >= (1 if specific else 2):
-                return f"标题“{t}”"
+                return f"标题“{_squeeze(shown[line_start:pos])}”"
     return None
 
 

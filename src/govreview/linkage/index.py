@@ -19,6 +19,7 @@ from collections.abc import Iterator
 import regex
 
 from ..lazyre import lazy_regex
+from ..normalize import match_view
 from .classify import Classification, Kind, classify
 from .features import INTERP_WORD as _INTERP_WORDS
 from .features import DocFeatures
@@ -50,7 +51,10 @@ _DOCNO_PARTS = lazy_regex(r"^(?P<a>.+)〔(?P<y>\d{4})〕(?P<s>\d+)号$")
 def interp_anchor(anchor: str) -> tuple[str, str | None] | None:
     """("generic", None) for 解读 / 政策问答 / 一图读懂.pdf, ("specific", subject) for 《X》政策解读, 一图读懂X,
     市发展改革委负责同志就X答记者问; None when the anchor does not name an interpretation (关于做好政策解读工作的通知)."""
-    if not anchor or not _INTERP_WORDS.search(anchor):
+    if not anchor:
+        return None
+    anchor = match_view(anchor)  # 政策解讀 and 一圖讀懂 are 政策解读 and 一图读懂 (1:1 t2s/width fold)
+    if not _INTERP_WORDS.search(anchor):
         return None
     a = anchor.strip()
     prev = None
@@ -208,7 +212,7 @@ class LinkageIndex:
         if f.id in self._exempt_ids:
             return "配置 exempt_ids"
         for p in self._exempt:
-            m = p.search(f.title)
+            m = p.search(match_view(f.title))
             if m:
                 return f"标题含“{m.group()}”（无需解读的文件类型，见 exempt_titles）"
         return None
