@@ -183,3 +183,12 @@ def test_linkage_pages_in_traditional_script(case, config):
     make, cfg = _PAGE_CASES[case]
     docs = make()
     assert _linkage_summary(run([_convert_document(d, config) for d in docs], cfg)) == _linkage_summary(run(docs, cfg))
+
+
+@pytest.mark.parametrize(("text", "term"), [
+    ("澳門博彩官方網站，百家樂在線真人娛樂", "澳門博彩"),
+    ("各單位要再接再勵，認真落實。", "再接再勵"),
+])
+def test_term_findings_quote_the_text_as_written_and_name_the_t2s_fold(text, term):
+    (f,) = [f for f in _reviewer().review(Document(text=text)).findings if f.text == term]
+    assert term in f.message and "t2s" in f.explanation.folds

@@ -189,7 +189,7 @@ class ReviewContext:
         entry = slot.entry
         r = reviewer.rules[rule or entry.rule]
         vs, ve = self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
-        shown = self.text[vs:ve]
+        shown = self.raw_text[vs:ve]
         # folds, default message and the plain explanation depend only on (entry, shown text, rule,
         # detector): a term repeated across pages and documents reuses them
         key = (hit.slot, shown, r.id, self._current)

@@ -156,7 +156,7 @@ def detect(ctx):
         if word is None:
             continue
         yield ctx.finding(RULE.id, s, e, confidence=0.7, pattern="coordinate+site",
-                          message=f"{RULE.message}：“{word}”附近的坐标“{m.group().strip()}”",
+                          message=f"{RULE.message}：“{word}”附近的坐标“{ctx.raw_text[s:e].strip()}”",
                           details={"site_word": word})
         found += 1
         if found >= MAX_FINDINGS:
