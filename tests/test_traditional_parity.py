@@ -185,6 +185,37 @@ def test_linkage_pages_in_traditional_script(case, config):
     assert _linkage_summary(run([_convert_document(d, config) for d in docs], cfg)) == _linkage_summary(run(docs, cfg))
 
 
+# --- lexicon terms: every typo and expression error reads the same in each traditional standard -----------------------
+def _lexicon_terms(name: str) -> list[str]:
+    from govreview.lexicons import builtin_dir
+
+    rows = [ln.rstrip("\n").split("\t") for ln in (builtin_dir() / name).read_text(encoding="utf-8").splitlines()
+            if ln and not ln.startswith("#")]
+    col = rows[0].index("term")
+    return [r[col] for r in rows[1:]]
+
+
+@pytest.mark.parametrize("config", ["s2t", "s2hk", "s2tw"])
+@pytest.mark.parametrize("lexicon", ["quality_typos.tsv", "quality_expressions.tsv"])
+def test_quality_terms_in_traditional_script(lexicon, config):
+    """坏境卫生 in Hong Kong script is 壞境衞生: 衞 (the HK form of 衛) must fold to 卫 as 衛 does."""
+    missed = []
+    for term in _lexicon_terms(lexicon):
+        simplified = f"各单位要{term}，认真落实。"
+        traditional = _opencc(config).convert(simplified)
+        rules = lambda text: [f.rule for f in _reviewer().review(Document(text=text)).findings if f.rule.startswith("quality.")]
+        if rules(traditional) != rules(simplified):
+            missed.append(traditional)
+    assert missed == []
+
+
+@pytest.mark.parametrize(("variant", "standard"), [("衞", "衛"), ("敍", "敘"), ("衹", "只"), ("枱", "檯"), ("粧", "妝")])
+def test_hong_kong_variant_forms_fold_as_the_standard_ones(variant, standard):
+    from govreview.normalize import fold_term
+
+    assert fold_term(variant) == fold_term(standard)
+
+
 @pytest.mark.parametrize(("text", "term"), [
     ("澳門博彩官方網站，百家樂在線真人娛樂", "澳門博彩"),
     ("各單位要再接再勵，認真落實。", "再接再勵"),
