@@ -223,3 +223,35 @@ def test_hong_kong_variant_forms_fold_as_the_standard_ones(variant, standard):
 def test_term_findings_quote_the_text_as_written_and_name_the_t2s_fold(text, term):
     (f,) = [f for f in _reviewer().review(Document(text=text)).findings if f.text == term]
     assert term in f.message and "t2s" in f.explanation.folds
+
+
+# --- files: a Big5 or GB18030 file of the traditional text is decoded, named, and reviewed like the original ------------
+def _check_file(path) -> dict:
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "govreview.cli", "check", str(path), "--format", "json", "--fail-on", "none"],
+                         capture_output=True, timeout=120)
+    assert out.returncode in (0, 1), out.stderr.decode("utf-8", "replace")
+    return json.loads(out.stdout)
+
+
+def test_big5_and_gb18030_files_of_a_traditional_document(tmp_path):
+    simplified = ("机密★5年\n\n关于做好城乡居民最低生活保障对象公示工作的通知\n\n粤民发[2024]12号\n\n各地级以上市民政局：\n"
+                  "现将有关事项通知如下。\n\n序号　姓名　身份证号码　联系电话　家庭住址\n"
+                  f"1　张某某　{ID1}　13812345678　广东省广州市天河区龙口西路某小区3栋201室\n"
+                  f"户主周某某，银行卡号：{CARD}，开户行：中国农业银行某支行。\n\n内部资料，不得外传。\n")
+    traditional = _opencc("s2tw").convert(simplified)
+    (tmp_path / "simplified.txt").write_text(simplified, encoding="utf-8")
+    (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
+    (tmp_path / "gb18030.txt").write_bytes(traditional.encode("gb18030"))
+    expected = _findings(simplified)
+    assert {f[0] for f in expected} >= {"secrecy.marking", "secrecy.internal", "pii.id_card", "pii.phone.mobile",
+                                        "pii.address", "pii.bank_card", "quality.doc_number"}
+    for name, encoding in (("simplified.txt", "utf-8"), ("big5.txt", "big5"), ("gb18030.txt", "gb18030")):
+        report = _check_file(tmp_path / name)
+        assert report["document"]["encoding"].startswith(encoding)
+        text = simplified if name == "simplified.txt" else traditional
+        assert sorted((f["rule"], "Severity." + f["severity"], f["start"], f["end"]) for f in report["findings"]) == expected
+        assert all(text[f["start"]:f["end"]] == f["text"] for f in report["findings"])
