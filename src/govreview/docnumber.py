@@ -25,9 +25,12 @@ _CLOSE = "〕]）)】］}｝〗﹞"
 # brackets that look like 六角括号 but are other characters (the small form U+FE5D/U+FE5E of CJK
 # compatibility forms, common on pages typed with some input methods): named in the message
 _LOOKALIKE = {"﹝": "U+FE5D", "﹞": "U+FE5E"}
+# Words that lead into a cited 文号, cut from the front of the Han run before the bracket, as many as follow
+# one another (以及国办发, 关于印发国办发 → 国办发). 经 leads in (经国办发) but 经信/经贸 start a 机关代字 (川经信发,
+# 苏经信综合: not 信发, 信综合).
 _LEADING = lazy_regex(
-    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经|是|为|由|对|将|把|在)"
-    r"(?:了|的|过|着)?)"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
+    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经(?!信|贸)|是|为|由|对|将|把|在)"
+    r"(?:了|的|过|着)?)+"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
 )
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
 # backwards from the bracket (a leading \p{Han}{1,12} would be retried at every character).
