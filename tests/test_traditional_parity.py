@@ -255,3 +255,12 @@ def test_big5_and_gb18030_files_of_a_traditional_document(tmp_path):
         text = simplified if name == "simplified.txt" else traditional
         assert sorted((f["rule"], "Severity." + f["severity"], f["start"], f["end"]) for f in report["findings"]) == expected
         assert all(text[f["start"]:f["end"]] == f["text"] for f in report["findings"])
+
+
+def test_the_view_fold_costs_nothing_on_a_page_it_does_not_change():
+    """ctx.text is the text as written (the same object) unless a traditional or full-width character occurs."""
+    plain = _reviewer().prepare(Document(text="关于做好2024年度防汛抗旱工作的通知，联系电话：020-83133456。"))
+    assert plain.text is plain.raw_text
+    for text in ("關於做好防汛工作的通知", "联系电话：０２０-83133456", "各单位：後续工作另行通知"):
+        ctx = _reviewer().prepare(Document(text=text))
+        assert ctx.text != ctx.raw_text and len(ctx.text) == len(ctx.raw_text)

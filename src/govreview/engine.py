@@ -58,7 +58,11 @@ class ReviewContext:
         (``normalize.match_view``): same length as ``raw_text``, so a span in one is the same span in
         the other. Pattern detectors match on it, so 身份證號碼：３２０１… reads as 身份证号码：3201…."""
         if self._text is None:
-            self._text = match_view(self.raw_text, self.reviewer.settings, self.folded.codes)
+            from .detectors._charclasses import FOLDABLE, present
+
+            # most pages hold no character the fold changes: the class gather the detectors share says so
+            self._text = (match_view(self.raw_text, self.reviewer.settings, self.folded.codes)
+                          if present(self) & FOLDABLE else self.raw_text)
         return self._text
 
     # --- reading matches -------------------------------------------------

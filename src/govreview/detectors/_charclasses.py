@@ -5,7 +5,8 @@ garbled text needs a UTF-8-lead character, U+FFFD, a Latin-1 letter or one of
 ``? ？ & \\`` (``quality_encoding``); mixed script needs a traditional-only
 character or a Cyrillic/Greek letter drawn like a Latin one (``quality_mixed_script``); a URL or domain typed as text needs a
 Latin letter (``links``); a 文号 year in a bracket other than （ or 〔 needs
-that bracket (``quality_doc_number``). Each test alone is a gather over the
+that bracket (``quality_doc_number``); the detectors' view (``ctx.text``) differs from the text as
+written only where a traditional or full-width character occurs (the engine). Each test alone is a gather over the
 document's code points (``ctx.folded.codes``) costing a few microseconds; one
 gather over a table holding a bit per class answers all of them, and the
 result is kept for the document being reviewed so the other detectors pay
@@ -27,6 +28,7 @@ TRADITIONAL = 2  # quality_mixed_script: a traditional-only character
 LATIN = 4  # links: a letter A-Z/a-z, half- or full-width
 RARE_BRACKET = 8  # quality_doc_number: an opening bracket other than （ and 〔 that a 文号's year may stand in
 LOOKALIKE = 16  # quality_mixed_script: a Cyrillic or Greek letter drawn like a Latin one (Р, М, О, Α…)
+FOLDABLE = 32  # the engine: a character the detectors' 1:1 view fold changes (traditional, full-width digit or letter)
 
 LATIN_LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
 RARE_BRACKETS = "[(【［{｛〖﹝"
@@ -50,6 +52,13 @@ def _lookalike_chars() -> str:
     return "".join(LOOKALIKES)
 
 
+def _foldable_chars() -> np.ndarray:
+    from ..normalize import _match_lut
+
+    lut = _match_lut(True, True)
+    return np.flatnonzero(lut != np.arange(len(lut), dtype=lut.dtype))
+
+
 def _latin_chars() -> set[int]:
     return {ord(c) for c in LATIN_LETTERS} | {ord(c) + 0xFEE0 for c in LATIN_LETTERS}
 
@@ -63,6 +72,7 @@ def _table() -> np.ndarray:
     table[np.fromiter(_latin_chars(), dtype=np.int64)] |= LATIN
     table[[ord(c) for c in RARE_BRACKETS]] |= RARE_BRACKET
     table[[ord(c) for c in _lookalike_chars()]] |= LOOKALIKE
+    table[_foldable_chars()] |= FOLDABLE
     return table
 
 
@@ -84,13 +94,18 @@ def present(ctx) -> int:
     return bits
 
 
-_BIT_VALUES = tuple(bytes((v,)) for v in range(1, 32))
+_BIT_VALUES = tuple(bytes((v,)) for v in range(1, 32))  # every combination of the five low class bits
+_LOW_BITS = bytes(v & 31 for v in range(256))  # a translate table: the byte without its FOLDABLE bit
+_HIGH = bytes(range(32))  # deleted by translate: what is left has the FOLDABLE bit
 
 
 def _or_bytes(classes: bytes) -> int:
     """OR of the class bytes. ``bytes`` methods, not a numpy reduction: the text holds no class
     character at all on most pages (one ``count``), and a ufunc call costs microseconds in the middle
-    of a review, several times its cost in a tight loop."""
+    of a review, several times its cost in a tight loop. FOLDABLE (bit 5) is read with one translate
+    that deletes the bytes below it, the five low bits by testing for each of their 31 values."""
     if classes.count(0) == len(classes):
         return 0
-    return functools.reduce(operator.or_, (v[0] for v in _BIT_VALUES if v in classes), 0)
+    bits = FOLDABLE if classes.translate(None, _HIGH) else 0
+    low = classes.translate(_LOW_BITS) if bits else classes
+    return functools.reduce(operator.or_, (v[0] for v in _BIT_VALUES if v in low), bits)

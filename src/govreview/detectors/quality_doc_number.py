@@ -60,7 +60,9 @@ def _suspect(text: str, rare_brackets: bool = True) -> bool:
 def detect(ctx):
     # traditional characters simplified (國辦發…57號 is a 文号 as 国办发…57号 is), full-width digits kept:
     # they are one of the problems reported
-    text = match_view(ctx.raw_text, replace(ctx.reviewer.settings, width=False), ctx.folded.codes)
+    text = ctx.text
+    if text is not ctx.raw_text:
+        text = match_view(ctx.raw_text, replace(ctx.reviewer.settings, width=False), ctx.folded.codes)
     if not _suspect(text, rare_brackets=bool(present(ctx) & RARE_BRACKET)):
         return ()
     return _findings(ctx, text)
