@@ -264,3 +264,14 @@ def test_the_view_fold_costs_nothing_on_a_page_it_does_not_change():
     for text in ("關於做好防汛工作的通知", "联系电话：０２０-83133456", "各单位：後续工作另行通知"):
         ctx = _reviewer().prepare(Document(text=text))
         assert ctx.text != ctx.raw_text and len(ctx.text) == len(ctx.raw_text)
+
+
+@pytest.mark.parametrize(("text", "rule", "folds"), [
+    (f"行政處罰決定書\n\n當事人：王某某，身份證號碼：{ID3.translate(FULLWIDTH)}。", "pii.id_card", ["width"]),
+    ("申請人：吳某某，通訊地址：廣東省廣州市天河區天河北路某號某棟1203室", "pii.address", ["t2s"]),
+    ("申請人：何某某，港澳通行證號碼：Ｃ１２３４５６７８", "pii.travel_document", ["width"]),
+    (f"當事人：林某某，身份證號碼：{ID2}。", "pii.id_card", []),  # the value itself needed no fold
+])
+def test_pattern_findings_name_the_folds_their_span_needed(text, rule, folds):
+    (f,) = [f for f in _reviewer().review(Document(text=text)).findings if f.rule == rule]
+    assert f.explanation.folds == folds

@@ -65,6 +65,18 @@ class ReviewContext:
                           if present(self) & FOLDABLE else self.raw_text)
         return self._text
 
+    def _view_folds(self, start: int, end: int) -> list[str]:
+        """The folds of ``ctx.text`` that the view span [start, end) needed (身份證 → t2s, ３２０１ → width)."""
+        folded = self._text
+        if folded is None or folded is self.raw_text:
+            return []
+        raw = self.raw_text
+        used = set()
+        for i in range(start, end):
+            if folded[i] != raw[i]:
+                used.add("width" if 0xFF01 <= ord(raw[i]) <= 0xFF5E else "t2s")
+        return [f for f in ("width", "t2s") if f in used]
+
     # --- reading matches -------------------------------------------------
     def slot(self, hit: Hit) -> Slot:
         return self.reviewer.matcher.slots[hit.slot]
@@ -136,9 +148,9 @@ class ReviewContext:
                 view_text = self.source[s:e]
             text = self.source[s:e]
         if lexicon is None:
-            # pattern detectors match on ctx.text (1:1 t2s and width folds): no folds recorded; the fingerprint is
-            # the span as written, ignoring spacing only
-            folds = folds or []
+            # pattern detectors match on ctx.text (1:1 t2s and width folds): the folds its span needed are
+            # recorded; the fingerprint is the span as written, ignoring spacing only
+            folds = folds or (self._view_folds(start, end) if coords == "view" and start is not None else [])
             norm = normalized if normalized is not None else "".join(view_text.split())
         else:
             norm = normalized if normalized is not None else fold_term(view_text, self.reviewer.settings) or view_text
