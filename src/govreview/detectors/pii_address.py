@@ -43,7 +43,6 @@ from ..pii.context import (
 )
 from ..pii.gazetteer import first_place
 from ..pii.report import pii_finding
-from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -243,7 +242,7 @@ def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tup
     ``triggers`` are (index in ``_FINE_TRIGGERS``, position) of the trigger words next to a numeral,
     visited word by word as a scan for each word in turn would (``covered`` grows on the way).
     """
-    text = context_text(ctx)
+    text = ctx.text
     for i, q in triggers:
         word = _FINE_TRIGGERS[i]
         if q == 0:
@@ -263,7 +262,7 @@ def _gazetteer_addresses(ctx, covered: list[tuple[int, int]], triggers: list[tup
 
 
 def _gazetteer_candidate(ctx, covered, place):
-    text = context_text(ctx)
+    text = ctx.text
     vs, ve = place
     found = _address_at(text, vs)
     if found is None or not found[1]:
@@ -315,7 +314,7 @@ def _column_addresses(ctx, covered: list[tuple[int, int]], m: re.Match[str], kin
     """The column under an address header (家庭住址, 现住址… over a 公示 list): each cell is an address after
     that cue, judged as the cue path judges it; only personal addresses are reported. A line of prose
     ends the table."""
-    text = context_text(ctx)
+    text = ctx.text
     cue = cue_word(m)
     pos = header_end
     n = len(text)
@@ -375,7 +374,7 @@ def _cue_positions(ctx, hits) -> tuple[list[int], list[tuple[int, int]]]:
     kept. The fold only substitutes characters one for one and deletes some (noise, repeats), so
     a cue word standing literally in the view lies inside that span of one of its hits.
     """
-    text = context_text(ctx)
+    text = ctx.text
     folded = ctx.folded
     folded_len = len(folded.text)
     starts: set[int] = set()
@@ -403,7 +402,7 @@ def detect(ctx):
 
 def _addresses(ctx, starts: list[int], triggers: list[tuple[int, int]]):
     """Findings of the cue path (cue words at ``starts``), then of the gazetteer path (``triggers``)."""
-    text = context_text(ctx)
+    text = ctx.text
     covered: list[tuple[int, int]] = []
     pos = 0
     for p in starts:  # the matches a scan with ADDRESS_CUE.search(text, pos) would find

@@ -20,7 +20,6 @@ from ..pii.context import (
 )
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
-from ..pii.script import context_text
 from ..pii.validate import ascii_digits, bank_card_ok, card_prefix_ok
 from ..registry import Rule, detector
 
@@ -81,7 +80,7 @@ def _rounded(ctx, text: str, s: int, e: int, digits: str):
 
 @detector(RULE, name="pii_bank_card", order=44)
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     for m in iter_matches(ctx, CARD, min_digits=16, stars=False):
         digits = ascii_digits(m.group())
         s, e = m.span()

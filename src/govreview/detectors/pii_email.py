@@ -15,7 +15,6 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import OFFICE_MAILBOX, clause_before, office_contact, person_before
 from ..pii.report import pii_finding
-from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -34,7 +33,7 @@ OFFICIAL_SUFFIXES = (".gov.cn", ".org.cn", ".edu.cn", ".ac.cn", ".gov", ".mil.cn
 
 @detector(RULE, name="pii_email", order=45)
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     if "@" not in text:
         return
     for m in EMAIL.finditer(text):

@@ -20,7 +20,6 @@ from ..pii.columns import column_header
 from ..pii.context import clause_before, person_before
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
-from ..pii.script import context_text
 from ..pii.validate import ascii_digits, check_id
 from ..registry import Rule, detector
 
@@ -108,7 +107,7 @@ class IdCardDetector:
             raise FileNotFoundError(f"division-code table missing: {table_path()}")
 
     def detect(self, ctx):
-        text = context_text(ctx)
+        text = ctx.text
         for m in iter_matches(ctx, ID_CANDIDATE, min_digits=15, stars=False):
             s, e = m.start(), m.end()
             if not _followed_ok(text, e, s):

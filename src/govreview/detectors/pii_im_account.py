@@ -13,7 +13,6 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import OFFICE_IM, clause_before, office_contact, person_before
 from ..pii.report import pii_finding
-from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -34,7 +33,7 @@ _LABELS = ("微信", "QQ", "qq", "ＱＱ")
 
 @detector(RULE, name="pii_im_account", order=47, cues=_LABELS)
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     if not any(label in text for label in _LABELS):
         return
     for kind, pat in (("qq", QQ), ("wechat", WECHAT)):

@@ -21,7 +21,6 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import clause_before, person_before
 from ..pii.report import pii_finding
-from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -44,13 +43,9 @@ _OFFICIAL_BEFORE = lazy_regex(r"单位车辆|公务用车|公务车|公车|执�
 _PLATE_WORDS = lazy_regex(r"车牌|号牌|牌照|车号|车主|驾驶|驾驶人|机动车|车辆|小型汽车|小型轿车|货车|摩托车|违停|违章")
 
 
-# the gate reads the view as written: a 繁体 page writes 粵B, 蘇E, 滬A (context_text simplifies them before matching)
-_PROVINCES_TRAD = "滬遼蘇贛魯閩貴粵陝寧瓊雲晉"
-
-
-@detector(RULE, name="pii_license_plate", order=49, gate=rf"[{_PROVINCES}{_PROVINCES_TRAD}][{_L}Ａ-ＨＪ-ＮＰ-Ｚ]")
+@detector(RULE, name="pii_license_plate", order=49, gate=rf"[{_PROVINCES}][{_L}Ａ-ＨＪ-ＮＰ-Ｚ]")
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     folded = text.translate(_WIDTH) if any("\uff01" <= c <= "\uff5e" for c in text) else text
     for m in PLATE.finditer(folded):
         s, e = m.span()

@@ -41,7 +41,6 @@ from ..pii.context import (
 )
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
-from ..pii.script import context_text
 from ..pii.validate import ascii_digits
 from ..registry import Rule, detector
 from .pii_id_card import OTHER_NUMBER
@@ -244,7 +243,7 @@ def _nothing_to_report(ctx) -> bool:
 
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     info = report_info(ctx)
     if not info and _nothing_to_report(ctx):
         return

@@ -13,7 +13,6 @@ from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
 from ..pii.report import pii_finding
-from ..pii.script import context_text
 from ..registry import Rule, detector
 
 RULE = Rule(
@@ -51,7 +50,7 @@ def _kind(cue: str, val: str) -> str | None:
 
 @detector(RULE, name="pii_travel_document", order=41, cues=_CUE_WORDS)
 def detect(ctx):
-    text = context_text(ctx)
+    text = ctx.text
     for m in TRAVEL.finditer(text):
         kind = _kind(m.group("cue"), m.group("val"))
         if kind is None:

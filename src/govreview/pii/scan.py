@@ -30,7 +30,6 @@ import re
 from typing import NamedTuple
 
 from ..lazyre import lazy_re
-from .script import context_text
 
 # Spaces that stand inside numbers as typed or pasted: ASCII and ideographic spaces, the no-break space
 # rich-text editors write for &nbsp;, en/em/figure/thin/hair spaces, the narrow no-break space and the
@@ -81,7 +80,7 @@ def _scan(ctx) -> _Scan:
     """The document's clusters, computed on first use and cached on the review context."""
     cached = getattr(ctx, "_pii_clusters", None)
     if cached is None:
-        cached = _clusters(context_text(ctx))
+        cached = _clusters(ctx.text)
         ctx._pii_clusters = cached
     return cached
 
@@ -130,7 +129,7 @@ def iter_matches(ctx, pattern, *, min_digits: int = 0, stars: bool = False, near
     spans = scan.masked if stars else scan.plain
     if not stars and scan.longest_plain < min_digits:
         return
-    text = context_text(ctx)
+    text = ctx.text
     if near is not None:
         spans = _containing(text, spans, near)
     need = max(min_digits, MIN_MASKED_DIGITS if stars else MIN_DIGITS)
