@@ -309,6 +309,8 @@ class LinkBroken:
                 continue
             if kind in ("url", "ip") and p.kind == "intranet" and _home_network_advice(text, vs, ve, p):
                 continue
+            if p.kind == "malformed" and _typed_full_width(ctx.raw_text[vs:ve]):
+                continue  # ｈｔｔｐ：／／ｗｗｗ．ｇａｎｓｕ．ｇｏｖ．ｃｎ: written in full-width mode throughout, read as text
             if html is not None:
                 s, e = ctx.view.to_source(vs, ve)
                 if not html.structure.error and html.structure.in_anchor(s, e):
@@ -324,6 +326,13 @@ _PUNCT = lazy_re(
     r"|(?<=\.[0-9][:/])(?=[0-9A-Za-z_~])|(?<=\.[0-9]{2}[:/])(?=[0-9A-Za-z_~])|(?<=\.[0-9]{3}[:/])(?=[0-9A-Za-z_~]))"
 )
 _BACK = 18  # the longest start before its punctuation: "192.168.100.100" before ":8080", "hhttps " before "://"
+
+
+def _typed_full_width(raw: str) -> bool:
+    """Whether an address in running text was typed with full-width letters or digits: then its ：／．are the
+    same typing mode, not a slip in a link (the detectors read the text with letters and digits folded to
+    ASCII, so ｈｔｔｐ：／／ reads as http：／／ there)."""
+    return any("\uff10" <= c <= "\uff19" or "\uff21" <= c <= "\uff3a" or "\uff41" <= c <= "\uff5a" for c in raw)
 
 
 def _text_matches(text: str) -> Iterator[re.Match]:
