@@ -26,7 +26,7 @@ CLEAN = "关于做好2024年度政府信息公开工作的通知。各单位不�
 def site(tmp_path):
     root = tmp_path / "site"
     root.mkdir()
-    (root / "a.html").write_text(f"<p>{CLEAN}</p><p>=cmd|{SPAM}<script>alert(1)</script></p>", encoding="utf-8")
+    (root / "a.html").write_text(f"<p>{CLEAN}</p><p>=cmd|{SPAM}<script>alert(1)</script>&lt;img src=x onerror=alert(2)&gt;</p>", encoding="utf-8")
     (root / "b.txt").write_text(CLEAN, encoding="utf-8")
     (root / "c.txt").write_text("附件：" + SECRET, encoding="utf-8")
     (root / "名单.xlsx").write_bytes(xlsx_bytes({"Sheet1": [["序号", "备注"], [1, SECRET]]}))
@@ -98,7 +98,9 @@ def test_html_report_is_self_contained_escaped_and_filterable(site):
     r = run(site, "--format", "html", "--no-summary")
     html = r.output
     assert html.startswith("<!DOCTYPE html>") and "审查报告" in html
-    assert "<script>alert(1)</script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    # the page's markup is not shown, and its text (here a tag written as entities) is escaped
+    assert "<script>alert(1)</script>" not in html and "<img" not in html
+    assert "&lt;img src=x onerror=alert(2)&gt;" in html
     assert "<mark>在线赌场</mark>" in html  # highlighted in context
     assert 'id="f-cat"' in html and 'id="f-sev"' in html and 'id="f-rule"' in html
     assert "Sheet1!B2" in html
@@ -252,3 +254,140 @@ def test_a_keyed_baseline_needs_its_key(site, tmp_path, monkeypatch):
     monkeypatch.delenv("GOVREVIEW_BASELINE_KEY")
     r = run(site, "--format", "jsonl", "--baseline", base, "--no-summary")
     assert r.exit_code == 2 and "GOVREVIEW_BASELINE_KEY" in r.output
+
+
+# --- the HTML report: a page's context as its reader sees it; the linkage table in its own section --------
+_PAGES = {
+    # a 公示 table: cells, &nbsp; inside a name, a full-width comma as an entity
+    "gongshi.html": ("<html><head><meta charset='utf-8'><title>低保对象公示</title></head><body>\n"
+                     "<div class='TRS_Editor'><p>根据《社会救助暂行办法》，现将审核结果公示如下：</p>\n"
+                     "<table><tr><td>姓名</td><td>身份证号</td></tr>\n"
+                     "<tr><td>张&nbsp;三</td><td>110101199003074514</td></tr></table>\n"
+                     "<p>联系电话：13912345678&#65292;公示期7天。</p></div></body></html>", "110101199003074514"),
+    # hacked page: spam split by tags and entities, in a hidden block
+    "news.html": ("<html><body><div class='content'><p>我局召开安全生产工作会议。</p>\n"
+                  "<div style='display:none'><p>澳门<b>&#x535A;</b>彩</p><p>欢迎访问在线赌场，注册即送彩金</p></div>\n"
+                  "<p>会议要求&hellip;&hellip;</p></div></body></html>", "在线赌场"),
+    # 繁体 page with a secrecy marking at the head of the document
+    "fanti.htm": ("<!DOCTYPE html><html><body><div id='zoom'>\n<p align='right'>機密★5年</p>\n"
+                  "<p>關於做好2025年度防汛工作的通知</p>\n<p>各區縣人民政府：</p></div></body></html>", "機密★5年"),
+}
+
+
+@pytest.fixture
+def pages(tmp_path):
+    root = tmp_path / "pages"
+    root.mkdir()
+    for name, (page, _) in _PAGES.items():
+        (root / name).write_text(page, encoding="utf-8")
+    return root
+
+
+def _finding_blocks(report: str) -> list[str]:
+    import re
+
+    return re.findall(r'<div class="f [^"]*".*?</div>', report, re.S)
+
+
+def test_html_report_shows_a_pages_text_not_its_markup(pages):
+    report = run(pages, "--format", "html", "--no-summary").output
+    blocks = _finding_blocks(report)
+    assert len(blocks) >= len(_PAGES)
+    for b in blocks:
+        ctx = b[b.index('class="ctx">'):b.index("</span>")]
+        assert "&lt;" not in ctx and "&gt;" not in ctx and "&amp;" not in ctx, ctx  # no tags, no entities
+    text = "".join(blocks)
+    assert "张\xa0三\t<mark>110101199003074514</mark>" in text  # the table row as it reads: a tab per column
+    assert "联系电话：13912345678，公示期" in text  # &#65292; decoded
+    assert "<mark>澳门博彩</mark>" in text and "源码：澳门&lt;b&gt;&amp;#x535A;&lt;/b&gt;彩" in text
+    assert "<mark>機密★5年</mark>" in text and "關於做好2025年度防汛工作的通知" in text
+    # the JSON contract is unchanged: the offsets the report shows are the HTML source's
+    for line in run(pages, "--format", "jsonl", "--no-summary").output.splitlines():
+        rec = json.loads(line)
+        src = (pages / rec["document"]["id"]).read_text(encoding="utf-8") if (pages / rec["document"]["id"]).exists() \
+            else next((pages / n).read_text(encoding="utf-8") for n in _PAGES if rec["document"]["source"].endswith(n))
+        for f in rec["findings"]:
+            assert src[f["start"]:f["end"]] == f["text"]
+            assert f"字符 {f['start']}–{f['end']}" in report
+
+
+def test_html_report_context_of_plain_text_is_unchanged(site):
+    report = run(site, "--format", "html", "--no-summary").output
+    assert "…附件：<mark>机密★5年</mark>…" in report and "源码：" not in report.split("c.txt", 1)[1].split('class="doc"')[0]
+
+
+def test_source_to_view_round_trip_on_real_pages():
+    """``TextView.from_source`` finds again the view text a view span maps to, on every page in the test data."""
+    import random
+
+    from govreview.html import parse_html
+
+    files = sorted((Path(__file__).parent / "data").rglob("*.htm*"))
+    assert files
+    rnd = random.Random(7)
+    for p in files:
+        view = parse_html(p.read_text(encoding="utf-8", errors="replace")).view
+        n = len(view.text)
+        for _ in range(200 if n else 0):
+            a = rnd.randrange(n)
+            b = min(n, a + rnd.randrange(1, 12))
+            s, e = view.to_source(a, b)
+            got = view.from_source(s, e)
+            assert got is not None and got[0] <= a and got[1] >= b, (p.name, a, b, got)
+        assert view.point_from_source(len(view.source)) <= n
+
+
+def test_html_report_has_no_linkage_section_without_policies(pages):
+    report = run(pages, "--format", "html", "--no-summary", "--base-url", "https://www.example.gov.cn/").output
+    assert 'id="linkage"' not in report and "0 个政策文件" not in report and "<table><tr><th>政策文件" not in report
+
+
+def _structure(report: str):
+    """Parse the report: (the ids of elements inside #docs, every tag with its attributes, style text)."""
+    from html.parser import HTMLParser
+
+    class P(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.stack, self.in_docs, self.tags, self.style = [], set(), [], ""
+
+        def handle_starttag(self, tag, attrs):
+            a = dict(attrs)
+            self.tags.append((tag, a))
+            if any(t == "div" and i == "docs" for t, i in self.stack) and a.get("id"):
+                self.in_docs.add(a["id"])
+            if tag not in ("br", "meta", "input"):
+                self.stack.append((tag, a.get("id")))
+
+        def handle_endtag(self, tag):
+            while self.stack:
+                if self.stack.pop()[0] == tag:
+                    break
+
+        def handle_data(self, data):
+            if self.stack and self.stack[-1][0] == "style":
+                self.style += data
+
+    p = P()
+    p.feed(report)
+    p.close()
+    return p.in_docs, p.tags, p.style
+
+
+def test_html_report_linkage_table_is_its_own_section_and_the_report_is_offline(tmp_path):
+    site = Path(__file__).parent / "data" / "linkage" / "site"
+    cfg = tmp_path / "govreview.toml"
+    cfg.write_text("[options.linkage]\nas_of = 2026-01-10\n", encoding="utf-8")
+    out = tmp_path / "报告.html"
+    r = run(site, "--base-url", "http://www.linjiang.gov.cn/", "--config", cfg, "--format", "html", "-o", out,
+            "--fail-on", "none", "--no-summary")
+    assert r.exit_code == 0, r.output
+    report = out.read_text(encoding="utf-8")
+    in_docs, tags, style = _structure(report)
+    assert report.count('id="linkage"') == 1 and "linkage" not in in_docs
+    assert '<a href="#linkage">' in report
+    # opens from disk: nothing it shows is fetched — no external resources, links only inside the page
+    assert not [t for t, _ in tags if t in ("link", "img", "iframe", "object", "embed", "base", "source", "video", "audio")]
+    assert all("src" not in a for _, a in tags)
+    assert all(a["href"].startswith("#") for t, a in tags if "href" in a)
+    assert "url(" not in style and "@import" not in style

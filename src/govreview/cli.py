@@ -317,10 +317,10 @@ def scan(path: str, fmt: str, output: str | None, workers: int | None, resume: b
                 from .linkage.table import render_text
 
                 render_text(result, stream)
-            elif fmt == "html":  # the per-site table, inside the report's document list
+            elif fmt == "html":  # the per-site table: a section of its own after the documents, when it has rows
                 from .linkage.table import render_html
 
-                stream.write(render_html(result))
+                rep.add_section(render_html(result))
         rep.close()
     finally:
         bar.close()

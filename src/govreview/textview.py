@@ -13,13 +13,13 @@ as ``&amp;`` or a tag turned into a line break).
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 
 class TextView:
     """``text`` for detectors; ``to_source`` maps a view span to the caller's input."""
 
-    __slots__ = ("source", "text", "_v", "_s", "_e", "_one")
+    __slots__ = ("source", "text", "_v", "_s", "_e", "_one", "_by_source")
 
     def __init__(self, source: str, text: str | None = None, runs: list[tuple[int, int, int, bool]] | None = None):
         self.source = source
@@ -31,6 +31,7 @@ class TextView:
             self._s = [r[1] for r in runs]
             self._e = [r[2] for r in runs]
             self._one = [r[3] for r in runs]
+        self._by_source: tuple | None = None
 
     @property
     def identity(self) -> bool:
@@ -55,6 +56,55 @@ class TextView:
                 p = len(self.source)
             return p, p
         return self._src(start)[0], self._src(end - 1)[1]
+
+    def _source_index(self) -> tuple[list[int], list[int], list[int], list[int]]:
+        """Runs sorted by source start (all, and the 1:1 ones alone); built on first use."""
+        if self._by_source is None:
+            assert self._v is not None and self._s is not None and self._one is not None
+            order = sorted(range(len(self._v)), key=self._s.__getitem__)
+            lits = [k for k in order if self._one[k]]
+            self._by_source = ([self._s[k] for k in order], order, [self._s[k] for k in lits], lits)
+        return self._by_source
+
+    def from_source(self, start: int, end: int) -> tuple[int, int] | None:
+        """The view span of the view characters that come from within source[start:end) — the text a reader
+        sees of a finding — or None when none does (the span is markup only: an ``href``, a tag).
+
+        The inverse of ``to_source`` for display (the HTML report's context); runs are not in source order
+        (a tag's attribute text sits inside the tag's own atom), so they are sorted once, on first use.
+        """
+        if self._v is None:
+            return start, end
+        starts, order, lit_starts, lits = self._source_index()
+        lo_v, hi_v = len(self.text), -1
+        j = bisect_right(lit_starts, start) - 1  # a stretch of text that begins before the span and runs into it
+        if j >= 0:
+            k = lits[j]
+            if self._e[k] > start:  # type: ignore[index]
+                lo_v = self._v[k] + start - self._s[k]  # type: ignore[index]
+                hi_v = self._v[k] + min(self._e[k], end) - self._s[k]  # type: ignore[index]
+        for k in order[bisect_right(starts, start - 1):bisect_right(starts, end - 1)]:
+            s, e, v = self._s[k], self._e[k], self._v[k]  # type: ignore[index]
+            if self._one[k]:  # type: ignore[index]
+                a, b = v, v + min(e, end) - s
+            elif e <= end:
+                a, b = v, v + 1
+            else:
+                continue
+            lo_v, hi_v = min(lo_v, a), max(hi_v, b)
+        return (lo_v, hi_v) if hi_v > lo_v else None
+
+    def point_from_source(self, pos: int) -> int:
+        """The view position where source offset ``pos`` falls (markup the view does not show, such as an
+        ``href``, is before the first view character that comes from after it)."""
+        if self._v is None:
+            return pos
+        found = self.from_source(pos, pos + 1)
+        if found:
+            return found[0]
+        starts, order, _, _ = self._source_index()
+        i = bisect_left(starts, pos)
+        return self._v[order[i]] if i < len(order) else len(self.text)  # type: ignore[index]
 
 
 class ViewBuilder:

@@ -27,6 +27,7 @@ from typing import Any
 from ..config import ReviewConfig
 from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewError, Verdict, is_title
 from ..engine import verdict_for
+from ..lazyre import lazy_re
 from .extractors import Extracted, NotReviewed, get_extractor, sniff_text
 from .limits import Limits
 from .sources import FieldMap
@@ -62,7 +63,7 @@ class ItemResult:
     findings: list[tuple[str, str, str, str]]  # (rule, severity, category, fingerprint)
     error_kinds: list[str]
     size: int
-    contexts: list[tuple[str, str]] | None = None
+    contexts: list[tuple[str, str, str]] | None = None  # per finding: (before, the finding as shown, after)
     timings: dict[str, float] = field(default_factory=dict)
     rss_kb: int = 0  # peak RSS of the process that made it (benchmarks: memory per worker)
     source: str | None = None
@@ -257,10 +258,9 @@ class Processor:
                 report = report.model_copy(update={"errors": [*report.errors, err]})
         timings["cpu"] = time.process_time() - cpu0
         contexts = None
-        if self.settings.contexts and content is not None:
-            title = report.document.title or ""
-            contexts = [_around(title if is_title(f) else content, f.start, f.end) if f.start is not None else ("", "")
-                        for f in report.findings]
+        if self.settings.contexts and content is not None and report.findings:
+            is_html = self.last_document is not None and self.last_document.is_html
+            contexts = finding_contexts(report, content, is_html)
         return ItemResult(
             key=task.key, doc_id=report.document.id, json=report.to_json(), is_error=is_error,
             verdict=report.verdict.value,
@@ -355,6 +355,48 @@ def scan_partition(records, config: ReviewConfig | dict | None = None, *, settin
         else:
             task = Task(key=key_, kind="record", record=rec)
         yield proc.review_task(task)[0]
+
+
+def finding_contexts(report: Report, content: str, is_html: bool, width: int = 30) -> list[tuple[str, str, str]]:
+    """What a reviewer reads around each finding: (before, the finding, after).
+
+    For a page that is its text view (what the reader of the page sees: no tags, entities decoded,
+    blank lines collapsed), not the markup, while the finding's offsets stay into the HTML source.
+    A finding in markup alone (an ``href``) shows its source text at its place in the view.
+    """
+    title = report.document.title or ""
+    view = None
+    if is_html and any(f.start is not None and not is_title(f) for f in report.findings):
+        from ..html import parse_html
+
+        view = parse_html(content).view
+    out = []
+    for f in report.findings:
+        if f.start is None:
+            out.append(("", f.text, ""))
+        elif is_title(f) or view is None:
+            before, after = _around(title if is_title(f) else content, f.start, f.end, width)
+            out.append((before, f.text, after))
+        else:
+            span = view.from_source(f.start, f.end if f.end is not None else f.start)
+            if span is not None:
+                vs, ve = span
+                shown = _tidy(view.text[vs:ve])
+            else:
+                vs = ve = view.point_from_source(f.start)
+                shown = f.text
+            text = view.text
+            out.append((_tidy(text[max(0, vs - 3 * width):vs])[-width:], shown, _tidy(text[ve:ve + 3 * width])[:width]))
+    return out
+
+
+_BLANK_LINES = lazy_re(r"[^\S\n]*\n\s*")
+_SPACES = lazy_re(r"[^\S\n]{2,}")
+
+
+def _tidy(text: str) -> str:
+    """A page's view as a person reads it: line breaks between blocks once, runs of spaces as one."""
+    return _SPACES.sub(" ", _BLANK_LINES.sub("\n", text))
 
 
 def _around(text: str, start: int, end: int | None, width: int = 30) -> tuple[str, str]:

@@ -106,14 +106,18 @@ def render_text(result: LinkageResult, stream: IO[str]) -> None:
 
 
 def render_html(result: LinkageResult) -> str:
-    """The same table as an HTML fragment for the ``--format html`` report (everything escaped)."""
+    """The same table as an HTML fragment for the ``--format html`` report (everything escaped): a section of
+    its own, or "" when the collection has neither a policy nor an interpretation to show."""
     from html import escape as h
 
+    if not result.rows and not result.orphans:
+        return ""
     o = result.options
     out = [f'<div class="linkage" id="linkage"><h2>政策文件与解读关联 — {len(result.rows)} 个政策文件，'
-           f"时限 {o.deadline_days} 个工作日</h2>",
-           "<table><tr><th>政策文件</th><th>文号</th><th>发布</th><th>解读</th><th>依据</th><th>工作日</th>"
-           "<th>互链</th><th>状态</th></tr>"]
+           f"时限 {o.deadline_days} 个工作日</h2>"]
+    if result.rows:
+        out.append("<table><tr><th>政策文件</th><th>文号</th><th>发布</th><th>解读</th><th>依据</th><th>工作日</th>"
+                   "<th>互链</th><th>状态</th></tr>")
     for row in result.rows:
         p = row.policy
         docno = p.own_docnos[0][0] if p.own_docnos else "—"
@@ -125,7 +129,8 @@ def render_html(result: LinkageResult) -> str:
         status = f'<span class="status-{row.status}">{STATUS_ZH[row.status]}</span>' + (f"<br><small>{h(row.note)}</small>" if row.note else "")
         out.append(f"<tr><td>{h(p.title)}<br><small>{h(p.id)}</small></td><td>{h(docno)}</td><td>{_day(p.day)}</td>"
                    f"<td>{interps}</td><td>{ev}</td><td>{days}</td><td>{links}</td><td>{status}</td></tr>")
-    out.append("</table>")
+    if result.rows:
+        out.append("</table>")
     if result.orphans:
         out.append(f"<h3>找不到政策文件的解读 — {len(result.orphans)}</h3><table><tr><th>解读</th><th>发布</th><th>原因</th></tr>")
         for orph in result.orphans:

@@ -41,6 +41,10 @@ mark{background:#fd5;font-weight:bold}.ctx{font-family:monospace;background:#f7f
 """
 
 
+def _clip(text: str, width: int = 120) -> str:
+    return text if len(text) <= width else text[:width] + "…"
+
+
 class HtmlReporter:
     def __init__(self, stream: IO[str], **options: object):
         self.stream = stream
@@ -50,9 +54,10 @@ class HtmlReporter:
         self.cats: Counter[str] = Counter()
         self.verdicts: Counter[str] = Counter()
         self.errors: Counter[str] = Counter()
+        self.sections: list[str] = []
         stream.write(_HEAD)
 
-    def add(self, report: Report, contexts: list[tuple[str, str]] | None = None, **_: object) -> None:
+    def add(self, report: Report, contexts: list[tuple[str, ...]] | None = None, **_: object) -> None:
         self.docs += 1
         self.verdicts[report.verdict.value] += 1
         for e in report.errors:
@@ -68,23 +73,36 @@ class HtmlReporter:
             sev, cat = f.severity.value, f.category.value
             self.rules[(f.rule, sev)] += 1
             self.cats[cat] += 1
-            before, after = contexts[i] if contexts and i < len(contexts) else ("", "")
+            ctx = contexts[i] if contexts and i < len(contexts) else ("", "")
+            before, shown, after = ctx if len(ctx) == 3 else (ctx[0], f.text, ctx[-1])
+            # a page's finding is shown as its text reads; its source (what the offsets point at) beside it
+            src = (f'<br><span class="loc">源码：{escape(_clip(f.text))}</span>'
+                   if f.text and shown != f.text else "")
             loc = location_str(f.location)
             pos = f"字符 {f.start}–{f.end}" if f.start is not None else "文档级"
             out.append(
                 f'<div class="f sev-{sev}" data-sev="{sev}" data-cat="{cat}" data-rule="{escape(f.rule)}">'
                 f'<span class="badge b-{sev}">{_SEV_ZH[sev]}</span> <b>{escape(f.rule)}</b> '
                 f'〔{_CAT_ZH.get(cat, cat)}〕 {escape(f.message)}<br>'
-                f'<span class="ctx">…{escape(before)}<mark>{escape(f.text)}</mark>{escape(after)}…</span><br>'
+                f'<span class="ctx">…{escape(before)}<mark>{escape(shown)}</mark>{escape(after)}…</span>{src}<br>'
                 f'<span class="loc">位置：{escape(loc) or "正文"}；{pos}；置信度 {f.confidence:.2f}</span></div>')
         for e in report.errors:
             out.append(f'<div class="err">错误〔{escape(e.kind)}〕：{escape(e.message)}</div>')
         out.append("</div>\n")
         self.stream.write("".join(out))
 
+    def add_section(self, fragment: str) -> None:
+        """A collection-level part of the report (the policy ↔ 解读 table): written after the documents, in a
+        section of its own, and linked from the summary. An empty fragment adds nothing."""
+        if fragment.strip():
+            self.sections.append(fragment)
+
     def close(self) -> None:
         w = self.stream.write
-        w('</div>\n<div id="summary"><h2>汇总</h2>')
+        w("</div>\n")
+        for fragment in self.sections:
+            w(f'<section class="extra">{fragment}</section>\n')
+        w('<div id="summary"><h2>汇总</h2>')
         w(f"<p>文档 {self.docs} 个；有发现或错误的 {self.shown} 个；结论："
           + "，".join(f"{_VERDICT_ZH[k]} {self.verdicts.get(k, 0)}" for k in ("block", "review", "pass")) + "</p>")
         if self.rules:
@@ -92,6 +110,8 @@ class HtmlReporter:
             for rule in sorted({r for r, _ in self.rules}):
                 w(f"<tr><td>{escape(rule)}</td>" + "".join(f"<td>{self.rules.get((rule, s), '')}</td>" for s in _SEV_ZH) + "</tr>")
             w("</table>")
+        if any('id="linkage"' in x for x in self.sections):
+            w('<p><a href="#linkage">政策文件与解读关联表</a></p>')
         if self.errors:
             w("<p>错误：" + "，".join(f"{escape(k)} {n}" for k, n in sorted(self.errors.items())) + "</p>")
         w('</div>\n<div id="filters"><h2>筛选</h2>')
