@@ -547,3 +547,55 @@ def test_hyperlinks_that_add_nothing_are_not_repeated(tmp_path, url, shown):
     rep = scan_one(tmp_path, "通知.docx", _docx(build))
     found = [f.rule for f in rep.findings if f.rule.startswith("link.")]
     assert found == (["link.commercial"] if shown == url else [])
+
+
+# --- PDF link annotations: a PDF saved from Word keeps the 附件 link's target -------------------------------
+
+_PDF_NOTICE = ["关于2024年度耕地地力保护补贴发放情况的公示", "根据省农业农村厅有关要求，现将补贴发放情况予以公示。",
+               "附件：2024年补贴名单.xls"]
+
+
+@pytest.mark.parametrize("target, rule, shown", [
+    ("file:///C:/Users/Administrator/Desktop/2024年补贴名单.xls", "link.broken", None),
+    ("file:///D:/%E5%85%AC%E7%A4%BA/2024%E5%B9%B4%E8%A1%A5%E8%B4%B4%E5%90%8D%E5%8D%95.xls", "link.broken", None),
+    ("http://10.12.1.5:8080/oa/download?id=88", "link.broken", None),
+    ("http://www.tyc-casino-888.com/reg", "link.commercial", None),
+    ("launch:C:\\Users\\Administrator\\Desktop\\附件1.xls", "link.broken", "C:\\Users\\Administrator\\Desktop\\附件1.xls"),
+])
+@pytest.mark.parametrize("page", [1, 2])
+def test_a_pdf_links_target_is_reviewed(tmp_path, target, rule, shown, page):
+    """The page shows 附件：2024年补贴名单.xls; the link over it opens the editor's own disk (or an intranet server,
+    or an ad site). The target is not in the text layer: it was never reviewed."""
+    pages = [_PDF_NOTICE, ["二、补贴标准", "每亩补贴资金为105元。"]] if page == 1 else [["二、补贴标准"], _PDF_NOTICE]
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes(pages, links={page - 1: [target]}))
+    found = [(f.rule, f.text, f.location.page) for f in rep.findings if f.rule.startswith("link.")]
+    assert [(r, p) for r, _, p in found] == [(rule, page)]
+    assert found[0][1] in (shown or target)
+
+
+@pytest.mark.parametrize("targets", [
+    ["http://www.gov.cn/zhengce/content/2024-01/05/content_6924.htm"],   # a link to a government site: fine
+    ["mailto:zhangsan@qq.com"],                                           # the address is what the text shows
+    ["goto:2"],                                                           # a jump inside the document
+    ["http://www.moa.gov.cn/", "http://www.moa.gov.cn/"],                 # the same target twice
+])
+def test_pdf_links_that_lead_nowhere_wrong_add_nothing(tmp_path, targets):
+    rep = scan_one(tmp_path, "通知.pdf", pdf_bytes([_PDF_NOTICE, ["第二页"]], links={0: targets}))
+    assert [f.rule for f in rep.findings if f.rule.startswith("link.")] == []
+
+
+def test_a_linked_url_the_page_shows_is_reviewed_once(tmp_path):
+    """Word makes a typed address a link: the text layer has it already (here broken across two lines)."""
+    url = "http://www.tyc-casino-888.com/register/index.html"
+    pages = [["详见：http://www.tyc-casino-888.com/", "register/index.html"]]
+    text = extracted_text("a.pdf", pdf_bytes(pages, links={0: [url]}))
+    assert url not in text
+    rep = scan_one(tmp_path, "通知.pdf", pdf_bytes([["详见：" + url]], links={0: [url]}))
+    assert [f.rule for f in rep.findings if f.rule.startswith("link.")] == ["link.commercial"]
+
+
+def test_pdf_link_targets_follow_their_page(tmp_path):
+    text = extracted_text("a.pdf", pdf_bytes([_PDF_NOTICE, ["第二页"]],
+                                            links={0: ["http://10.12.1.5/a.xls"], 1: ["http://10.12.1.5/b.xls"]}))
+    assert text.index("附件：2024年补贴名单.xls") < text.index("http://10.12.1.5/a.xls") < text.index("第二页") \
+        < text.index("http://10.12.1.5/b.xls")

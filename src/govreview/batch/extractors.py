@@ -557,7 +557,8 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
 @extractor(".pdf")
 def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     """Text layer page by page (location: page number), with paragraph breaks from the line geometry
-    (:mod:`.pdflayout`). No text on any page means a scan."""
+    (:mod:`.pdflayout`), each page followed by the targets of its links that its text does not show (a 附件
+    link to file:///C:/Users/… in a PDF saved from Word). No text on any page means a scan."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
@@ -579,6 +580,11 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                 units.append(Unit(text, Location(page=i + 1)))
             elif next(page.get_objects(max_depth=1), None) is not None:
                 scanned.append(i + 1)  # something is drawn, but not as text: an image of a page (a blank page has nothing)
+            targets = _pdf_link_targets(pdf, page)
+            if targets:
+                link_unit = _targets_unit(targets, text, Location(page=i + 1))
+                if link_unit is not None:
+                    units.append(link_unit)
             page.close()
     finally:
         pdf.close()
@@ -591,6 +597,83 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                                           f"not reviewed: page(s) {pages} of {n} have no text layer (scanned; needs OCR)",
                                Location(page=scanned[0])))
     return out
+
+
+_MAX_PAGE_LINKS = 2_000  # link annotations read per page
+
+
+def _pdf_link_targets(pdf, page) -> list[str]:
+    """The targets outside the document of a page's link annotations, in page order: ``/URI`` actions,
+    and the file a ``/Launch`` or ``/GoToR`` action opens. A page with no annotation costs one call."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    if raw.FPDFPage_GetAnnotCount(page.raw) <= 0:
+        return []
+    out: list[str] = []
+    pos = ctypes.c_int(0)
+    link = raw.FPDF_LINK()
+    for _ in range(_MAX_PAGE_LINKS):
+        if not raw.FPDFLink_Enumerate(page.raw, ctypes.byref(pos), ctypes.byref(link)):
+            break
+        action = raw.FPDFLink_GetAction(link)
+        if not action:
+            continue  # a link to a place in the document (/Dest)
+        kind = raw.FPDFAction_GetType(action)
+        if kind == raw.PDFACTION_URI:
+            n = raw.FPDFAction_GetURIPath(pdf.raw, action, None, 0)
+            buf = ctypes.create_string_buffer(max(n, 1))
+            got = raw.FPDFAction_GetURIPath(pdf.raw, action, buf, n) if n else 0
+            target = _pdf_bytes_str(buf.raw[:max(got - 1, 0)])
+        elif kind in (raw.PDFACTION_LAUNCH, raw.PDFACTION_REMOTEGOTO):
+            n = raw.FPDFAction_GetFilePath(action, None, 0)
+            buf = ctypes.create_string_buffer(max(n, 1))
+            got = raw.FPDFAction_GetFilePath(action, buf, n) if n else 0
+            target = buf.raw[:max(got - 1, 0)].decode("utf-8", "replace")
+            # PDFium reads the file name's bytes as single-byte text and hands them back in UTF-8: a name that
+            # Word wrote in UTF-8 (D:\公示\附件1.xls) comes back doubly encoded; undo that when it is what happened
+            try:
+                target = target.encode("latin-1").decode("utf-8")
+            except (UnicodeEncodeError, UnicodeDecodeError):
+                pass
+        else:
+            continue
+        target = target.strip()
+        if target:
+            out.append(target)
+    return out
+
+
+def _pdf_bytes_str(b: bytes) -> str:
+    """A link target as the PDF holds it: ASCII by the standard, UTF-16 with a BOM or UTF-8 from Word and WPS
+    when it names a Chinese file, GB18030 from older Chinese writers."""
+    if b[:2] == b"\xfe\xff":
+        return b[2:].decode("utf-16-be", "replace")
+    for enc in ("utf-8", "gb18030"):
+        try:
+            return b.decode(enc)
+        except UnicodeDecodeError:
+            pass
+    return b.decode("latin-1")
+
+
+def _targets_unit(targets: list[str], shown: str, location: Location) -> Unit | None:
+    """A unit for the link targets a reader follows but the text does not show (as ``_link_unit`` for Word):
+    one per line, each once; ``mailto:`` left out (the address is what the text shows); a URL printed on the
+    page and linked (a typed address made a link) is reviewed once, in the page's text, even where the page
+    breaks it across lines."""
+    flat = None
+    urls: list[str] = []
+    for url in targets:
+        if url.lower().startswith("mailto:") or url in urls:
+            continue
+        if flat is None:
+            flat = "".join(shown.split())
+        if url in shown or "".join(url.split()) in flat:
+            continue
+        urls.append(url)
+    return Unit("\n".join(urls), location) if urls else None
 
 
 def _page_ranges(pages: list[int]) -> str:

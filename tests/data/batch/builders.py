@@ -82,12 +82,29 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
     return buf.getvalue()
 
 
-def pdf_bytes(pages: list[list[str | tuple[int, str]] | None]) -> bytes:
+def _pdf_string(s: str | bytes) -> bytes:
+    """A PDF literal string: UTF-8 bytes (as Word and WPS write a URI with Chinese in it), ( ) \\ escaped."""
+    b = s.encode("utf-8") if isinstance(s, str) else s
+    return b"(" + b.replace(b"\\", b"\\\\").replace(b"(", b"\\(").replace(b")", b"\\)") + b")"
+
+
+def _link_action(target: str) -> bytes:
+    """``"launch:C:\\附件.xls"`` opens a file (/Launch), ``"goto:2"`` jumps to a page of the document (no target
+    outside it), anything else is a /URI action."""
+    if target.startswith("launch:"):
+        return b"<< /S /Launch /F " + _pdf_string(target[7:]) + b" >>"
+    if target.startswith("goto:"):
+        return b"<< /S /GoTo /D [%d /Fit] >>" % (int(target[5:]) - 1)  # a page index, as some writers put it
+    return b"<< /S /URI /URI " + _pdf_string(target) + b" >>"
+
+
+def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[int, list[str]] | None = None) -> bytes:
     """Each page is a list of lines, 12 pt characters from x = 50; an empty list makes a page with no text (a "scan":
     a drawing but no text layer), ``None`` a blank page (nothing drawn).
 
     A line given as ``(indent, text)`` starts ``indent`` points further right (a paragraph's first line);
-    ``None`` leaves a blank line's height.
+    ``None`` leaves a blank line's height. ``links``: per page index, the targets of link annotations on it
+    (over its first lines, one each, as a PDF saved from Word has them; see ``_link_action``).
     """
     objs: list[bytes] = []
 
@@ -100,9 +117,14 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None]) -> bytes:
                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
                b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
                b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>")
-    pages_id = len(objs) + 1 + 2 * len(pages)
+    pages_id = len(objs) + 1 + 2 * len(pages) + sum(len(v) for k, v in (links or {}).items() if 0 <= k < len(pages))
     kids = []
-    for lines in pages:
+    for pno, lines in enumerate(pages):
+        annots = []
+        for k, target in enumerate((links or {}).get(pno, ())):
+            y0 = 800 - 20 * k
+            annots.append(add(b"<< /Type /Annot /Subtype /Link /Rect [50 %d 300 %d] /Border [0 0 0] /A %s >>"
+                              % (y0 - 2, y0 + 12, _link_action(target))))
         ops = []
         y = 800
         for line in lines or ():
@@ -115,8 +137,9 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None]) -> bytes:
             y -= 20
         content = "\n".join(ops).encode() if ops else (b"" if lines is None else b"0 0 m 100 100 l S")
         cid = add(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-        pid = add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>"
-                  % (pages_id, font, cid))
+        annot_ref = (b" /Annots [%s]" % b" ".join(b"%d 0 R" % a for a in annots)) if annots else b""
+        pid = add(b"<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R%s >>"
+                  % (pages_id, font, cid, annot_ref))
         kids.append(pid)
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
     cat = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
