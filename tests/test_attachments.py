@@ -599,3 +599,51 @@ def test_pdf_link_targets_follow_their_page(tmp_path):
                                             links={0: ["http://10.12.1.5/a.xls"], 1: ["http://10.12.1.5/b.xls"]}))
     assert text.index("附件：2024年补贴名单.xls") < text.index("http://10.12.1.5/a.xls") < text.index("第二页") \
         < text.index("http://10.12.1.5/b.xls")
+
+
+# --- Excel hyperlinks: a 名单's 附件 column links somewhere the cell does not say -----------------------------
+
+_ROSTER = [["关于2024年度耕地地力保护补贴发放情况的公示", None, None, None],
+           ["序号", "姓名", "身份证号", "附件"]] + [
+    [k + 1, n, i, f"附件{k + 1}"] for k, (n, i) in enumerate(zip(NAMES, IDS))]
+
+
+@pytest.mark.parametrize("target, rule", [
+    ("file:///C:/Users/Administrator/Desktop/2024年补贴名单.xls", "link.broken"),
+    ("http://10.12.1.5:8080/oa/download.jsp?id=88&reg=0", "link.broken"),  # &reg: one unescape, not two
+    ("http://www.tyc-casino-888.com/reg", "link.commercial"),
+])
+@pytest.mark.parametrize("how", ["relationship", "formula"])
+def test_an_excel_hyperlinks_target_is_reviewed(tmp_path, target, rule, how):
+    """附件1 shown in D3; the link behind it opens the editor's own disk, an intranet server or an ad site."""
+    cell = "D3"
+    kw = ({"links": {"名单": {cell: target}}} if how == "relationship"
+          else {"formulas": {"名单": {cell: (f'HYPERLINK("{target}","附件1")', "附件1")}}})
+    rep = scan_one(tmp_path, "名单.xlsx", xlsx_bytes({"名单": _ROSTER}, **kw))
+    found = [(f.rule, f.text, f.location.sheet, f.location.cell) for f in rep.findings if f.rule.startswith("link.")]
+    assert [(r, s, c) for r, _, s, c in found] == [(rule, "名单", cell)]
+    assert found[0][1] in target
+    # the rows below the link still read as rows of the list: every ID is found, under its column
+    assert [f.location.cell for f in rep.findings if f.rule == "pii.id_card"] == ["C3", "C4", "C5", "C6"]
+
+
+@pytest.mark.parametrize("links, formulas", [
+    ({"D3": "http://www.moa.gov.cn/ztzl/nybt/"}, {}),            # a government site: fine
+    ({"D3": "mailto:nybt@163.com"}, {}),                         # the address is what one writes to
+    ({"D3": "#明细!A1"}, {}),                                     # a place in the workbook
+    ({"D3": "http://www.tyc-casino-888.com/"}, {}),              # shown in the cell: reviewed once, in the text
+    ({}, {"D3": ('HYPERLINK(明细!A1,"附件1")', "附件1")}),          # a formula whose target is a cell reference
+])
+def test_excel_links_that_add_nothing_are_not_repeated(tmp_path, links, formulas):
+    rows = [r[:] for r in _ROSTER]
+    if "D3" in links and links["D3"].startswith("http://www.tyc"):
+        rows[2][3] = links["D3"]
+    rep = scan_one(tmp_path, "名单.xlsx", xlsx_bytes({"名单": rows, "明细": [["x"]]}, links={"名单": links},
+                                                     formulas={"名单": formulas}))
+    found = [f.rule for f in rep.findings if f.rule.startswith("link.")]
+    assert found == (["link.commercial"] if rows[2][3].startswith("http") else [])
+
+
+def test_excel_link_on_an_empty_cell_beyond_the_values_is_reviewed(tmp_path):
+    rep = scan_one(tmp_path, "名单.xlsx", xlsx_bytes({"名单": _ROSTER}, links={"名单": {"F20": "\\\\oa-server\\share\\名单.xls"}}))
+    assert [(f.rule, f.location.cell) for f in rep.findings if f.rule.startswith("link.")] == [("link.broken", "F20")]

@@ -32,7 +32,7 @@ from ..html import looks_like_html
 from ..model import Location
 from .limits import Limits
 from .pdflayout import page_text
-from .sheet_hidden import hidden_parts
+from .sheet_hidden import sheet_facts
 
 ARCHIVE_SUFFIXES = {".zip", ".tar", ".tar.gz", ".tgz"}
 _DOUBLE = (".tar.gz", ".warc.gz", ".arc.gz")
@@ -527,9 +527,12 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法解析电子表格 cannot parse spreadsheet: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
     unreviewed: list[tuple[str, str, Location]] = []
-    hidden = hidden_parts(data, wb, xml=suffix_of(name) in (".xlsx", ".xlsm"))
+    hidden, links = sheet_facts(data, wb, xml=suffix_of(name) in (".xlsx", ".xlsm"))
     for sheet_name in wb.sheet_names:
         hid = hidden.get(sheet_name)
+        by_row: dict[int, dict[int, list[str]]] = {}
+        for (lr, lc), targets in links.get(sheet_name, {}).items():
+            by_row.setdefault(lr, {})[lc] = targets
         try:
             sheet = wb.get_sheet_by_name(sheet_name)
             end = sheet.end
@@ -549,9 +552,24 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             units.extend(row_units([(c, s, Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}",
                                                     hidden=hid.of(r, c) if hid is not None else None))
                                     for c, s in cells if s.strip()]))
+            if r in by_row:  # after the row, which stays one record (as a Word table row's link targets)
+                _cell_link_units(units, by_row.pop(r), sheet_name, hid, r, dict(cells))
+        for r in sorted(by_row):  # links on cells beyond the sheet's values
+            _cell_link_units(units, by_row[r], sheet_name, hid, r, {})
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
     return Extracted("sheet", units=units, unreviewed=unreviewed)
+
+
+def _cell_link_units(units: list[Unit], row_links: dict[int, list[str]], sheet_name: str, hid, r: int,
+                     shown: dict[int, str]) -> None:
+    """Units for the link targets of row ``r``'s cells (column → targets) that the cells do not show (see
+    :func:`_targets_unit`), each located at its cell."""
+    for c in sorted(row_links):
+        loc = Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}", hidden=hid.of(r, c) if hid is not None else None)
+        unit = _targets_unit(row_links[c], shown.get(c, ""), loc)
+        if unit is not None:
+            units.append(unit)
 
 
 @extractor(".pdf")

@@ -12,6 +12,12 @@ Hidden rows and columns it does not expose, so for ``.xlsx``/``.xlsm`` they are
 read from the package XML: ``<row r="5" hidden="1">`` and
 ``<col min="4" max="4" hidden="1">``. The package was already checked against
 zip bombs (``check_package``) before any of this is read.
+
+The same pass over the sheet XML reads where the cells' hyperlinks lead, which
+calamine does not expose either: ``<hyperlink ref="B3" r:id="rId1"/>`` with its
+external target in the sheet's relationships, and ``HYPERLINK("…", "…")``
+formulas (the cell shows the second argument). A sheet without the word costs
+a substring test.
 """
 
 from __future__ import annotations
@@ -31,6 +37,11 @@ _COL = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")
 _HIDDEN_ATTR = re.compile(rb"\bhidden=\"(?:1|true)\"")
 _MIN_MAX = re.compile(rb"\b(min|max)=\"(\d+)\"")
 _MAX_COLUMN_SPAN = 16_384  # columns in a sheet (XFD)
+_HYPERLINK = re.compile(rb"<(?:\w+:)?hyperlink\b([^>]*)>")
+_FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]*HYPERLINK[^<]*)</")
+_FORMULA_TARGET = re.compile(r'\bHYPERLINK\s*\(\s*"([^"]+)"', re.I)
+_REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
+_MAX_SHEET_LINKS = 10_000
 
 
 @dataclass
@@ -51,27 +62,95 @@ class HiddenParts:
 
 
 def hidden_parts(data: bytes, workbook, *, xml: bool) -> dict[str, HiddenParts]:
-    """Sheet name → what is hidden in it; sheets with nothing hidden are left out.
+    """Sheet name → what is hidden in it; sheets with nothing hidden are left out (see :func:`sheet_facts`)."""
+    return sheet_facts(data, workbook, xml=xml)[0]
 
-    ``xml``: read hidden rows and columns from the package (``.xlsx``/``.xlsm``). Any problem reading
-    the package XML leaves rows and columns unmarked: the cells are reviewed all the same.
+
+CellLinks = dict[tuple[int, int], list[str]]  # (1-based row, 0-based column) → the targets of the cell's links
+
+
+def sheet_facts(data: bytes, workbook, *, xml: bool) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
+    """Sheet name → what is hidden in it, and sheet name → its cells' link targets; sheets with nothing
+    hidden, or no link, are left out.
+
+    ``xml``: read hidden rows and columns and hyperlinks from the package (``.xlsx``/``.xlsm``). Any problem
+    reading the package XML leaves rows and columns unmarked and links unread: the cells are reviewed all the same.
     """
     out: dict[str, HiddenParts] = {}
+    links: dict[str, CellLinks] = {}
     for meta in getattr(workbook, "sheets_metadata", None) or ():
         if str(getattr(meta, "visible", "")).rsplit(".", 1)[-1].lower() != "visible":
             out.setdefault(meta.name, HiddenParts()).sheet = True
     if xml:
         try:
-            for name, rows, cols in _package_rows_cols(data):
+            for name, rows, cols, cell_links in _package_sheets(data):
                 if rows or cols:
                     parts = out.setdefault(name, HiddenParts())
                     parts.rows, parts.cols = rows, cols
+                if cell_links:
+                    links[name] = cell_links
         except (zipfile.BadZipFile, KeyError, OSError, ValueError):
             pass
+    return out, links
+
+
+def _rels(z: zipfile.ZipFile, names: set[str], path: str) -> dict[str, dict[str, str]]:
+    """The relationships of the part at ``path``: Id → its attributes."""
+    rels_path = posixpath.join(posixpath.dirname(path), "_rels", posixpath.basename(path) + ".rels")
+    if rels_path not in names:
+        return {}
+    out = {}
+    for m in _REL.finditer(z.read(rels_path).decode("utf-8", "replace")):
+        a = dict(_ATTR.findall(m.group(1)))
+        if "Id" in a:
+            out[a["Id"]] = a
     return out
 
 
-def _package_rows_cols(data: bytes):
+def _cell(ref: str) -> tuple[int, int] | None:
+    """``"B3"`` (or the first cell of ``"B3:D3"``) → (3, 1)."""
+    m = _REF.match(ref.strip())
+    if not m:
+        return None
+    col = 0
+    for ch in m.group(1):
+        col = col * 26 + ord(ch) - 64
+    return int(m.group(2)), col - 1
+
+
+def _links(z: zipfile.ZipFile, names: set[str], path: str, xml: bytes) -> CellLinks:
+    found: CellLinks = {}
+
+    def add(ref: str, target: str) -> None:
+        cell = _cell(ref)
+        target = target.strip()
+        if cell is not None and target and len(found) < _MAX_SHEET_LINKS:
+            got = found.setdefault(cell, [])
+            if target not in got:
+                got.append(target)
+
+    if b"hyperlink" in xml:
+        rels = None
+        for m in _HYPERLINK.finditer(xml):
+            a = dict(_ATTR.findall(m.group(1).decode("utf-8", "replace")))
+            rid = next((v for k, v in a.items() if k.endswith(":id")), None)
+            if rid is None or "ref" not in a:
+                continue  # a link to a place in the workbook (location="Sheet2!A1")
+            if rels is None:
+                rels = _rels(z, names, path)
+            rel = rels.get(rid)
+            if rel is not None and rel.get("TargetMode") == "External" and "Target" in rel:
+                add(a["ref"], _xml_text(rel["Target"]))
+    if b"HYPERLINK" in xml:
+        for m in _FORMULA_CELL.finditer(xml):
+            a = dict(_ATTR.findall(m.group(1).decode("utf-8", "replace")))
+            t = _FORMULA_TARGET.search(_xml_text(m.group(2).decode("utf-8", "replace")))
+            if t and "r" in a:
+                add(a["r"], t.group(1))
+    return found
+
+
+def _package_sheets(data: bytes):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = set(z.namelist())
         book = z.read("xl/workbook.xml").decode("utf-8", "replace")
@@ -89,7 +168,10 @@ def _package_rows_cols(data: bytes):
             if "name" not in a or path not in names:
                 continue
             xml = z.read(path)
+            links = _links(z, names, path, xml) if (b"hyperlink" in xml or b"HYPERLINK" in xml) else {}
             if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
+                if links:
+                    yield _unescape(a["name"]), set(), set(), links
                 continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
@@ -100,7 +182,24 @@ def _package_rows_cols(data: bytes):
                 bounds = dict((k.decode(), int(v)) for k, v in _MIN_MAX.findall(attrs))
                 lo, hi = bounds.get("min", 1), bounds.get("max", bounds.get("min", 1))
                 cols.update(range(lo - 1, min(hi, lo + _MAX_COLUMN_SPAN)))
-            yield _unescape(a["name"]), rows, cols
+            yield _unescape(a["name"]), rows, cols, links
+
+
+_XML_REF = re.compile(r"&(lt|gt|quot|apos|amp|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")
+_XML_NAMED = {"lt": "<", "gt": ">", "quot": '"', "apos": "'", "amp": "&"}
+
+
+def _xml_char(m: re.Match) -> str:
+    ref = m.group(1)
+    if ref[0] != "#":
+        return _XML_NAMED[ref]
+    code = int(ref[2:], 16) if ref[1] in "xX" else int(ref[1:])
+    return chr(code) if 0 < code < 0x110000 and not 0xD800 <= code < 0xE000 else m.group()
+
+
+def _xml_text(s: str) -> str:
+    """Attribute or element text as XML defines it: the five entities and character references, once."""
+    return _XML_REF.sub(_xml_char, s) if "&" in s else s
 
 
 def _unescape(s: str) -> str:

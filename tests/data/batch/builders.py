@@ -29,10 +29,14 @@ HIDDEN = ' hidden="1"'
 
 def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[str, ...] = (),
                hidden_cols: dict[str, tuple[int, ...]] | None = None, hidden_rows: dict[str, tuple[int, ...]] | None = None,
-               merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None) -> bytes:
+               merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None,
+               links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None) -> bytes:
     """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
-    column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), and ``raw_numbers``
-    ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded)."""
+    column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), ``raw_numbers``
+    ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded),
+    ``links`` ({"C3": "file:///C:/…"}: a hyperlink on the cell, its target an external relationship of the sheet;
+    "#Sheet2!A1" a link to a place in the workbook) and ``formulas`` ({"C3": ('HYPERLINK("http://…","附件1")', "附件1")}:
+    a formula with the string value Excel cached for it)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -57,6 +61,7 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                              for i in range(1, len(sheets) + 1)) + "</Relationships>")
         for i, (name, rows) in enumerate(sheets.items(), 1):
             raw = (raw_numbers or {}).get(name, {})
+            fx = (formulas or {}).get(name, {})
             hrows = set((hidden_rows or {}).get(name, ()))
             out = []
             for r, row in enumerate(rows, 1):
@@ -65,7 +70,9 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                     if v is None or v == "":
                         continue
                     ref = f"{col(c)}{r}"
-                    if ref in raw:
+                    if ref in fx:
+                        cells.append(f'<c r="{ref}" t="str"><f>{escape(fx[ref][0])}</f><v>{escape(fx[ref][1])}</v></c>')
+                    elif ref in raw:
                         cells.append(f'<c r="{ref}"><v>{raw[ref]}</v></c>')
                     elif isinstance(v, (int, float)):
                         cells.append(f'<c r="{ref}"><v>{v}</v></c>')
@@ -74,11 +81,24 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                 out.append(f'<row r="{r}"{HIDDEN if r in hrows else ""}>{"".join(cells)}</row>')
             cols = "".join(f'<col min="{c + 1}" max="{c + 1}" width="0" hidden="1"/>' for c in (hidden_cols or {}).get(name, ()))
             merges = (merged or {}).get(name, ())
+            sheet_links = (links or {}).get(name, {})
+            hyper = ""
+            if sheet_links:
+                hyper = "<hyperlinks>" + "".join(
+                    f'<hyperlink ref="{ref}" location="{escape(t[1:])}" display="{escape(t[1:])}"/>' if t.startswith("#")
+                    else f'<hyperlink ref="{ref}" r:id="rIdL{k}"/>' for k, (ref, t) in enumerate(sheet_links.items())) + "</hyperlinks>"
+                z.writestr(f"xl/worksheets/_rels/sheet{i}.xml.rels",
+                           '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                           + "".join(f'<Relationship Id="rIdL{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" '
+                                     f'Target="{escape(t, {chr(34): "&quot;"})}" TargetMode="External"/>'
+                                     for k, (ref, t) in enumerate(sheet_links.items()) if not t.startswith("#"))
+                           + "</Relationships>")
             z.writestr(f"xl/worksheets/sheet{i}.xml",
-                       '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                       '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
                        + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(out)}</sheetData>'
                        + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else "")
-                       + "</worksheet>")
+                       + hyper + "</worksheet>")
     return buf.getvalue()
 
 
