@@ -268,6 +268,11 @@ _PAGES = {
     "news.html": ("<html><body><div class='content'><p>我局召开安全生产工作会议。</p>\n"
                   "<div style='display:none'><p>澳门<b>&#x535A;</b>彩</p><p>欢迎访问在线赌场，注册即送彩金</p></div>\n"
                   "<p>会议要求&hellip;&hellip;</p></div></body></html>", "在线赌场"),
+    # hidden frame and an off-screen link: findings in markup alone (a src, an href)
+    "frame.html": ("<html><body><div class='main'><p>市政府召开常务会议，研究部署近期重点工作。</p>\n"
+                   "<iframe src='http://www.tyc-casino-888.com/ad.html' width='0' height='0'></iframe>\n"
+                   "<div style='position:absolute;left:-9999px'><a href='http://www.abc-bet365.com/'>百家乐</a></div>\n"
+                   "<p>会议强调……</p></div></body></html>", "百家乐"),
     # 繁体 page with a secrecy marking at the head of the document
     "fanti.htm": ("<!DOCTYPE html><html><body><div id='zoom'>\n<p align='right'>機密★5年</p>\n"
                   "<p>關於做好2025年度防汛工作的通知</p>\n<p>各區縣人民政府：</p></div></body></html>", "機密★5年"),
@@ -300,6 +305,8 @@ def test_html_report_shows_a_pages_text_not_its_markup(pages):
     assert "张\xa0三\t<mark>110101199003074514</mark>" in text  # the table row as it reads: a tab per column
     assert "联系电话：13912345678，公示期" in text  # &#65292; decoded
     assert "<mark>澳门博彩</mark>" in text and "源码：澳门&lt;b&gt;&amp;#x535A;&lt;/b&gt;彩" in text
+    assert "重点工作。\n<mark>http://www.tyc-casino-888.com/ad.html</mark>\n百家乐" in text  # a src at its place
+    assert "<mark>http://www.abc-bet365.com/</mark>百家乐" in text
     assert "<mark>機密★5年</mark>" in text and "關於做好2025年度防汛工作的通知" in text
     # the JSON contract is unchanged: the offsets the report shows are the HTML source's
     for line in run(pages, "--format", "jsonl", "--no-summary").output.splitlines():
@@ -391,3 +398,18 @@ def test_html_report_linkage_table_is_its_own_section_and_the_report_is_offline(
     assert all("src" not in a for _, a in tags)
     assert all(a["href"].startswith("#") for t, a in tags if "href" in a)
     assert "url(" not in style and "@import" not in style
+
+
+@pytest.mark.parametrize("tag", ["<div style='display:none'>", "<br/>", "<iframe src='http://www.tyc-casino-888.com/'>"])
+def test_a_finding_on_a_whole_tag_shows_the_tag_not_a_blank_mark(tag):
+    """A tag the view shows as a line break: the highlight is the tag's source, at its place in the text."""
+    import govreview
+    from govreview.batch.process import finding_contexts
+
+    page = f"<html><body><p>市政府召开常务会议。{tag}百家乐在线</p></body></html>"
+    rep = govreview.review(govreview.Document(id="p", html=page))
+    (f0, *_) = rep.findings
+    s = page.index(tag)
+    f = f0.model_copy(update={"start": s, "end": s + len(tag), "text": tag})
+    ((before, shown, after),) = finding_contexts(rep.model_copy(update={"findings": [f]}), page, True)
+    assert shown == tag and before.endswith("常务会议。") and after.strip().startswith("百家乐在线")

@@ -379,10 +379,10 @@ def finding_contexts(report: Report, content: str, is_html: bool, width: int = 3
             out.append((before, f.text, after))
         else:
             span = view.from_source(f.start, f.end if f.end is not None else f.start)
-            if span is not None:
+            if span is not None and view.text[span[0]:span[1]].strip():
                 vs, ve = span
                 shown = _tidy(view.text[vs:ve])
-            else:
+            else:  # markup alone (an href, a whole tag the view shows as a line break)
                 vs = ve = view.point_from_source(f.start)
                 shown = f.text
             text = view.text
