@@ -223,6 +223,10 @@ def test_landlines_without_a_named_party_stay_office_lines(reviewer, text):
     # codes with a mobile-shaped middle
     "采购项目编号：13912345678-001；包号：1",
     "本合同编号为 HT-18673145621 ，签订日期 2026-04-15。",
+    # CMS article ids in a web address written in the text (原文链接, 转载自; PDF and xlsx link targets too)
+    "原文链接：http://www.hunan.gov.cn/hnszf/xxgk/t20240105_13912345678.html",
+    "详见 www.hunan.gov.cn/zwgk/13912345678.html 。",
+    "来源：https://www.gov.cn/zhengce/content/202401/content_13912345678.htm?ddtab=true",
 ])
 def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
     assert not found(reviewer.review(text), MOBILE)
@@ -234,6 +238,7 @@ def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
     ("<table><tr><th>姓名</th><th>联系电话</th><th>补助金额（元）</th></tr><tr><td>王桂兰</td><td>13812345678</td>"
      "<td>1260</td></tr></table>", "13812345678"),
     ("户主：李满堂，手机：13812345678。发放金额：840元。", "13812345678"),
+    ("网址：http://www.hunan.gov.cn 联系人：张三 13812345678", "13812345678"),
 ])
 def test_mobiles_next_to_amounts_stay_personal(reviewer, text, value):
     assert value in [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)]
@@ -260,3 +265,9 @@ def test_other_labelled_numbers_shaped_like_mobiles_are_not_phones(reviewer, tex
 ])
 def test_a_phone_word_nearer_than_another_number_s_label_keeps_the_mobile(reviewer, text, value):
     assert [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)] == [value]
+
+
+def test_a_mobile_passed_in_a_web_address_is_still_found(reviewer):
+    """A query value named as a phone (…?mobile=139…) publishes the number in the address."""
+    rep = reviewer.review("查询结果：http://www.example.gov.cn/query?mobile=13812345678&name=zhang")
+    assert [f.text for f in found(rep, MOBILE)] == ["13812345678"]

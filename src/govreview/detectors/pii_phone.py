@@ -100,9 +100,23 @@ _PHONE_HEADER = lazy_regex(r"手机|电话|联系方式|号码")
 _PHONE_WORD = lazy_regex(r"电话|手机|联系方式|热线|传真|座机|[Tt][Ee][Ll]|致电|拨打|短信|微信")
 
 
+# a number inside a web address written in the text: CMS article ids (t20240105_13912345678.html, art_13912345678_1)
+# are not phones — unless the address passes a phone as a query value (…?mobile=139…: that is a leak)
+_IN_URL = lazy_re(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[\x21-\x7e]*$")
+_PHONE_PARAM = lazy_re(r"(?i:phone|mobile|tel|sjh|shouji|lxdh|dh)=$")
+
+
+def _in_web_address(text: str, s: int) -> bool:
+    before = text[max(0, s - 200):s]
+    return _IN_URL.search(before) is not None and _PHONE_PARAM.search(before) is None
+
+
 def _not_a_phone(text: str, s: int, e: int) -> bool:
-    """An amount, a quantity, a piece of a code or another labelled number that only looks like a mobile."""
+    """An amount, a quantity, a piece of a code or a web address, or another labelled number that only looks
+    like a mobile."""
     if _QUANTITY_AFTER.match(text, e) or _CODE_AFTER.match(text, e) or _CODE_BEFORE.search(text, max(0, s - 2), s):
+        return True
+    if s > 0 and text[s - 1] in "/_=-.&?#" and _in_web_address(text, s):
         return True
     seg, _ = clause_before(text, s, 16)
     label = last_match_end(OTHER_NUMBER, seg)
