@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from govreview import Severity
 from govreview.pii import masking
 
-from pii_helpers import found
+from pii_helpers import found, make_id
 
 RULE = "pii.mask_inadequate"
 
@@ -53,3 +55,81 @@ def test_mask_helpers_keep_separators_and_width():
     assert masking.mask_mobile("139-1234-5678") == "139-****-5678"
     assert masking.mask_mobile("+86 139 1234 5678", 2) == "+86 139 **** 5678"
     assert masking.mask_address("兰州市城关区张掖路街道庆阳路123号5栋") == "兰州市城关区张掖路街道" + "*" * 9
+
+
+# ---- masks written with other characters than the star (masking.MASK_CHARS) ----------------------------
+
+@pytest.mark.parametrize("text,value,problem", [
+    ("身份证号：43010219680312××××", "43010219680312××××", "出生日期"),
+    ("申请人李某某，身份证号码43010219680312xxxx，现住长沙市。", "43010219680312xxxx", "出生日期"),
+    ("公民身份号码 43010219680312XXXX", "43010219680312XXXX", "出生日期"),
+    ("身份证号：43010219680312●●●●", "43010219680312●●●●", "出生日期"),
+    ("身份证号：43010219680312####", "43010219680312####", "出生日期"),
+    ("身份證號碼：４３０１０２１９６８０３１２＃＃＃＃", "４３０１０２１９６８０３１２＃＃＃＃", "出生日期"),
+    ("残疾证号62010419720813××××42，残疾类别：肢体。", "62010419720813××××42", "出生日期"),
+    ("联系电话1391234567×。", None, None),  # one × alone is no mask
+    ("联系电话：139123456xx", "139123456xx", "仅隐藏2位"),
+    ("手机：1391234●●78", "1391234●●78", "仅隐藏2位"),
+])
+def test_masks_with_other_characters_are_checked_like_stars(reviewer, text, value, problem):
+    hits = found(reviewer.review(text), RULE)
+    if value is None:
+        assert not hits
+        return
+    assert [f.text for f in hits] == [value] and hits[0].severity is Severity.medium
+    assert problem in hits[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "王*兰，身份证号620102××××××××2326，家庭人口2人。",
+    "张某，身份证号码110101xxxxxxxx4514，拟录用职位：一级科员。",
+    "刘某华，身份证号620103●●●●●●●●11X，补贴每月200元。",
+    "户主：何某平，身份证号510104########1235，低保金每月480元。",
+    "李某，联系电话139xxxx5678，救助金额3000元。",
+    "联系电话：139××××5678（申请人）",
+    "联系电话：138●●●●8452",
+    "李某某，手机号码：136XXXX1024。",
+])
+def test_adequate_masks_with_other_characters_stay_quiet(reviewer, text):
+    r = reviewer.review(text)
+    assert not [f for f in r.findings if f.category.value == "pii" and f.severity >= Severity.medium], r.findings
+
+
+@pytest.mark.parametrize("text", [
+    "身份证号：******195505050350",
+    "身份证号码：××××××195505050350",
+    "张某某（身份证号：******19550505035X）申请最低生活保障。",
+])
+def test_region_hidden_but_birth_date_and_sequence_shown(reviewer, text):
+    hits = found(reviewer.review(text), RULE)
+    assert len(hits) == 1 and "出生日期" in hits[0].message
+
+
+@pytest.mark.parametrize("text", [
+    "设备尺寸：150×150×150毫米，重量12公斤。",
+    "屏幕分辨率1920×1080，刷新率60Hz，规格13×15×18。",
+    "采购编号：******202613991234（系统生成）",  # the 'birth date' positions are no date
+    "序号####1234567890，共计10份。",
+    "身份证号码最后一位为“X”的，请输入大写X；示例：110101********451X。",
+])
+def test_things_that_only_look_like_masks_stay_quiet(reviewer, text):
+    assert not found(reviewer.review(text), RULE)
+
+
+def test_id_with_check_digit_x_stays_an_id_number(reviewer):
+    number = next(n for n in (make_id("110101", dt.date(1990, 3, 7), s) for s in range(100, 999)) if n.endswith("X"))
+    text = f"姓名：张某某，身份证号：{number}"
+    r = reviewer.review(text)
+    assert [f.text for f in found(r, "pii.id_card")] == [number]
+    assert not found(r, RULE)
+
+
+@pytest.mark.parametrize("row", [
+    "张三 {id} 139****5678",
+    "张三\u3000{id}\u3000139××××5678",
+    "王某兰 {id} 138-xxxx-8452 城关区",
+])
+def test_plain_id_beside_a_masked_mobile_in_one_row_is_found(reviewer, row):
+    number = make_id("620102", dt.date(1961, 7, 9), 232)
+    r = reviewer.review(row.format(id=number))
+    assert [f.text for f in found(r, "pii.id_card")] == [number]

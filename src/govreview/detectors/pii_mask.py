@@ -1,10 +1,17 @@
 """Masked values (``110101********4514``, ``139****5678``): not leaks, but are they masked enough?
 
 A value that is already masked is not reported as an ID number or a mobile.
-It is checked instead (``pii.mask_inadequate``, ``medium``):
+It is checked instead (``pii.mask_inadequate``, ``medium``). A mask is written
+with any of :data:`govreview.pii.masking.MASK_CHARS` (``*``, ``＊``, ``×``,
+``x``/``X``, ``●``, ``#``…), not only stars. What may show follows the common
+practice (GB/T 35273 de-identification, 政府网站 公示 rules): an ID keeps at
+most the first 6 and the last 4 digits, or the first and the last only; a
+mobile 3+4+4. Inadequate is:
 
-* an ID mask that still shows the whole birth date (positions 7–14) or hides
-  fewer than 4 digits; a mobile with fewer than 4 digits hidden;
+* an ID mask that still shows the whole birth date (positions 7–14, a real
+  date) — with the sequence and check digit beside it that identifies a person
+  within a region even when the region code is hidden (``******195505050350``)
+  — or hides fewer than 4 digits; a mobile with fewer than 4 digits hidden;
 * the same value masked differently in two places of one document, so that
   the visible pieces combine (``1101011990****4514`` + ``110101****0307****``
   gives the whole number away).
@@ -15,9 +22,12 @@ from __future__ import annotations
 from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..pii.masking import (
+    MASK_CHARS,
+    MASK_SIGNS,
     combine,
     id_mask_problem,
     mobile_mask_problem,
+    plausible_mask,
     visible_positions,
 )
 from ..pii.report import pii_finding
@@ -29,9 +39,13 @@ RULE = Rule(
     "个人信息脱敏不充分（仍可识别或可拼合还原）", "请按统一规则脱敏：身份证号保留前6位和后4位，手机号隐藏中间4位",
 )
 
-_V = r"[\dXxＸｘ*＊]"
-MASKED_ID = lazy_regex(r"(?<![\dA-Za-z*＊])(?=" + _V + r"*[*＊])(?=\d{2})(?:" + _V + r"{20}|" + _V + r"{18})(?![\dA-Za-z*＊])")
-MASKED_MOBILE = lazy_regex(r"(?<![\dA-Za-z*＊])(?=[\d*＊]*[*＊])1[3-9][\d*＊]{9}(?![\dA-Za-z*＊])")
+# one value position: a digit or a mask character (masking.MASK_CHARS: *, ×, x, ●, #…)
+_V = r"[\d" + MASK_CHARS + "]"
+_EDGE = r"[\dA-Za-z" + MASK_SIGNS + "]"
+# 18 positions (20: a 残疾证号, the ID and two digits) with a mask character among them; which positions are
+# hidden, and whether an X is a mask or the check digit, visible_positions() decides
+MASKED_ID = lazy_regex(r"(?<!" + _EDGE + r")(?=" + _V + r"*[" + MASK_CHARS + r"])(?:" + _V + r"{20}|" + _V + r"{18})(?!" + _EDGE + ")")
+MASKED_MOBILE = lazy_regex(r"(?<!" + _EDGE + r")(?=" + _V + r"*[" + MASK_CHARS + r"])1[3-9]" + _V + r"{9}(?!" + _EDGE + ")")
 
 
 def _combined_hidden(pos: list[str | None]) -> int:
@@ -46,7 +60,7 @@ def detect(ctx):
     for m in iter_matches(ctx, MASKED_ID, stars=True):
         s, e = m.span()
         pos = visible_positions(m.group())[:18]
-        if pos[-1] is not None and not (pos[-1].isdigit() or pos[-1] == "X"):
+        if not plausible_mask(m.group()):
             continue
         problem = id_mask_problem(m.group())
         if problem:
@@ -68,6 +82,8 @@ def detect(ctx):
     seen_phones: list[tuple[int, int, list[str | None]]] = []
     for m in iter_matches(ctx, MASKED_MOBILE, stars=True):
         s, e = m.span()
+        if not plausible_mask(m.group()):
+            continue
         pos = visible_positions(m.group())
         problem = mobile_mask_problem(m.group())
         if problem:

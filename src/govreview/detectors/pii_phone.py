@@ -39,6 +39,7 @@ from ..pii.context import (
     person_before,
     row_evidence,
 )
+from ..pii.masking import NEXT_TO_MASK
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
@@ -56,16 +57,16 @@ LANDLINE_RULE = Rule(
 
 _SP = "[" + NUMBER_SPACE + "]"
 MOBILE = lazy_regex(
-    r"(?<![\dA-Za-z+＋*＊])"
+    r"(?<![\dA-Za-z+＋" + NEXT_TO_MASK + "])"
     r"(?P<cc>(?:[+＋]" + _SP + r"?86|0086)(?:" + _SP + r"|[\-－])?|86[\-－])?"  # +86 139…, 0086-139…, 86-139…
     r"(?P<num>[1１][3-9３-９]\d(?P<sep>(?:" + _SP + r"|[\-－])?)\d{4}(?P=sep)\d{4})"
-    r"(?![\dA-Za-z*＊])"
+    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
 )
 LANDLINE = lazy_regex(
-    r"(?<![\dA-Za-z*＊])"
+    r"(?<![\dA-Za-z" + NEXT_TO_MASK + "])"
     r"(?:[(（](?P<pa>[0０]\d{2,3})[)）]" + _SP + r"?|(?P<area>[0０]\d{2,3})[\-－" + DASHES + NUMBER_SPACE + r"])"
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
-    r"(?![\dA-Za-z*＊])"
+    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
 )
 WINDOW = 28
 assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's context text
@@ -73,7 +74,7 @@ assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's conte
 # look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
 # on the characters before come after the 1, so that the search skips ahead by first character.
-_AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋*＊][1１])(?<![^8]6[1１])[3-9３-９]"
+_AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋" + NEXT_TO_MASK + "][1１])(?<![^8]6[1１])[3-9３-９]"
 _MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
 # the same words and the citizen roles (a named one may own a landline), for the standard library's fast literal scan
 _PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLES)

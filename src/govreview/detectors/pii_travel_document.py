@@ -12,6 +12,7 @@ from __future__ import annotations
 from ..lazyre import lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import person_before
+from ..pii.masking import NEXT_TO_MASK
 from ..pii.report import pii_finding
 from ..registry import Rule, detector
 
@@ -24,7 +25,7 @@ RULE = Rule(
 TRAVEL = lazy_regex(
     r"(?P<cue>往来港澳通行证|港澳通行证|台湾居民来往大陆通行证|来往大陆通行证|台胞证|通行证|护照|Passport|passport|PASSPORT)"
     r"(?:号码|号|证号|编号|No\.?)?[^\dA-Za-z\n。；;、]{0,8}?"
-    r"(?P<val>[A-Za-z]{1,2}\d{7,8}|\d{8}(?:\d{2})?)(?![\dA-Za-z*＊])"
+    r"(?P<val>[A-Za-z]{1,2}\d{7,8}|\d{8}(?:\d{2})?)(?![\dA-Za-z" + NEXT_TO_MASK + "])"
 )
 # Every document word in TRAVEL contains one of these: the detector's cue words.
 _CUE_WORDS = ("护照", "通行证", "台胞证", "Passport", "passport", "PASSPORT")

@@ -19,11 +19,28 @@ import regex
 
 from ..lazyre import lazy_regex
 
-STARS = "*＊"
+# What a published mask writes for a hidden digit. Editors and 公示 templates use more than the star:
+# ``43010219680312××××``, ``139xxxx5678``, ``620102●●●●●●●●2326``, ``110101########4514``.
+# STARS: ASCII and full-width stars, and the asterisk operator and small asterisk that word
+#   processors substitute for them;
+# MASK_SIGNS: the stars and the other signs that stand for a digit inside a number — the
+#   multiplication sign, a black circle, a hash sign (ASCII and full-width). Never a digit, so one
+#   inside a number is always a mask;
+# MASK_LETTERS: X and x (full-width too) mask digits as well, but X is also the check digit of an ID
+#   number: an X counts as a mask except as the last of 18 positions right after a digit
+#   (:func:`visible_positions`).
+# ○ (a zero in 二○二六年) and □ (a character the font lacks) are not masks.
+STARS = "*＊∗﹡"
+MASK_SIGNS = STARS + "×●#＃"
+MASK_LETTERS = "XxＸｘ"
+MASK_CHARS = MASK_SIGNS + MASK_LETTERS
+# The signs that keep a plain value's pattern from matching right beside them (the visible tail of a
+# masked number is no value of its own): the mask signs less ●, which also marks a list item (●13907451234).
+NEXT_TO_MASK = MASK_SIGNS.replace("●", "")
 
 
 def _is_digitish(ch: str) -> bool:
-    return unicodedata.decimal(ch, None) is not None or ch in "XxＸｘ"
+    return unicodedata.decimal(ch, None) is not None or ch in MASK_LETTERS
 
 
 def _star_for(ch: str) -> str:
@@ -35,8 +52,8 @@ def mask_positions(text: str, keep_first: int, keep_last: int, *, skip: int = 0,
 
     ``skip`` value characters at the start (e.g. a ``+86`` country code) are neither counted nor masked.
     """
-    def is_value(c: str) -> bool:  # stars count as value positions, so re-masking a bad mask is standard
-        return c in STARS or _is_digitish(c) or (alnum and c.isascii() and c.isalnum())
+    def is_value(c: str) -> bool:  # mask signs count as value positions, so re-masking a bad mask is standard
+        return c in MASK_SIGNS or _is_digitish(c) or (alnum and c.isascii() and c.isalnum())
 
     idx = [i for i, c in enumerate(text) if is_value(c)][skip:]
     n = len(idx)
@@ -99,27 +116,63 @@ def mask_address(text: str) -> str:
 # ---- adequacy of masks already present -------------------------------------------------------
 
 def visible_positions(masked: str) -> list[str | None]:
-    """Per value position: the visible character (ASCII) or None where masked."""
+    """Per value position: the visible character (ASCII digit, or ``X`` for an ID's check digit) or None
+    where masked. An X or x is a check digit only as the 18th position right after a digit; anywhere
+    else (``139xxxx5678``, ``43010219680312xxxx``) it is a mask."""
     out: list[str | None] = []
     for ch in masked:
-        if ch in STARS:
+        if ch in MASK_SIGNS:
             out.append(None)
-        elif _is_digitish(ch):
-            d = unicodedata.decimal(ch, None)
-            out.append(str(d) if d is not None else "X")
+        elif ch in MASK_LETTERS:
+            out.append("X" if len(out) == 17 and out[16] is not None else None)
+        elif unicodedata.decimal(ch, None) is not None:
+            out.append(str(unicodedata.decimal(ch)))
     return out
 
 
+def plausible_mask(masked: str) -> bool:
+    """Whether the hidden positions of ``masked`` read as a mask: a mask hides a block of digits, so a
+    hidden position written with anything but a star stands in a run of at least two (``150×150×150``,
+    a size, is no masked mobile; ``1391234567*`` is a mask)."""
+    run = 0
+    lone = False
+    pos = visible_positions(masked)
+    chars = [c for c in masked if c in MASK_CHARS or unicodedata.decimal(c, None) is not None]
+    for i, p in enumerate(pos + ["0"]):
+        if p is None:
+            run += 1
+            lone = lone or chars[i] in STARS
+            continue
+        if run == 1 and not lone:
+            return False
+        run, lone = 0, False
+    return True
+
+
+def _real_date(digits: list[str | None]) -> bool:
+    import datetime
+
+    try:
+        d = datetime.date(int("".join(digits[:4])), int("".join(digits[4:6])), int("".join(digits[6:8])))  # type: ignore[arg-type]
+    except ValueError:
+        return False
+    return 1900 <= d.year <= datetime.date.today().year
+
+
 def id_mask_problem(masked: str) -> str | None:
-    """Why an 18-position ID mask is inadequate, or None if it is fine."""
+    """Why an 18-position ID mask is inadequate, or None if it is fine (or it is no ID number: the
+    birth-date positions, when all shown, are no date)."""
     pos = visible_positions(masked)
     if len(pos) < 18:
         return None
     pos = pos[:18]
+    date_shown = all(p is not None for p in pos[6:14])
+    if date_shown and not _real_date(pos[6:14]):
+        return None
     hidden = sum(1 for p in pos if p is None)
     if hidden < 4:
         return f"仅隐藏{hidden}位"
-    if all(p is not None for p in pos[6:14]):
+    if date_shown:
         return "未隐藏出生日期（第7至14位）"
     return None
 

@@ -5,20 +5,20 @@ pattern* (the patterns start with look-behinds, so the regex engines try
 every position). A government page is mostly text with short numbers
 (years, amounts, percentages), so the digit-based detectors (ID numbers,
 phones, bank cards, masks) share one pass instead: a single character-class
-run of digits (ASCII and full-width), mask stars, ``X`` and the separators
+run of digits (ASCII and full-width), mask characters (``masking.MASK_CHARS``: ``*``, ``×``, ``x``…) and the separators
 that may sit inside a number (space, hyphens, parentheses, ``+``), at least
 10 characters long — every value the detectors look for, and every mask they
 check, is at least that long. The standard library's ``re`` runs such a
 class loop in C at ~5 ns per character; numpy run-length versions (on the
 fold's code points) and a bytes pattern over a class table measured no faster
 (their fixed per-call costs dominate on pages of a few KB). Only clusters with
-at least 10 digits, or with a mask star and at least 2 digits, hold values.
+at least 10 digits, or with a mask and at least 2 digits, hold values.
 
 Detectors then run their exact patterns inside each cluster
 (``pattern.finditer(text, start, end)``), so look-behinds still see the real
 text before the cluster. The pass runs once per document whichever detector
 asks first (cached on the review context) and keeps only each cluster's span
-and whether it has a mask star: a contact-heavy page has a dozen office phone
+and whether it has a mask: a contact-heavy page has a dozen office phone
 numbers, and most detectors can rule such a cluster out by its length alone
 (an ID number needs 15 digits, an office number has 13 characters), so
 digits are counted only for the clusters that survive the cheap checks.
@@ -30,6 +30,7 @@ import re
 from typing import NamedTuple
 
 from ..lazyre import lazy_re
+from .masking import MASK_CHARS, MASK_LETTERS, MASK_SIGNS
 
 # Spaces that stand inside numbers as typed or pasted: ASCII and ideographic spaces, the no-break space
 # rich-text editors write for &nbsp;, en/em/figure/thin/hair spaces, the narrow no-break space and the
@@ -41,20 +42,24 @@ CONTEXT_BEFORE = 28  # characters before each plain cluster kept in the joined c
 
 
 class _Scan(NamedTuple):
-    """A document's clusters as (start, end) spans, split by whether they contain a mask star;
-    ``context`` is the text of each plain cluster with the ``CONTEXT_BEFORE`` characters before it,
+    """A document's clusters as (start, end) spans, and those of them that contain a mask;
+    ``context`` is the text of each cluster with the ``CONTEXT_BEFORE`` characters before it,
     joined by newlines."""
 
-    plain: list[tuple[int, int]]
-    masked: list[tuple[int, int]]
+    plain: list[tuple[int, int]]  # every cluster
+    masked: list[tuple[int, int]]  # the clusters that hold a mask (a subset)
     longest_plain: int
     context: str
 
 
 # DASHES: hyphen, non-breaking hyphen, figure/en/em dash, horizontal bar — an IME types 0931—8456123 as often as 0931-
 DASHES = "\u2010-\u2015"
-_CLUSTER = lazy_re(r"[0-9０-９*＊XxＸｘ\-－()（）+＋][0-9０-９*＊XxＸｘ\-－()（）+＋" + DASHES + NUMBER_SPACE + r"]{9,}")
+_NUM = "0-9０-９" + MASK_CHARS + "\\-－()（）+＋"
+_CLUSTER = lazy_re("[" + _NUM + "][" + _NUM + DASHES + NUMBER_SPACE + "]{9,}")
 _NOT_DIGIT = lazy_re(r"[^0-9０-９]")
+# A cluster holds a mask when it has a mask sign, or an X that is not an ID number's check digit (one
+# followed by another X or a digit: 139xxxx5678, 43010219680312xxxx)
+_MASK_IN = lazy_re("[" + MASK_SIGNS + "]|[" + MASK_LETTERS + "][" + MASK_LETTERS + "0-9０-９]")
 
 
 def _clusters(text: str) -> _Scan:
@@ -65,14 +70,14 @@ def _clusters(text: str) -> _Scan:
     for m in _CLUSTER.finditer(text):
         s, e = m.span()
         lo = s - CONTEXT_BEFORE if s > CONTEXT_BEFORE else 0
-        piece = text[lo:e]
-        if piece.find("*", s - lo) >= 0 or piece.find("＊", s - lo) >= 0:
+        if _MASK_IN.search(text, s, e) is not None:
             masked.append((s, e))
-        else:
-            plain.append((s, e))
-            pieces.append(piece)
-            if e - s > longest:
-                longest = e - s
+        # every cluster is searched for plain values too: a table row typed with spaces holds a masked
+        # mobile and the unmasked ID number beside it in one cluster (张三 110101199003074514 139****5678)
+        plain.append((s, e))
+        pieces.append(text[lo:e])
+        if e - s > longest:
+            longest = e - s
     return _Scan(plain, masked, longest, "\n".join(pieces))
 
 
