@@ -214,3 +214,45 @@ _ID = make_id("430102", dt.date(1968, 3, 12), 84)
 ])
 def test_id_numbers_under_a_person_s_number_label_stay_high(reviewer, text):
     assert [f.severity for f in found(reviewer.review(text), RULE)] == [Severity.high]
+
+
+# ---- numbers broken across one line break (PDF text, hard-wrapped plain text) ---------------------------
+
+_WRAP_ID = make_id("430181", dt.date(1975, 11, 2), 14)
+_WRAP_ID_X = next(n for n in (make_id("620102", dt.date(1961, 7, 9), s) for s in range(100, 999)) if n.endswith("X"))
+
+
+@pytest.mark.parametrize("text,value", [
+    (f"身份证号：{_WRAP_ID[:10]}\n{_WRAP_ID[10:]}", f"{_WRAP_ID[:10]}\n{_WRAP_ID[10:]}"),
+    (f"申请人：王某某，公民身份号码：{_WRAP_ID[:13]}  \r\n  {_WRAP_ID[13:]}，住址：长沙市天心区。",
+     f"{_WRAP_ID[:13]}  \r\n  {_WRAP_ID[13:]}"),
+    (f"当事人：李某，男，汉族，身份证号码{_WRAP_ID_X[:17]}\n{_WRAP_ID_X[17:]}，住甘肃省兰州市。",
+     f"{_WRAP_ID_X[:17]}\n{_WRAP_ID_X[17:]}"),
+    (f"身份證號碼：{_WRAP_ID[:6]}\u3000\n{_WRAP_ID[6:]}，聯繫電話：略", f"{_WRAP_ID[:6]}\u3000\n{_WRAP_ID[6:]}"),
+])
+def test_id_broken_across_one_line_after_a_label_is_found(reviewer, text, value):
+    hits = found(reviewer.review(text), RULE, min_severity=Severity.high)
+    assert [f.text for f in hits] == [value]
+    assert hits[0].explanation.details["format"] == "wrapped"
+
+
+def test_id_broken_in_html_by_br_is_found(reviewer):
+    from govreview import Document
+
+    html = f"<p>身份证号：{_WRAP_ID[:10]}<br>{_WRAP_ID[10:]}</p>"
+    r = reviewer.review(Document(html=html))
+    hits = found(r, RULE, min_severity=Severity.high)
+    assert len(hits) == 1 and html[hits[0].start:hits[0].end] == hits[0].text
+
+
+@pytest.mark.parametrize("text", [
+    f"编号：{_WRAP_ID[:10]}\n{_WRAP_ID[10:]}",                       # no ID label
+    f"身份证号：{_WRAP_ID[:10]}\n\n{_WRAP_ID[10:]}",                  # two line breaks
+    f"身份证号：{_WRAP_ID[:10]}\n{_WRAP_ID[10:-1]}{'0' if _WRAP_ID[-1] != '0' else '1'}",  # check digit fails
+    "证件号码：4301811975\n2026年3月1日前提交。",
+    "身份证号码共18位，由17位本体码\n和1位校验码组成。",
+    f"准考证号：{_WRAP_ID[:10]}\n{_WRAP_ID[10:]}",                   # another number's label
+    "受理身份证件：1234567890\n12345678",
+])
+def test_digits_on_two_lines_are_not_joined_without_label_and_checksum(reviewer, text):
+    assert not found(reviewer.review(text), RULE, min_severity=Severity.medium)
