@@ -271,3 +271,27 @@ def test_a_mobile_passed_in_a_web_address_is_still_found(reviewer):
     """A query value named as a phone (…?mobile=139…) publishes the number in the address."""
     rep = reviewer.review("查询结果：http://www.example.gov.cn/query?mobile=13812345678&name=zhang")
     assert [f.text for f in found(rep, MOBILE)] == ["13812345678"]
+
+
+@pytest.mark.parametrize("text,value", [
+    ("联系电话：13907451234（王科长手机）", "13907451234"),
+    ("受理咨询：13907451234（李老师的手机），工作日8:30—17:30。", "13907451234"),
+    ("如有疑问，请拨打13807318452（张建国手机）。", "13807318452"),
+    ("聯繫電話：13907451234（王科長手機）", "13907451234"),
+    ("报名电话：139 0745 1234（刘主任电话）", "139 0745 1234"),
+])
+def test_a_named_owner_in_brackets_after_the_mobile_makes_it_personal(reviewer, text, value):
+    hits = found(reviewer.review(text), MOBILE)
+    assert [f.text for f in hits] == [value] and hits[0].severity is Severity.high
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：13907451234（值班手机）",
+    "联系电话：13907451234（办公室手机）",
+    "防汛值守联系方式：13907451234（值守专用手机）",
+    "举报受理：13907451234（举报专用电话），邮箱：jubao@example.gov.cn",
+    "聯繫電話：13907451234（值班手機）",
+    "联系电话：13907451234（咨询热线）",
+])
+def test_a_duty_line_named_in_brackets_after_the_mobile_is_an_office_line(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE, min_severity=Severity.medium)

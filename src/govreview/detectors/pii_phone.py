@@ -29,6 +29,7 @@ from ..pii.context import (
     CITIZEN_ROLES,
     HOME_LABELS,
     NAMED_CITIZEN,
+    OFFICE_LINE_WORDS,
     ORG_MARKERS,
     OFFICE_PHONE_CUES,
     ORG_AFTER,
@@ -194,6 +195,10 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     if personal or person:
         word = personal[1] if personal and (not person or personal[0] >= person.end) else person.text  # type: ignore[union-attr]
         return Severity.high, 0.95, [ContextEffect(word=word, effect="raise", delta=0.15)], details
+    duty = _OFFICE_BRACKET.match(text, end)  # 联系电话：139…（值班手机）
+    if duty is not None:
+        word = duty.group().strip(" \u3000（()）")
+        return Severity.info, 0.7, [ContextEffect(word=word, effect="lower", delta=-0.5)], details
     after = person_after(text, end)
     if after is not None:
         details["person"] = after
@@ -211,7 +216,15 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     return Severity.medium, 0.7, [], details
 
 
-_AFTER_NAME = lazy_regex(r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4})[）)]")
+# …（王科长）, …（王科长手机）, …（李老师的手机）: the person the number belongs to, in brackets after it
+_AFTER_NAME = lazy_regex(
+    r"[（(]([\p{Han}·]{1,3}(?:老师|先生|女士|同志|科长|主任|局长|处长|经理|警官|医生)|[\p{Han}·]{2,4}?)"
+    r"(?:的?(?:手机号码|手机号|手机|电话))?[）)]"
+)
+# …（值班手机）, …（办公室手机）, …（举报专用电话）: the bracket says what line the number is, an office's
+_OFFICE_BRACKET = lazy_regex(
+    r"[ \u3000]?[（(](?:" + OFFICE_LINE_WORDS + r")(?:室)?(?:专用)?(?:手机号码|手机号|手机|电话|号码|专线|热线)?[）)]"
+)
 _AFTER_ROLE = lazy_regex(r"^[^。；;\n\d]{0,8}?(联系人|本人|家属|监护人)")
 
 

@@ -29,8 +29,10 @@ PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
 # 手机 names a person's phone, but not a channel: 手机短信 (SMS reporting line), 手机报, 手机客户端/App —
 # nor a duty or service line kept on a mobile (值班手机, 举报手机, 咨询手机: OFFICE_PHONE_CUES has them)
 # (举报专用手机, 值班专用手机: a line kept for the duty, as 举报专用电话 is; 短信举报： the 12380 SMS reporting line)
-_OFFICE_MOBILE = r"(?:值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线)(?:专用)?手机|短信举报|举报短信"
-_MOBILE_WORD = r"(?<!值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线|专用)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
+# the duties a line is kept for (值班手机, 举报电话, 办公室手机): before 手机 or inside brackets after a number
+OFFICE_LINE_WORDS = "值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线"
+_OFFICE_MOBILE = r"(?:" + OFFICE_LINE_WORDS + r")(?:专用)?手机|短信举报|举报短信"
+_MOBILE_WORD = r"(?<!" + OFFICE_LINE_WORDS + r"|专用)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
 OFFICE_PHONE_CUES = lazy_regex(
     _OFFICE_MOBILE + r"|办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
