@@ -295,3 +295,27 @@ def test_a_named_owner_in_brackets_after_the_mobile_makes_it_personal(reviewer, 
 ])
 def test_a_duty_line_named_in_brackets_after_the_mobile_is_an_office_line(reviewer, text):
     assert not found(reviewer.review(text), MOBILE, min_severity=Severity.medium)
+
+
+@pytest.mark.parametrize("text,value", [
+    ("王秀英：\n    你于2026年3月2日提出的政府信息公开申请收悉。现答复如下：……\n"
+     "    送达地址：长沙市岳麓区麓山南路368号3栋303室\n    联系电话：13807318452\n", "13807318452"),
+    ("李某某同志：\n　　你提交的信访事项已收悉。\n　　邮寄地址：湘潭市雨湖区韶山西路102号2单元501室\n　　联系电话：13907326541",
+     "13907326541"),
+    ("張秀蘭女士：\n你的申請已收悉。\n送達地址：長沙市天心區書院路9號4棟1單元602室\n聯繫電話：13907326541", "13907326541"),
+    ("政府信息公开申请答复书\n送达地址：长沙市开福区芙蓉中路一段88号锦绣小区5栋303室\n联系电话：13807318452", "13807318452"),
+    ("收件人：王某某，邮寄地址：株洲市芦淞区建设南路12号3单元201室，联系电话：13807318452。", "13807318452"),
+])
+def test_mobile_after_a_named_addressee_s_delivery_address_is_high(reviewer, text, value):
+    hits = found(reviewer.review(text), MOBILE)
+    assert [f.text for f in hits] == [value] and hits[0].severity is Severity.high
+
+
+@pytest.mark.parametrize("text", [
+    "各有关单位：\n    现将申报事项通知如下。\n    邮寄地址：长沙市岳麓区麓山南路368号3楼301室\n    联系电话：13907451234\n",
+    "办理流程：\n材料邮寄地址：长沙市岳麓区麓山南路368号市政务服务中心3楼301室\n联系电话：13907451234",
+    "王秀英：\n    你的申请收悉。\n    送达地址：长沙市天心区人民政府办公室\n    联系电话：13807318452\n",
+    "申报材料请寄送至以下地址。\n邮寄地址：长沙市岳麓区麓山南路368号3楼301室\n联系电话：13907451234",
+])
+def test_an_office_s_delivery_address_does_not_raise_the_mobile(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE, min_severity=Severity.high)

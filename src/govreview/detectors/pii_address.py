@@ -32,6 +32,8 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.context import (
     CITIZEN_ROLES,
+    INSTITUTION_WORDS,
+    RESIDENTIAL_WORDS,
     ORG_AFTER,
     ORG_MARKERS,
     PARAGRAPH_END,
@@ -102,11 +104,6 @@ DETAIL = lazy_regex(
     r"|[A-Za-z][座栋]|附\d+号)|(?P<coarse>\d+号)"
 )
 _TRAILING_ROOM = lazy_regex(r"\d{1,5}")
-INSTITUTION_WORDS = lazy_regex(
-    r"政府|局|中心|大楼|大厦|医院|学校|法院|检察院|委员会|办公室|窗口|公司|银行|服务站|党群|图书馆|会议室|总部|写字楼|商铺|"
-    r"政务|考点|大学|校区|体检|代理"
-)
-RESIDENTIAL_WORDS = lazy_regex(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
 
 
 def _address_end(run: str) -> tuple[int, bool] | None:

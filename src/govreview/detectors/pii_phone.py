@@ -27,6 +27,7 @@ from ..model import Category, ContextEffect, Severity
 from ..pii.columns import column_header
 from ..pii.context import (
     CITIZEN_ROLES,
+    DELIVERY_LABELS,
     HOME_LABELS,
     NAMED_CITIZEN,
     OFFICE_LINE_WORDS,
@@ -207,7 +208,7 @@ def classify_mobile(text: str, start: int, end: int) -> tuple[Severity, float, l
     evidence = row_evidence(text, start, mobiles=False, homes=True, record=True)
     if evidence is not None:
         details["person"] = ("same record as a valid ID number" if evidence == "身份证号" else
-                             "same record as a home address" if evidence in HOME_LABELS else evidence)
+                             "same record as a home address" if evidence in HOME_LABELS or evidence in DELIVERY_LABELS else evidence)
         return Severity.high, 0.85, [ContextEffect(word=evidence, effect="raise", delta=0.15)], details
     org = ORG_AFTER.match(text, end)  # 联系电话：139…（城关区应急管理局）
     if org is not None:

@@ -230,9 +230,63 @@ def nearest(seg: str, *patterns: regex.Pattern[str]) -> list[tuple[int, str] | N
     return [last_match_end(p, seg) for p in patterns]
 
 
+# words of an office's address (…政务服务中心3楼, …区人民政府) and of a home's (…小区5栋, …家园)
+INSTITUTION_WORDS = lazy_regex(
+    r"政府|局|中心|大楼|大厦|医院|学校|法院|检察院|委员会|办公室|窗口|公司|银行|服务站|党群|图书馆|会议室|总部|写字楼|商铺|"
+    r"政务|考点|大学|校区|体检|代理"
+)
+RESIDENTIAL_WORDS = lazy_regex(r"住宅|小区|花园|家园|新村|公寓|宿舍|社区")
+
 _ROW_NUMBER = lazy_regex(r"(?<![0-9])(?:[0-9]{17}[0-9Xx]|1[3-9][0-9]{9})(?![0-9])")
 HOME_LABELS = ("家庭住址", "家住", "住址", "现住", "户籍地")
 _HOME_LABEL = lazy_regex("|".join(HOME_LABELS))
+# Where a reply or a decision is delivered (答复书, 告知书, 决定书): the addressee's home as often as an
+# office's. A field line with one of these counts as a home address when the address is no office's and
+# is a home (…小区5栋) or the document names a person as its addressee (王秀英：/ 申请人：王秀英).
+DELIVERY_LABELS = ("送达地址", "邮寄地址", "收件地址", "收信地址")
+_DELIVERY_LABEL = lazy_regex("|".join(DELIVERY_LABELS))
+_DELIVERY_FIELD = lazy_regex(r"[ \t\u3000]*(?P<label>" + "|".join(DELIVERY_LABELS) + r")[：:][ \t\u3000]*(?P<addr>.*)")
+# a letter's salutation on a line of its own (王秀英：, 李某某同志：, 张先生：) or the named addressee
+_SALUTATION = lazy_regex(
+    r"(?m)^[ \t\u3000]*(?P<name>(?:" + _COMPOUND + r"|[" + _SURNAMES + r"])(?P<given>某某|某|[^\P{Han}" + _NOT_GIVEN + r"]{1,2}))"
+    r"(?P<title>先生|女士|同志)?[：:][ \t\u3000]*$"
+)
+_NAMED_ADDRESSEE = lazy_regex(
+    r"(?:(?:" + CITIZEN_ROLES + r")|收件人|收信人)[：:\s]*(?:" + _COMPOUND + r"|[" + _SURNAMES + r"])"
+    r"(?:某某|某|[*＊]{1,2}|[^\P{Han}" + _NOT_GIVEN + r"]{1,2})(?=[，,、；;\s（(]|$)"
+)
+ADDRESSEE_WINDOW = 3000
+
+
+def _addressee_named(text: str, pos: int) -> bool:
+    """The document, up to ``ADDRESSEE_WINDOW`` characters before ``pos``, names a person it is addressed to
+    or about: a salutation line (王秀英：) or a named party or recipient (申请人：王秀英, 收件人：李某)."""
+    lo = max(0, pos - ADDRESSEE_WINDOW)
+    if _NAMED_ADDRESSEE.search(text, lo, pos) is not None:
+        return True
+    for m in _SALUTATION.finditer(text, lo, pos):
+        given = m.group("given")
+        if m.group("title") or "某" in given:
+            return True
+        line = m.group("name") + "："
+        if _jieba_says_name(line, 0):
+            return True
+    return False
+
+
+def _delivery_home(line: str, text: str, pos: int) -> str | None:
+    """The label when ``line`` is a delivery-address field whose address is a person's home (see
+    DELIVERY_LABELS); None otherwise."""
+    m = _DELIVERY_FIELD.match(line)
+    if m is None:
+        return None
+    label = m.group("label")
+    addr = m.group("addr")
+    if RESIDENTIAL_WORDS.search(addr):
+        return label
+    if INSTITUTION_WORDS.search(addr) or ORG_MARKERS.search(addr) or ORG_AFTER.search(addr):
+        return None
+    return label if _addressee_named(text, pos) else None
 
 
 # A record written one field per line (信访事项处理意见书, 依申请公开答复, 登记表): 信访人：陈秀兰 / 身份证号：… /
@@ -265,15 +319,22 @@ def _record_fields_before(text: str, pos: int) -> list[str]:
 def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = False, window: int = 96,
                  record: bool = False) -> str | None:
     """What earlier in the record (the line, up to ``window`` characters) before ``pos`` says the record is a
-    person's: a valid ID number, a mobile number (``mobiles``) or a home-address label (``homes``).
+    person's: a valid ID number, a mobile number (``mobiles``) or a home-address label (``homes``; in a
+    record's field lines also a delivery address that is a person's home, see ``DELIVERY_LABELS``).
 
     In a wide 公示 row (姓名  身份证号  手机  住址) the name is further back than a detector's person
     window, but these fields make the row a person's as surely as the name does. With ``record``, a
     record written one field per line counts too: the field lines above, where a line that starts with a
     person's role label (信访人：, 申请人：, 姓名：…) also says whose the record is.
     """
-    found = _row_evidence(clause_before(text, pos, window, ends=PARAGRAPH_END)[0], mobiles, homes)
-    if found is None and record:
+    row = clause_before(text, pos, window, ends=PARAGRAPH_END)[0]
+    found = _row_evidence(row, mobiles, homes)
+    delivery = None
+    if found is None and homes:
+        label = last_match_end(_DELIVERY_LABEL, row)  # 邮寄地址：…5栋303室，联系电话：139…
+        if label is not None:
+            delivery = _delivery_home(row[label[0] - len(label[1]):], text, pos)
+    if found is None and delivery is None and record:
         for line in _record_fields_before(text, pos):
             role = _ROLE_FIELD.match(line)
             if role is not None:
@@ -281,7 +342,9 @@ def row_evidence(text: str, pos: int, *, mobiles: bool = True, homes: bool = Fal
             found = _row_evidence(line, mobiles, homes)
             if found is not None:
                 break
-    return found
+            if homes and delivery is None:
+                delivery = _delivery_home(line, text, pos)  # nearer than a role above it, but the role says more
+    return found if found is not None else delivery
 
 
 def _row_evidence(row: str, mobiles: bool, homes: bool) -> str | None:
