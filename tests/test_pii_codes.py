@@ -62,6 +62,10 @@ def test_uscc_is_info_and_not_an_id(reviewer):
     ("林志明，台湾居民来往大陆通行证号码21743404，补贴6000元", "21743404", "tw_permit"),
     ("团长 陈立华，护照号E87785316；", "E87785316", "passport"),
     ("团员 赵敏，护照号EU6037680；", "EU6037680", "passport"),
+    ("回乡证号码：H1234567801", "H1234567801", "hkmo_resident_permit"),
+    ("陈大文，男，香港居民，回鄉證號碼：H0263541702，現居深圳。", "H0263541702", "hkmo_resident_permit"),
+    ("港澳居民来往内地通行证号码：M10293847，姓名：梁嘉欣", "M10293847", "hkmo_resident_permit"),
+    ("申请人何志强（港澳居民來往內地通行證：H60284517）", "H60284517", "hkmo_resident_permit"),
 ])
 def test_travel_documents_need_a_document_word(reviewer, text, value, kind):
     hits = found(reviewer.review(text), "pii.travel_document", min_severity=Severity.high)
@@ -73,6 +77,10 @@ def test_travel_documents_need_a_document_word(reviewer, text, value, kind):
     "护照号码E1234****的持证人员请到人事处领取证件。",
     "港澳通行证号码C*******2的持证人员请领取证件。",
     "护照号E12345（位数不足）",
+    "回乡证办理指南：请携带回乡证原件及复印件1份，受理时限10个工作日，咨询电话12345。",
+    "往来港澳通行证：H12345678",                # H is a 回乡证's letter, not a 港澳通行证's
+    "回乡证号码：C12345678",
+    "项目编号H1234567801，回乡证补办流程见附件。",  # the code stands before the document word
 ])
 def test_no_travel_document_without_shape_or_word(reviewer, text):
     assert not found(reviewer.review(text), "pii.travel_document")
