@@ -319,3 +319,30 @@ def test_mobile_after_a_named_addressee_s_delivery_address_is_high(reviewer, tex
 ])
 def test_an_office_s_delivery_address_does_not_raise_the_mobile(reviewer, text):
     assert not found(reviewer.review(text), MOBILE, min_severity=Severity.high)
+
+
+# ---- Taiwan mobiles on 港澳台 material -----------------------------------------------------------------
+
+@pytest.mark.parametrize("text,value,severity", [
+    ("行動電話：0912345678", "0912345678", Severity.high),
+    ("聯絡人：林美玲，行動電話：0912-345-678，電子郵件：略", "0912-345-678", Severity.high),
+    ("台胞陈志明，手机：+886 912 345 678，来闽投资项目：……", "+886 912 345 678", Severity.high),
+    ("參訪團成員 黃淑芬（手機 0987 654 321）", "0987 654 321", Severity.high),
+    ("来访登记　移动电话：0912345678", "0912345678", Severity.medium),  # a mobile, nobody named
+])
+def test_taiwan_mobiles_after_a_mobile_label(reviewer, text, value, severity):
+    hits = found(reviewer.review(text), MOBILE)
+    assert [(f.text, f.severity) for f in hits] == [(value, severity)]
+    assert hits[0].explanation.details["region"] == "TW"
+
+
+@pytest.mark.parametrize("text", [
+    "联系电话：0912345678",                        # no mobile label: not read as a Taiwan mobile
+    "榆林市政务服务中心，手机：0912-3456789",          # 榆林 0912 area code + 7 digits
+    "行动电话：0212345678",                          # a Taipei landline shape
+    "准考证号：0912345678，手机短信查询成绩",
+    "值班手机：0912345678",                          # an office's duty line
+    "2026年09月12日至09月30日，每日09:00—17:00受理。",
+])
+def test_nothing_else_reads_as_a_taiwan_mobile(reviewer, text):
+    assert not found(reviewer.review(text), MOBILE, min_severity=Severity.medium)

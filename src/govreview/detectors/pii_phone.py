@@ -12,6 +12,8 @@ Who owns the number decides the severity; the nearest cue before it wins:
 * mobile after an office cue (办公电话, 咨询电话, 监督电话, 值班电话, 热线…) → ``info``;
 * mobile with neither → ``medium`` (a mobile is personal more often than not), ``info`` when an
   organisation is named in brackets right after it (139…（城关区应急管理局）);
+* a Taiwan mobile (09 + 8 digits, ``+886 9…``) only right after a mobile label (行動電話, 手機), then
+  as a mainland one;
 * landline → ``info`` unless a private cue (家庭电话, 住宅电话, 家属, 本人) → ``high``, or a named
   party of the record (申请人：李秀英，/ 信访人张某) nearer than any office cue, with no organisation
   between → ``medium``.
@@ -70,6 +72,18 @@ LANDLINE = lazy_regex(
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
     r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
 )
+# Taiwan mobiles on 港澳台 material (行動電話：0912-345-678, 手機：+886 912 345 678): 09 and 8 digits, read only
+# right after a mobile label (TW_LABEL in the clause, nearer than another number's label) and validated by
+# phonenumbers (region TW, type mobile). 0912 is also a mainland area code (榆林), but a mainland number
+# after it has 7 digits, and phonenumbers (TW) rejects it.
+TW_MOBILE = lazy_regex(
+    r"(?<![\dA-Za-z+＋" + NEXT_TO_MASK + "])"
+    r"(?:(?:[+＋]" + _SP + r"?886|00886)(?:" + _SP + r"|[\-－])?9|09)\d{2}(?P<sep>(?:" + _SP + r"|[\-－])?)\d{3}(?P=sep)\d{3}"
+    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
+)
+TW_LABEL = lazy_regex(r"行动电话|移动电话|手机")
+_TW_HEAD = r"(?:行动电话|移动电话|手机)[^0-9\n]{0,10}(?:09|[+＋][ ]?886|00886)"
+_TW_NEAR = lazy_re(r"09|886")
 WINDOW = 28
 assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's context text
 # Necessary for a MOBILE match: the national number's 1[3-9], not right after a character its
@@ -82,7 +96,7 @@ _MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
 _PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLES)
 # Either of the two, in one search; each alternative starts with a literal so that the search
 # skips ahead by first character.
-_MOBILE_HEAD_OR_PRIVATE = lazy_re(_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE)
+_MOBILE_HEAD_OR_PRIVATE = lazy_re(_PRIVATE_LANDLINE.pattern + "|1" + _AFTER_ONE + "|１" + _AFTER_ONE + "|" + _TW_HEAD)
 
 
 # 统计公报, 预决算 and 采购 tables hold 11-digit numbers that begin like a mobile: 13–19 billion 元 (15012345678.50,
@@ -131,6 +145,39 @@ def _not_a_phone(text: str, s: int, e: int) -> bool:
         return header is not None and _PHONE_HEADER.search(header) is None and (
             _AMOUNT_HEADER.search(header) is not None or OTHER_NUMBER.search(header) is not None)
     return False
+
+
+def _tw_mobile(text: str, s: int, e: int) -> bool:
+    """A TW_MOBILE match at [s, e) under a mobile label that phonenumbers (TW) takes for a mobile."""
+    seg, _ = clause_before(text, s, 16)
+    label = last_match_end(TW_LABEL, seg)
+    if label is None:
+        return False
+    other = last_match_end(OTHER_NUMBER, seg)
+    if other is not None and other[0] > label[0]:
+        return False
+    return _cached_tw(ascii_digits(text[s:e]))
+
+
+_TW_CACHE: dict[str, bool] = {}
+
+
+def _cached_tw(digits: str) -> bool:
+    national = "0" + digits[3:] if digits.startswith("886") else "0" + digits[5:] if digits.startswith("00886") else digits
+    key = national[:5]  # validity depends on the prefix (09xx), not the last digits
+    hit = _TW_CACHE.get(key)
+    if hit is None:
+        import phonenumbers
+
+        try:
+            num = phonenumbers.parse(national, "TW")
+            hit = phonenumbers.is_valid_number(num) and phonenumbers.number_type(num) in (
+                phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE)
+        except phonenumbers.NumberParseException:
+            hit = False
+        if len(_TW_CACHE) < 4096:
+            _TW_CACHE[key] = hit
+    return hit
 
 
 def _valid(national: str, mobile: bool) -> bool:
@@ -292,6 +339,19 @@ def detect(ctx):
             msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
         yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
                           pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
+    for m in iter_matches(ctx, TW_MOBILE, min_digits=10, stars=False, near=_TW_NEAR):
+        s, e = m.span()
+        if not _tw_mobile(text, s, e):
+            continue
+        mobile_spans.append((s, e))
+        sev, conf, effects, details = classify_mobile(text, s, e)
+        details["number_type"] = "mobile"
+        details["region"] = "TW"
+        msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
+        if "person" in details and sev is Severity.high:
+            msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
+        yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
+                          pattern="phone/mobile-tw", validation="phonenumbers TW mobile", context=effects, details=details)
     if not info and not _private_word_before_cluster(ctx):
         return  # only office lines can be here, and they are not reported
     for m in iter_matches(ctx, LANDLINE, min_digits=10, stars=False):

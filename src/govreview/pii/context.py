@@ -32,7 +32,8 @@ PARAGRAPH_END = lazy_regex(r"[。！!？?\n]")
 # the duties a line is kept for (值班手机, 举报电话, 办公室手机): before 手机 or inside brackets after a number
 OFFICE_LINE_WORDS = "值班|值守|举报|监督|咨询|投诉|热线|服务|应急|受理|办公|专线"
 _OFFICE_MOBILE = r"(?:" + OFFICE_LINE_WORDS + r")(?:专用)?手机|短信举报|举报短信"
-_MOBILE_WORD = r"(?<!" + OFFICE_LINE_WORDS + r"|专用)手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)"
+# 行动电话 (行動電話) is what 港澳台 material calls a 手机
+_MOBILE_WORD = r"(?<!" + OFFICE_LINE_WORDS + r"|专用)(?:手机(?!短信|报|客户端|[Aa][Pp][Pp]|版|银行|支付)|行动电话)"
 OFFICE_PHONE_CUES = lazy_regex(
     _OFFICE_MOBILE + r"|办公室?电话|办公室|咨询电话|咨询|监督电话|监督|值班电话|值班室|值守电话|热线|举报电话|投诉电话|传真|座机|总机|"
     r"服务电话|客服|窗口|专线|受理电话|联系电话：?[\p{Han}]{0,6}(?:局|委|办|中心|科|处|所|院|站|队)"
