@@ -100,3 +100,17 @@ def test_an_entity_inside_a_number_is_masked_as_the_character_it_shows():
 ])
 def test_a_country_code_is_kept_and_the_number_masked_after_it(text, masked):
     assert govreview.redact(text)[0] == masked
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("行動電話：0912345678", "行動電話：091****678"),
+    ("聯絡人：林美玲，行動電話：0912-345-678", "聯絡人：林美玲，行動電話：091*-***-678"),
+    ("台胞陈志明，手机：+886 912 345 678", "台胞陈志明，手机：+886 912 *** *78"),
+    ("身份证号：43010219680312××××", "身份证号：430102********××××"),
+    ("身份证号：4301811975\n11020149", "身份证号：430181****\n****0149"),
+])
+def test_redaction_hides_four_digits_of_every_mobile_and_remasks_weak_masks(text, expected):
+    out, findings = govreview.redact(text)
+    assert out == expected and findings
+    again, more = govreview.redact(out)
+    assert again == out and not more

@@ -29,7 +29,7 @@ from .lazyre import lazy_regex
 from .model import Category, Document, Finding, Severity
 from .pii import masking
 
-_CC = lazy_regex(r"^\s*(?:[+＋]\s?86|0086|86(?=[\-－]))")  # the country code a mobile finding may start with
+_CC = lazy_regex(r"^\s*(?:[+＋]\s?886|00886|[+＋]\s?86|0086|86(?=[\-－]))")  # the country code a mobile may start with
 
 
 def _mobile(text: str) -> str:

@@ -73,8 +73,10 @@ def mask_id(text: str) -> str:
 
 
 def mask_mobile(text: str, country_digits: int = 0) -> str:
-    """3+4+4: the middle four digits of the national number go."""
-    return mask_positions(text, 3, 4, skip=country_digits)
+    """3+4+4: the middle four digits of the national number go (a Taiwan mobile's 10: 091****678)."""
+    n = sum(1 for c in text if c in MASK_SIGNS or _is_digitish(c)) - country_digits
+    keep_last = 4 if n >= 11 else max(0, n - 7)
+    return mask_positions(text, n - 4 - keep_last if n < 11 else 3, keep_last, skip=country_digits)
 
 
 def mask_landline(text: str) -> str:
