@@ -101,6 +101,17 @@ def test_text_output_highlights_in_context(tmp_path):
     assert "2:7" in out and "百家樂" in out and "advertising.gambling" in out
 
 
+def test_text_output_of_a_page_shows_what_the_reader_sees(tmp_path):
+    """For an HTML page the context is the page as read (cells, entities decoded), not its markup; the
+    line:column still points into the source."""
+    p = tmp_path / "公示.html"
+    p.write_text("<html><body><table><tr><td>姓名</td><td>身份证号</td></tr><tr><td>张&nbsp;三</td>"
+                 "<td>110101199003074514</td></tr></table></body></html>", encoding="utf-8")
+    out = run("check", str(p)).stdout.decode()
+    assert "1:78" in out and "110101199003074514" in out
+    assert "</td>" not in out and "&nbsp;" not in out and "身份证号 张 三" in out
+
+
 def test_rules_lists_every_rule():
     r = run("rules", "--format", "json")
     rules = {x["rule"]: x for x in json.loads(r.stdout)}

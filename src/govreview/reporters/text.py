@@ -65,7 +65,12 @@ class TextReporter:
         c.print(f"[bold]{escape(report.document.id)}[/bold]  结论: [{'bold red' if v == 'block' else 'yellow' if v == 'review' else 'green'}]"
                 f"{_VERDICT_ZH[v]} ({v})[/]" + (f"  编码: {report.document.encoding}" if report.document.encoding else ""))
         src = source if source is not None else self.sources.get(report.document.id)
-        for f in report.findings:
+        views = None
+        if src is not None and report.document.content_type == "html" and report.findings:
+            from ..batch.process import finding_contexts
+
+            views = finding_contexts(report, src, True, width=24)  # the page as read, not its markup
+        for i, f in enumerate(report.findings):
             sev = f.severity.value
             where = ""
             ctx = ""
@@ -73,7 +78,8 @@ class TextReporter:
             if f.start is not None and fsrc is not None:
                 ln, col = line_col(fsrc, f.start)
                 where = f"标题 {col}" if is_title(f) else f"{ln}:{col}"
-                before, hit, after = snippet(fsrc, f.start, f.end or f.start)
+                before, hit, after = views[i] if views is not None else snippet(fsrc, f.start, f.end or f.start)
+                before, hit, after = (x.replace("\n", " ").replace("\t", " ") for x in (before, hit, after))
                 ctx = f"    …{escape(before)}[reverse]{escape(hit)}[/reverse]{escape(after)}…"
             elif f.start is not None:
                 where = f"@{f.start}"
