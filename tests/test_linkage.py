@@ -508,3 +508,5 @@ def test_no_base_url_advice_when_the_collection_has_no_policy_or_interpretation(
     buf = io.StringIO()
     render_text(res, buf)
     assert "--base-url" not in buf.getvalue() and "--base-url" not in render_html(res)
+    assert "政策文件与解读关联" not in buf.getvalue()  # no empty table; the page counts still say 政策文件 0
+    assert "政策文件 0" in buf.getvalue()

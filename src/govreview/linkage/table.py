@@ -86,7 +86,8 @@ def _url_note_matters(result: LinkageResult) -> bool:
 
 def render_text(result: LinkageResult, stream: IO[str]) -> None:
     c = Console(file=stream, highlight=False, soft_wrap=False, width=160)
-    c.print(build_table(result))
+    if result.rows:  # an archive of news pages and attachments has no policy: no empty table, the counts say so
+        c.print(build_table(result))
     if result.orphans:
         t = Table(title=f"找不到政策文件的解读 Orphan interpretations — {len(result.orphans)}")
         t.add_column("解读 interpretation", overflow="fold", ratio=1)
