@@ -161,3 +161,34 @@ def test_traditional_standard_forms_are_what_opencc_writes():
     finally:
         script_tables.cache_clear()
     assert TRADITIONAL_STANDARD_FORMS == simp_only & written
+
+
+# A title or quotation wholly in traditional script is reproduced as written; a quotation that mixes
+# both scripts, or traditional characters outside quotation marks, is still a paste error.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "市图书馆举办系列讲座，主讲人围绕《資治通鑑》《史記》的版本流传展开讲解，现场展示了馆藏刻本。",
+        "讲座展示了馆藏清代刻本一部，扉页题有“鄱陽胡氏仿元刊本”字样，吸引了众多市民参观。",
+        "香港特区政府在新闻公报中表示：“香港特區政府會繼續支持青年參與大灣區的技能交流。”据了解，本次竞赛设置12个项目。",
+        "台湾同胞在座谈会上说：「兩岸一家親，我們都是中國人。」与会人员对此表示赞同，会议气氛热烈。",
+        "该书收录了《康熙字典》《說文解字注》等古籍的影印本，供读者免费借阅，欢迎广大市民前来阅览。",
+    ],
+)
+def test_traditional_quotations_and_titles_in_simplified_text(reviewer, text):
+    assert _mixed(reviewer, text + SIMPLIFIED) == []  # a page long enough to have a script
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a quotation with simplified characters in it: the traditional ones were pasted
+        ("会议强调：“各单位要加強值班值守，切實做好防汛工作。”请各乡镇认真贯彻落实。", [("強值班值守，切實", "强值班值守，切实")]),
+        # outside the quotation marks
+        ("各乡镇要切實做好防汛準備工作，确保“人民群众生命财产安全”。" + SIMPLIFIED, [("實做好防汛準備", "实做好防汛准备")]),
+        # a wholly traditional title beside a paste error in the running text: only the error
+        ("主讲人围绕《資治通鑑》展开讲解，介紹了版本流傳情况。" + SIMPLIFIED, [("紹了版本流傳", "绍了版本流传")]),
+    ],
+)
+def test_paste_errors_beside_quotations_still_reported(reviewer, text, expected):
+    assert _mixed(reviewer, text) == expected

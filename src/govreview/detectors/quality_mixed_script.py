@@ -16,6 +16,11 @@ One finding per run: minority characters less than ``gap`` (default 12)
 characters apart are one finding, spanning the first to the last of them, with
 the converted text as suggestion. Options: ``[options.quality_mixed_script]``.
 
+A title 《…》 or a quotation (“…”, 「…」, 『…』, ‘…’) written wholly in the minority script is
+reproduced as written, not pasted by mistake: 《資治通鑑》 in a simplified article, a Hong Kong
+government statement quoted in 繁体 (“香港特區政府會繼續……”). Minority characters inside such a
+span do not count; a quotation that mixes both scripts (“加強值班值守”) is still reported.
+
 Also **look-alike letters**: a Cyrillic or Greek letter that is drawn exactly like a
 Latin one (Р М О С Н Т, Α Ο Ρ…) inside a Latin word or code — PМ2.5, Н7N9, CО2,
 Оmicron, 5А级 — typed from a soft keyboard or pasted; it breaks search and copying
@@ -55,6 +60,8 @@ LOOKALIKES = {
 _TOKEN = lazy_re(r"[0-9A-Za-zＡ-Ｚａ-ｚ０-９\u0370-\u03ff\u0400-\u04ff]+")
 _LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyzＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺａｂｃｄｅｆｇｈｉｊｋｌｍｎｏｐｑｒｓｔｕｖｗｘｙｚ")
 _OTHER_SCRIPT = lazy_re(r"[\u0370-\u03ff\u0400-\u04ff]")
+# titles and quotations on one line: a span wholly in the minority script is quoted as written
+_QUOTED = lazy_re(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉|“[^“”\n]{1,300}”|「[^「」\n]{1,300}」|『[^『』\n]{1,300}』|‘[^‘’\n]{1,300}’")
 
 
 def lookalike_tokens(text: str):
@@ -183,8 +190,11 @@ class MixedScript:
             minority, majority, into = trad, simp, "simplified"
         else:
             minority, majority, into = simp, trad, "traditional"
+        minority = _outside_quotes(text, minority, majority)
         total = len(minority) + len(majority)
         if len(minority) < min_chars or len(majority) < min_majority or len(minority) / total > max_ratio:
+            return []
+        if not minority:
             return []
         groups: list[list[int]] = [[minority[0]]]
         for p in minority[1:]:
@@ -205,3 +215,25 @@ class MixedScript:
                          "run_chars": len(g), "runs": len(groups)},
             ))
         return out
+
+
+def _outside_quotes(text: str, minority: list[int], majority: list[int]) -> list[int]:
+    """``minority`` less the positions inside a title or quotation that holds no majority character."""
+    if not minority:
+        return minority
+    from bisect import bisect_left
+
+    drop: set[int] = set()
+    lo = minority[0]
+    for m in _QUOTED.finditer(text, max(0, lo - 301)):
+        s, e = m.span()
+        i = bisect_left(minority, s)
+        if i == len(minority):
+            break
+        if minority[i] >= e:
+            continue
+        j = bisect_left(majority, s)
+        if j < len(majority) and majority[j] < e:
+            continue  # both scripts inside: a quotation with a pasted character
+        drop.update(minority[i:bisect_left(minority, e)])
+    return [p for p in minority if p not in drop] if drop else minority
