@@ -200,3 +200,42 @@ def test_user_expression_list_in_the_documented_format():
     found = [(f.text, f.suggestion, f.explanation.lexicon) for f in rep.findings if f.rule == "quality.expression"]
     assert ("某某市人民正府", "某某市人民政府", "my_expressions") in found
     assert all(f.explanation.detector == "quality_typo" for f in rep.findings if f.rule.startswith("quality."))
+
+
+# 必需/必须, 做为/作为, 签定/签订: the wrong form is a dictionary word, so the context decides
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("各单位必需在规定时间内完成整改。", [("必需", "必须")]),
+        ("申请人必需如实填写申请表，并对材料真实性负责。", [("必需", "必须")]),
+        ("考生必需携带身份证原件参加考试。", [("必需", "必须")]),
+        ("学校与供餐企业必需签订供餐合同。", [("必需", "必须")]),
+        ("做为全区首批试点，我街道率先建成便民生活圈。", [("做为", "作为")]),
+        ("符合条件的企业做为申报主体，通过网站在线申报。", [("做为", "作为")]),
+        ("要把安全生产做为一项重点任务来抓。", [("做为", "作为")]),
+        ("县自然资源局要与项目单位及时签定土地出让合同。", [("签定", "签订")]),
+        ("双方签定了战略合作框架协议。", [("签定", "签订")]),
+        ("签定目标责任书后方可施工。", [("签定", "签订")]),
+        ("双方签定合同，明确责任。", [("签定合同", "签订合同")]),  # the longer entry, once
+    ],
+)
+def test_dictionary_word_typos_in_context(reviewer, text, expected):
+    assert _quality(reviewer, text, "quality.typo") == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "保障群众生活必需品供应，确保市场价格基本稳定。",
+        "储备防汛必需物资，做好应急准备工作。",
+        "这是完成任务所必需的条件。",
+        "必需的执法装备配备还不到位。",
+        "为医疗机构配备必需药品和设备。",
+        "要做为民服务的“店小二”，持续优化营商环境。",
+        "争做为群众办实事的好干部。",
+        "在商品标签定价方面存在问题。",
+        "各单位必须在规定时间内完成整改，作为年度考核的重要内容，签订目标责任书。",
+    ],
+)
+def test_dictionary_word_typos_correct_use(reviewer, text):
+    assert _quality(reviewer, text, "quality.typo") == []
