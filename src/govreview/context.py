@@ -6,7 +6,9 @@ rules themselves is useless, so a term hit is kept only if
 
 * it is not inside an allow-list match (``kind: allow`` lexicons, config allow terms);
 * its entry's ``near`` words occur within its window and ``not_near`` words do not;
-* its ``before``/``after`` patterns match the original text around it;
+* its ``before``/``after`` patterns match the original text around it, read as patterns are written:
+  traditional characters simplified and full-width digits half-width, one for one (簽定共建協議 is
+  签定共建协议 to an ``after`` that names 协议);
 * for lexicons with ``negation: true``, no prohibition/negation cue
   (``lexicons/context_cues.tsv``) stands before it — or, for post-posed cues
   (…信息不得公开), after it — in the same clause.
@@ -39,7 +41,7 @@ from dataclasses import dataclass
 from .lazyre import LazyPattern, lazy_re
 from .matcher import Hit, Slot
 from .model import ContextEffect
-from .normalize import Folded, strip_noise, substitution_table, width_table
+from .normalize import Folded, match_view, strip_noise, substitution_table, width_table
 from .textview import TextView
 
 CUE_BEFORE = "context.negation.before"
@@ -296,10 +298,13 @@ class HitFilter:
                     effects.append(ContextEffect(word=near, effect=NOT_NEAR_OTHER_LINE))
             if e.before is not None or e.after is not None:
                 os_, oe = folded.to_original(h.start, h.end)
-                orig = folded.original
-                if e.after is not None and not e.after.match(orig, oe, min(len(orig), oe + 40)):
+                lo = max(0, os_ - 40)
+                # the window in the script the patterns are written in (1:1, so offsets hold)
+                orig = match_view(folded.original[lo:oe + 40], folded.settings)
+                os_, oe = os_ - lo, oe - lo
+                if e.after is not None and not e.after.match(orig, oe, len(orig)):
                     continue
-                if e.before is not None and not e.before.search(orig[max(0, os_ - 40):os_]):
+                if e.before is not None and not e.before.search(orig[:os_]):
                     continue
             if slot.lexicon.negation:
                 neg = self._negation(h.start, h.end, ftext)
