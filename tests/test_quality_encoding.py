@@ -222,3 +222,35 @@ def test_every_garbage_finding_says_what_happened(reviewer):
     for text in texts:
         (f,) = _enc(reviewer, text)
         assert "像是" in f.message or "是未还原" in f.message, f.message
+
+
+# GBK (GB2312) text read as Latin-1/cp1252: both bytes of a character are A1–FE, shown as ¡…þ
+@pytest.mark.parametrize(
+    ("original", "before", "after"),
+    [
+        ("市场监管局", "会议指出，", " 要围绕兜牢民生底线。"),
+        ("民政工作会议", "", "在市政府召开"),
+        ("年3月5日，市民政局", "2024", "召开会议。"),  # digits pass through GBK unchanged
+        ("关于做好安全生产工作的通知", "标题：", "\n发布日期：2024-03-01"),
+        ("政府信息公开年度报告", "<p>", "</p>"),
+    ],
+)
+def test_gbk_read_as_latin1_is_reported_with_repair(reviewer, original, before, after):
+    garbage = original.encode("gbk").decode("latin-1")
+    text = before + garbage + after
+    found = _enc(reviewer, text)
+    assert [(f.text, f.suggestion) for f in found] == [(garbage, original)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Café crème brûlée à la française, Ångström, Ñoño, Müller-Lüdenscheid Straße, Öffnungszeiten.",
+        "温度为25°C±2°C，精度±0.5%，PM2.5浓度为35µg/m³，面积约120㎡。",
+        "©2024 某某市人民政府 版权所有 ®™ «引文» ¼ ½ ¾ §3 ¶",
+        "São Paulo, Bogotá, Zürich, Malmö, Kraków 等城市的代表参加了会议。",
+        "ÀÉÈÌ",  # too short to be a GB2312 phrase
+    ],
+)
+def test_latin1_letters_in_real_text_are_not_gbk_garbage(reviewer, text):
+    assert _enc(reviewer, text) == []

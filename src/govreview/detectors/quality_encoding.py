@@ -14,6 +14,13 @@ looks for those fingerprints instead of scoring "strange" characters:
   lone ``?``/``�`` right after it (the byte lost when the byte count was odd)
   belongs to the garbage.
 * **UTF-8 read as Latin-1/cp1252** (æ”¿åºœ): repaired the same way.
+* **GBK read as Latin-1/cp1252** (ÊÐ³¡¼à¹Ü¾Ö for 市场监管局): both bytes of a GB2312
+  character are A1–FE, which Latin-1 and cp1252 both show as ¡…þ; a run of such
+  characters (digits may stand between pairs: 2024Äê3ÔÂ) that decodes as GB2312 to at
+  least three, mostly common level-1 characters is reported with the repair (real Latin
+  words never hold six accented letters in a row). Like the other Latin-1 case it is only
+  looked for on a page holding a letter À…ï (the shared trigger set): nearly every GB2312
+  phrase has a byte C0–EF.
 * **GBK read as UTF-8**: the invalid bytes became U+FFFD, mixed with the
   stray Latin/Greek/Cyrillic/Arabic letters that GBK byte pairs happen to form
   (��ҳ); one finding per run, no repair (the bytes are lost).
@@ -103,6 +110,8 @@ _LATIN1 = lazy_regex(
     r"(?:[\u00c0-\u00ef][\u0080-\u00ff\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     r"\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]{2,})+"
 )
+# digits pass through GBK unchanged: 2024Äê3ÔÂ5ÈÕ is one run (2024年3月5日)
+_GB_AS_LATIN1 = lazy_re(r"[\u00a1-\u00fe]{2,}(?:[0-9]{1,4}[\u00a1-\u00fe]{2,})*")
 _QUESTION_RUN = lazy_regex(
     r"(?<![?？])(?:\?{4,}|(?<=\p{Han})\?{2,}(?=\p{Han})|(?<=\p{Han})\?{3,}|\?{3,}(?=\p{Han})|(?<=\p{Han})？{3,}(?=\p{Han}))(?![?？])"
 )
@@ -128,6 +137,25 @@ def _to_cp1252(s: str) -> bytes | None:
             else:
                 return None
     return bytes(out)
+
+
+def gbk_as_latin1(run: str) -> str | None:
+    """The GB2312 text that ``run`` (Latin-1 characters ¡…þ) is the Latin-1 reading of, or None."""
+    data = run.encode("latin-1")
+    if sum(1 for b in data if b >= 0x80) % 2:
+        return None  # pairs cannot be aligned: not GB2312
+    try:
+        decoded = data.decode("gb2312")
+    except UnicodeDecodeError:
+        return None
+    _, _, common = _gbk_tables()
+    han = [c for c in decoded if _CJK_OK.match(c) and not _PUNCT.match(c)]
+    if len(han) < 3 or len(han) < 0.8 * len([c for c in decoded if not c.isdigit()]):
+        return None
+    # chance strings of accented letters decode to rare characters; real text is mostly level-1
+    if sum(1 for c in han if c in common) < 0.7 * len(han):
+        return None
+    return decoded
 
 
 def utf8_as_gbk_spans(run: str) -> list[tuple[int, int, str, bool]]:
@@ -370,6 +398,12 @@ class QualityEncoding:
                 if fixed and sum(1 for c in fixed if _CJK_OK.match(c)) >= 2:
                     add(m.start(), m.end(), "UTF-8 read as Latin-1", fixed, {"source_encoding": "utf-8", "read_as": "cp1252"},
                         explain="，像是 UTF-8 编码的文字被按 Latin-1（Windows-1252）解码")
+            for m in _GB_AS_LATIN1.finditer(text):
+                fixed = gbk_as_latin1(m.group())
+                if fixed:
+                    add(m.start(), m.end(), "GBK read as Latin-1", fixed,
+                        {"source_encoding": "gbk", "read_as": "latin-1", "repaired": fixed},
+                        explain="，像是 GBK 编码的文字被按 Latin-1（ISO-8859-1）解码")
         if "?" in text or "？" in text:
             for m in _QUESTION_RUN.finditer(text):
                 add(m.start(), m.end(), "? run", details={"length": len(m.group())}, confidence=0.6,
