@@ -93,3 +93,32 @@ def test_lookalike_tortoise_shell_brackets_are_reported_and_named(reviewer, text
     assert [(f.text, f.suggestion) for f in found] == [(doc_number, normalized)]
     assert "形似" in found[0].message and "U+FE5" in found[0].message
     assert normalize_doc_number(text) == normalized
+
+
+# 公告, 通告 and 令 are numbered in a series of their own with 第; other problems of theirs are still reported
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中国人民银行公告〔2024〕第8号",
+        "根据《中国人民银行公告》（中国人民银行公告〔2020〕第3号）规定办理。",
+        "某某市公安局通告〔2024〕第1号",
+        "国家税务总局公告2024年第1号",
+        "依据《不动产登记暂行条例》（国务院令第656号）执行。",
+        "國家稅務總局公告〔2024〕第8號",
+    ],
+)
+def test_series_numbers_of_announcements_keep_their_di(reviewer, text):
+    assert _found(reviewer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("中国人民银行公告[2024]第8号", [("中国人民银行公告[2024]第8号", "中国人民银行公告〔2024〕第8号")]),
+        ("中国人民银行公告〔2024〕第08号", [("中国人民银行公告〔2024〕第08号", "中国人民银行公告〔2024〕第8号")]),
+        ("某政通〔2024〕第2号", [("某政通〔2024〕第2号", "某政通〔2024〕2号")]),  # 通 (通告's 代字) is not 通告
+        ("京政发〔2024〕第3号", [("京政发〔2024〕第3号", "京政发〔2024〕3号")]),
+    ],
+)
+def test_series_numbers_other_problems_and_ordinary_di(reviewer, text, expected):
+    assert _found(reviewer, text) == expected

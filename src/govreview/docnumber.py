@@ -2,7 +2,7 @@
 
 A 发文字号 is 机关代字 + 〔year〕 + 序号 + 号, e.g. 国办发〔2017〕47号
 (GB/T 9704-2012 §7.2.4: the year in 六角括号 〔〕, four digits, no 第, no
-leading zeros). Real pages write it in many broken ways — [2014], (2014),
+leading zeros; a 公告, 通告 or 令 keeps the 第 of its own series, 中国人民银行公告〔2024〕第8号). Real pages write it in many broken ways — [2014], (2014),
 【2014】, 〔14〕, 第57号, full-width digits — and the linkage check must match
 a 文号 cited in an interpretation against the policy whatever the form. So
 this module returns every occurrence with a normalised form
@@ -41,6 +41,9 @@ _YEAR_SEQ = lazy_re(
     r"(?P<di>第\s*)?(?P<seq>\d{1,5})\s*号"
 )
 _HAN = lazy_regex(r"\p{Han}")
+# 公告, 通告 and 令 are numbered in a series of their own, with 第 (国务院令第656号, 国家税务总局公告2024年第1号,
+# 中国人民银行公告〔2024〕第8号): the 第 of GB/T 9704 §7.2.4 concerns the 发文字号 of other documents
+SERIES = ("公告", "通告", "令")
 _SPACES = frozenset(" \t\u3000\xa0")
 
 
@@ -154,7 +157,7 @@ def _find(text: str) -> list[DocNumber]:
             problems.append("年份应写全四位")
         if m.group("nian"):
             problems.append("年份后不加“年”")
-        if m.group("di"):
+        if m.group("di") and not agency.endswith(SERIES):
             problems.append("序号前不加“第”")
         seq_raw = _digits(m.group("seq"))
         if len(seq_raw) > 1 and seq_raw.startswith("0"):

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..docnumber import find_doc_numbers
+from ..docnumber import SERIES, find_doc_numbers
 from ..model import Category, Severity
 from ..normalize import match_view
 from ..registry import Rule, detector
@@ -75,7 +75,9 @@ def _findings(ctx, text):
             continue
         # the suggestion in the document's own script: its 机关代字 and 号 as written (國辦發〔2014〕57號)
         agency = raw[dn.start:dn.start + len(dn.agency)]
-        suggestion = f"{agency}〔{dn.year}〕{dn.seq}{raw[dn.end - 1]}"
+        # a 公告/通告/令 keeps the 第 of its own series (中国人民银行公告〔2024〕第8号)
+        di = "第" if dn.agency.endswith(SERIES) and "第" in dn.text[len(dn.agency):] else ""
+        suggestion = f"{agency}〔{dn.year}〕{di}{dn.seq}{raw[dn.end - 1]}"
         yield ctx.finding(
             RULE.id, dn.start, dn.end, confidence=0.9, pattern="文号",
             message=f"文号格式不规范：“{raw[dn.start:dn.end]}”，建议改为“{suggestion}”（{'；'.join(dn.problems)}）",
