@@ -122,3 +122,33 @@ def test_series_numbers_of_announcements_keep_their_di(reviewer, text):
 )
 def test_series_numbers_other_problems_and_ordinary_di(reviewer, text, expected):
     assert _found(reviewer, text) == expected
+
+
+# 执法文书 (行政处罚决定书, 行政复议决定书…) are numbered by their own templates: 第 and a fixed-width 序号
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我局于2024年3月15日作出的榕人社监罚字〔2024〕第21号行政处罚决定，现依法予以公示。",
+        "行政复议决定书 京朝政复字〔2024〕第0312号：申请人不服被申请人作出的决定。",
+        "某某县市场监督管理局行政处罚决定书\n某市监罚字〔2024〕第015号",
+        # a 答复书 / 决定书 numbered without a 机关代字: its title line above is no 机关代字
+        "政府信息公开申请答复书\n〔2026〕第8号\n申请人：王某某",
+        "行政复议决定书\n〔2024〕第12号\n申请人：李某",
+    ],
+)
+def test_legal_instrument_numbers_follow_their_templates(reviewer, text):
+    assert _found(reviewer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("京公（治）决字[2024]8号", [("京公（治）决字[2024]8号", "京公（治）决字〔2024〕8号")]),  # the bracket still counts
+        ("榕人社监罚字〔24〕第21号", [("榕人社监罚字〔24〕第21号", "榕人社监罚字〔2024〕21号")]),
+        ("根据《某某方案的通知》（某政办发\n〔2023〕045号）精神", [("某政办发\n〔2023〕045号", "某政办发〔2023〕45号")]),  # a wrap
+        ("关于某某事项的通知\n某政办发\n〔2024〕第3号", [("某政办发\n〔2024〕第3号", "某政办发〔2024〕3号")]),
+        ("于2024年3月15日作出的某政办发〔2024〕第3号文件", [("某政办发〔2024〕第3号", "某政办发〔2024〕3号")]),
+    ],
+)
+def test_instrument_brackets_and_other_documents_still_reported(reviewer, text, expected):
+    assert _found(reviewer, text) == expected

@@ -2,7 +2,8 @@
 
 A 发文字号 is 机关代字 + 〔year〕 + 序号 + 号, e.g. 国办发〔2017〕47号
 (GB/T 9704-2012 §7.2.4: the year in 六角括号 〔〕, four digits, no 第, no
-leading zeros; a 公告, 通告 or 令 keeps the 第 of its own series, 中国人民银行公告〔2024〕第8号). Real pages write it in many broken ways — [2014], (2014),
+leading zeros; a 公告, 通告 or 令 keeps the 第 of its own series, 中国人民银行公告〔2024〕第8号, and 执法文书
+(…罚字, …决字, …复字) follow their own templates, 第 and fixed-width 序号 included). Real pages write it in many broken ways — [2014], (2014),
 【2014】, 〔14〕, 第57号, full-width digits — and the linkage check must match
 a 文号 cited in an interpretation against the policy whatever the form. So
 this module returns every occurrence with a normalised form
@@ -26,10 +27,10 @@ _CLOSE = "〕]）)】］}｝〗﹞"
 # compatibility forms, common on pages typed with some input methods): named in the message
 _LOOKALIKE = {"﹝": "U+FE5D", "﹞": "U+FE5E"}
 # Words that lead into a cited 文号, cut from the front of the Han run before the bracket, as many as follow
-# one another (以及国办发, 关于印发国办发 → 国办发). 经 leads in (经国办发) but 经信/经贸 start a 机关代字 (川经信发,
+# one another (以及国办发, 关于印发国办发 → 国办发; 3月15日作出的榕人社监罚字 → 榕人社监罚字). 经 leads in (经国办发) but 经信/经贸 start a 机关代字 (川经信发,
 # 苏经信综合: not 信发, 信综合).
 _LEADING = lazy_regex(
-    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经(?!信|贸)|是|为|由|对|将|把|在)"
+    r"^(?:.*?(?:根据|按照|依据|依照|参照|执行|落实|贯彻|印发|转发|废止|修订|关于|详见|见|以|和|及|与|或|即|原|经(?!信|贸)|是|为|由|对|将|把|在|作出|做出|出具|下达|签发|制发|送达)"
     r"(?:了|的|过|着)?)+"  # 印发了临政办发〔2025〕21号: the particle is not part of the 机关代字
 )
 # Anchored on the bracketed year (rare in text), so the scan is linear; the 机关代字 is then read
@@ -44,6 +45,11 @@ _HAN = lazy_regex(r"\p{Han}")
 # 公告, 通告 and 令 are numbered in a series of their own, with 第 (国务院令第656号, 国家税务总局公告2024年第1号,
 # 中国人民银行公告〔2024〕第8号): the 第 of GB/T 9704 §7.2.4 concerns the 发文字号 of other documents
 SERIES = ("公告", "通告", "令")
+# 执法文书 and other legal instruments (行政处罚决定书 榕人社监罚字, 行政复议决定书 京朝政复字, 仲裁 劳人仲案字)
+# are numbered by their own templates, many of which print 第 and a fixed-width 序号 (〔2024〕第0312号)
+INSTRUMENT = "字"
+# how the title of a document ends: a line of its own that ends so, above 〔2026〕第8号, is no 机关代字
+_TITLE_ENDS = ("书", "通知", "决定", "意见", "报告", "批复", "纪要", "方案", "办法", "规定", "通报", "请示", "公示")
 _SPACES = frozenset(" \t\u3000\xa0")
 
 
@@ -138,6 +144,9 @@ def _find(text: str) -> list[DocNumber]:
         a0 = _agency_start(text, m.start(), last_end)
         if a0 == m.start():
             continue
+        if (a0 == 0 or text[a0 - 1] == "\n") and "\n" in text[a0:m.start()] and (
+                text[a0:m.start()].split("\n", 1)[0].rstrip().endswith(_TITLE_ENDS)):
+            continue  # a document's title line above its bare number (答复书 / 〔2026〕第8号), not a 机关代字
         raw_agency = text[a0:m.start()].rstrip()
         agency, cut = _trim_agency(raw_agency)
         start = a0 + cut
@@ -157,10 +166,11 @@ def _find(text: str) -> list[DocNumber]:
             problems.append("年份应写全四位")
         if m.group("nian"):
             problems.append("年份后不加“年”")
-        if m.group("di") and not agency.endswith(SERIES):
+        instrument = agency.endswith(INSTRUMENT)
+        if m.group("di") and not instrument and not agency.endswith(SERIES):
             problems.append("序号前不加“第”")
         seq_raw = _digits(m.group("seq"))
-        if len(seq_raw) > 1 and seq_raw.startswith("0"):
+        if len(seq_raw) > 1 and seq_raw.startswith("0") and not instrument:
             problems.append("序号不编虚位（不加“0”）")
         if not (m.group("year").isascii() and m.group("seq").isascii()) and any(
             unicodedata.east_asian_width(c) == "F" for c in m.group("year") + m.group("seq")
