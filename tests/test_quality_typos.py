@@ -286,3 +286,20 @@ def test_hk_macao_taiwan_and_plan_expressions(reviewer, text, expected):
 )
 def test_hk_macao_taiwan_and_plan_correct_forms(reviewer, text):
     assert _quality(reviewer, text, "quality.expression") == []
+
+
+# 既…又… with the verb repeated is no typo for 即使/即将; 既使…也要 is
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("这项改革既使企业降低了成本，又使群众得到了实惠。", []),
+        ("既使企业受益，也让群众满意。", []),
+        ("既将政策落实到位，又将服务送到群众家门口。", []),
+        ("既将问题整改到位，也把制度建立起来。", []),
+        ("既使遇到困难，也要迎难而上。", [("既使", "即使")]),
+        ("既使工作再忙，也不能放松安全这根弦。", [("既使", "即使")]),
+        ("既将到来的汛期形势严峻，各地要提前做好准备。", [("既将", "即将")]),
+    ],
+)
+def test_ji_you_parallel_construction(reviewer, text, expected):
+    assert _quality(reviewer, text, "quality.typo") == expected
