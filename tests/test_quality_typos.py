@@ -303,3 +303,28 @@ def test_hk_macao_taiwan_and_plan_correct_forms(reviewer, text):
 )
 def test_ji_you_parallel_construction(reviewer, text, expected):
     assert _quality(reviewer, text, "quality.typo") == expected
+
+
+@pytest.mark.parametrize("lexicon", [TYPOS, EXPRESSIONS], ids=["typos", "expressions"])
+def test_a_correct_form_is_never_reported(reviewer, lexicon):
+    """The suggestion of every entry, in a sentence and alone, holds nothing to report
+    (中央军事委员会 must not be found as the incomplete 中央军事委员)."""
+    wrong = []
+    for e in lexicon.entries:
+        for text in (f"各单位要{e.suggestion}，认真落实。", e.suggestion):
+            found = [f for f in reviewer.review(text).findings if f.rule.startswith("quality.")]
+            if found:
+                wrong.append((e.id, text, [f.text for f in found]))
+    assert wrong == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["中央军事委员会主席签署命令。", "中共中央军事委员会委员", "访问香港政府一站通网站办理。", "据香港政府新闻网消息。"],
+)
+def test_full_names_that_contain_an_entry(reviewer, text):
+    assert _quality(reviewer, text, "quality.expression") == []
+
+
+def test_incomplete_name_still_reported(reviewer):
+    assert _quality(reviewer, "中央军事委员主席签署命令。", "quality.expression") == [("中央军事委员", "中央军事委员会")]
