@@ -254,3 +254,32 @@ def test_gbk_read_as_latin1_is_reported_with_repair(reviewer, original, before, 
 )
 def test_latin1_letters_in_real_text_are_not_gbk_garbage(reviewer, text):
     assert _enc(reviewer, text) == []
+
+
+# citizens' messages (互动交流, 领导信箱) stress a question with ?? or ？？？: punctuation, not lost characters
+@pytest.mark.parametrize(
+    "text",
+    [
+        "网友留言：请问公积金怎么提取??谢谢",
+        "网友留言：小区门口的路灯坏了半个月了，什么时候能修好???",
+        "留言内容：为什么还没有答复？？？请尽快处理。",
+        "来信：我们村的低保为什么取消了??我家符合条件啊",
+        "留言：办理居住证需要多长时间??在哪里办",
+        "问：新生儿医保是否可以线上办理??答：可以，登录市医保局网站办理。",
+    ],
+)
+def test_question_marks_ending_a_question_are_punctuation(reviewer, text):
+    assert _enc(reviewer, text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "garbage"),
+    [
+        ("请问????在哪里办理", "????"),  # four or more: lost text whatever the sentence
+        ("全镇共公开政府信息326条，其中????????发布82条。", "????????"),
+        ("关于??工作的通知", "??"),
+        ("我们想问一下。数据显示???的情况", "???"),  # the question word is in another sentence
+    ],
+)
+def test_question_runs_outside_a_question_still_reported(reviewer, text, garbage):
+    assert [f.text for f in _enc(reviewer, text)] == [garbage]

@@ -24,7 +24,8 @@ looks for those fingerprints instead of scoring "strange" characters:
 * **GBK read as UTF-8**: the invalid bytes became U+FFFD, mixed with the
   stray Latin/Greek/Cyrillic/Arabic letters that GBK byte pairs happen to form
   (��ҳ); one finding per run, no repair (the bytes are lost).
-* **``?`` runs** where a conversion replaced each CJK character by ``?``.
+* **``?`` runs** where a conversion replaced each CJK character by ``?`` — not two or three ending a
+  question (怎么提取??谢谢, 为什么取消了???), as citizens type them on message boards.
 * **escape leftovers**: ``&#25919;&#24220;`` or ``\\u653f\\u5e9c`` shown as text
   (repaired as suggestion).
 * **placeholder garbage**: ``锟斤拷`` (U+FFFD, already a replacement, saved as
@@ -114,6 +115,12 @@ _LATIN1 = lazy_regex(
 _GB_AS_LATIN1 = lazy_re(r"[\u00a1-\u00fe]{2,}(?:[0-9]{1,4}[\u00a1-\u00fe]{2,})*")
 _QUESTION_RUN = lazy_regex(
     r"(?<![?？])(?:\?{4,}|(?<=\p{Han})\?{2,}(?=\p{Han})|(?<=\p{Han})\?{3,}|\?{3,}(?=\p{Han})|(?<=\p{Han})？{3,}(?=\p{Han}))(?![?？])"
+)
+# a question ending right before a short ? run, within its sentence (…为什么取消了??, 怎么提取??): citizens'
+# messages on 互动交流 pages stress a question so; four or more ? are always reported
+_ASKS = lazy_regex(
+    r"(?:吗|呢|么|吧|啊|呀|哪|谁|几|多少|多长|多久|多大|是否|能否|可否|有没有|是不是|能不能|会不会|如何|何时|怎|为何|为啥|咋|啥)"
+    r"[^。！？!?；;\n]{0,20}$"
 )
 # placeholders of lost text: every U+FFFD saved as UTF-8 and read as GBK is 锟斤拷 (an odd byte count leaves
 # 锟 or 锟斤 at the end); runs of the bytes CC / CD (uninitialised memory) read as GBK are 烫 / 屯
@@ -406,6 +413,8 @@ class QualityEncoding:
                         explain="，像是 GBK 编码的文字被按 Latin-1（ISO-8859-1）解码")
         if "?" in text or "？" in text:
             for m in _QUESTION_RUN.finditer(text):
+                if len(m.group()) <= 3 and _ASKS.search(text, max(0, m.start() - 40), m.start()):
+                    continue  # a message-board question typed with ?? (怎么提取??谢谢): punctuation, not lost text
                 add(m.start(), m.end(), "? run", details={"length": len(m.group())}, confidence=0.6,
                     explain="，像是转换编码时无法表示的汉字被替换成了问号，请核对原文")
         if _C1_RUN.search(text):
