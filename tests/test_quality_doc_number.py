@@ -152,3 +152,14 @@ def test_legal_instrument_numbers_follow_their_templates(reviewer, text):
 )
 def test_instrument_brackets_and_other_documents_still_reported(reviewer, text, expected):
     assert _found(reviewer, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [  # 代字 in 字 that number 公文, not instruments: GB/T 9704 applies
+        ("厅字〔2024〕第3号", [("厅字〔2024〕第3号", "厅字〔2024〕3号")]),
+        ("组通字〔2024〕05号", [("组通字〔2024〕05号", "组通字〔2024〕5号")]),
+    ],
+)
+def test_gongwen_codes_ending_in_zi_still_reported(reviewer, text, expected):
+    assert _found(reviewer, text) == expected

@@ -46,8 +46,10 @@ _HAN = lazy_regex(r"\p{Han}")
 # 中国人民银行公告〔2024〕第8号): the 第 of GB/T 9704 §7.2.4 concerns the 发文字号 of other documents
 SERIES = ("公告", "通告", "令")
 # 执法文书 and other legal instruments (行政处罚决定书 榕人社监罚字, 行政复议决定书 京朝政复字, 仲裁 劳人仲案字)
-# are numbered by their own templates, many of which print 第 and a fixed-width 序号 (〔2024〕第0312号)
-INSTRUMENT = "字"
+# are numbered by their own templates, many of which print 第 and a fixed-width 序号 (〔2024〕第0312号); their
+# 代字 end in the instrument's kind. Not every 代字 in 字 is one: 厅字, 组通字 number 公文
+INSTRUMENT = ("决字", "罚字", "复字", "案字", "裁字", "许字", "诉字", "赔字", "执字", "查字", "封字", "扣字", "改字",
+              "催字", "告字")
 # how the title of a document ends: a line of its own that ends so, above 〔2026〕第8号, is no 机关代字
 _TITLE_ENDS = ("书", "通知", "决定", "意见", "报告", "批复", "纪要", "方案", "办法", "规定", "通报", "请示", "公示")
 _SPACES = frozenset(" \t\u3000\xa0")
