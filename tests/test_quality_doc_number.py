@@ -163,3 +163,31 @@ def test_instrument_brackets_and_other_documents_still_reported(reviewer, text, 
 )
 def test_gongwen_codes_ending_in_zi_still_reported(reviewer, text, expected):
     assert _found(reviewer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "html",
+    [  # a bare number in its own table cell or paragraph: the title or office beside or above is no 机关代字
+        "<table><tr><th>文件名称</th><th>文号</th></tr><tr><td>某某县人民政府关于调整城市规划区范围的批复</td>"
+        "<td>〔2024〕第5号</td></tr></table>",
+        "<p>某某市人民政府办公室</p><p>〔2024〕第5号</p>",
+        "<p>某某县人民政府关于调整城市规划区范围的批复</p><p>〔2024〕第5号</p>",
+    ],
+)
+def test_bare_number_beside_a_title_in_html(reviewer, html):
+    from govreview import Document
+    from govreview.docnumber import has_doc_number
+
+    doc = Document(html=html)
+    assert [f for f in reviewer.review(doc).findings if f.rule == "quality.doc_number"] == []
+    import re
+
+    text = re.sub(r"<[^>]+>", "", html.replace("</td><td>", "\t").replace("</td></tr><tr><td>", "\n").replace("</p><p>", "\n"))
+    assert not has_doc_number(text), text
+
+
+def test_doc_number_in_its_own_cell_still_checked(reviewer):
+    from govreview import Document
+
+    doc = Document(html="<table><tr><td>关于印发某某方案的通知</td><td>某政发[2024]3号</td></tr></table>")
+    assert [f.text for f in reviewer.review(doc).findings if f.rule == "quality.doc_number"] == ["某政发[2024]3号"]

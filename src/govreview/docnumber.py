@@ -110,7 +110,12 @@ def has_doc_number(text: str) -> bool:
     if "号" not in text:
         return False
     # as in _find: a match counts when Han characters stand before it (the floor is 0 until the first one)
-    return any(_agency_start(text, m.start(), 0) != m.start() for m in _YEAR_SEQ.finditer(text))
+    return any(_has_agency(text, _agency_start(text, m.start(), 0), m.start()) for m in _YEAR_SEQ.finditer(text))
+
+
+def _has_agency(text: str, a0: int, bracket: int) -> bool:
+    """Is the Han run [a0, bracket) a 机关代字: there is one, in the bracket's own table cell, not a heading line above?"""
+    return a0 != bracket and "\t" not in text[a0:bracket] and not _heading_above(text, a0, bracket)
 
 
 def _agency_start(text: str, end: int, floor: int) -> int:
@@ -139,16 +144,29 @@ def _agency_start(text: str, end: int, floor: int) -> int:
     return j if j < i else end
 
 
+def _heading_above(text: str, a0: int, bracket: int) -> bool:
+    """Does the Han run before ``bracket`` cross a line break, coming from a line that holds nothing but Han
+    characters — a title or an office's name on a line of its own, long (≥ 7) or ending like a title? A
+    机关代字 wrapped by a PDF line (…的通知》（某政办发 / 〔2023〕45号）) comes from a line with more on it."""
+    nl = text.find("\n", a0, bracket)  # the end of the line the run starts on
+    if nl < 0:
+        return False
+    line_start = text.rfind("\n", 0, nl) + 1
+    line = text[line_start:nl].strip()
+    if not line or not all(_HAN.match(c) for c in line):
+        return False
+    return len(line) >= 7 or line.endswith(_TITLE_ENDS)
+
+
 def _find(text: str) -> list[DocNumber]:
     out: list[DocNumber] = []
     last_end = 0
     for m in _YEAR_SEQ.finditer(text):
         a0 = _agency_start(text, m.start(), last_end)
-        if a0 == m.start():
+        # no Han run; one in another table cell (文件名称 | 〔2024〕第5号); or a line of its own above a bare
+        # number (…答复书 / 〔2026〕第8号), not a wrapped 机关代字
+        if not _has_agency(text, a0, m.start()):
             continue
-        if (a0 == 0 or text[a0 - 1] == "\n") and "\n" in text[a0:m.start()] and (
-                text[a0:m.start()].split("\n", 1)[0].rstrip().endswith(_TITLE_ENDS)):
-            continue  # a document's title line above its bare number (答复书 / 〔2026〕第8号), not a 机关代字
         raw_agency = text[a0:m.start()].rstrip()
         agency, cut = _trim_agency(raw_agency)
         start = a0 + cut
