@@ -330,3 +330,24 @@ def test_full_names_that_contain_an_entry(reviewer, text):
 
 def test_incomplete_name_still_reported(reviewer):
     assert _quality(reviewer, "中央军事委员主席签署命令。", "quality.expression") == [("中央军事委员", "中央军事委员会")]
+
+
+@pytest.mark.parametrize("text", [
+    "新闻报道中不得使用“两岸三地”的说法，应表述为“内地与港澳”。",
+    "不能把台湾地区领导人称为“台湾总统”。",
+    "“再接再厉”不能写成“再接再励”，“按部就班”不要写作“按步就班”。",
+    "对“中港台”等不规范提法，各单位要认真自查。",
+])
+def test_a_quoted_wrong_form_that_a_sentence_names_is_not_reported(reviewer, text):
+    """Usage rules and correction lists quote the wrong form to name it; they are not using it."""
+    assert _quality(reviewer, text, "quality.typo") == [] and _quality(reviewer, text, "quality.expression") == []
+
+
+@pytest.mark.parametrize("text, wrong", [
+    ("我们要“再接再励”，争取更大成绩。", "再接再励"),
+    ("举办“两岸三地”青年论坛。", "两岸三地"),
+    ("两岸三地的青年代表齐聚一堂。", "两岸三地"),
+])
+def test_a_quoted_wrong_form_in_use_is_still_reported(reviewer, text, wrong):
+    found = _quality(reviewer, text, "quality.typo") + _quality(reviewer, text, "quality.expression")
+    assert wrong in str(found)

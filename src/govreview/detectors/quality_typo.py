@@ -16,6 +16,7 @@ be reproduced verbatim. So this detector drops hits that fall inside
 * a name: the value of a name field (姓名：, 联系人：, 记者…), a person before
   同志/先生/女士, an organisation name ending in 公司/集团/合作社…,
 * a boilerplate line (版权所有, 主办单位, ICP备…), a URL or e-mail address,
+* a quotation that names the wrong form (不得使用“两岸三地”的说法, 不能写成“再接再励”),
 
 and short terms (≤ 3 characters) that straddle two dictionary words: if a
 word of jieba's dictionary (a base dependency; frequency ≥ 5, not itself a
@@ -33,6 +34,7 @@ from ..docnumber import find_doc_numbers
 from ..lazyre import lazy_regex
 from ..model import Category, Severity
 from ..registry import Rule, detector
+from ._quotes import is_quoted
 
 TYPO = Rule("quality.typo", Category.quality, Severity.low, "错别字（公文常见易错词）", "疑似错别字")
 EXPRESSION = Rule("quality.expression", Category.quality, Severity.medium, "规范表述错误（国名、机构名称、固定提法）", "规范表述有误")
@@ -46,6 +48,11 @@ _NAME_FIELD = lazy_regex(
 _PERSON = lazy_regex(r"\p{Han}{2,3}(?=同志|先生|女士)")
 _ORG = lazy_regex(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
 _URL = lazy_regex(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
+# a sentence that quotes the wrong form to name it: 不得使用“两岸三地”的说法, “再接再厉”不能写成“再接再励”
+_NAMING_BEFORE = lazy_regex(r"(?:不得|禁止|严禁|不能|不宜|不要|避免|慎用|禁用|停止|不应|勿|错写成|误写为|写成|写作|误作|称为|叫做)"
+                            r"[^，。；！？\n]{0,8}[“「『\"]$")
+_NAMING_AFTER = lazy_regex(r"[”」』\"](?:等|之类|这种|这一|这类|的)?[^，。；！？\n]{0,4}?(?:说法|提法|表述|称谓|称呼|用语|字样|写法)")
 
 _MIN_FREQ = 5
 _JIEBA = None
@@ -97,6 +104,16 @@ def is_protected(text: str, s: int, e: int, *, titles: bool = True) -> bool:
     return any(a <= s - lo and e - lo <= b for a, b in protected_spans(text[lo:hi], titles=titles))
 
 
+def _named(text: str, s: int, e: int) -> bool:
+    """Whether the wrong form is quoted to be named — a usage rule or a list of corrections (不得使用“两岸三地”的
+    说法; “再接再厉”不能写成“再接再励”) — rather than used."""
+    if not is_quoted(text, s, e):
+        return False
+    open_at = max(text.rfind(q, max(0, s - 20), s) for q in "“「『\"")
+    return (open_at >= 0 and _NAMING_BEFORE.search(text[max(0, open_at - 16):open_at + 1]) is not None) or \
+        _NAMING_AFTER.match(text, e) is not None
+
+
 @detector(TYPO, EXPRESSION, name=NAME, order=60)
 class QualityTypo:
     """Reports confusion-lexicon hits that are not names, 文号, titles or boilerplate."""
@@ -123,7 +140,7 @@ class QualityTypo:
             if e.term in ignore:
                 continue
             s, end = ctx.view_span(k.hit)
-            if is_protected(ctx.text, s, end, titles=e.rule == TYPO.id):
+            if is_protected(ctx.text, s, end, titles=e.rule == TYPO.id) or _named(ctx.text, s, end):
                 continue
             if len(slot.folded) <= 3 and self._straddles(ctx.folded.text, k.hit.start, k.hit.end):
                 continue
