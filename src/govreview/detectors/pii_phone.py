@@ -317,6 +317,19 @@ def _nothing_to_report(ctx) -> bool:
     return _MOBILE_HEAD_OR_PRIVATE.search(cluster_context(ctx)) is None
 
 
+def _mobile_finding(ctx, text: str, s: int, e: int, pattern: str, validation: str, region: str | None = None):
+    """A mobile's finding: severity from its context (person, office, duty), one message per outcome."""
+    sev, conf, effects, details = classify_mobile(text, s, e)
+    details["number_type"] = "mobile"
+    if region:
+        details["region"] = region
+    msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
+    if "person" in details and sev is Severity.high:
+        msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
+    return pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
+                       pattern=pattern, validation=validation, context=effects, details=details)
+
+
 @detector(MOBILE_RULE, LANDLINE_RULE, name="pii_phone", order=42)
 def detect(ctx):
     text = ctx.text
@@ -332,26 +345,13 @@ def detect(ctx):
         if _not_a_phone(text, s, e):
             continue
         mobile_spans.append((s, e))
-        sev, conf, effects, details = classify_mobile(text, s, e)
-        details["number_type"] = "mobile"
-        msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
-        if "person" in details and sev is Severity.high:
-            msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
-        yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
-                          pattern="phone/mobile", validation="phonenumbers CN mobile", context=effects, details=details)
+        yield _mobile_finding(ctx, text, s, e, "phone/mobile", "phonenumbers CN mobile")
     for m in iter_matches(ctx, TW_MOBILE, min_digits=10, stars=False, near=_TW_NEAR):
         s, e = m.span()
         if not _tw_mobile(text, s, e):
             continue
         mobile_spans.append((s, e))
-        sev, conf, effects, details = classify_mobile(text, s, e)
-        details["number_type"] = "mobile"
-        details["region"] = "TW"
-        msg = MOBILE_RULE.message if sev is not Severity.info else "手机号码（单位/办公语境，可公开，请确认非个人号码）"
-        if "person" in details and sev is Severity.high:
-            msg = f"{MOBILE_RULE.message}；附近有人员信息（{details['person']}），构成可识别个人的组合"
-        yield pii_finding(ctx, MOBILE_RULE.id, s, e, severity=sev, confidence=conf, message=msg,
-                          pattern="phone/mobile-tw", validation="phonenumbers TW mobile", context=effects, details=details)
+        yield _mobile_finding(ctx, text, s, e, "phone/mobile-tw", "phonenumbers TW mobile", region="TW")
     if not info and not _private_word_before_cluster(ctx):
         return  # only office lines can be here, and they are not reported
     for m in iter_matches(ctx, LANDLINE, min_digits=10, stars=False):
