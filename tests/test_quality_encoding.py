@@ -250,6 +250,10 @@ def test_gbk_read_as_latin1_is_reported_with_repair(reviewer, original, before, 
         "©2024 某某市人民政府 版权所有 ®™ «引文» ¼ ½ ¾ §3 ¶",
         "São Paulo, Bogotá, Zürich, Malmö, Kraków 等城市的代表参加了会议。",
         "ÀÉÈÌ",  # too short to be a GB2312 phrase
+        # masks and placeholders written with × (U+00D7, a Latin-1 character)
+        "王*兰，身份证号620102××××××××2326，家庭人口2人。",
+        "身份证号码：××××××195505050350",
+        "申请人：××××××，联系电话：138××××××××。",
     ],
 )
 def test_latin1_letters_in_real_text_are_not_gbk_garbage(reviewer, text):

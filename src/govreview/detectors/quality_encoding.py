@@ -148,6 +148,8 @@ def _to_cp1252(s: str) -> bytes | None:
 
 def gbk_as_latin1(run: str) -> str | None:
     """The GB2312 text that ``run`` (Latin-1 characters ¡…þ) is the Latin-1 reading of, or None."""
+    if len(set(run)) < 3:
+        return None  # ×××××××× masks an ID number (and ×× a name): one sign repeated is no text read wrongly
     data = run.encode("latin-1")
     if sum(1 for b in data if b >= 0x80) % 2:
         return None  # pairs cannot be aligned: not GB2312
