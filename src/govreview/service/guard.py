@@ -94,7 +94,8 @@ class Guard:
         if has_body and (ctype is None or not _json_type(ctype)):
             await self._drain(receive, self.max_body_bytes * DRAIN_FACTOR)
             await _send_error(send, 415, "unsupported_media_type",
-                              "请求体必须是 JSON：请设置 Content-Type: application/json")
+                              "请求体必须是 JSON：请设置 Content-Type: application/json "
+                              "the request body must be JSON: send Content-Type: application/json")
             return
         limit = self.max_body_bytes
         declared = headers.get(b"content-length")
