@@ -109,23 +109,23 @@ class Baseline:
         try:
             data = json.loads(Path(path).read_text(encoding="utf-8"))
             if data.get("format") != FORMAT:
-                raise BaselineError(f"{path}: not a govreview baseline (format {data.get('format')!r})")
+                raise BaselineError(f"{path}: 不是 govreview 基线文件 not a govreview baseline (format {data.get('format')!r})")
             entries = Counter({e["hash"]: int(e.get("count", 1)) for e in data["entries"]})
             rules = {e["hash"]: e.get("rule") for e in data["entries"]}
             key = None
             if data.get("keyed"):
                 key = _env_key()
                 if key is None:
-                    raise BaselineError(f"{path}: a keyed baseline: set {KEY_ENV} to the key it was written with")
+                    raise BaselineError(f"{path}: 基线文件带密钥，请设置 {KEY_ENV} a keyed baseline: set {KEY_ENV} to the key it was written with")
                 if data.get("key_check") != _h(str(data["salt"]), "govreview key check", key):
-                    raise BaselineError(f"{path}: {KEY_ENV} is not the key this baseline was written with")
+                    raise BaselineError(f"{path}: {KEY_ENV} 与写入基线时的密钥不同 {KEY_ENV} is not the key this baseline was written with")
             return cls(str(data["salt"]), entries, rules, key)
         except OSError as exc:
-            raise BaselineError(f"cannot read baseline {path}: {exc.strerror or exc}") from None
+            raise BaselineError(f"无法读取基线文件 cannot read baseline {path}: {exc.strerror or exc}") from None
         except (json.JSONDecodeError, KeyError, TypeError, AttributeError, ValueError) as exc:
             if isinstance(exc, BaselineError):
                 raise
-            raise BaselineError(f"{path}: invalid baseline: {exc}") from None
+            raise BaselineError(f"{path}: 基线文件格式错误 invalid baseline: {exc}") from None
 
     @classmethod
     def from_reports(cls, reports: Iterable[Report]) -> Baseline:
