@@ -324,13 +324,12 @@ _FIELD_URL = re.compile(r'HYPERLINK\s+"([^"]+)"')
 
 
 def _link_unit(paragraphs, rels, location: Location) -> Unit | None:
-    """The external targets of the paragraphs' hyperlinks, one per line, where the visible text does not
-    already show them: readers follow the target, not the words (附件1.doc → file:///C:/Users/…/附件1.doc,
+    """The external targets of the paragraphs' hyperlinks that their text does not show, as a unit (see
+    :func:`_targets_unit`): readers follow the target, not the words (附件1.doc → file:///C:/Users/…/附件1.doc,
     a link into the editor's own disk, or an ad site behind 点击查看). From ``w:hyperlink`` relationships and
-    ``HYPERLINK "…"`` field codes; ``mailto:`` targets are left out (the address is what the text shows)."""
-    urls: list[str] = []
+    ``HYPERLINK "…"`` field codes."""
+    targets: list[str] = []
     for p in paragraphs:
-        shown = None
         for el in p.iter(_W + "hyperlink", _W + "instrText", _W + "fldSimple"):
             if el.tag == _W + "hyperlink":
                 rel = rels.get(el.get(_R_ID)) if el.get(_R_ID) else None
@@ -338,15 +337,10 @@ def _link_unit(paragraphs, rels, location: Location) -> Unit | None:
             else:
                 code = el.text if el.tag == _W + "instrText" else el.get(_W + "instr")
                 found = _FIELD_URL.findall(code or "")
-            for url in found:
-                url = url.strip()
-                if not url or url.lower().startswith("mailto:") or url in urls:
-                    continue
-                if shown is None:
-                    shown = _para_text(p)
-                if url not in shown:
-                    urls.append(url)
-    return Unit("\n".join(urls), location) if urls else None
+            targets.extend(url.strip() for url in found if url.strip())
+    if not targets:
+        return None
+    return _targets_unit(targets, "\n".join(_para_text(p) for p in paragraphs), location)
 
 
 def _in_fallback(el) -> bool:
@@ -677,7 +671,7 @@ def _pdf_bytes_str(b: bytes) -> str:
 
 
 def _targets_unit(targets: list[str], shown: str, location: Location) -> Unit | None:
-    """A unit for the link targets a reader follows but the text does not show (as ``_link_unit`` for Word):
+    """A unit for the link targets a reader follows but the text does not show (Word, PDF and xlsx links):
     one per line, each once; ``mailto:`` left out (the address is what the text shows); a URL printed on the
     page and linked (a typed address made a link) is reviewed once, in the page's text, even where the page
     breaks it across lines."""
