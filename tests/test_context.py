@@ -104,6 +104,27 @@ def test_a_prohibition_far_away_does_not_hide_spam(text):
     assert _gambling(Document(text=text)) != []
 
 
+def test_which_words_are_prohibitions_is_cue_lexicon_data():
+    """A prohibition is added in the cue lexicon alone (rule context.prohibition): the word becomes a cue
+    and reaches past the sentence's subject to what it forbids to publish; the same word as a plain
+    context.negation.before cue does not reach that far."""
+    from govreview import Lexicon
+
+    text = "不许任何单位和个人，以任何形式发布澳门博彩广告。"
+    assert _gambling(Document(text=text)) != []  # 不许 is no shipped cue
+
+    def reviewer(rule: str) -> Reviewer:
+        return Reviewer(lexicons=[Lexicon.from_terms(["不许"], name="extra-cues", kind="cues", rule=rule)])
+
+    def gambling(rv: Reviewer, t: str) -> list[str]:
+        return [f.text for f in rv.review(Document(text=t)).findings if f.rule == "advertising.gambling"]
+
+    before, prohibition = reviewer("context.negation.before"), reviewer("context.prohibition")
+    assert gambling(before, text) != []
+    assert gambling(prohibition, text) == []
+    assert gambling(before, "不许发布澳门博彩广告。") == gambling(prohibition, "不许发布澳门博彩广告。") == []
+
+
 @pytest.mark.parametrize("text", [
     "严禁酒驾。澳门博彩、百家乐、真人荷官，在线开户。",            # another sentence
     "请各单位严格落实保密审查制度，确保网站安全运行，百家乐、真人荷官、澳门博彩在线注册送彩金",  # a comma ends the reach

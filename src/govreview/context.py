@@ -11,7 +11,9 @@ rules themselves is useless, so a term hit is kept only if
   签定共建协议 to an ``after`` that names 协议);
 * for lexicons with ``negation: true``, no prohibition/negation cue
   (``lexicons/context_cues.tsv``) stands before it — or, for post-posed cues
-  (…信息不得公开), after it — in the same clause.
+  (…信息不得公开), after it — in the same clause; a prohibition proper (rule ``context.prohibition``:
+  严禁, 不得…) also reaches the object of a publishing verb past the sentence's subject
+  (严禁任何单位和个人，以任何形式发布澳门博彩广告).
 
 Spam makes claims with the same words: 绝无诈骗, 不是骗子, 拒绝黑钱, 谨防假冒, 无需审核. Such an
 *assurance* (rule ``context.assurance`` in the cue lexicon) negates nothing the page offers: a cue,
@@ -45,6 +47,7 @@ from .normalize import Folded, match_view, strip_noise, substitution_table, widt
 from .textview import TextView
 
 CUE_BEFORE = "context.negation.before"
+CUE_PROHIBITION = "context.prohibition"  # a CUE_BEFORE cue whose reach extends to a publishing verb's object
 CUE_AFTER = "context.negation.after"
 CUE_ASSURANCE = "context.assurance"  # spam's own claims (绝无诈骗, 拒绝黑钱): not cues, not report words
 CUE_CLAIM = "context.claim_object"  # what spam says it refuses (诈骗平台, 骗子, 黑平台): a cue with one is spent on it
@@ -70,21 +73,18 @@ def _enumerates(text: str, a: int, b: int, tail: str = "") -> bool:
 #: — or a list's head after its 等 (转载真人百家乐等境外赌博网站的内容)
 _PUBLISHED_OBJECT = lazy_re(r"(?:发布|刊登|登载|刊载|刊播|播放|传播|散布|散播|转载|转发|推送|推广|宣传|链接|张贴|投放|制作)"
                             r"(?:[“‘\"'「『《]?|[^，,。；;！？!?\n]{0,30}等[^，,。；;！？!?、\n]{0,6})$")
-#: prohibitions proper, whose object a rule sentence names after its scope (严禁任何单位和个人，以任何形式发布…)
-_PROHIBITIONS = frozenset(("不得", "严禁", "禁止", "不准", "不应", "不能", "杜绝", "严防", "切勿", "请勿", "不宜", "防止", "避免",
-                           "打击", "查处", "取缔", "整治", "清理", "关停"))
-
 
 #: what a rule sentence's subject ends with, when a comma follows it (严禁任何单位和个人，…)
 _SUBJECT_END = lazy_re(r"(?:人|单位|组织|部门|机构|机关|企业|网站|账号|帐号|媒体|平台|公民|用户|网民|者)$")
 
 
-def _prohibited_publication(window: str, cue_end: int, cue: str) -> bool:
-    """Whether the term at the end of ``window`` is what a prohibition forbids to publish: the cue is a
-    prohibition and the term is the object of a publishing verb. Rule sentences put the scope between
-    them — 严禁任何单位和个人，以任何形式在网站上发布澳门博彩广告 — further than a cue's usual reach. A comma
+def _prohibited_publication(window: str, cue_end: int, cue: str, prohibitions: frozenset[str]) -> bool:
+    """Whether the term at the end of ``window`` is what a prohibition forbids to publish: the cue is one of
+    ``prohibitions`` (folded words of rule ``context.prohibition`` in the cue lexicon: prohibitions proper,
+    whose object a rule sentence names after its scope) and the term is the object of a publishing verb.
+    Rule sentences put the scope between them — 严禁任何单位和个人，以任何形式在网站上发布澳门博彩广告 — further than a cue's usual reach. A comma
     in between must close the sentence's subject (…单位和个人，): 严禁酒驾，发布澳门博彩… is two clauses."""
-    if cue not in _PROHIBITIONS:
+    if cue not in prohibitions:
         return False
     m = _PUBLISHED_OBJECT.search(window, cue_end)
     if m is None:
@@ -167,7 +167,9 @@ class HitFilter:
 
     def __init__(self, slots: list[Slot], fold_word, cue_words: list[tuple[str, str]] = ()):
         self.slots = slots
-        self.cues_before = _cue_regex(cue_words, CUE_BEFORE, fold_word)
+        # a prohibition (严禁, 不得…) is a before-cue too: the lexicon lists it once, under its own rule
+        self.cues_before = _cue_regex(cue_words, (CUE_BEFORE, CUE_PROHIBITION), fold_word)
+        self.prohibitions = frozenset(fold_word(t) for t, r in cue_words if r == CUE_PROHIBITION) - {""}
         self.cues_after = _cue_regex(cue_words, CUE_AFTER, fold_word)
         # a claim ends its clause (绝无诈骗，提款秒到; 谨防假冒！): 谨防假冒公检法… goes on to name what to beware of
         self.assurance = _cue_regex(cue_words, CUE_ASSURANCE, fold_word, suffix=r"(?![\u3400-\u9fff])")
@@ -239,7 +241,7 @@ class HitFilter:
                     continue  # 远离骗子平台，选择真人百家乐: 远离 governs 骗子平台
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
-                                                                 or _prohibited_publication(window, m.end(), m.group()))):
+                                                                 or _prohibited_publication(window, m.end(), m.group(), self.prohibitions))):
                     return m.group(), lo + m.end(), start
         if self.cues_after is not None:
             window = folded_text[end:end + LIST_WINDOW + 8]
@@ -356,8 +358,9 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     return False
 
 
-def _cue_regex(cue_words, rule: str, fold_word, suffix: str = "") -> LazyPattern | None:
-    words = sorted({fold_word(t) for t, r in cue_words if r == rule} - {""}, key=len, reverse=True)
+def _cue_regex(cue_words, rules: str | tuple[str, ...], fold_word, suffix: str = "") -> LazyPattern | None:
+    rules = (rules,) if isinstance(rules, str) else rules
+    words = sorted({fold_word(t) for t, r in cue_words if r in rules} - {""}, key=len, reverse=True)
     # a literal alternation: the standard library engine scans it ~2× faster than ``regex``
     if not words:
         return None
