@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 
 import regex
 
+from . import jsstring
 from .lazyre import lazy_re, lazy_regex
 from .textview import TextView, ViewBuilder
 
@@ -238,56 +239,14 @@ def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> boo
 # across string literals so that nothing reading the source sees them. The literals of each write call's
 # argument (document.write/writeln, innerHTML/outerHTML =, insertAdjacentHTML) are one HTML stream, as the
 # browser writes them: their text (tags dropped, entities and JavaScript escapes decoded) is part of the view,
-# on a line of its own, each character at its place in the literal. Operands that are not literals
+# on a line of its own, each character at its place in the literal (jsstring.literal). Operands that are not literals
 # (variables, calls) add nothing. Scripts that build their HTML otherwise are not read.
 _WRITE_CALL = lazy_re(r"document\s*\.\s*write(?:ln)?\s*\(|\.\s*(?:innerHTML|outerHTML)\s*\+?=(?!=)"
                       r"|\.\s*insertAdjacentHTML\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,")
 _JS_OPERAND = lazy_re(r"[\w$.]+(?:\s*\[[^\]\n]{0,40}\])*(?:\s*\([^()\n]{0,80}\))?|\((?:[^()\n]|\([^()\n]{0,40}\)){0,80}\)")
-_JS_SIMPLE_ESCAPES = {"n": "\n", "t": "\t", "r": "\n", "b": "", "f": "", "v": "", "0": ""}
 _WRITTEN_TAG_NAME = lazy_re(r"</?\s*([a-zA-Z][a-zA-Z0-9]*)")
 _WRITTEN_CSS = lazy_re(r"(?:\s*[^{}]*\{[^{}]*\})+\s*")
 _MAX_WRITTEN = 20_000  # characters of written HTML read per script
-
-
-def _js_literal(src: str, i: int, end: int) -> tuple[list[tuple[str, int, int]], int] | None:
-    """The characters of the JavaScript string literal starting at src[i] (a quote), each with its source
-    span (an escape is one character standing for its whole escape sequence), and the index after it."""
-    q = src[i]
-    out: list[tuple[str, int, int]] = []
-    j = i + 1
-    while j < end:
-        c = src[j]
-        if c == q:
-            return out, j + 1
-        if c == "\n" and q != "`":
-            return None
-        if c == "\\" and j + 1 < end:
-            n = src[j + 1]
-            if n in "xu":
-                m = regex.match(r"x([0-9a-fA-F]{2})|u([0-9a-fA-F]{4})|u\{([0-9a-fA-F]{1,6})\}", src[j + 1:j + 12])
-                if m:
-                    cp = int(next(g for g in m.groups() if g), 16)
-                    if cp <= 0x10FFFF:
-                        out.append((chr(cp), j, j + 1 + m.end()))
-                    j += 1 + m.end()
-                    continue
-            if n == "\n":  # a line continuation
-                j += 2
-                continue
-            ch = _JS_SIMPLE_ESCAPES.get(n, n)
-            if ch:
-                out.append((ch, j, j + 2))
-            j += 2
-            continue
-        if q == "`" and c == "$" and src.startswith("{", j + 1):
-            close = src.find("}", j, end)
-            if close < 0:
-                return None
-            j = close + 1  # a template substitution: a value we do not know
-            continue
-        out.append((c, j, j + 1))
-        j += 1
-    return None
 
 
 def _written_stream(src: str, bs: int, be: int) -> list[tuple[str, int, int]]:
@@ -299,7 +258,7 @@ def _written_stream(src: str, bs: int, be: int) -> list[tuple[str, int, int]]:
             while j < be and src[j] in " \t\r\n":
                 j += 1
             if j < be and src[j] in "'\"`":
-                lit = _js_literal(src, j, be)
+                lit = jsstring.literal(src, j, be)
                 if lit is None:
                     break
                 stream.extend(lit[0])

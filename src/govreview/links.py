@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import functools
 import html as _html
-from bisect import bisect_right
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,6 +29,7 @@ from urllib.parse import urlsplit
 import regex
 
 from .html import HtmlDocument
+from .jsstring import unescape_ascii
 from .lazyre import lazy_re, lazy_regex
 from .textview import TextView
 
@@ -71,7 +71,6 @@ _SCRIPT_HIDES = lazy_regex(
 _SCRIPT_URL = lazy_regex(r"""https?:\\?/\\?/[^\s"'<>\\)]+""")
 # JavaScript string escapes injected scripts hide their markup and URLs with: unescape("%3Ca%20href%3D…"),
 # "\x3ca href=\x22http…", "\u003c…", %u003c; only escapes of ASCII characters matter for URLs and styles
-_JS_ESCAPE = lazy_re(r"%u(00[0-7][0-9a-fA-F])|%([0-7][0-9a-fA-F])|\\x([0-7][0-9a-fA-F])|\\u(00[0-7][0-9a-fA-F])|\\u\{(0*[0-7][0-9a-fA-F])\}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -357,52 +356,13 @@ def text_targets(view: TextView) -> Iterator[Target]:
         yield Target("text", raw, s, e)
 
 
-class _Unescaped:
-    """A script body with its escapes decoded, mapping decoded spans back to the body (one entry per
-    escape or literal run, not per character: minified scripts are long)."""
-
-    def __init__(self, text: str, dec: list[int], src: list[int], esc_end: list[int | None]):
-        self.text, self._dec, self._src, self._esc_end = text, dec, src, esc_end
-
-    def span(self, a: int, b: int) -> tuple[int, int]:
-        k = bisect_right(self._dec, a) - 1
-        start = self._src[k] + (a - self._dec[k])
-        k = bisect_right(self._dec, b - 1) - 1
-        end = self._esc_end[k]
-        return start, (end if end is not None else self._src[k] + (b - self._dec[k]))
-
-
-def _js_unescape(body: str) -> _Unescaped | None:
-    """``body`` with its JavaScript/percent escapes of ASCII characters decoded; None when it has none."""
-    parts: list[str] = []
-    dec: list[int] = []
-    src: list[int] = []
-    esc_end: list[int | None] = []
-    n = pos = 0
-    for m in _JS_ESCAPE.finditer(body):
-        if m.start() > pos:
-            dec.append(n), src.append(pos), esc_end.append(None)
-            parts.append(body[pos:m.start()])
-            n += m.start() - pos
-        dec.append(n), src.append(m.start()), esc_end.append(m.end())
-        parts.append(chr(int(next(g for g in m.groups() if g is not None), 16)))
-        n += 1
-        pos = m.end()
-    if not parts:
-        return None
-    if pos < len(body):
-        dec.append(n), src.append(pos), esc_end.append(None)
-        parts.append(body[pos:])
-    return _Unescaped("".join(parts), dec, src, esc_end)
-
-
 def _script_targets(src: str, bs: int, be: int) -> Iterator[Target]:
     """Redirects and written links of one inline script, read as written and, when it hides them in
     escapes (unescape("%3Ca%20href%3D%22http%3A…"), "\\x3ca href…"), decoded: the target's span is then
     the escaped URL in the source, its ``url`` the decoded one."""
     body = src[bs:be]
     seen: set[int] = set()
-    decoded = _js_unescape(body)
+    decoded = unescape_ascii(body)  # escapes of ASCII characters only: see jsstring
     for reading in (decoded, None) if decoded is not None else (None,):  # decoded first: its URLs parse
         text = body if reading is None else reading.text
 
