@@ -373,3 +373,25 @@ def test_short_links_say_their_target_is_unknown(reviewer, html, rule, shortener
     assert f.rule == rule and f.explanation.details.get("shortener") == shortener
     if shortener:
         assert f.severity.value == "medium" and "短链接" in f.message
+
+
+@pytest.mark.parametrize("text, link, in_address, protected", [
+    ("原文链接：http://www.hunan.gov.cn/t20240105_13912345678.html", True, True, True),  # all three agree
+    ("详见hunan.gov.cn/art/t20240105_13912345678.html", True, False, False),   # a bare name.tld is a host only
+    ("打开weixin://dl/business/?t=13912345678", False, True, False),            # any scheme starts an address
+    ("网址：WWW.HUNAN.GOV.CN/t_13912345678.html", True, False, False),         # the link rules ignore case
+    ("见http://x.gov.cn/通知_13912345678.html", False, False, True),           # Han glued to it: still protected
+    ("邮箱：13912345678@163.com", False, False, True),                         # an e-mail address is protected
+    ("说明见第13912345678号", False, False, False),
+], ids=["all", "bare-domain", "other-scheme", "upper-case", "han-in-path", "email", "none"])
+def test_the_three_url_readers_differ_on_purpose(text, link, in_address, protected):
+    """links.py owns the three readers of an address in running text (see the comment above _TEXT_URL): the
+    link rules' targets, pii_phone's "does this number continue an address" and quality_typo's protected
+    spans. They differ on purpose; this table is what a change that unifies them would change."""
+    from govreview.links import ADDRESS_AT_END, URL_OR_EMAIL
+
+    i = text.index("13912345678")
+    j = i + len("13912345678")
+    assert any(t.start <= i and j <= t.end for t in text_targets(TextView(text))) is link
+    assert (ADDRESS_AT_END.search(text[max(0, i - 200):i]) is not None) is in_address
+    assert any(m.start() <= i and j <= m.end() for m in URL_OR_EMAIL.finditer(text)) is protected

@@ -47,6 +47,24 @@ _FILE_EXTENSIONS = frozenset(
     "wps ofd mp3 mp4 avi py js css xml json csv et dps".split()
 )
 
+# --- web addresses written in running text ----------------------------------------------------------
+# Three readers ask three different questions of an address in the text; their patterns live here together and
+# differ on purpose (tests/test_links.py::test_the_three_url_readers_differ_on_purpose pins the differences —
+# a change that makes one reader see more or less than another shows there):
+#
+# * _TEXT_URL (text_targets, the link rules): which host the text points to. Strict, for a host reported as
+#   commercial must be a host: http://, https://, ftp://, or a bare name.tld whose TLD is in BARE_TLDS (www.
+#   lifts that); it ends at Han characters and Chinese punctuation; matched case-insensitively on the width-folded
+#   view (ＷＷＷ．ｘｐｊ．ｃｏｍ).
+# * ADDRESS_AT_END (pii_phone): does a number continue an address begun before it — CMS article ids such as
+#   t20240105_13912345678.html are not phones. Read backwards from the number: any scheme (http://, weixin://…)
+#   or www. (lower case), then printable ASCII only up to the number; a bare name.tld does not start an address.
+# * URL_OR_EMAIL (quality_typo.protected_spans): what a corrector must leave alone. Generous: http(s):// or www.
+#   up to whitespace or Chinese clause punctuation (Han characters glued to the address included), and e-mail
+#   addresses; protecting too much costs a missed typo, too little a wrong correction in an address.
+ADDRESS_AT_END = lazy_re(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[\x21-\x7e]*$")
+URL_OR_EMAIL = lazy_regex(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+
 _TEXT_URL = lazy_regex(
     # not inside a longer host, path or e-mail; a "-" or "_" next to a non-word character is a separator
     # (spam titles run 品牌-www.xpj3388.com-足球投注, 娱乐城_www.xpj.com), not part of a host

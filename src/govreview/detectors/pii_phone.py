@@ -25,6 +25,7 @@ they have no area code and are not 11-digit mobiles.
 from __future__ import annotations
 
 from ..lazyre import lazy_re, lazy_regex
+from ..links import ADDRESS_AT_END
 from ..model import Category, ContextEffect, Severity
 from ..pii.columns import column_header
 from ..pii.context import (
@@ -118,14 +119,14 @@ _PHONE_WORD = lazy_regex(r"电话|手机|联系方式|热线|传真|座机|[Tt][
 
 
 # a number inside a web address written in the text: CMS article ids (t20240105_13912345678.html, art_13912345678_1)
-# are not phones — unless the address passes a phone as a query value (…?mobile=139…: that is a leak)
-_IN_URL = lazy_re(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[\x21-\x7e]*$")
+# are not phones — unless the address passes a phone as a query value (…?mobile=139…: that is a leak).
+# links.ADDRESS_AT_END says where an address begins; it differs from the link rules' on purpose (see links.py)
 _PHONE_PARAM = lazy_re(r"(?i:phone|mobile|tel|sjh|shouji|lxdh|dh)=$")
 
 
 def _in_web_address(text: str, s: int) -> bool:
     before = text[max(0, s - 200):s]
-    return _IN_URL.search(before) is not None and _PHONE_PARAM.search(before) is None
+    return ADDRESS_AT_END.search(before) is not None and _PHONE_PARAM.search(before) is None
 
 
 def _not_a_phone(text: str, s: int, e: int) -> bool:

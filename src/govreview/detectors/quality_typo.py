@@ -32,6 +32,7 @@ import regex
 
 from ..docnumber import find_doc_numbers
 from ..lazyre import lazy_regex
+from ..links import URL_OR_EMAIL
 from ..model import Category, Severity
 from ..registry import Rule, detector
 from ._quotes import is_quoted
@@ -47,7 +48,6 @@ _NAME_FIELD = lazy_regex(
 )
 _PERSON = lazy_regex(r"\p{Han}{2,3}(?=同志|先生|女士)")
 _ORG = lazy_regex(r"\p{Han}{2,20}?(?:有限责任公司|股份有限公司|有限公司|公司|集团|合作社|事务所|工作室|商行|门市部)")
-_URL = lazy_regex(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 # a sentence that quotes the wrong form to name it: 不得使用“两岸三地”的说法, “再接再厉”不能写成“再接再励”
 _NAMING_BEFORE = lazy_regex(r"(?:不得|禁止|严禁|不能|不宜|不要|避免|慎用|禁用|停止|不应|勿|错写成|误写为|写成|写作|误作|称为|叫做)"
@@ -86,7 +86,7 @@ def protected_spans(text: str, *, titles: bool = True) -> list[tuple[int, int]]:
     if titles:
         spans.extend(m.span() for m in _TITLES.finditer(text))
     spans.extend((d.start, d.end) for d in find_doc_numbers(text))
-    for pat in (_NAME_FIELD, _PERSON, _ORG, _URL):
+    for pat in (_NAME_FIELD, _PERSON, _ORG, URL_OR_EMAIL):  # addresses: links.URL_OR_EMAIL, generous on purpose
         spans.extend(m.span() for m in pat.finditer(text))
     spans.sort()
     return spans
