@@ -191,3 +191,45 @@ def test_doc_number_in_its_own_cell_still_checked(reviewer):
 
     doc = Document(html="<table><tr><td>关于印发某某方案的通知</td><td>某政发[2024]3号</td></tr></table>")
     assert [f.text for f in reviewer.review(doc).findings if f.rule == "quality.doc_number"] == ["某政发[2024]3号"]
+
+
+# A paragraph line of running text wrapped right before the bracket (PDF and Word line breaks) holds nothing but
+# Han characters, as a title line does; the sentence going on after the number (文件精神, ）, ，) says it is one
+# citation, and the 文号 is read (it was skipped as "a heading above a bare number").
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("为贯彻落实市人民政府办公室印发的某政办发\n〔2024〕第5号文件精神，现将有关事项通知如下：",
+         [("某政办发\n〔2024〕第5号", "某政办发〔2024〕5号")]),
+        ("各乡镇人民政府要认真贯彻落实湘政办发\n[2024]5号文件要求，切实做好防汛工作。",
+         [("湘政办发\n[2024]5号", "湘政办发〔2024〕5号")]),
+        ("现将市人民政府办公室转发的某政办发\r\n〔2024〕05号）转发给你们，请遵照执行。",
+         [("某政办发\r\n〔2024〕05号", "某政办发〔2024〕5号")]),
+        ("根據市人民政府辦公室印發的某政辦發\n〔2024〕第5號，現將有關事項通知如下。",
+         [("某政辦發\n〔2024〕第5號", "某政辦發〔2024〕5號")]),
+    ],
+)
+def test_running_text_wrapped_before_the_bracket(reviewer, text, expected):
+    assert _found(reviewer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # a title or an office's name above a number on its own line stays no 机关代字
+        "某某县人民政府办公室\n〔2024〕第5号\n各乡镇人民政府，县直各单位：",
+        "某某县人民政府办公室\n〔2024〕第5号",
+        "某某县人民政府办公室关于某事项的复函\n〔2024〕第5号\n",
+        "政府信息公开申请答复书\n〔2026〕第8号文\n申请人：王某某",
+    ],
+)
+def test_heading_above_a_number_on_its_own_line(reviewer, text):
+    from govreview.docnumber import has_doc_number
+
+    assert _found(reviewer, text) == []
+    assert not has_doc_number(text)
+
+
+def test_wrapped_citation_is_a_doc_number_for_linkage():
+    from govreview.docnumber import normalize_doc_number
+
+    assert normalize_doc_number("为贯彻落实市人民政府办公室印发的某政办发\n〔2024〕5号文件精神") == "某政办发〔2024〕5号"

@@ -53,6 +53,8 @@ INSTRUMENT = ("决字", "罚字", "复字", "案字", "裁字", "许字", "诉�
 # how the title of a document ends: a line of its own that ends so, above 〔2026〕第8号, is no 机关代字
 _TITLE_ENDS = ("书", "通知", "决定", "意见", "报告", "批复", "纪要", "方案", "办法", "规定", "通报", "请示", "公示")
 _SPACES = frozenset(" \t\u3000\xa0")
+# what follows a cited 文号 in the sentence that cites it (…〔2024〕5号）, …〔2024〕5号，…): besides Han characters
+_GOES_ON = frozenset("）)，,、；;。”’》")
 
 
 @dataclass(frozen=True)
@@ -110,12 +112,13 @@ def has_doc_number(text: str) -> bool:
     if "号" not in text:
         return False
     # as in _find: a match counts when Han characters stand before it (the floor is 0 until the first one)
-    return any(_has_agency(text, _agency_start(text, m.start(), 0), m.start()) for m in _YEAR_SEQ.finditer(text))
+    return any(_has_agency(text, _agency_start(text, m.start(), 0), m.start(), m.end()) for m in _YEAR_SEQ.finditer(text))
 
 
-def _has_agency(text: str, a0: int, bracket: int) -> bool:
-    """Is the Han run [a0, bracket) a 机关代字: there is one, in the bracket's own table cell, not a heading line above?"""
-    return a0 != bracket and "\t" not in text[a0:bracket] and not _heading_above(text, a0, bracket)
+def _has_agency(text: str, a0: int, bracket: int, end: int) -> bool:
+    """Is the Han run [a0, bracket) a 机关代字: there is one, in the bracket's own table cell, not a heading line
+    above the number (which ends at ``end``)?"""
+    return a0 != bracket and "\t" not in text[a0:bracket] and not _heading_above(text, a0, bracket, end)
 
 
 def _agency_start(text: str, end: int, floor: int) -> int:
@@ -144,10 +147,12 @@ def _agency_start(text: str, end: int, floor: int) -> int:
     return j if j < i else end
 
 
-def _heading_above(text: str, a0: int, bracket: int) -> bool:
+def _heading_above(text: str, a0: int, bracket: int, end: int) -> bool:
     """Does the Han run before ``bracket`` cross a line break, coming from a line that holds nothing but Han
-    characters — a title or an office's name on a line of its own, long (≥ 7) or ending like a title? A
-    机关代字 wrapped by a PDF line (…的通知》（某政办发 / 〔2023〕45号）) comes from a line with more on it."""
+    characters — a title or an office's name on a line of its own, ending like a title, or long (≥ 7) above a
+    number that stands on its own line? A 机关代字 wrapped by a PDF line comes from a line with more on it
+    (…的通知》（某政办发 / 〔2023〕45号）), or from running text whose sentence goes on right after the
+    number (…认真贯彻落实某政办发 / 〔2024〕5号文件精神)."""
     nl = text.find("\n", a0, bracket)  # the end of the line the run starts on
     if nl < 0:
         return False
@@ -155,7 +160,9 @@ def _heading_above(text: str, a0: int, bracket: int) -> bool:
     line = text[line_start:nl].strip()
     if not line or not all(_HAN.match(c) for c in line):
         return False
-    return len(line) >= 7 or line.endswith(_TITLE_ENDS)
+    if line.endswith(_TITLE_ENDS):
+        return True
+    return len(line) >= 7 and not (end < len(text) and (_HAN.match(text[end]) or text[end] in _GOES_ON))
 
 
 def _find(text: str) -> list[DocNumber]:
@@ -165,7 +172,7 @@ def _find(text: str) -> list[DocNumber]:
         a0 = _agency_start(text, m.start(), last_end)
         # no Han run; one in another table cell (文件名称 | 〔2024〕第5号); or a line of its own above a bare
         # number (…答复书 / 〔2026〕第8号), not a wrapped 机关代字
-        if not _has_agency(text, a0, m.start()):
+        if not _has_agency(text, a0, m.start(), m.end()):
             continue
         raw_agency = text[a0:m.start()].rstrip()
         agency, cut = _trim_agency(raw_agency)
