@@ -192,3 +192,50 @@ def test_traditional_quotations_and_titles_in_simplified_text(reviewer, text):
 )
 def test_paste_errors_beside_quotations_still_reported(reviewer, text, expected):
     assert _mixed(reviewer, text) == expected
+
+
+# A Latin code typed wholly in look-alike letters (soft keyboard, a PDF font's mapping): no Latin letter and no
+# digit in the token, so it once read as a Cyrillic or Greek word
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("监测结果显示，\u0421\u041e平均浓度为0.8毫克/立方米，同比下降5.2%。", [("\u0421\u041e", "CO")]),
+        ("監測結果顯示，\u0421\u041e平均濃度為０.８毫克／立方米。", [("\u0421\u041e", "CO")]),  # traditional, full-width
+        ("全年二氧化硫（SO2）、一氧化碳（\u0421\u041e）浓度均达到国家二级标准。", [("\u0421\u041e", "CO")]),
+        ("污水处理厂出水\u0440\u041d值为6～9，化学需氧量低于50mg/L。", [("\u0440\u041d", "pH")]),
+        ("孕妇须携带\u0412超检查报告单及身份证原件办理。", [("\u0412", "B")]),
+        ("机动车尾气中\u039d\u039f排放浓度超标的，依法予以处罚。", [("\u039d\u039f", "NO")]),  # Greek
+    ],
+)
+def test_lookalike_letters_only(reviewer, text, expected):
+    rep = reviewer.review(text)
+    found = [f for f in rep.findings if f.rule == "quality.mixed_script"]
+    assert [(f.text, f.suggestion) for f in found] == expected
+    assert all(text[f.start:f.end] == f.text and f.confidence < 0.8 for f in found)
+    assert "可忽略" in found[0].message
+
+
+def test_lookalike_letters_only_in_html(reviewer):
+    from govreview import Document
+
+    html = "<table><tr><td>一氧化碳（&#1057;&#1054;）</td><td>0.8&nbsp;mg/m³</td></tr></table>"
+    found = [f for f in reviewer.review(Document(html=html)).findings if f.rule == "quality.mixed_script"]
+    assert [(f.text, f.suggestion) for f in found] == [("&#1057;&#1054;", "CO")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "莫斯科（Москва）是俄罗斯首都；СССР即苏联。",  # the page writes Russian
+        "会见俄罗斯Вологодская州代表团，双方签署ООО合作协议。",
+        "合作方为ООО «РОСАТОМ»，项目总投资12亿元。",  # a phrase in Russian
+        "签约仪式在МОСКВА举行。",  # a longer word of look-alikes is the language's own
+        "希腊首都雅典（Αθήνα），联合国希腊文缩写ΟΗΕ",
+        "电阻值为10kΩ，电流为5μA；TNF-α、IL-1β、ΔH<0",  # Greek symbols
+        # UTF-8 read as KOI8-R: Cyrillic all over the page, not a Latin code
+        "监测结果显示一氧化碳".encode("utf-8").decode("koi8-r"),
+        "一氧化碳（CO）、二氧化硫（SO2）、可吸入颗粒物（PM10）、臭氧（O3）",
+    ],
+)
+def test_lookalike_letters_only_clean(reviewer, text):
+    assert _lookalike(reviewer, text) == []

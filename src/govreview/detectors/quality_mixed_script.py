@@ -29,7 +29,9 @@ Greek letters and digits) is reported when it holds such a letter together with
 a Latin letter, or only such letters and digits (4А); the suggestion replaces them
 by the Latin letters. Greek letters with a meaning of their own (α β γ κ μ Ω Δ…)
 are not look-alikes, so TNF-α, NF-κB, 10kΩ, 5μA stay clean, and so does a word
-wholly in Cyrillic or Greek (Москва).
+wholly in Cyrillic or Greek (Москва). A short token of look-alike letters only (СО平均浓度 with
+Cyrillic С and О, рН值, В超) is reported too, with less confidence, when the page writes no word in that
+script anywhere (莫斯科（Москва）…СССР stays clean) and it is no word of a phrase in it (ООО «РОСАТОМ»).
 """
 
 from __future__ import annotations
@@ -66,6 +68,7 @@ _QUOTED = lazy_re(r"《[^《》\n]{1,80}》|〈[^〈〉\n]{1,80}〉|“[^“”\
 
 def lookalike_tokens(text: str):
     """(start, end, fixed, [(offset, char, latin)]) for each token with look-alike letters that is reported."""
+    written = None  # the scripts the text is written in somewhere (a word of its own), computed when needed
     for m in _TOKEN.finditer(text):
         tok = m.group()
         if not _OTHER_SCRIPT.search(tok):
@@ -78,9 +81,51 @@ def lookalike_tokens(text: str):
         others = [c for c in tok if _OTHER_SCRIPT.match(c) and c not in LOOKALIKES]
         latin = any(c in _LATIN for c in tok)
         if not latin and (others or not any(c.isdigit() for c in tok)):
-            continue  # a word in Cyrillic or Greek (Москва, СССР, ΟΗΕ), not a Latin one with a stray letter
+            if others or len(tok) > _MAX_BARE:
+                continue  # a word in Cyrillic or Greek (Москва, МОСКВА), not a Latin one with a stray letter
+            if written is None:
+                written = _written_scripts(text)
+            if _script_of(tok) in written or _in_phrase(text, m.start(), m.end()):
+                continue  # the page writes that language (莫斯科（Москва）…СССР), or a phrase in it (ООО «РОСАТОМ»)
         fixed = None if others else "".join(LOOKALIKES.get(c, c) for c in tok)
         yield m.start(), m.end(), fixed, [(m.start() + i, c, LOOKALIKES[c]) for i, c in looks]
+
+
+# A token made only of look-alike letters (СО平均浓度 with Cyrillic С and О, рН值, В超, ΝΟ) is a Latin code
+# typed on a soft keyboard when the page writes no Cyrillic (or Greek) word anywhere and it is short: a
+# Latin code or unit typed so is 1–4 letters (CO, pH, PM, TOC), while the longer all-look-alike words are
+# the language's own (МОСКВА, РОСАТОМ)
+_MAX_BARE = 4
+_SCRIPT_LETTER = lazy_re(r"[\u0391-\u03a9\u03b1-\u03c9\u0400-\u04ff]")
+
+
+def _script_of(tok: str) -> str:
+    return "greek" if any(0x370 <= ord(c) <= 0x3FF for c in tok) else "cyrillic"
+
+
+def _written_scripts(text: str) -> set[str]:
+    """Scripts the text holds a letter of that is no look-alike: Cyrillic anywhere (no Cyrillic letter is a
+    symbol in Chinese text; a mis-decoded page is Cyrillic too), Greek in a word of two letters or more
+    (α, μg, ΔH, 10kΩ are symbols)."""
+    out = set()
+    for m in _TOKEN.finditer(text):
+        tok = m.group()
+        for c in tok:
+            if 0x400 <= ord(c) <= 0x4FF and c not in LOOKALIKES:
+                out.add("cyrillic")
+                break
+        else:
+            if (len(tok) > 1 and all(0x370 <= ord(c) <= 0x3FF for c in tok)
+                    and any(c not in LOOKALIKES for c in tok)):
+                out.add("greek")
+    return out
+
+
+def _in_phrase(text: str, start: int, end: int) -> bool:
+    """Is the token one word of several in its script, a few spaces or quote marks apart (ООО «РОСАТОМ»)?"""
+    before = text[max(0, start - 4):start].rstrip(" \u00a0«»\"'-")
+    after = text[end:end + 4].lstrip(" \u00a0«»\"'-")
+    return bool(before and _SCRIPT_LETTER.match(before[-1])) or bool(after and _SCRIPT_LETTER.match(after[0]))
 
 
 def _script_name(c: str) -> str:
@@ -168,9 +213,13 @@ class MixedScript:
         out = []
         for s, e, fixed, looks in lookalike_tokens(ctx.raw_text):
             named = "、".join(f"“{c}”是{_script_name(c)}（U+{ord(c):04X}），不是拉丁字母 {lat}" for _, c, lat in looks[:3])
+            # only look-alike letters (СО, рН): a Latin code by every sign on the page, still possibly the language's own
+            bare = len(looks) == e - s
             out.append(ctx.finding(
-                RULE.id, s, e, confidence=0.8, pattern="look-alike letters in a Latin word", suggestion=fixed,
-                message=f"形近字母混用：“{ctx.raw_text[s:e]}”中{named}" + (f"，建议改为“{fixed}”" if fixed else ""),
+                RULE.id, s, e, confidence=0.6 if bare else 0.8, suggestion=fixed,
+                pattern="look-alike letters only" if bare else "look-alike letters in a Latin word",
+                message=f"形近字母混用：“{ctx.raw_text[s:e]}”中{named}" + (f"，建议改为“{fixed}”" if fixed else "")
+                + (f"（如确为{_script_name(ctx.raw_text[s])}拼写的外文，可忽略）" if bare else ""),
                 details={"letters": [f"U+{ord(c):04X}" for _, c, _ in looks], "latin": "".join(lat for _, _, lat in looks)},
             ))
             if len(out) == MAX_FINDINGS:
