@@ -60,18 +60,20 @@ def page(body: str) -> str:
         ('<p><img src="//10.20.30.40/upload/2026/pic.png"></p>', "//10.20.30.40/upload/2026/pic.png", "intranet",
          Severity.medium),
         ('<p><a href="http://zwfw.gsgov/">政务服务</a></p>', "http://zwfw.gsgov/", "unknown-tld", Severity.low),
-        # malformed
+        # malformed: a link no browser can follow is dead (medium); one browsers repair is low (below)
         ('<p><a href="http://http://www.gansu.gov.cn/">甘肃省人民政府</a></p>', "http://http://www.gansu.gov.cn/",
-         "malformed", Severity.low),
-        ('<p><a href="htp://www.gansu.gov.cn/">甘肃省人民政府</a></p>', "htp://www.gansu.gov.cn/", "malformed", Severity.low),
+         "malformed", Severity.medium),
+        ('<p><a href="htp://www.gansu.gov.cn/">甘肃省人民政府</a></p>', "htp://www.gansu.gov.cn/", "malformed",
+         Severity.medium),
         ('<p><a href="http:/www.gansu.gov.cn/">甘肃省人民政府</a></p>', "http:/www.gansu.gov.cn/", "malformed", Severity.low),
         ('<p><a href="http：//www.gansu.gov.cn/">甘肃省人民政府</a></p>', "http：//www.gansu.gov.cn/", "malformed",
-         Severity.low),
-        ('<p><a href="https//www.gov.cn/zhengce/">政策</a></p>', "https//www.gov.cn/zhengce/", "malformed", Severity.low),
-        ('<p><a href="http://www.gansu .gov.cn/">甘肃</a></p>', "http://www.gansu .gov.cn/", "malformed", Severity.low),
+         Severity.medium),
+        ('<p><a href="https//www.gov.cn/zhengce/">政策</a></p>', "https//www.gov.cn/zhengce/", "malformed",
+         Severity.medium),
+        ('<p><a href="http://www.gansu .gov.cn/">甘肃</a></p>', "http://www.gansu .gov.cn/", "malformed", Severity.medium),
         ('<p><a href="http://www。gansu。gov。cn/">甘肃</a></p>', "http://www。gansu。gov。cn/", "malformed", Severity.low),
-        ('<p><a href="www.gansu.gov.cn">甘肃省人民政府网</a></p>', "www.gansu.gov.cn", "malformed", Severity.low),
-        ('<p><a href="zwfw.gansu.gov.cn/col/">政务服务网</a></p>', "zwfw.gansu.gov.cn/col/", "malformed", Severity.low),
+        ('<p><a href="www.gansu.gov.cn">甘肃省人民政府网</a></p>', "www.gansu.gov.cn", "malformed", Severity.medium),
+        ('<p><a href="zwfw.gansu.gov.cn/col/">政务服务网</a></p>', "zwfw.gansu.gov.cn/col/", "malformed", Severity.medium),
         # a placeholder attachment link: the click does nothing
         ('<p><a href="javascript:void(0)">附件1：2026年度项目申报表.docx</a></p>', "javascript:void(0)", "placeholder",
          Severity.low),
@@ -238,3 +240,44 @@ def test_the_rule_can_be_disabled():
 def test_url_problem(url, kind):
     p = url_problem(url)
     assert (p.kind if p else None) == kind
+
+
+# What a browser does with a malformed target decides how broken it is. A host typed with 。．｡ is mapped to dots by
+# every browser (UTS #46) and opens: a defect (copying, link checkers, other clients), low. http:/www.x and
+# http:www.x are read as a path on the page's own site when the page has the same scheme (dead, medium) and as
+# http://www.x on a page of the other scheme (repaired, low); with the page's scheme unknown they stay low and the
+# message says when they fail. A misspelled scheme, a full-width colon, a missing colon or a domain without a scheme
+# is never followed: a dead link, medium.
+@pytest.mark.parametrize(
+    "href, page_url, severity, says",
+    [
+        ("http://www。gansu。gov。cn/zwgk/", None, Severity.low, "自动纠正"),
+        ("https://zwfw．hunan．gov．cn/col/", "https://www.hunan.gov.cn/a.html", Severity.low, "自动纠正"),
+        ("http://www｡gov｡cn/", None, Severity.low, "自动纠正"),
+        ("http:/www.gansu.gov.cn/zwgk/", "http://www.lanzhou.gov.cn/a.html", Severity.medium, "相对路径"),
+        ("http:www.gansu.gov.cn/zwgk/", "http://www.lanzhou.gov.cn/a.html", Severity.medium, "相对路径"),
+        ("https:/www.gov.cn/zhengce/", "https://www.lanzhou.gov.cn/a.html", Severity.medium, "相对路径"),
+        ("http:/www.gansu.gov.cn/zwgk/", "https://www.lanzhou.gov.cn/a.html", Severity.low, "自动纠正"),
+        ("http:www.gansu.gov.cn/zwgk/", None, Severity.low, "http 协议的页面上"),
+        ("htp://www.gansu.gov.cn/", "https://www.lanzhou.gov.cn/a.html", Severity.medium, "无法打开"),
+        ("http;//www.gov.cn/", None, Severity.medium, "无法打开"),
+        ("ｈｔｔｐ：／／ｗｗｗ．ｇｏｖ．ｃｎ/", None, Severity.medium, "无法打开"),
+    ],
+)
+def test_malformed_link_severity_follows_what_browsers_do(reviewer, href, page_url, severity, says):
+    html = page(f'<p>详见<a href="{href}" target="_blank">甘肃省人民政府网</a>。</p>')
+    (f,) = broken(reviewer, Document(html=html, url=page_url))
+    assert f.text == href and f.severity == severity and says in f.message, f.message
+
+
+def test_base_href_gives_the_page_scheme(reviewer):
+    html = ('<html><head><base href="http://www.lanzhou.gov.cn/xxgk/"></head><body>'
+            '<p><a href="http:/www.gansu.gov.cn/">甘肃</a></p></body></html>')
+    (f,) = broken(reviewer, Document(html=html, url="https://mirror.example.gov.cn/x.html"))
+    assert f.severity == Severity.medium and "相对路径" in f.message
+
+
+def test_redirect_to_a_repaired_address_is_not_a_dead_page(reviewer):
+    html = '<html><head><meta http-equiv="refresh" content="0;url=http://www。gansu。gov。cn/"></head><body></body></html>'
+    (f,) = broken(reviewer, Document(html=html))
+    assert f.severity == Severity.low and "自动纠正" in f.message

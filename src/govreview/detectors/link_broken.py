@@ -17,11 +17,17 @@ path written in the text — that is broken for every reader on the Internet:
   expose the office network as well; a host whose top-level domain is not in
   the Public Suffix List cannot resolve on the Internet either (low: a private
   name or a typing error);
-* **malformed URLs** (low): a doubled scheme (``http://http://``), a
+* **malformed URLs**: a doubled scheme (``http://http://``), a
   misspelled one (``htp://``, ``htttp://``), a full-width or missing colon
   (``http：//``, ``http//``), one slash (``http:/www…``), a space, comma or
   ``。`` inside the host, a domain without a scheme used as a link target
-  (``href="www.xxx.gov.cn"`` is a relative path on the page's own site);
+  (``href="www.xxx.gov.cn"`` is a relative path on the page's own site). In a
+  tag's attribute it is judged by what a browser does with it: one no browser
+  follows is a dead link (medium); a host typed with ``。．｡`` opens (browsers
+  map them to dots) and is low; ``http:/www…`` and ``http:www…`` are read as a
+  path on the page's own site by a page of the same scheme (medium) and repaired
+  on a page of the other one (low; low too when neither ``<base href>`` nor the
+  document's URL gives the page's scheme). Written in the text they are low;
 * **placeholder attachment links** (low): ``href="javascript:void(0)"`` or
   ``href="#"`` on an anchor whose text names a download or a file (下载, 附件1：…,
   查看原文, ``….pdf``) and that carries nothing a script could bind to (only
@@ -129,7 +135,8 @@ def host_problem(host: str) -> Problem | None:
     if any(c.isspace() for c in host):
         return Problem("malformed", f"主机名“{host}”中有空格", Severity.low, 0.85, {"host": host})
     if any(c in host for c in "。．｡"):
-        return Problem("malformed", f"主机名“{host}”中用了全角句点", Severity.low, 0.8, {"host": host})
+        # browsers map 。．｡ to "." when they parse a host (UTS #46), so the link opens; other clients do not
+        return Problem("malformed", f"主机名“{host}”中用了全角句点", Severity.low, 0.8, {"host": host, "form": "host-dot"})
     if any(c in host for c in ",，;；'\"<>\\{}|^`"):
         return Problem("malformed", f"主机名“{host}”中有非法字符", Severity.low, 0.85, {"host": host})
     h = host.lower().rstrip(".")
@@ -211,9 +218,12 @@ def url_problem(url: str, *, prose: bool = False) -> Problem | None:
         elif ";" in sep:
             reason = "网址的协议头用了分号（如 http;//）"
         elif sep.count("/") + sep.count("\\") == 1 or sep.strip() == ":":
-            reason = "网址的协议头缺少斜杠（如 http:/ 或 http:www）"
+            # a browser reads http:/www.x and http:www.x as a path on the page's own site when the page has the same
+            # scheme, and as http://www.x otherwise (WHATWG URL "special relative or authority state")
+            return Problem("malformed", "网址的协议头缺少斜杠（如 http:/ 或 http:www）", Severity.low, 0.85,
+                           {"url": u, "form": "scheme-slashes", "scheme": sl})
         else:
-            return None  # http:/// and http:\\ are repaired by browsers
+            return None  # http:/// and http:\\ are repaired by every browser and client, and invisible to readers
         return Problem("malformed", reason, Severity.low, 0.85, {"url": u})
     if not prose and _SCHEMELESS.match(low):
         return Problem("malformed", "网址缺少 http:// 或 https://，浏览器会把它当作本站的相对路径", Severity.low, 0.85,
@@ -226,6 +236,12 @@ _MESSAGES = {
     "intranet": "指向{reason}，互联网上的读者无法访问，且暴露了内部网络信息：请改为公众可访问的地址或删除",
     "unknown-tld": "指向的{reason}：请核对网址",
     "malformed": "的网址格式错误（{reason}），读者点击后无法打开：请改为完整正确的网址",
+    "malformed-repaired": "的网址不规范（{reason}）：浏览器一般能自动纠正后打开，但复制、转载、链接检查和其他客户端可能无法识别，"
+                          "请改为规范网址",
+    "malformed-same-scheme": "的网址格式错误（{reason}）：本页同为 {scheme} 协议，浏览器会把它当作本站的相对路径，读者点击后无法打开，"
+                             "请改为完整正确的网址",
+    "malformed-page-scheme": "的网址格式错误（{reason}）：在 {scheme} 协议的页面上浏览器会把它当作本站的相对路径，读者点击后无法打开"
+                             "（其他页面上浏览器能纠正），请改为完整正确的网址",
     "placeholder": "是空链接（{reason}），读者点击没有反应：请链接到附件文件",
 }
 _WHERE = {"a": "超链接", "area": "图片热区链接", "img": "图片", "iframe": "内嵌框架", "frame": "框架", "script": "脚本",
@@ -236,11 +252,42 @@ _WHERE = {"a": "超链接", "area": "图片热区链接", "img": "图片", "ifra
 _SCRIPTED = frozenset(("meta-refresh", "script-location", "script-open", "script-write"))
 
 
-def _finding(ctx, p: Problem, start: int, end: int, where: str, *, coords: str, extra: dict) -> Finding:
+def _finding(ctx, p: Problem, start: int, end: int, where: str, *, coords: str, extra: dict,
+             message: str | None = None) -> Finding:
     details = {"kind": p.kind, **p.details, **extra}
     return ctx.finding(RULE.id, start, end, coords=coords, severity=p.severity, confidence=p.confidence,
-                       message=where + _MESSAGES[p.kind].format(reason=p.reason), pattern=p.kind, details=details,
-                       folds=[])
+                       message=where + (message or _MESSAGES[p.kind]).format(reason=p.reason, **p.details),
+                       pattern=p.kind, details=details, folds=[])
+
+
+def _page_scheme(ctx) -> str | None:
+    """The scheme of the page's own address (``<base href>``, else the document's URL), lower case, or None."""
+    for t in ctx.html.tags:
+        if t.name == "base" and not t.closing and (href := (t.attr("href") or "").strip()):
+            m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", href)
+            return m.group(1).lower() if m else None
+    url = str(ctx.document.url or "")
+    m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
+    return m.group(1).lower() if m else None
+
+
+def _as_followed(p: Problem, page_scheme: str | None) -> tuple[Problem, str | None]:
+    """A malformed target of a tag judged by what a browser does with it: one it repairs (www。x。cn)
+    stays low, one it cannot follow (htp://, http：//, http//, a domain without a scheme) is a dead link (medium);
+    http:/www.x is dead on a page of the same scheme, repaired on another, low when the page's scheme is unknown.
+    Returns the problem and the message key to use (None: the kind's own)."""
+    if p.kind != "malformed":
+        return p, None
+    form = p.details.get("form")
+    if form == "host-dot":
+        return p, "malformed-repaired"
+    if form == "scheme-slashes":
+        if page_scheme is None:
+            return p, "malformed-page-scheme"
+        if page_scheme != p.details.get("scheme"):
+            return p, "malformed-repaired"
+        return Problem(p.kind, p.reason, Severity.medium, p.confidence, p.details), "malformed-same-scheme"
+    return Problem(p.kind, p.reason, Severity.medium, p.confidence, p.details), None
 
 
 @detector(RULE, name=NAME, order=51)
@@ -259,6 +306,7 @@ class LinkBroken:
     def _attribute_findings(self, ctx) -> Iterator[Finding]:
         html = ctx.html
         links = None
+        page_scheme = ...
         for t in html.tags:
             if t.closing or not t.attrs:
                 continue
@@ -279,16 +327,27 @@ class LinkBroken:
                         p = _placeholder(t, value, lk.anchor)
                 if p is None:
                     continue
+                if page_scheme is ...:
+                    page_scheme = _page_scheme(ctx)
+                p, key = _as_followed(p, page_scheme)
                 if lk is not None:
                     if lk.anchor:
                         extra["anchor_text"] = lk.anchor[:200]
                     if lk.hidden:
                         extra["hidden_by"] = lk.hidden
                 yield _finding(ctx, p, vs, ve, _WHERE.get(t.name, f"<{t.name}> 的 {attr} "), coords="source",
-                               extra=extra)
+                               extra=extra, message=_MESSAGES[key] if key else None)
         # redirects and script-written links: the targets the links detector reads out of meta refresh and scripts
         for tg in html.targets:
             if tg.kind in _SCRIPTED and tg.end > tg.start and (p := url_problem(tg.url)) is not None:
+                if page_scheme is ...:
+                    page_scheme = _page_scheme(ctx)
+                p, key = _as_followed(p, page_scheme)
+                if key is not None and key != "malformed-same-scheme":
+                    # repaired by the browser, or perhaps: the visitor still gets there
+                    yield _finding(ctx, p, tg.start, tg.end, _WHERE[tg.kind], coords="source",
+                                   extra={"target_kind": tg.kind}, message=_MESSAGES[key])
+                    continue
                 if tg.redirect:
                     # every visitor is sent there: the whole page is dead (the links detector calls redirects high)
                     p = Problem(p.kind, p.reason, Severity.high, p.confidence, p.details)
