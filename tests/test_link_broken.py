@@ -281,3 +281,72 @@ def test_redirect_to_a_repaired_address_is_not_a_dead_page(reviewer):
     html = '<html><head><meta http-equiv="refresh" content="0;url=http://www。gansu。gov。cn/"></head><body></body></html>'
     (f,) = broken(reviewer, Document(html=html))
     assert f.severity == Severity.low and "自动纠正" in f.message
+
+
+# An intranet address typed in full-width mode in running text is still an intranet address: readers outside cannot
+# reach it and it shows the office network (the full-width typing itself is no malformed URL in prose)
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("内网办公系统地址：ｈｔｔｐ：／／１９２．１６８．１．１０／oa，请各科室及时登录。", "ｈｔｔｐ：／／１９２．１６８．１．１０／oa"),
+        ("內網辦公系統地址：ｈｔｔｐ：／／１９２．１６８．１．１０／ｏａ", "ｈｔｔｐ：／／１９２．１６８．１．１０／ｏａ"),
+        ("请于3月10日前登录ｈｔｔｐ：／／１０．１２．３．４：８０８０／ｚｗｆｗ填报。", "ｈｔｔｐ：／／１０．１２．３．４：８０８０／ｚｗｆｗ"),
+        ("请于3月10日前登录http：//10.12.3.4:8080/zwfw填报。", "http：//10.12.3.4:8080/zwfw"),
+    ],
+)
+def test_intranet_address_typed_in_full_width(reviewer, text, value):
+    (f,) = broken(reviewer, Document(text=text))
+    assert f.text == value and f.explanation.details["kind"] == "intranet" and f.severity == Severity.medium
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "政府网站网址：ｈｔｔｐ：／／ｗｗｗ．ｇａｎｓｕ．ｇｏｖ．ｃｎ，欢迎访问。",  # a public site typed in full width
+        "在浏览器地址栏输入ｈｔｔｐ：／／１９２．１６８．１．１进入路由器设置页面，修改无线网密码。",  # the reader's own router
+        "安装客户端后访问ｈｔｔｐ：／／１２７．０．０．１：８０８８即可使用。",
+    ],
+)
+def test_full_width_addresses_readers_can_use(reviewer, text):
+    assert broken(reviewer, Document(text=text)) == []
+
+
+# The text of a working link that shows a file server path, a drive path or an intranet address: the href is fine,
+# the text still shows the office network to every reader
+@pytest.mark.parametrize(
+    "body, value",
+    [
+        ('<p>附件：<a href="/upload/2026/03/P020260301.doc">\\\\fileserver\\共享\\综合科\\附件1.doc</a></p>',
+         "\\\\fileserver\\共享\\综合科\\附件1.doc"),
+        ('<p>附件：<a href="/upload/2026/03/P020260301.xls" target="_blank">\\\\192.168.1.5\\公文\\2026年报表.xls</a></p>',
+         "\\\\192.168.1.5\\公文\\2026年报表.xls"),
+        ('<p>附件：<a href="./P020260301.docx">C:\\Users\\zhangwei\\Desktop\\申报表.docx</a></p>',
+         "C:\\Users\\zhangwei\\Desktop\\申报表.docx"),
+        ('<td><a href="/xxgk/oa.html">http://10.12.3.4:8080/zwfw</a></td>', "http://10.12.3.4:8080/zwfw"),
+        ('<p>附件：<a href="javascript:void(0)" onclick="down(3)">D:/统计科/一季度报表.xlsx</a></p>', "D:/统计科/一季度报表.xlsx"),
+    ],
+)
+def test_anchor_text_showing_an_office_path(reviewer, body, value):
+    html = page(body)
+    (f,) = broken(reviewer, Document(html=html))
+    assert f.text == value and html[f.start:f.end] == value
+    assert f.severity == Severity.medium and f.message.startswith("超链接的文字写的是") and f.explanation.details["href"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # the href is the same broken target: reported once, on the href
+        '<p><a href="file:///\\\\fileserver\\共享\\附件.doc">\\\\fileserver\\共享\\附件.doc</a></p>',
+        '<p><a href="http://192.168.1.10/oa/">http://192.168.1.10/oa/</a></p>',
+        # text that repeats a working target, or a path on the reader's own computer
+        '<p><a href="http://www.gansu.gov.cn/">http://www.gansu.gov.cn/</a></p>',
+        '<p><a href="/bszn/install.html">默认安装在C:\\Program Files\\CA\\驱动</a></p>',
+        '<p><a href="/help/router.html">登录http://192.168.1.1进入路由器设置</a></p>',
+        '<p><a href="http://www.gansu.gov.cn/">http:/www.gansu.gov.cn/</a></p>',
+    ],
+)
+def test_anchor_text_repeating_its_target(reviewer, body):
+    found = broken(reviewer, Document(html=page(body)))
+    assert [f for f in found if f.explanation.details.get("in_anchor")] == []
+    assert len(found) <= 1

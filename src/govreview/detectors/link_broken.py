@@ -50,7 +50,11 @@ machines: none of these is reported.
 Public IP addresses are not broken and are left to ``link.commercial``; the
 ``links`` detector leaves non-public IP addresses to this rule while it is on.
 HTML findings point at the attribute value as written (as ``link.*`` findings
-do); text findings at the URL or path in the text.
+do); text findings at the URL or path in the text. The text of an anchor
+repeats its href and is not reported on its own, except a local path or an
+intranet address shown as the text of a link whose href works
+(``<a href="/upload/a.doc">\\\\fileserver\\共享\\附件.doc</a>``): it still shows
+the office network to every reader.
 """
 
 from __future__ import annotations
@@ -205,6 +209,12 @@ def url_problem(url: str, *, prose: bool = False) -> Problem | None:
         if not _HOSTISH.match(rest) or not re.search(r"[.。．｡]|^\s*\[|^\s*localhost", rest.split("/", 1)[0] or rest):
             return None  # "note:", "step;/" and other words that merely look like a scheme
         sl = scheme.lower()
+        if sl in _RIGHT_SCHEMES and sep == "://" and raw_head != w[: m.start("rest")]:
+            # typed in full width (ｈｔｔｐ：／／１９２．１６８．１．１０／oa): an intranet host is the problem that matters,
+            # read as browsers and readers read it, full stops included
+            hp = host_problem(_authority_host(w[m.start("rest"):]))
+            if hp is not None and hp.kind == "intranet":
+                return hp
         if prose and raw_head != w[: m.start("rest")] and not re.fullmatch(r"[\x00-\x7f]+", u[: len(scheme)]):
             return None  # typed all in full-width (ｈｔｔｐ：／／…) in running text: a typesetting choice
         if sl in _RIGHT_SCHEMES and raw_head != w[: m.start("rest")] and sep == "://":
@@ -243,6 +253,8 @@ _MESSAGES = {
     "malformed-page-scheme": "的网址格式错误（{reason}）：在 {scheme} 协议的页面上浏览器会把它当作本站的相对路径，读者点击后无法打开"
                              "（其他页面上浏览器能纠正），请改为完整正确的网址",
     "placeholder": "是空链接（{reason}），读者点击没有反应：请链接到附件文件",
+    "anchor-local-file": "写的是{reason}，暴露了内部文件路径（读者复制后也无法打开）：请改为文件名称等公开的文字",
+    "anchor-intranet": "写的是{reason}，暴露了内部网络信息（读者复制后也无法访问）：请改为公开的名称或地址",
 }
 _WHERE = {"a": "超链接", "area": "图片热区链接", "img": "图片", "iframe": "内嵌框架", "frame": "框架", "script": "脚本",
           "link": "样式或资源链接", "form": "表单提交地址", "embed": "嵌入对象", "object": "嵌入对象", "source": "媒体资源",
@@ -370,11 +382,25 @@ class LinkBroken:
                 continue
             if p.kind == "malformed" and _typed_full_width(ctx.raw_text[vs:ve]):
                 continue  # ｈｔｔｐ：／／ｗｗｗ．ｇａｎｓｕ．ｇｏｖ．ｃｎ: written in full-width mode throughout, read as text
+            where, extra = _WHERE["text"], {"text_kind": kind}
             if html is not None:
                 s, e = ctx.view.to_source(vs, ve)
                 if not html.structure.error and html.structure.in_anchor(s, e):
-                    continue  # the anchor's href is the target; its text repeats it
-            yield _finding(ctx, p, vs, ve, _WHERE["text"], coords="view", extra={"text_kind": kind})
+                    href = _anchor_href(html.structure, s, e)
+                    if p.kind not in ("local-file", "intranet") or href is None or url_problem(href) is not None:
+                        continue  # the anchor's href is the target (reported there if broken); its text repeats it
+                    # a working link whose text shows an office file path or intranet address (\\fileserver\共享\…)
+                    where, extra = "超链接的文字", {**extra, "href": href, "in_anchor": True}
+            yield _finding(ctx, p, vs, ve, where, coords="view", extra=extra,
+                           message=_MESSAGES["anchor-" + p.kind] if "href" in extra else None)
+
+
+def _anchor_href(st, start: int, end: int) -> str | None:
+    """The href of the ``<a>`` element whose text holds the source span, or None (no href: nothing else to follow)."""
+    outer = next(((a, b) for a, b in st.anchors if a <= start and end <= b), None)
+    if outer is None:
+        return None
+    return next((lk.url for lk in st.links if lk.kind == "a" and outer[0] <= lk.element_start < outer[1]), None)
 
 
 # every URL or path of the text pass holds a colon, semicolon, slash or backslash that follows a scheme's "p"/"s"
