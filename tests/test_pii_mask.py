@@ -133,3 +133,38 @@ def test_plain_id_beside_a_masked_mobile_in_one_row_is_found(reviewer, row):
     number = make_id("620102", dt.date(1961, 7, 9), 232)
     r = reviewer.review(row.format(id=number))
     assert [f.text for f in found(r, "pii.id_card")] == [number]
+
+
+# ---- # and × between a label or a name and a value: a separator, not the hidden part of a masked number ----------
+
+@pytest.mark.parametrize("template,rule", [
+    ("联系人：张三#{mobile}", "pii.phone.mobile"),
+    ("申请人：李某某，联系电话×{mobile}，现住长沙市岳麓区。", "pii.phone.mobile"),
+    ("姓名#手机#住址\n张三#{mobile}#长沙市岳麓区某某小区3栋", "pii.phone.mobile"),  # an OA export with # columns
+    ("#{mobile}（王某某，低保户）", "pii.phone.mobile"),
+    ("联系人：张三＃１３９１２３４５６７８", "pii.phone.mobile"),  # full-width, as typed in full-width mode
+    ("身份证号×{id}，户籍所在地：湖南省长沙市。", "pii.id_card"),
+    ("申请人：李某某，身份证号码#{id}，申请事项：最低生活保障。", "pii.id_card"),
+    ("張三#{id}#湖南省長沙市", "pii.id_card"),
+    ("收款人：张三，银行账号#6222021234567890128，开户行：某某银行。", "pii.bank_card"),
+])
+def test_value_right_after_a_separating_hash_or_times_is_read(reviewer, template, rule):
+    number = make_id("430102", dt.date(1968, 3, 12), 123)
+    text = template.format(mobile="13912345678", id=number)
+    hits = found(reviewer.review(text), rule)
+    assert len(hits) == 1 and hits[0].severity >= Severity.medium, hits
+    assert text[hits[0].start:hits[0].end] == hits[0].text and hits[0].text[0] not in "#＃×"
+
+
+@pytest.mark.parametrize("text", [
+    "身份证号码：××××××195505050350",  # the region hidden: no plain value after the mask
+    "联系电话：139##5678#",
+    "手机号码：13010219680×××××××",  # the visible head of a masked number
+    "规格：3×13912345678",  # a factor after a digit
+    "1#机组、2#机组于2024年3月投运，3#楼2单元",
+    "详见 http://www.hunan.gov.cn/xxgk/a.html#13912345678",  # a fragment of a web address
+    "订单号：HT#13912345678（系统生成）",
+])
+def test_hash_and_times_inside_numbers_and_codes_stay_quiet(reviewer, text):
+    r = reviewer.review(text)
+    assert not [f for f in r.findings if f.rule in ("pii.phone.mobile", "pii.id_card", "pii.bank_card")], r.findings

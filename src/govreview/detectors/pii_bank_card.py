@@ -18,7 +18,7 @@ from ..pii.context import (
     last_match_end,
     person_before,
 )
-from ..pii.masking import NEXT_TO_MASK
+from ..pii.masking import NEXT_TO_MASK, not_after_mask, not_before_mask
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
 from ..pii.validate import ascii_digits, bank_card_ok, card_prefix_ok
@@ -30,7 +30,7 @@ RULE = Rule(
 )
 
 CARD = lazy_regex(
-    r"(?<![\dA-Za-z" + NEXT_TO_MASK + r"\-])(?:\d{4}(?P<sep>[\-" + NUMBER_SPACE + r"])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?|\d{16,19})(?![\dA-Za-z" + NEXT_TO_MASK + "])"
+    not_after_mask(r"\-") + r"(?:\d{4}(?P<sep>[\-" + NUMBER_SPACE + r"])\d{4}(?P=sep)\d{4}(?P=sep)\d{4}(?:(?P=sep)\d{1,3})?|\d{16,19})" + not_before_mask()
 )
 CARD_CUE = lazy_regex(
     r"卡号|银行卡|借记卡|信用卡|工资卡|社保卡|一卡通|一折通|存折|(?<!破)折号|打卡|账号|帐号|账户|帐户|收款|还款|退费|开户行|"

@@ -18,7 +18,7 @@ from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, ContextEffect, Severity
 from ..pii.columns import column_header
 from ..pii.context import clause_before, person_before
-from ..pii.masking import NEXT_TO_MASK
+from ..pii.masking import NEXT_TO_MASK, not_after_mask, not_before_mask
 from ..pii.report import pii_finding
 from ..pii.scan import NUMBER_SPACE, iter_matches
 from ..pii.validate import ascii_digits, check_id
@@ -33,12 +33,12 @@ RULE = Rule(
 _X = r"[\dXxＸｘ]"
 _SEP = r"[\-－" + NUMBER_SPACE + "]"
 ID_CANDIDATE = lazy_regex(
-    r"(?<![\dA-Za-z" + NEXT_TO_MASK + r"])(?:"
+    not_after_mask() + r"(?:"
     r"(?P<id18>\d{17}" + _X + r")"
     r"|(?P<id684>\d{6}(?P<s1>" + _SEP + r")\d{8}(?P=s1)\d{3}" + _X + r")"
     r"|(?P<id6444>\d{6}(?P<s2>" + _SEP + r")\d{4}(?P=s2)\d{4}(?P=s2)\d{3}" + _X + r")"
     r"|(?P<id15>\d{15})"
-    r")(?![A-Za-z" + NEXT_TO_MASK + "])"
+    r")" + not_before_mask("")
 )
 ID_CUE = lazy_regex(
     r"身份证|身份号码|公民身份|证件号码|(?<!准考|学生|毕业|资格|执业|许可|合格|工作|会员|出生|结婚)证号|身份证件|驾驶证|"

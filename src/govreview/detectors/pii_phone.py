@@ -44,7 +44,7 @@ from ..pii.context import (
     person_before,
     row_evidence,
 )
-from ..pii.masking import NEXT_TO_MASK
+from ..pii.masking import NEXT_TO_MASK, SEPARATING_SIGNS, STARS, not_after_mask, not_before_mask
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
@@ -62,25 +62,25 @@ LANDLINE_RULE = Rule(
 
 _SP = "[" + NUMBER_SPACE + "]"
 MOBILE = lazy_regex(
-    r"(?<![\dA-Za-z+＋" + NEXT_TO_MASK + "])"
+    not_after_mask("+＋") +
     r"(?P<cc>(?:[+＋]" + _SP + r"?86|0086)(?:" + _SP + r"|[\-－])?|86[\-－])?"  # +86 139…, 0086-139…, 86-139…
     r"(?P<num>[1１][3-9３-９]\d(?P<sep>(?:" + _SP + r"|[\-－])?)\d{4}(?P=sep)\d{4})"
-    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
+    + not_before_mask()
 )
 LANDLINE = lazy_regex(
-    r"(?<![\dA-Za-z" + NEXT_TO_MASK + "])"
+    not_after_mask() +
     r"(?:[(（](?P<pa>[0０]\d{2,3})[)）]" + _SP + r"?|(?P<area>[0０]\d{2,3})[\-－" + DASHES + NUMBER_SPACE + r"])"
     r"(?P<sub>\d{7,8})(?:(?:[\-－]|转)(?P<ext>\d{1,5}))?"
-    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
+    + not_before_mask()
 )
 # Taiwan mobiles on 港澳台 material (行動電話：0912-345-678, 手機：+886 912 345 678): 09 and 8 digits, read only
 # right after a mobile label (TW_LABEL in the clause, nearer than another number's label) and validated by
 # phonenumbers (region TW, type mobile). 0912 is also a mainland area code (榆林), but a mainland number
 # after it has 7 digits, and phonenumbers (TW) rejects it.
 TW_MOBILE = lazy_regex(
-    r"(?<![\dA-Za-z+＋" + NEXT_TO_MASK + "])"
+    not_after_mask("+＋") +
     r"(?:(?:[+＋]" + _SP + r"?886|00886)(?:" + _SP + r"|[\-－])?9|09)\d{2}(?P<sep>(?:" + _SP + r"|[\-－])?)\d{3}(?P=sep)\d{3}"
-    r"(?![\dA-Za-z" + NEXT_TO_MASK + "])"
+    + not_before_mask()
 )
 TW_LABEL = lazy_regex(r"行动电话|移动电话|手机")
 _TW_HEAD = r"(?:行动电话|移动电话|手机)[^0-9\n]{0,10}(?:09|[+＋][ ]?886|00886)"
@@ -91,7 +91,8 @@ assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's conte
 # look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
 # on the characters before come after the 1, so that the search skips ahead by first character.
-_AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋" + NEXT_TO_MASK + "][1１])(?<![^8]6[1１])[3-9３-９]"
+_AFTER_ONE = (r"(?<![0-57-9０-９A-Za-z+＋" + STARS + "][1１])"
+              r"(?<![0-9０-９A-Za-zＸｘ+＋" + NEXT_TO_MASK + "●][" + SEPARATING_SIGNS + "][1１])(?<![^8]6[1１])[3-9３-９]")
 _MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
 # the same words and the citizen roles (a named one may own a landline), for the standard library's fast literal scan
 _PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLES)

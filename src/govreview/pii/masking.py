@@ -37,6 +37,27 @@ MASK_CHARS = MASK_SIGNS + MASK_LETTERS
 # The signs that keep a plain value's pattern from matching right beside them (the visible tail of a
 # masked number is no value of its own): the mask signs less ●, which also marks a list item (●13907451234).
 NEXT_TO_MASK = MASK_SIGNS.replace("●", "")
+# Of those, # and × also stand between a label or a name and a value, as a separator or a list mark
+# (联系人：张三#13912345678, 身份证号×430102…, an OA export's 姓名#手机): they hide a digit only inside a number, that
+# is after a digit, a letter or another mask sign (139##5678, 110101########4514, 620102××××××××2326).
+SEPARATING_SIGNS = "×#＃"
+
+
+def not_after_mask(extra: str = "") -> str:
+    """Look-behinds for the start of a plain value: not right after a digit, a letter, a star or ``extra`` (regex
+    class characters), nor after a # or × that itself follows a digit, a letter or a mask sign (the visible tail of a
+    masked number is no value of its own); after a # or × that follows anything else the value is read."""
+    return (rf"(?<![\dA-Za-z{extra}{STARS}])"
+            rf"(?<![\dA-Za-zＸｘ{extra}{MASK_SIGNS}][{SEPARATING_SIGNS}])")
+
+
+def not_before_mask(extra: str = r"\d") -> str:
+    """Look-aheads for the end of a plain value: not right before a letter, a star or ``extra`` (regex class
+    characters; a digit unless told otherwise), nor before a # or × that a digit, a letter or a mask sign follows (the
+    value is the visible head of a longer masked number); before a # or × that anything else follows it is read
+    (张三#13912345678#长沙市)."""
+    return (rf"(?![A-Za-z{extra}{STARS}])"
+            rf"(?![{SEPARATING_SIGNS}][\dA-Za-zＸｘ{MASK_SIGNS}])")
 
 
 def _is_digitish(ch: str) -> bool:
