@@ -390,6 +390,23 @@ def test_jsonl_export_with_field_mapping_and_bad_lines(tmp_path):
     assert r4.errors and "pub" in r4.errors[0].message
 
 
+@pytest.mark.parametrize("pub", ["not a date", "2024年13月45日", "2024-02-30", "去年九月", "２０２４／１３／０１"])
+@pytest.mark.parametrize("suffix", [".jsonl", ".csv"])
+def test_unreadable_export_date_is_a_parse_error(tmp_path, pub, suffix):
+    # the record's bytes decoded fine: its date field is what cannot be read (kind parse, not decode); reviewed still
+    p = tmp_path / f"e{suffix}"
+    if suffix == ".jsonl":
+        p.write_text(json.dumps({"article_id": "a1", "content": CLEAN, "pub": pub}, ensure_ascii=False) + "\n",
+                     encoding="utf-8")
+    else:
+        p.write_text(f"article_id,content,pub\na1,{CLEAN.replace(',', '，')},{pub}\n", encoding="utf-8")
+    results, ordered, _ = scan(p, fieldmap=FieldMap.parse(["id=article_id,text=content", "published_at=pub"]))
+    (item,) = ordered
+    rep = item.report()
+    assert not item.is_error and rep.document.published_at is None
+    assert [e.kind for e in rep.errors] == ["parse"] and "pub" in rep.errors[0].message
+
+
 def test_fieldmap_rejects_unknown_names():
     with pytest.raises(ValueError):
         FieldMap.parse(["body=content"])

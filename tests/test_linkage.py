@@ -459,7 +459,8 @@ def test_unreadable_export_date_keeps_the_record_and_says_so(tmp_path):
     p = tmp_path / "export.jsonl"
     p.write_text(json.dumps({**_EXPORT[0], "published_at": "去年九月"}, ensure_ascii=False) + "\n", encoding="utf-8")
     (doc,) = list(iter_inputs(p))
-    assert isinstance(doc, Document) and doc.published_at is None and "published_at" in doc.input_errors[0]
+    assert isinstance(doc, Document) and doc.published_at is None and doc.input_problems[0][0] == "parse"
+    assert "published_at" in doc.input_problems[0][1]
 
 
 @pytest.mark.parametrize("headline", [

@@ -343,6 +343,7 @@ class Reviewer:
         doc = _as_document(document, meta)
         errors: list[ReviewError] = list(self.build_errors)
         errors.extend(ReviewError(kind="decode", message=m) for m in doc.input_errors)
+        errors.extend(ReviewError(kind=k, message=m) for k, m in doc.input_problems)
         ctx = self.prepare(doc)
         findings: list[Finding] = []
         for spec, inst in self.active_detectors(ctx):

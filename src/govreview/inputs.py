@@ -126,7 +126,7 @@ def iter_jsonl(path: str | Path) -> Iterator[Document | InputProblem]:
             if pub is not None:  # a date nobody can read does not stop the review: drop it and say so
                 note = f"发布日期无法解析，已忽略 unparseable 'published_at': {str(pub)[:40]!r}"
                 try:
-                    yield Document.model_validate({**fields, "input_errors": (note,)})
+                    yield Document.model_validate({**fields, "input_problems": (("parse", note),)})
                     continue
                 except Exception:
                     pass

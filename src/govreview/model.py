@@ -207,7 +207,10 @@ class Document(BaseModel):
     published_at: date | datetime | None = None
     kind: str | None = None
     encoding: str | None = None
-    input_errors: tuple[str, ...] = Field(default=(), description="problems met while reading the input (e.g. replaced bytes); reported in Report.errors")
+    input_errors: tuple[str, ...] = Field(default=(), description="problems met while reading the input (e.g. replaced bytes); reported in Report.errors as kind 'decode'")
+    input_problems: tuple[tuple[str, str], ...] = Field(
+        default=(), description="(kind, message) of other problems met while reading the input, reported in Report.errors "
+                                "with that kind: 'parse' for a field of an export record that cannot be read (a date)")
 
     @field_validator("published_at", mode="before")
     @classmethod

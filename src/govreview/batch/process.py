@@ -150,14 +150,14 @@ class Processor:
             fields["html"] = html
         else:
             fields["text"] = text
-        problems: tuple[str, ...] = ()
+        problems: tuple[tuple[str, str], ...] = ()
         pub = rec.get(fm.published_at)
         if pub not in (None, ""):
             try:
                 return Document.model_validate({**fields, "published_at": pub})
-            except Exception:
-                problems = (f"发布日期无法解析，已忽略 unparseable {fm.published_at!r}: {str(pub)[:40]!r}",)
-        return Document.model_validate({**fields, "input_errors": problems})
+            except Exception:  # the record's bytes were fine: a field that cannot be read is a parse problem
+                problems = (("parse", f"发布日期无法解析，已忽略 unparseable {fm.published_at!r}: {str(pub)[:40]!r}"),)
+        return Document.model_validate({**fields, "input_problems": problems})
 
     # --- one item ---------------------------------------------------------------------
     def review_task(self, task: Task) -> tuple[Report, bool, Extracted | None, str | None, dict[str, float]]:
