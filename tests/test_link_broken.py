@@ -292,6 +292,9 @@ def test_redirect_to_a_repaired_address_is_not_a_dead_page(reviewer):
         ("內網辦公系統地址：ｈｔｔｐ：／／１９２．１６８．１．１０／ｏａ", "ｈｔｔｐ：／／１９２．１６８．１．１０／ｏａ"),
         ("请于3月10日前登录ｈｔｔｐ：／／１０．１２．３．４：８０８０／ｚｗｆｗ填报。", "ｈｔｔｐ：／／１０．１２．３．４：８０８０／ｚｗｆｗ"),
         ("请于3月10日前登录http：//10.12.3.4:8080/zwfw填报。", "http：//10.12.3.4:8080/zwfw"),
+        # without a scheme, as 172.16.8.20:9090/report is read
+        ("请访问１７２．１６．８．２０：９０９０／report进行数据报送。", "１７２．１６．８．２０：９０９０／report"),
+        ("內網地址：１９２．１６８．１．１０／ｏａ，請及時登錄。", "１９２．１６８．１．１０／ｏａ"),
     ],
 )
 def test_intranet_address_typed_in_full_width(reviewer, text, value):
@@ -305,6 +308,8 @@ def test_intranet_address_typed_in_full_width(reviewer, text, value):
         "政府网站网址：ｈｔｔｐ：／／ｗｗｗ．ｇａｎｓｕ．ｇｏｖ．ｃｎ，欢迎访问。",  # a public site typed in full width
         "在浏览器地址栏输入ｈｔｔｐ：／／１９２．１６８．１．１进入路由器设置页面，修改无线网密码。",  # the reader's own router
         "安装客户端后访问ｈｔｔｐ：／／１２７．０．０．１：８０８８即可使用。",
+        "登录１９２．１６８．１．１／ｌｏｇｉｎ进入路由器设置页面。",
+        "本标准第10.2.3.4：2024年起执行；第１０．１．２．３：１２项指标。",  # clause numbers, not addresses
     ],
 )
 def test_full_width_addresses_readers_can_use(reviewer, text):

@@ -92,7 +92,11 @@ _TEXT_PATTERN = lazy_re(
     r"|(?P<url>(?<![A-Za-z0-9])(?:[Hh]{0,2}[Tt]{1,3}[Pp]{1,2}[Ss]?|[Ff][Tt][Pp])\s?(?:[:：;；]\s?[/／\\]{0,3}|[/／\\]{2})"
     r"[^\s<>\"'()（）【】「」《》，；！？、\u3400-\u9fff]+(?: [.。][A-Za-z][^\s<>\"'()（）【】「」《》，；！？、\u3400-\u9fff]*)?)"
     # a private IPv4 address with a port or a path: an intranet system's address typed without a scheme
-    r"|(?P<ip>(?<![0-9.])(?:10|127|172|192|169|100)(?:\.[0-9]{1,3}){3}(?::[0-9]{2,5}(?:/[!-~]*)?|/(?=[A-Za-z_~])[!-~]*))"
+    # (typed in full-width mode too: the view has ASCII digits and dots, the colon and slash stay ： ／; after ： a
+    # path as well, as 10.2.3.4：2024年 may be a clause number and a year)
+    r"|(?P<ip>(?<![0-9.])(?:10|127|172|192|169|100)(?:\.[0-9]{1,3}){3}"
+    r"(?::[0-9]{2,5}(?:[/／][!-~\uff01-\uff5e]*)?|：[0-9]{2,5}[/／][!-~\uff01-\uff5e]*"
+    r"|[/／](?=[A-Za-z_~\uff21-\uff3a\uff41-\uff5a])[!-~\uff01-\uff5e]*))"
 )
 _SCHEME = lazy_re(
     r"(?P<scheme>[A-Za-z]{2,7})(?P<sep>\s*[:;]\s*[/\\]*|[/\\]{2})(?P<rest>.*)", re.S)
@@ -408,7 +412,8 @@ def _anchor_href(st, start: int, end: int) -> str | None:
 # 10.1.2.3/oa): one scan that starts with a character set (fast), then a match tried only there
 _PUNCT = lazy_re(
     r"[:：;；/／\\](?:(?<=[PpSs].)|(?= ?[/／\\])"
-    r"|(?<=\.[0-9][:/])(?=[0-9A-Za-z_~])|(?<=\.[0-9]{2}[:/])(?=[0-9A-Za-z_~])|(?<=\.[0-9]{3}[:/])(?=[0-9A-Za-z_~]))"
+    r"|(?<=\.[0-9][:/：／])(?=[0-9A-Za-z_~])|(?<=\.[0-9]{2}[:/：／])(?=[0-9A-Za-z_~])"
+    r"|(?<=\.[0-9]{3}[:/：／])(?=[0-9A-Za-z_~]))"
 )
 _BACK = 18  # the longest start before its punctuation: "192.168.100.100" before ":8080", "hhttps " before "://"
 
