@@ -239,3 +239,32 @@ def test_lookalike_letters_only_in_html(reviewer):
 )
 def test_lookalike_letters_only_clean(reviewer, text):
     assert _lookalike(reviewer, text) == []
+
+
+# Names of Hong Kong, Macao and Taiwan organisations in a simplified page are written in simplified characters on the
+# mainland (香港中华总商会, 澳门特别行政区政府): outside a quotation or title they are reported like any pasted 繁体; a title
+# or quotation written wholly in 繁体 is reproduced as written and stays clean
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3月5日，香港中華總商會代表团一行来我市考察交流，市政府副市长会见了代表团一行，双方就深化经贸合作进行了深入交流。",
+         [("華總商會", "华总商会")]),
+        ("会议邀请澳門特別行政區政府经济财政司代表出席，共同推进横琴粤澳深度合作区建设，双方签署了合作备忘录。",
+         [("門特別行政區", "门特别行政区")]),
+        ("市台办组织学习《臺灣同胞投资保护法》，进一步做好台胞台企服务工作，各区县台办负责同志参加了学习。",
+         [("臺灣", "台湾")]),  # a title in both scripts is the mainland law's name, miswritten
+    ],
+)
+def test_hk_macao_taiwan_names_in_simplified_text(reviewer, text, expected):
+    assert _mixed(reviewer, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我市图书馆近日举办《臺灣文學史》读书分享会，吸引了众多读者参加，活动得到了社会各界的广泛关注和好评。",
+        "特区政府发言人表示：“香港特區政府會繼續全力配合國家發展戰略。”我市有关部门将加强与香港的交流合作。",
+    ],
+)
+def test_hk_macao_taiwan_titles_and_quotations_as_written(reviewer, text):
+    assert _mixed(reviewer, text) == []
