@@ -147,6 +147,10 @@ def test_plain_id_beside_a_masked_mobile_in_one_row_is_found(reviewer, row):
     ("申请人：李某某，身份证号码#{id}，申请事项：最低生活保障。", "pii.id_card"),
     ("張三#{id}#湖南省長沙市", "pii.id_card"),
     ("收款人：张三，银行账号#6222021234567890128，开户行：某某银行。", "pii.bank_card"),
+    # a masked name with its value glued on, as table cells run together in an extracted PDF
+    ("序号\t救助对象\n1\t王**{mobile}\t城关镇", "pii.phone.mobile"),
+    ("联系人：李××{mobile}（低保户）", "pii.phone.mobile"),
+    ("户主：赵*{id}，家庭人口3人", "pii.id_card"),
 ])
 def test_value_right_after_a_separating_hash_or_times_is_read(reviewer, template, rule):
     number = make_id("430102", dt.date(1968, 3, 12), 123)
@@ -164,7 +168,9 @@ def test_value_right_after_a_separating_hash_or_times_is_read(reviewer, template
     "1#机组、2#机组于2024年3月投运，3#楼2单元",
     "详见 http://www.hunan.gov.cn/xxgk/a.html#13912345678",  # a fragment of a web address
     "订单号：HT#13912345678（系统生成）",
+    "户主：王某某，身份证号******195505050350",  # a run of six after a word: the region hidden, no value of its own
 ])
 def test_hash_and_times_inside_numbers_and_codes_stay_quiet(reviewer, text):
     r = reviewer.review(text)
     assert not [f for f in r.findings if f.rule in ("pii.phone.mobile", "pii.id_card", "pii.bank_card")], r.findings
+

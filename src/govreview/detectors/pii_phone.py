@@ -44,7 +44,7 @@ from ..pii.context import (
     person_before,
     row_evidence,
 )
-from ..pii.masking import NEXT_TO_MASK, SEPARATING_SIGNS, STARS, not_after_mask, not_before_mask
+from ..pii.masking import not_after_mask, not_before_mask
 from ..pii.report import pii_finding, report_info
 from ..pii.scan import CONTEXT_BEFORE, DASHES, NUMBER_SPACE, cluster_context, iter_matches
 from ..pii.validate import ascii_digits
@@ -91,8 +91,9 @@ assert WINDOW <= CONTEXT_BEFORE  # the private-word checks read the scan's conte
 # look-behind excludes (a digit, letter, plus or star), unless that is the 6 of a +86/0086 prefix.
 # ASCII and full-width are listed, so that no other script's digit is wrongly excluded. The tests
 # on the characters before come after the 1, so that the search skips ahead by first character.
-_AFTER_ONE = (r"(?<![0-57-9０-９A-Za-z+＋" + STARS + "][1１])"
-              r"(?<![0-9０-９A-Za-zＸｘ+＋" + NEXT_TO_MASK + "●][" + SEPARATING_SIGNS + "][1１])(?<![^8]6[1１])[3-9３-９]")
+# (a mask sign before the 1 is left to MOBILE's own look-behinds: after a masked name or a separating # or × the
+# value is read, masking.not_after_mask)
+_AFTER_ONE = r"(?<![0-57-9０-９A-Za-z+＋][1１])(?<![^8]6[1１])[3-9３-９]"
 _MOBILE_HEAD = lazy_re(r"[1１]" + _AFTER_ONE)
 # the same words and the citizen roles (a named one may own a landline), for the standard library's fast literal scan
 _PRIVATE_LANDLINE = lazy_re(STRONG_PRIVATE_LANDLINE.pattern + "|" + CITIZEN_ROLES)

@@ -44,11 +44,14 @@ SEPARATING_SIGNS = "×#＃"
 
 
 def not_after_mask(extra: str = "") -> str:
-    """Look-behinds for the start of a plain value: not right after a digit, a letter, a star or ``extra`` (regex
-    class characters), nor after a # or × that itself follows a digit, a letter or a mask sign (the visible tail of a
-    masked number is no value of its own); after a # or × that follows anything else the value is read."""
-    return (rf"(?<![\dA-Za-z{extra}{STARS}])"
-            rf"(?<![\dA-Za-zＸｘ{extra}{MASK_SIGNS}][{SEPARATING_SIGNS}])")
+    """The condition (``regex`` look-behinds) for the start of a plain value: not right after a digit, a letter, a
+    mask sign or ``extra`` (regex class characters) — the visible tail of a masked number is no value of its own
+    (******195505050350, 139##5678) — except after one or two # or × that follow no digit, letter or mask sign
+    (联系人：张三#13912345678, 身份证号×430102…), or one or two mask signs right after a Han character: a masked
+    name with its value glued on (王**13907311234, 李××430102…, as table cells run together in an extracted PDF)."""
+    return (rf"(?:(?<![\dA-Za-z{extra}{NEXT_TO_MASK}])"
+            rf"|(?<=(?:^|[^\dA-Za-zＸｘ{extra}{MASK_SIGNS}])[{SEPARATING_SIGNS}]{{1,2}})"
+            rf"|(?<=\p{{Han}}[{MASK_SIGNS}]{{1,2}}))")
 
 
 def not_before_mask(extra: str = r"\d") -> str:
