@@ -52,11 +52,50 @@ def _combined_hidden(pos: list[str | None]) -> int:
     return sum(1 for p in pos if p is None)
 
 
+class _SeenMasks:
+    """The masks of one kind met so far, indexed so that a new one is compared only with those whose pieces could
+    combine with it: the same length, another set of visible positions (masks that show the same positions add
+    nothing to each other), at least 4 positions visible in both, the same characters there. A 公示 list of
+    thousands of rows masked alike was compared row by row with every earlier row (3,000 rows of 139****5678:
+    4.5 million comparisons, 15 s)."""
+
+    def __init__(self) -> None:
+        self.by_shape: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, int, list[str | None]]]] = {}
+        self.index: dict[tuple, tuple[int, dict[tuple, list[tuple[int, int, int, list[str | None]]]]]] = {}
+        self.n = 0
+
+    @staticmethod
+    def _shape(pos: list[str | None]) -> tuple[int, tuple[int, ...]]:
+        return len(pos), tuple(i for i, x in enumerate(pos) if x is not None)
+
+    def add(self, s: int, e: int, pos: list[str | None]) -> None:
+        self.by_shape.setdefault(self._shape(pos), []).append((self.n, s, e, pos))
+        self.n += 1
+
+    def candidates(self, pos: list[str | None]) -> list[tuple[int, int, list[str | None]]]:
+        """(start, end, positions) of the earlier masks that may combine with ``pos``, in the order they came."""
+        n, shown = shape = self._shape(pos)
+        found: list[tuple[int, int, int, list[str | None]]] = []
+        for other, entries in self.by_shape.items():
+            if other == shape or other[0] != n:
+                continue
+            shared = tuple(sorted(set(shown) & set(other[1])))
+            if len(shared) < 4:
+                continue
+            built, table = self.index.get((other, shared), (0, {}))
+            for entry in entries[built:]:  # index the entries added since the last look
+                table.setdefault(tuple(entry[3][i] for i in shared), []).append(entry)
+            self.index[(other, shared)] = (len(entries), table)
+            found.extend(table.get(tuple(pos[i] for i in shared), ()))
+        found.sort(key=lambda entry: entry[0])
+        return [(s, e, p) for _, s, e, p in found]
+
+
 @detector(RULE, name="pii_mask", order=48)
 def detect(ctx):
     if not cluster_spans(ctx, stars=True):
         return  # no number with a mask star on the page (the usual case)
-    seen_ids: list[tuple[int, int, list[str | None]]] = []
+    seen_ids = _SeenMasks()
     for m in iter_matches(ctx, MASKED_ID, stars=True):
         s, e = m.span()
         pos = visible_positions(m.group())[:18]
@@ -66,9 +105,9 @@ def detect(ctx):
         if problem:
             yield pii_finding(ctx, RULE.id, s, e, confidence=0.85, message=f"身份证号脱敏不充分：{problem}",
                               pattern="mask/id", details={"value": "id_card", "problem": problem})
-            seen_ids.append((s, e, pos))
+            seen_ids.add(s, e, pos)
             continue
-        for ps, pe, prev in seen_ids:
+        for ps, pe, prev in seen_ids.candidates(pos):
             both = combine(prev, pos)
             if both is None or both == prev or both == pos:
                 continue
@@ -78,8 +117,8 @@ def detect(ctx):
                                   message="同一身份证号在文中以不同方式脱敏，拼合后可还原",
                                   pattern="mask/id-combined", details={"value": "id_card", "problem": "combined", "other": [ps, pe]})
                 break
-        seen_ids.append((s, e, pos))
-    seen_phones: list[tuple[int, int, list[str | None]]] = []
+        seen_ids.add(s, e, pos)
+    seen_phones = _SeenMasks()
     for m in iter_matches(ctx, MASKED_MOBILE, stars=True):
         s, e = m.span()
         if not plausible_mask(m.group()):
@@ -90,7 +129,7 @@ def detect(ctx):
             yield pii_finding(ctx, RULE.id, s, e, confidence=0.85, message=f"手机号脱敏不充分：{problem}",
                               pattern="mask/mobile", details={"value": "mobile", "problem": problem})
         else:
-            for ps, pe, prev in seen_phones:
+            for ps, pe, prev in seen_phones.candidates(pos):
                 both = combine(prev, pos)
                 if both is None or both == prev or both == pos:
                     continue
@@ -100,4 +139,4 @@ def detect(ctx):
                                       message="同一手机号在文中以不同方式脱敏，拼合后可还原",
                                       pattern="mask/mobile-combined", details={"value": "mobile", "problem": "combined", "other": [ps, pe]})
                     break
-        seen_phones.append((s, e, pos))
+        seen_phones.add(s, e, pos)
