@@ -175,6 +175,22 @@ def test_hash_and_times_inside_numbers_and_codes_stay_quiet(reviewer, text):
     assert not [f for f in r.findings if f.rule in ("pii.phone.mobile", "pii.id_card", "pii.bank_card")], r.findings
 
 
+
+# a masked value glued to a masked name or after a separating sign is checked like any other mask
+@pytest.mark.parametrize("text,value,problem", [
+    ("序号\t救助对象\n1\t王**1391234**78\t城关镇", "1391234**78", "仅隐藏2位"),
+    ("户主：赵*43010219680312****，家庭人口3人", "43010219680312****", "出生日期"),
+    ("联系人：张三#1391234××78", "1391234××78", "仅隐藏2位"),
+    ("户主：李××430102199003071232", None, None),  # a plain value: pii.id_card reports it, not this rule
+    ("户主：王**，联系电话：王**139****5678", None, None),
+    ("户主：赵*430102********1232，家庭人口3人", None, None),
+])
+def test_masks_glued_to_a_masked_name(reviewer, text, value, problem):
+    hits = found(reviewer.review(text), RULE)
+    assert [f.text for f in hits] == ([value] if value else [])
+    if value:
+        assert problem in hits[0].message and text[hits[0].start:hits[0].end] == value
+
 # ---- combining masks: each new mask is compared only with the earlier ones it could combine with -------------
 
 class _AllEarlier:

@@ -24,6 +24,7 @@ from ..model import Category, Severity
 from ..pii.masking import (
     MASK_CHARS,
     MASK_SIGNS,
+    SEPARATING_SIGNS,
     combine,
     id_mask_problem,
     mobile_mask_problem,
@@ -44,8 +45,12 @@ _V = r"[\d" + MASK_CHARS + "]"
 _EDGE = r"[\dA-Za-z" + MASK_SIGNS + "]"
 # 18 positions (20: a 残疾证号, the ID and two digits) with a mask character among them; which positions are
 # hidden, and whether an X is a mask or the check digit, visible_positions() decides
-MASKED_ID = lazy_regex(r"(?<!" + _EDGE + r")(?=" + _V + r"*[" + MASK_CHARS + r"])(?:" + _V + r"{20}|" + _V + r"{18})(?!" + _EDGE + ")")
-MASKED_MOBILE = lazy_regex(r"(?<!" + _EDGE + r")(?=" + _V + r"*[" + MASK_CHARS + r"])1[3-9]" + _V + r"{9}(?!" + _EDGE + ")")
+# where a masked value starts: after no digit, letter or mask sign — or after a masked name glued to it (王**139****5678,
+# 赵*43010219680312****) or a separating # or × (张三#1391234**78), as the plain values are read (masking.not_after_mask)
+_START = (r"(?:(?<!" + _EDGE + r")|(?<=\p{Han}[" + MASK_SIGNS + r"]{1,2})"
+          r"|(?<=(?:^|[^\dA-Za-zＸｘ" + MASK_SIGNS + r"])[" + SEPARATING_SIGNS + r"]{1,2}))")
+MASKED_ID = lazy_regex(_START + r"(?=" + _V + r"*[" + MASK_CHARS + r"])(?:" + _V + r"{20}|" + _V + r"{18})(?!" + _EDGE + ")")
+MASKED_MOBILE = lazy_regex(_START + r"(?=" + _V + r"*[" + MASK_CHARS + r"])1[3-9]" + _V + r"{9}(?!" + _EDGE + ")")
 
 
 def _combined_hidden(pos: list[str | None]) -> int:
