@@ -277,6 +277,13 @@ def test_base_href_gives_the_page_scheme(reviewer):
     assert f.severity == Severity.medium and "相对路径" in f.message
 
 
+def test_relative_base_href_keeps_the_document_scheme(reviewer):
+    html = ('<html><head><base href="/xxgk/"></head><body>'
+            '<p><a href="https:/www.gansu.gov.cn/">甘肃</a></p></body></html>')
+    (f,) = broken(reviewer, Document(html=html, url="https://www.lanzhou.gov.cn/xxgk/a.html"))
+    assert f.severity == Severity.medium and "相对路径" in f.message
+
+
 def test_redirect_to_a_repaired_address_is_not_a_dead_page(reviewer):
     html = '<html><head><meta http-equiv="refresh" content="0;url=http://www。gansu。gov。cn/"></head><body></body></html>'
     (f,) = broken(reviewer, Document(html=html))

@@ -281,7 +281,9 @@ def _page_scheme(ctx) -> str | None:
     for t in ctx.html.tags:
         if t.name == "base" and not t.closing and (href := (t.attr("href") or "").strip()):
             m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", href)
-            return m.group(1).lower() if m else None
+            if m:
+                return m.group(1).lower()
+            break  # a relative <base href="/xxgk/"> keeps the page's own scheme
     url = str(ctx.document.url or "")
     m = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", url)
     return m.group(1).lower() if m else None
