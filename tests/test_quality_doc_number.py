@@ -220,6 +220,11 @@ def test_running_text_wrapped_before_the_bracket(reviewer, text, expected):
         "某某县人民政府办公室\n〔2024〕第5号",
         "某某县人民政府办公室关于某事项的复函\n〔2024〕第5号\n",
         "政府信息公开申请答复书\n〔2026〕第8号文\n申请人：王某某",
+        # an office's full name, short, above the number (a 机关代字 is an abbreviation)
+        "县政府办公室\n〔2024〕第5号\n各乡镇人民政府：",
+        "市财政局\r\n〔2024〕第03号\r\n",
+        "縣人民政府\n〔2024〕第5號",
+        "区卫生健康委员会\n〔２０２４〕第５号",
     ],
 )
 def test_heading_above_a_number_on_its_own_line(reviewer, text):

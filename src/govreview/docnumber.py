@@ -52,6 +52,8 @@ INSTRUMENT = ("决字", "罚字", "复字", "案字", "裁字", "许字", "诉�
               "催字", "告字")
 # how the title of a document ends: a line of its own that ends so, above 〔2026〕第8号, is no 机关代字
 _TITLE_ENDS = ("书", "通知", "决定", "意见", "报告", "批复", "纪要", "方案", "办法", "规定", "通报", "请示", "公示")
+# how the full name of an office ends (no 机关代字 does)
+_OFFICE_ENDS = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "中心", "法院", "检察院")
 _SPACES = frozenset(" \t\u3000\xa0")
 # what follows a cited 文号 in the sentence that cites it (…〔2024〕5号）, …〔2024〕5号，…): besides Han characters
 _GOES_ON = frozenset("）)，,、；;。”’》")
@@ -149,8 +151,8 @@ def _agency_start(text: str, end: int, floor: int) -> int:
 
 def _heading_above(text: str, a0: int, bracket: int, end: int) -> bool:
     """Does the Han run before ``bracket`` cross a line break, coming from a line that holds nothing but Han
-    characters — a title or an office's name on a line of its own, ending like a title, or long (≥ 7) above a
-    number that stands on its own line? A 机关代字 wrapped by a PDF line comes from a line with more on it
+    characters — a title or an office's name on a line of its own, ending like a title, or long (≥ 7) or ending like
+    an office's full name above a number that stands on its own line? A 机关代字 wrapped by a PDF line comes from a line with more on it
     (…的通知》（某政办发 / 〔2023〕45号）), or from running text whose sentence goes on right after the
     number (…认真贯彻落实某政办发 / 〔2024〕5号文件精神)."""
     nl = text.find("\n", a0, bracket)  # the end of the line the run starts on
@@ -162,7 +164,11 @@ def _heading_above(text: str, a0: int, bracket: int, end: int) -> bool:
         return False
     if line.endswith(_TITLE_ENDS):
         return True
-    return len(line) >= 7 and not (end < len(text) and (_HAN.match(text[end]) or text[end] in _GOES_ON))
+    if end < len(text) and (_HAN.match(text[end]) or text[end] in _GOES_ON):
+        return False  # the sentence goes on after the number: a citation wrapped before its bracket
+    # a number on its own line under a long line, or under an office's full name (县政府办公室, 市财政局): a
+    # 机关代字 is an abbreviation (某政办发, 湘人社函)
+    return len(line) >= 7 or line.endswith(_OFFICE_ENDS)
 
 
 def _find(text: str) -> list[DocNumber]:
