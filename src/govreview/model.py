@@ -113,9 +113,11 @@ class Location(_Frozen):
     page: int | None = None
     paragraph: int | None = None
     part: str | None = None
-    hidden: Literal["sheet", "row", "column", "revision"] | None = Field(
-        default=None, description="the text is in the file but readers of it do not see it: the sheet, row or column holding "
-                                  "the cell is hidden, or (revision) it was deleted under track changes and is still stored")
+    hidden: Literal["sheet", "row", "column", "revision", "vanish", "comment", "metadata"] | None = Field(
+        default=None, description="the text is in the file but not in the body readers of it see: the sheet, row or column holding "
+                                  "the cell is hidden, (revision) it was deleted under track changes and is still stored, "
+                                  "(vanish) it is formatted as hidden text, (comment) it is a comment, note or annotation, "
+                                  "or (metadata) it is a document property (title, subject, keywords, author…)")
 
 
 class Finding(_Frozen):

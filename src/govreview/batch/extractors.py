@@ -31,6 +31,7 @@ from ..decoding import decode_bytes
 from ..html import looks_like_html
 from ..model import Location
 from .limits import Limits
+from .package_meta import package_properties
 from .pdflayout import page_text
 from .sheet_hidden import sheet_facts
 
@@ -65,6 +66,8 @@ class Unit:
     # spans of ``text`` that are the unit's point; a finding overlapping none of them is dropped. A deleted
     # revision's unit is the paragraph as it was before the edit: only what was deleted is news there
     only: tuple[tuple[int, int], ...] = ()
+    # rule prefixes whose findings starting in this unit are dropped (document properties: see _QUIET_META)
+    quiet: tuple[str, ...] = ()
 
 
 ROW_END = "\n\n"  # a spreadsheet row is a record: a paragraph boundary for negation cues, like Unit.sep
@@ -125,6 +128,13 @@ class Extracted:
             return None
         i = bisect.bisect_right(self.starts, offset) - 1
         return self.units[max(i, 0)].location
+
+    def quieted(self, start: int, rule: str) -> bool:
+        """Whether a finding of ``rule`` starting at ``start`` lies in a unit that leaves such rules out (``Unit.quiet``)."""
+        if not self.units or not self.starts:
+            return False
+        unit = self.units[max(bisect.bisect_right(self.starts, start) - 1, 0)]
+        return bool(unit.quiet) and rule.startswith(unit.quiet)
 
     def beside_the_point(self, start: int, end: int) -> bool:
         """Whether [start, end) lies in a unit with ``only`` spans and overlaps none of them (the unchanged
@@ -245,6 +255,27 @@ def check_package(data: bytes, limits: Limits) -> None:
             raise NotReviewed("zip_bomb", f"压缩比异常（疑似压缩炸弹） package compression ratio {total / max(comp, 1):.0f}:1")
 
 
+def _property_units(data: bytes) -> tuple[list[Unit], tuple[str, ...]]:
+    """The document properties of an OOXML package (see :mod:`.package_meta`) as units after the body,
+    each marked ``hidden="metadata"``; a part that cannot be read is a problem of the item, and the body
+    is reviewed all the same."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as z:
+            props = package_properties(z)
+    except Exception as exc:
+        return [], (f"文档属性无法读取，未审查 document properties not reviewed: {type(exc).__name__}: {exc}",)
+    return [Unit(text, Location(part=part, hidden="metadata"), quiet=_QUIET_LINK if part.endswith("#HyperlinkBase") else _QUIET_META)
+            for part, text in props], ()
+
+
+# Document properties are reviewed for what must not be published (markings, personal data, ads), not as
+# prose: a typo or a traditional-script 单位 stamped by the installer is no quality problem of the document,
+# and a domain in 单位 or 作者 ("www.deepbbs.org", from pirated system images) is not a link anyone follows.
+# The hyperlink base (超链接基础) is a link: only the quality rules are left out there.
+_QUIET_META = ("link.", "quality.")
+_QUIET_LINK = ("quality.",)
+
+
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 
@@ -254,9 +285,126 @@ _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fal
 _SKIP_IN_PARAGRAPH = frozenset((_W + "pPr", _W + "rPr", _W + "del", _W + "moveFrom", _W + "txbxContent", _MC_FALLBACK))
 
 
-def _pieces(p, skip: frozenset):
-    """The text pieces of a ``w:p`` in order, as ``(piece, deleted)``: runs at any depth, elements in
-    ``skip`` and their content left out; ``deleted`` for a deleted revision's ``w:delText``."""
+def _on(el) -> bool:
+    """A toggle property (``<w:vanish/>``, ``<w:vanish w:val="0"/>``) is on unless its value says off."""
+    return el.get(_W + "val") not in ("0", "false", "off")
+
+
+class _Vanish:
+    """Which runs of a part are hidden text (字体 → 隐藏, ``w:vanish``): Word does not show or print them,
+    but they are stored and 显示/隐藏编辑标记 shows them. A run is hidden by its own ``w:rPr/w:vanish``,
+    else by its character style, else by its paragraph's style (styles inherit through ``w:basedOn``)."""
+
+    __slots__ = ("styles", "default_paragraph")
+
+    def __init__(self, styles: dict[str, bool], default_paragraph: str | None):
+        self.styles = styles
+        self.default_paragraph = default_paragraph
+
+    def paragraph(self, p) -> bool:
+        ppr = p.find(_W + "pPr")
+        ps = ppr.find(_W + "pStyle") if ppr is not None else None
+        sid = ps.get(_W + "val") if ps is not None else self.default_paragraph
+        return self.styles.get(sid, False) if sid is not None else False
+
+    def run(self, r, default: bool) -> bool:
+        rpr = r.find(_W + "rPr")
+        if rpr is None:
+            return default
+        v = rpr.find(_W + "vanish")
+        if v is not None:
+            return _on(v)
+        rs = rpr.find(_W + "rStyle")
+        if rs is not None:
+            s = self.styles.get(rs.get(_W + "val"))
+            if s is not None:
+                return s
+        return default
+
+
+def _vanish_styles(styles_root) -> tuple[dict[str, bool], str | None]:
+    """Style id → whether it makes text hidden (only styles that say so either way, through ``w:basedOn``),
+    and the default paragraph style's id."""
+    own: dict[str, bool | None] = {}
+    based: dict[str, str] = {}
+    default = None
+    if styles_root is None or next(styles_root.iter(_W + "vanish"), None) is None:
+        return {}, None  # the usual styles part: no style hides text, and the default paragraph style does not matter
+    for st in styles_root.iter(_W + "style"):
+        sid = st.get(_W + "styleId")
+        if sid is None:
+            continue
+        if st.get(_W + "type") == "paragraph" and _on_attr(st.get(_W + "default")):
+            default = sid
+        rpr = st.find(_W + "rPr")
+        v = rpr.find(_W + "vanish") if rpr is not None else None
+        own[sid] = _on(v) if v is not None else None
+        b = st.find(_W + "basedOn")
+        if b is not None and b.get(_W + "val"):
+            based[sid] = b.get(_W + "val")
+    if not any(v is not None for v in own.values()):
+        return {}, default
+    out: dict[str, bool] = {}
+    for sid in own:
+        seen, cur = set(), sid
+        while cur is not None and cur not in seen:
+            seen.add(cur)
+            if own.get(cur) is not None:
+                out[sid] = bool(own[cur])
+                break
+            cur = based.get(cur)
+    return out, default
+
+
+def _on_attr(v) -> bool:
+    return v is not None and v not in ("0", "false", "off")
+
+
+def _vanish_for(root, styles: tuple[dict[str, bool], str | None]) -> _Vanish | None:
+    """A :class:`_Vanish` for a part, or None when nothing in it can be hidden text (the usual document:
+    one pass of lxml's C iterator, and the paragraphs are read as before)."""
+    if not styles[0] and next(root.iter(_W + "vanish"), None) is None:
+        return None
+    return _Vanish(*styles)
+
+
+def _pieces(p, skip: frozenset, vanish: _Vanish | None = None):
+    """The text pieces of a ``w:p`` in order, as ``(piece, deleted, hidden)``: runs at any depth, elements in
+    ``skip`` and their content left out; ``deleted`` for a deleted revision's ``w:delText``; ``hidden`` for
+    text formatted hidden (only with ``vanish``: see :class:`_Vanish`)."""
+    stack = [(iter(p), vanish.paragraph(p) if vanish is not None else False)]
+    while stack:
+        it, hid = stack[-1]
+        el = next(it, None)
+        if el is None:
+            stack.pop()
+            continue
+        tag = el.tag
+        if tag == _W + "t":
+            yield el.text or "", False, hid
+        elif tag == _W + "delText":
+            yield el.text or "", True, hid
+        elif tag == _W + "tab":
+            yield "\t", False, hid
+        elif tag == _W + "br" or tag == _W + "cr":
+            yield "\n", False, hid
+        elif isinstance(tag, str) and tag not in skip and len(el):
+            stack.append((iter(el), vanish.run(el, hid) if vanish is not None and tag == _W + "r" else hid))
+
+
+def _para_text(p, vanish: _Vanish | None = None) -> str:
+    """The text of a ``w:p`` as Word shows it: runs at any depth, so runs inside inline content controls
+    (w:sdt), tracked insertions (w:ins), fields (w:fldSimple: mail-merged values), hyperlinks and smart
+    tags count (python-docx's ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks);
+    hidden text left out (it is reviewed in a unit of its own: :func:`_vanish_unit`)."""
+    if vanish is None:
+        return "".join(_shown_pieces(p))
+    return "".join(piece for piece, _, hidden in _pieces(p, _SKIP_IN_PARAGRAPH, vanish) if not hidden)
+
+
+def _shown_pieces(p):
+    """:func:`_pieces` for a part without hidden text, pieces only: every paragraph of every document goes
+    through here, so it is kept as lean as the loop can be."""
     stack = [iter(p)]
     while stack:
         el = next(stack[-1], None)
@@ -265,22 +413,38 @@ def _pieces(p, skip: frozenset):
             continue
         tag = el.tag
         if tag == _W + "t":
-            yield el.text or "", False
-        elif tag == _W + "delText":
-            yield el.text or "", True
+            yield el.text or ""
         elif tag == _W + "tab":
-            yield "\t", False
+            yield "\t"
         elif tag == _W + "br" or tag == _W + "cr":
-            yield "\n", False
-        elif isinstance(tag, str) and tag not in skip and len(el):
+            yield "\n"
+        elif isinstance(tag, str) and tag not in _SKIP_IN_PARAGRAPH and len(el):
             stack.append(iter(el))
 
 
-def _para_text(p) -> str:
-    """The text of a ``w:p`` as Word shows it: runs at any depth, so runs inside inline content controls
-    (w:sdt), tracked insertions (w:ins), fields (w:fldSimple: mail-merged values), hyperlinks and smart
-    tags count (python-docx's ``Paragraph.text`` reads only the paragraph's own runs and hyperlinks)."""
-    return "".join(piece for piece, _ in _pieces(p, _SKIP_IN_PARAGRAPH))
+def _vanish_unit(paragraphs, location: Location, vanish: _Vanish | None) -> Unit | None:
+    """A unit for the hidden text of these paragraphs: the paragraphs with it, as 显示编辑标记 shows them,
+    where only the hidden text is the point (``Unit.only``); None when none is hidden."""
+    if vanish is None:
+        return None
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, p in enumerate(paragraphs):
+        if k:
+            out.append("\n")
+            pos += 1
+        for piece, _, hidden in _pieces(p, _SKIP_IN_PARAGRAPH, vanish):
+            if hidden and piece.strip():
+                if spans and spans[-1][1] == pos:
+                    spans[-1] = (spans[-1][0], pos + len(piece))
+                else:
+                    spans.append((pos, pos + len(piece)))
+            out.append(piece)
+            pos += len(piece)
+    if not spans:
+        return None
+    return Unit("".join(out), location.model_copy(update={"hidden": "vanish"}), only=tuple(spans))
 
 
 _INSERTED = frozenset((_W + "ins", _W + "moveTo"))
@@ -301,7 +465,7 @@ def _text_before_revision(paragraphs) -> tuple[str, tuple[tuple[int, int], ...]]
         if k:
             out.append("\n")
             pos += 1
-        for piece, deleted in _pieces(p, _NOT_BEFORE):
+        for piece, deleted, _ in _pieces(p, _NOT_BEFORE):
             if deleted and piece.strip():
                 spans.append((pos, pos + len(piece)))
             out.append(piece)
@@ -369,7 +533,7 @@ def _blocks(el, parent):
                 yield from _blocks(content, parent)
 
 
-def _table_units(table, part: str, units: list[Unit], rels) -> None:
+def _table_units(table, part: str, units: list[Unit], rels, vanish: _Vanish | None = None) -> None:
     """A table's rows as records (cells joined by tabs at their grid columns, the row ending a paragraph),
     then any tables nested in its cells, located as ``{part}/R2C1/table1``."""
     from docx.table import Table
@@ -396,19 +560,19 @@ def _table_units(table, part: str, units: list[Unit], rels) -> None:
                     k += 1
                     nested.append((f"{part}/R{r}C{c}/table{k}", block))
                 else:
-                    texts.append(_para_text(block._p))
+                    texts.append(_para_text(block._p, vanish))
             text = "\n".join(texts)
             loc = Location(part=part, cell=f"R{r}C{c}")
             if text.strip():
                 cells.append((c - 1, text, loc))
             paragraphs = [b._p for b in _blocks(cell._tc, cell) if not isinstance(b, Table)]
-            for extra in (_revision_unit(paragraphs, loc), _link_unit(paragraphs, rels, loc)):
+            for extra in (_revision_unit(paragraphs, loc), _vanish_unit(paragraphs, loc, vanish), _link_unit(paragraphs, rels, loc)):
                 if extra is not None:
                     extras.append(extra)
         units.extend(row_units(cells))
         units.extend(extras)
         for name, t in nested:
-            _table_units(t, name, units, rels)
+            _table_units(t, name, units, rels, vanish)
 
 
 @extractor(".docx", ".docm")
@@ -428,20 +592,27 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
     rels = d.part.rels  # hyperlink targets of the body (headers and footers have their own)
+    try:
+        from docx.opc.constants import RELATIONSHIP_TYPE as RT
+
+        styles = _vanish_styles(d.part.part_related_by(RT.STYLES).element)  # (d.styles would make a default part)
+    except Exception:  # a malformed or missing styles part: direct formatting still says what is hidden
+        styles = ({}, None)
+    vanish = _vanish_for(d.element.body, styles)
     pi = ti = 0
     # a table row is a record, as in a spreadsheet: its cells are joined by a tab, so a 公示 row's name, ID,
     # mobile and address stand on one line for the detectors' row context; the row ends a paragraph
     for block in _blocks(d.element.body, d._body):
         if isinstance(block, Table):
             ti += 1
-            _table_units(block, f"word/document.xml#table{ti}", units, rels)
+            _table_units(block, f"word/document.xml#table{ti}", units, rels, vanish)
         else:
             pi += 1
-            t = _para_text(block._p)
+            t = _para_text(block._p, vanish)
             loc = Location(part="word/document.xml", paragraph=pi)
             if t.strip():
                 units.append(Unit(t, loc))
-            for extra in (_revision_unit([block._p], loc), _link_unit([block._p], rels, loc)):
+            for extra in (_revision_unit([block._p], loc), _vanish_unit([block._p], loc, vanish), _link_unit([block._p], rels, loc)):
                 if extra is not None:
                     units.append(extra)
     # text boxes in the body
@@ -449,11 +620,11 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         if _in_fallback(box):
             continue
         for pi, p in enumerate(box.iter(_W + "p"), start=1):
-            t = _para_text(p)
+            t = _para_text(p, vanish)
             loc = Location(part=f"word/document.xml#textbox{bi}", paragraph=pi)
             if t.strip():
                 units.append(Unit(t, loc))
-            for extra in (_revision_unit([p], loc), _link_unit([p], rels, loc)):
+            for extra in (_revision_unit([p], loc), _vanish_unit([p], loc, vanish), _link_unit([p], rels, loc)):
                 if extra is not None:
                     units.append(extra)
     for part in d.part.package.iter_parts():
@@ -464,15 +635,20 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
             root = etree.fromstring(part.blob)
         except Exception:
             continue
+        part_vanish = _vanish_for(root, styles)
+        # a comment (批注) is not body text: Word shows it beside the page, and the author often forgets it is there
+        hidden = "comment" if "comments" in pn else None
         for pi, p in enumerate((p for p in root.iter(_W + "p") if not _in_fallback(p)), start=1):
-            t = _para_text(p)
-            loc = Location(part=pn, paragraph=pi)
+            t = _para_text(p, part_vanish)
+            loc = Location(part=pn, paragraph=pi, hidden=hidden)
             if t.strip():
                 units.append(Unit(t, loc))
-            for extra in (_revision_unit([p], loc), _link_unit([p], getattr(part, "rels", {}), loc)):
+            for extra in (_revision_unit([p], loc), _vanish_unit([p], loc, part_vanish),
+                          _link_unit([p], getattr(part, "rels", {}), loc)):
                 if extra is not None:
                     units.append(extra)
-    return Extracted("docx", units=units)
+    meta, problems = _property_units(data)
+    return Extracted("docx", units=units + meta, problems=problems)
 
 
 EXACT_INTEGERS = 2 ** 53  # a double holds every whole number below this exactly
@@ -521,12 +697,17 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法解析电子表格 cannot parse spreadsheet: {type(exc).__name__}: {exc}") from None
     units: list[Unit] = []
     unreviewed: list[tuple[str, str, Location]] = []
-    hidden, links = sheet_facts(data, wb, xml=suffix_of(name) in (".xlsx", ".xlsm"))
+    ooxml = suffix_of(name) in (".xlsx", ".xlsm")
+    comments: dict[str, dict[tuple[int, int], list[str]]] = {}
+    hidden, links = sheet_facts(data, wb, xml=ooxml, comments=comments)
     for sheet_name in wb.sheet_names:
         hid = hidden.get(sheet_name)
         by_row: dict[int, dict[int, list[str]]] = {}
         for (lr, lc), targets in links.get(sheet_name, {}).items():
             by_row.setdefault(lr, {})[lc] = targets
+        notes_by_row: dict[int, dict[int, list[str]]] = {}
+        for (lr, lc), texts in comments.get(sheet_name, {}).items():
+            notes_by_row.setdefault(lr, {})[lc] = texts
         try:
             sheet = wb.get_sheet_by_name(sheet_name)
             end = sheet.end
@@ -548,11 +729,23 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
                                     for c, s in cells if s.strip()]))
             if r in by_row:  # after the row, which stays one record (as a Word table row's link targets)
                 _cell_link_units(units, by_row.pop(r), sheet_name, hid, r, dict(cells))
+            if r in notes_by_row:
+                _cell_comment_units(units, notes_by_row.pop(r), sheet_name, r)
         for r in sorted(by_row):  # links on cells beyond the sheet's values
             _cell_link_units(units, by_row[r], sheet_name, hid, r, {})
+        for r in sorted(notes_by_row):
+            _cell_comment_units(units, notes_by_row[r], sheet_name, r)
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
-    return Extracted("sheet", units=units, unreviewed=unreviewed)
+    meta, problems = _property_units(data) if ooxml else ([], ())
+    return Extracted("sheet", units=units + meta, unreviewed=unreviewed, problems=problems)
+
+
+def _cell_comment_units(units: list[Unit], row_notes: dict[int, list[str]], sheet_name: str, r: int) -> None:
+    """Units for the comments (批注) on row ``r``'s cells (column → texts), after the row, each located at its cell."""
+    for c in sorted(row_notes):
+        loc = Location(sheet=sheet_name, cell=f"{col_letter(c)}{r}", hidden="comment")
+        units.extend(Unit(text, loc) for text in row_notes[c])
 
 
 def _cell_link_units(units: list[Unit], row_links: dict[int, list[str]], sheet_name: str, hid, r: int,
@@ -570,7 +763,9 @@ def _cell_link_units(units: list[Unit], row_links: dict[int, list[str]], sheet_n
 def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     """Text layer page by page (location: page number), with paragraph breaks from the line geometry
     (:mod:`.pdflayout`), each page followed by the targets of its links that its text does not show (a 附件
-    link to file:///C:/Users/… in a PDF saved from Word). No text on any page means a scan."""
+    link to file:///C:/Users/… in a PDF saved from Word) and by the text of its annotations (注释: sticky notes,
+    comments on highlights, typewriter boxes; ``hidden="comment"``); then the document information (标题, 主题,
+    关键词, 作者, 创建程序; ``hidden="metadata"``). No text on any page means a scan."""
     try:
         import pypdfium2 as pdfium
     except ImportError:
@@ -581,6 +776,8 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法打开 PDF（损坏或加密） cannot open PDF (corrupt or encrypted): {exc}") from None
     units: list[Unit] = []
     scanned: list[int] = []
+    problems: list[str] = []
+    meta: list[Unit] = []
     try:
         n = len(pdf)
         for i in range(n):
@@ -597,12 +794,19 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                 link_unit = _targets_unit(targets, text, Location(page=i + 1))
                 if link_unit is not None:
                     units.append(link_unit)
+            try:
+                notes = _pdf_annotation_texts(page)
+            except Exception as exc:  # a malformed annotation: the page's text is reviewed all the same
+                notes = []
+                problems.append(f"第 {i + 1} 页的注释无法读取，未审查 annotations of page {i + 1} not reviewed: {type(exc).__name__}: {exc}")
+            units.extend(Unit(t, Location(page=i + 1, hidden="comment")) for t in notes)
             page.close()
+        meta = _pdf_info_units(pdf, problems)
     finally:
         pdf.close()
-    if not units:
+    if not units:  # the document information alone is not the document
         raise NotReviewed("no_text", f"未审查：PDF 共 {n} 页，无文字层（扫描件，需要 OCR） not reviewed: PDF has no text layer (scanned; needs OCR)")
-    out = Extracted("pdf", units=units)
+    out = Extracted("pdf", units=units + meta, problems=tuple(problems))
     if scanned:
         pages = _page_ranges(scanned)
         out.unreviewed.append(("no_text", f"未审查：第 {pages} 页无文字层（扫描件或图片，需要 OCR 或人工审查） "
@@ -612,6 +816,53 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
 
 
 _MAX_PAGE_LINKS = 2_000  # link annotations read per page
+_MAX_PAGE_ANNOTATIONS = 2_000  # annotations read per page for their text
+_PDF_INFO = ("Title", "Subject", "Keywords", "Author", "Creator")  # not Producer (the PDF library) nor dates
+
+
+def _pdf_annotation_texts(page) -> list[str]:
+    """The text (``/Contents``) of a page's annotations that carry one, in page order: sticky notes, comments on
+    highlights and strike-outs, free text boxes (drawn on the page but not in its text layer), stamps. Links,
+    form fields and pop-ups (which repeat their parent's text) are left out. A page with none costs one call."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFPage_GetAnnotCount(page.raw)
+    if count <= 0:
+        return []
+    skip = (raw.FPDF_ANNOT_LINK, raw.FPDF_ANNOT_POPUP, raw.FPDF_ANNOT_WIDGET)
+    out: list[str] = []
+    for k in range(min(count, _MAX_PAGE_ANNOTATIONS)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        if not annot:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) in skip:
+                continue
+            size = raw.FPDFAnnot_GetStringValue(annot, b"Contents", None, 0)  # bytes of UTF-16LE, with the terminator
+            if size <= 2:
+                continue
+            buf = ctypes.create_string_buffer(size)
+            got = raw.FPDFAnnot_GetStringValue(annot, b"Contents", ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+            text = buf.raw[:max(min(got, size) - 2, 0)].decode("utf-16-le", "replace")
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+        if text.strip():
+            out.append(text)
+    return out
+
+
+def _pdf_info_units(pdf, problems: list[str]) -> list[Unit]:
+    """The document information dictionary's text entries as units (``part`` ``Info#Title``…), link and quality
+    rules left out (see ``_QUIET_META``)."""
+    try:
+        info = pdf.get_metadata_dict(skip_empty=True)
+    except Exception as exc:
+        problems.append(f"PDF 文档信息无法读取，未审查 document information not reviewed: {type(exc).__name__}: {exc}")
+        return []
+    return [Unit(info[key], Location(part=f"Info#{key}", hidden="metadata"), quiet=_QUIET_META)
+            for key in _PDF_INFO if isinstance(info.get(key), str) and info[key].strip()]
 
 
 def _pdf_link_targets(pdf, page) -> list[str]:

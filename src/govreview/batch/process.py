@@ -183,7 +183,7 @@ class Processor:
             report = rv.review(doc)
             t2 = time.perf_counter()
             timings = {"extract": t1 - t0, "review": t2 - t1}
-            if extracted is not None and extracted.units and any(u.only for u in extracted.units):
+            if extracted is not None and extracted.units and any(u.only or u.quiet for u in extracted.units):
                 report = self._only_the_point(report, extracted)
             report = self._locate(report, task, extracted)
             if doc.is_html and self.settings.suppressions and "govreview:" in doc.content:
@@ -221,10 +221,12 @@ class Processor:
         return report.model_copy(update={"errors": [*report.errors, *errors], "verdict": verdict})
 
     def _only_the_point(self, report: Report, extracted: Extracted) -> Report:
-        """Drop findings in the unchanged text of a deleted revision's unit: they are reported where the
-        paragraph stands now (see ``Unit.only``); the verdict follows what is left."""
+        """Drop findings in the unchanged text of a deleted revision's or hidden text's unit: they are reported
+        where the paragraph stands now (see ``Unit.only``), and findings of rules a unit leaves out (``Unit.quiet``:
+        link rules in document properties); the verdict follows what is left."""
         kept = [f for f in report.findings
-                if f.start is None or is_title(f) or not extracted.beside_the_point(f.start, f.end)]
+                if f.start is None or is_title(f)
+                or not (extracted.beside_the_point(f.start, f.end) or extracted.quieted(f.start, f.rule))]
         if len(kept) == len(report.findings):
             return report
         return report.model_copy(update={"findings": kept, "verdict": verdict_for(kept, self.reviewer.config)})

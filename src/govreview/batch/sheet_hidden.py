@@ -18,6 +18,11 @@ calamine does not expose either: ``<hyperlink ref="B3" r:id="rId1"/>`` with its
 external target in the sheet's relationships, and ``HYPERLINK("…", "…")``
 formulas (the cell shows the second argument). A sheet without the word costs
 a substring test.
+
+It also reads the cells' comments (批注, notes), which calamine does not expose: a reviewer's note "核对：
+身份证号 620102…" on a cell of a published list is in the file for anyone who hovers over the cell. Both
+the legacy comments part and Excel 365's threaded comments (whose legacy copy is a placeholder with an
+English notice) are read, each comment once.
 """
 
 from __future__ import annotations
@@ -42,6 +47,12 @@ _FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>\s*<(?:\w+:)?f\b[^>]*>([^<]*H
 _FORMULA_TARGET = re.compile(r'\bHYPERLINK\s*\(\s*"([^"]+)"', re.I)
 _REF = re.compile(r"\$?([A-Z]{1,3})\$?(\d{1,7})")
 _MAX_SHEET_LINKS = 10_000
+_MAX_SHEET_COMMENTS = 10_000
+_COMMENT = re.compile(rb"<(?:\w+:)?comment\b([^>]*)>(.*?)</(?:\w+:)?comment>", re.S)
+_THREADED = re.compile(rb"<(?:\w+:)?threadedComment\b([^>]*)>(.*?)</(?:\w+:)?threadedComment>", re.S)
+_PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
+_T = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>", re.S)
+_THREAD_TEXT = re.compile(rb"<(?:\w+:)?text(?:\s[^>]*)?>(.*?)</(?:\w+:)?text>", re.S)
 
 
 @dataclass
@@ -69,12 +80,15 @@ def hidden_parts(data: bytes, workbook, *, xml: bool) -> dict[str, HiddenParts]:
 CellLinks = dict[tuple[int, int], list[str]]  # (1-based row, 0-based column) → the targets of the cell's links
 
 
-def sheet_facts(data: bytes, workbook, *, xml: bool) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
+def sheet_facts(data: bytes, workbook, *, xml: bool,
+                comments: dict[str, CellLinks] | None = None) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
     """Sheet name → what is hidden in it, and sheet name → its cells' link targets; sheets with nothing
-    hidden, or no link, are left out.
+    hidden, or no link, are left out. ``comments``, when given, is filled with sheet name → its cells'
+    comments (the text of each, in the file's order).
 
-    ``xml``: read hidden rows and columns and hyperlinks from the package (``.xlsx``/``.xlsm``). Any problem
-    reading the package XML leaves rows and columns unmarked and links unread: the cells are reviewed all the same.
+    ``xml``: read hidden rows and columns, hyperlinks and comments from the package (``.xlsx``/``.xlsm``). Any
+    problem reading the package XML leaves rows and columns unmarked and links and comments unread: the cells
+    are reviewed all the same.
     """
     out: dict[str, HiddenParts] = {}
     links: dict[str, CellLinks] = {}
@@ -83,7 +97,9 @@ def sheet_facts(data: bytes, workbook, *, xml: bool) -> tuple[dict[str, HiddenPa
             out.setdefault(meta.name, HiddenParts()).sheet = True
     if xml:
         try:
-            for name, rows, cols, cell_links in _package_sheets(data):
+            for name, rows, cols, cell_links, cell_comments in _package_sheets(data):
+                if cell_comments and comments is not None:
+                    comments[name] = cell_comments
                 if rows or cols:
                     parts = out.setdefault(name, HiddenParts())
                     parts.rows, parts.cols = rows, cols
@@ -153,6 +169,7 @@ def _links(z: zipfile.ZipFile, names: set[str], path: str, xml: bytes) -> CellLi
 def _package_sheets(data: bytes):
     with zipfile.ZipFile(io.BytesIO(data)) as z:
         names = set(z.namelist())
+        has_comments = any("comment" in n.lower() for n in names)  # the usual workbook has none: no sheet's rels are read
         book = z.read("xl/workbook.xml").decode("utf-8", "replace")
         rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace") if "xl/_rels/workbook.xml.rels" in names else ""
         targets = {}
@@ -169,9 +186,10 @@ def _package_sheets(data: bytes):
                 continue
             xml = z.read(path)
             links = _links(z, names, path, xml) if (b"hyperlink" in xml or b"HYPERLINK" in xml) else {}
+            notes = _comments(z, names, path) if has_comments else {}
             if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
-                if links:
-                    yield _unescape(a["name"]), set(), set(), links
+                if links or notes:
+                    yield _unescape(a["name"]), set(), set(), links, notes
                 continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
@@ -182,7 +200,44 @@ def _package_sheets(data: bytes):
                 bounds = dict((k.decode(), int(v)) for k, v in _MIN_MAX.findall(attrs))
                 lo, hi = bounds.get("min", 1), bounds.get("max", bounds.get("min", 1))
                 cols.update(range(lo - 1, min(hi, lo + _MAX_COLUMN_SPAN)))
-            yield _unescape(a["name"]), rows, cols, links
+            yield _unescape(a["name"]), rows, cols, links, notes
+
+
+def _comments(z: zipfile.ZipFile, names: set[str], path: str) -> CellLinks:
+    """The comments of the sheet at ``path``: cell → texts. Threaded comments (and their replies) are read from
+    their own part; the legacy part's copy of them, a placeholder, is then left out for those cells."""
+    found: CellLinks = {}
+    legacy: list[str] = []
+    threaded: list[str] = []
+    for rel in _rels(z, names, path).values():
+        kind = rel.get("Type", "").rsplit("/", 1)[-1]
+        if kind not in ("comments", "threadedComment") or rel.get("TargetMode") == "External" or "Target" not in rel:
+            continue
+        t = _xml_text(rel["Target"])
+        target = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(path), t))
+        if target in names:
+            (legacy if kind == "comments" else threaded).append(target)
+
+    def add(ref: str, text: str) -> None:
+        cell = _cell(ref)
+        if cell is not None and text.strip() and sum(map(len, found.values())) < _MAX_SHEET_COMMENTS:
+            found.setdefault(cell, []).append(text)
+
+    for part in threaded:
+        for m in _THREADED.finditer(z.read(part)):
+            a = dict(_ATTR.findall(m.group(1).decode("utf-8", "replace")))
+            t = _THREAD_TEXT.search(m.group(2))
+            if t and "ref" in a:
+                add(a["ref"], _xml_text(t.group(1).decode("utf-8", "replace")))
+    in_threads = set(found)
+    for part in legacy:
+        for m in _COMMENT.finditer(z.read(part)):
+            a = dict(_ATTR.findall(m.group(1).decode("utf-8", "replace")))
+            if "ref" not in a or _cell(a["ref"]) in in_threads:
+                continue
+            body = _PHONETIC.sub(b"", m.group(2))
+            add(a["ref"], "".join(_xml_text(t.decode("utf-8", "replace")) for t in _T.findall(body)))
+    return found
 
 
 _XML_REF = re.compile(r"&(lt|gt|quot|apos|amp|#[0-9]{1,7}|#x[0-9a-fA-F]{1,6});")

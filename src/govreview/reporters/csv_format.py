@@ -17,7 +17,8 @@ COLUMNS = ("document", "source", "verdict", "rule", "category", "severity", "sta
 
 
 _HIDDEN_ZH = {"sheet": "（隐藏的工作表 hidden sheet）", "row": "（隐藏行 hidden row）", "column": "（隐藏列 hidden column）",
-              "revision": "（修订时删除、仍保存在文件中的文字 deleted revision still in the file）"}
+              "revision": "（修订时删除、仍保存在文件中的文字 deleted revision still in the file）",
+              "vanish": "（隐藏文字 hidden text）", "comment": "（批注/注释 comment）", "metadata": "（文档属性 document property）"}
 
 
 def location_str(loc: Location | None) -> str:

@@ -30,13 +30,16 @@ HIDDEN = ' hidden="1"'
 def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[str, ...] = (),
                hidden_cols: dict[str, tuple[int, ...]] | None = None, hidden_rows: dict[str, tuple[int, ...]] | None = None,
                merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None,
-               links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None) -> bytes:
+               links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None,
+               comments: dict[str, dict[str, str]] | None = None, threaded: dict[str, dict[str, list[str]]] | None = None) -> bytes:
     """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
     column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), ``raw_numbers``
     ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded),
     ``links`` ({"C3": "file:///C:/…"}: a hyperlink on the cell, its target an external relationship of the sheet;
     "#Sheet2!A1" a link to a place in the workbook) and ``formulas`` ({"C3": ('HYPERLINK("http://…","附件1")', "附件1")}:
-    a formula with the string value Excel cached for it)."""
+    a formula with the string value Excel cached for it), ``comments`` ({"C3": "审核人:\n核对身份证号…"}: a note (批注) as
+    Excel writes it, the author's name in a bold run) and ``threaded`` ({"C3": ["…", "reply…"]}: an Excel 365
+    threaded comment and its replies, with the placeholder legacy note Excel writes beside it)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -93,12 +96,43 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                                      f'Target="{escape(t, {chr(34): "&quot;"})}" TargetMode="External"/>'
                                      for k, (ref, t) in enumerate(sheet_links.items()) if not t.startswith("#"))
                            + "</Relationships>")
+            notes = dict((comments or {}).get(name, {}))
+            threads = (threaded or {}).get(name, {})
+            for ref in threads:
+                notes[ref] = ("[Threaded comment]\n\nYour version of Excel allows you to read this threaded comment; however, any "
+                              "edits to it will get removed if the file is opened in a newer version of Excel. Learn more: "
+                              "https://go.microsoft.com/fwlink/?linkid=870924\n\nComment:\n    " + threads[ref][0])
+            note_rels = ""
+            if notes:
+                z.writestr(f"xl/comments{i}.xml",
+                           '<?xml version="1.0" encoding="UTF-8"?><comments xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+                           '<authors><author>审核人</author></authors><commentList>'
+                           + "".join(f'<comment ref="{ref}" authorId="0"><text><r><rPr><b/><sz val="9"/></rPr><t>审核人:</t></r>'
+                                     f'<r><rPr><sz val="9"/></rPr><t xml:space="preserve">\n{escape(t)}</t></r></text></comment>'
+                                     for ref, t in notes.items()) + "</commentList></comments>")
+                note_rels += (f'<Relationship Id="rIdC1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments" '
+                              f'Target="../comments{i}.xml"/>')
+            if threads:
+                z.writestr(f"xl/threadedComments/threadedComment{i}.xml",
+                           '<?xml version="1.0" encoding="UTF-8"?><ThreadedComments xmlns="http://schemas.microsoft.com/office/spreadsheetml/2018/threadedcomments">'
+                           + "".join(f'<threadedComment ref="{ref}" dT="2024-03-01T08:00:00.00" personId="{{0}}" id="{{{k}-{j}}}"'
+                                     + (f' parentId="{{{k}-0}}"' if j else "") + f'><text>{escape(t)}</text></threadedComment>'
+                                     for k, (ref, texts) in enumerate(threads.items()) for j, t in enumerate(texts))
+                           + "</ThreadedComments>")
+                note_rels += (f'<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" '
+                              f'Target="../threadedComments/threadedComment{i}.xml"/>')
+            if note_rels:
+                rels_name = f"xl/worksheets/_rels/sheet{i}.xml.rels"
+                if sheet_links:  # the links' relationships are written above: write them again with the notes'
+                    raise ValueError("builders: links and comments on one sheet are not supported")
+                z.writestr(rels_name, '<?xml version="1.0" encoding="UTF-8"?><Relationships '
+                           'xmlns="http://schemas.openxmlformats.org/package/2006/relationships">' + note_rels + "</Relationships>")
             z.writestr(f"xl/worksheets/sheet{i}.xml",
                        '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
                        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
                        + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(out)}</sheetData>'
                        + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else "")
-                       + hyper + "</worksheet>")
+                       + hyper + ('<legacyDrawing r:id="rIdV1"/>' if notes else "") + "</worksheet>")
     return buf.getvalue()
 
 
@@ -118,13 +152,23 @@ def _link_action(target: str) -> bytes:
     return b"<< /S /URI /URI " + _pdf_string(target) + b" >>"
 
 
-def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[int, list[str]] | None = None) -> bytes:
+def _pdf_text(s: str) -> bytes:
+    """A PDF text string as writers store Chinese: UTF-16BE with a BOM, as a hex string."""
+    return b"<FEFF" + s.encode("utf-16-be").hex().upper().encode() + b">"
+
+
+def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[int, list[str]] | None = None,
+              info: dict[str, str] | None = None, notes: dict[int, list[tuple[str, str]]] | None = None,
+              raw_info: bytes | None = None) -> bytes:
     """Each page is a list of lines, 12 pt characters from x = 50; an empty list makes a page with no text (a "scan":
     a drawing but no text layer), ``None`` a blank page (nothing drawn).
 
     A line given as ``(indent, text)`` starts ``indent`` points further right (a paragraph's first line);
     ``None`` leaves a blank line's height. ``links``: per page index, the targets of link annotations on it
-    (over its first lines, one each, as a PDF saved from Word has them; see ``_link_action``).
+    (over its first lines, one each, as a PDF saved from Word has them; see ``_link_action``). ``info``: the document
+    information dictionary (Title, Author…), ``raw_info`` its body as given (malformed ones); ``notes``: per page
+    index, ``(subtype, text)`` annotations with ``/Contents`` (Text: a sticky note; Highlight; FreeText), each with
+    a Popup that repeats the text, as some writers make them.
     """
     objs: list[bytes] = []
 
@@ -137,7 +181,8 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[in
                b"/CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> "
                b"/FontDescriptor << /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [0 -200 1000 900] "
                b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >> >>] >>")
-    pages_id = len(objs) + 1 + 2 * len(pages) + sum(len(v) for k, v in (links or {}).items() if 0 <= k < len(pages))
+    pages_id = (len(objs) + 1 + 2 * len(pages) + sum(len(v) for k, v in (links or {}).items() if 0 <= k < len(pages))
+                + sum(2 * len(v) for k, v in (notes or {}).items() if 0 <= k < len(pages)))
     kids = []
     for pno, lines in enumerate(pages):
         annots = []
@@ -145,6 +190,13 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[in
             y0 = 800 - 20 * k
             annots.append(add(b"<< /Type /Annot /Subtype /Link /Rect [50 %d 300 %d] /Border [0 0 0] /A %s >>"
                               % (y0 - 2, y0 + 12, _link_action(target))))
+        for k, (subtype, text) in enumerate((notes or {}).get(pno, ())):
+            y0 = 700 - 30 * k
+            note = add(b"<< /Type /Annot /Subtype /%s /Rect [400 %d 420 %d] /T %s /Contents %s /QuadPoints [50 %d 300 %d 50 %d 300 %d] >>"
+                       % (subtype.encode(), y0, y0 + 20, _pdf_text("审核人"), _pdf_text(text), y0 + 20, y0 + 20, y0, y0))
+            annots.append(note)
+            annots.append(add(b"<< /Type /Annot /Subtype /Popup /Rect [420 %d 600 %d] /Parent %d 0 R /Contents %s >>"
+                              % (y0 - 80, y0 + 20, note, _pdf_text(text))))
         ops = []
         y = 800
         for line in lines or ():
@@ -163,6 +215,10 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[in
         kids.append(pid)
     assert add(b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % k for k in kids), len(kids))) == pages_id
     cat = add(b"<< /Type /Catalog /Pages %d 0 R >>" % pages_id)
+    info_id = None
+    if info is not None or raw_info is not None:
+        info_id = add(raw_info if raw_info is not None else
+                      b"<< " + b" ".join(b"/%s %s" % (k.encode(), _pdf_text(v)) for k, v in info.items()) + b" >>")
     out = io.BytesIO()
     out.write(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
     offsets = []
@@ -173,7 +229,8 @@ def pdf_bytes(pages: list[list[str | tuple[int, str]] | None], *, links: dict[in
     out.write(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1))
     for o in offsets:
         out.write(b"%010d 00000 n \n" % o)
-    out.write(b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, cat, xref))
+    info_ref = b" /Info %d 0 R" % info_id if info_id is not None else b""
+    out.write(b"trailer\n<< /Size %d /Root %d 0 R%s >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, cat, info_ref, xref))
     return out.getvalue()
 
 
@@ -244,3 +301,58 @@ def tar_bytes(members: dict[str, bytes], mode: str = "w:gz", links: dict[str, st
             ti.linkname = target
             t.addfile(ti)
     return buf.getvalue()
+
+
+_CORE_NS = {"title": "dc", "subject": "dc", "creator": "dc", "description": "dc", "keywords": "cp", "lastModifiedBy": "cp",
+            "category": "cp", "contentStatus": "cp"}
+
+
+def with_properties(data: bytes, *, core: dict[str, str] | None = None, app: dict[str, str] | None = None,
+                    custom: dict[str, str] | None = None, raw: dict[str, bytes] | None = None) -> bytes:
+    """An OOXML package (docx/xlsx) with its document properties replaced: ``core`` (title, subject, keywords,
+    description, category, contentStatus, creator, lastModifiedBy), ``app`` (Company, Manager…), ``custom``
+    (name → string value, as WPS and OA systems write them); ``raw``: parts written as given (malformed ones).
+    The parts and their package relationships are added when the package has none."""
+    parts: dict[str, bytes] = {}
+    if core is not None:
+        parts["docProps/core.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+            'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+            + "".join(f"<{_CORE_NS[k]}:{k}>{escape(v)}</{_CORE_NS[k]}:{k}>" for k, v in core.items())
+            + '<dcterms:created xsi:type="dcterms:W3CDTF">2024-03-01T08:00:00Z</dcterms:created></cp:coreProperties>').encode()
+    if app is not None:
+        parts["docProps/app.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties '
+            'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes"><Template>Normal.dotm</Template>'
+            '<TotalTime>3</TotalTime><Pages>1</Pages>'
+            + "".join(f"<{k}>{escape(v)}</{k}>" for k, v in app.items()) + "<AppVersion>16.0000</AppVersion></Properties>").encode()
+    if custom is not None:
+        parts["docProps/custom.xml"] = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties '
+            'xmlns="http://schemas.openxmlformats.org/officeDocument/2006/custom-properties" '
+            'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+            + "".join(f'<property fmtid="{{D5CDD505-2E9C-101B-9397-08002B2CF9AE}}" pid="{k}" name="{escape(n, {chr(34): "&quot;"})}">'
+                      f"<vt:lpwstr>{escape(v)}</vt:lpwstr></property>" for k, (n, v) in enumerate(custom.items(), 2))
+            + "</Properties>").encode()
+    parts.update(raw or {})
+    rel_types = {"docProps/core.xml": "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties",
+                 "docProps/app.xml": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties",
+                 "docProps/custom.xml": "http://schemas.openxmlformats.org/officeDocument/2006/relationships/custom-properties"}
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    names = set(zin.namelist())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            if info.filename in parts:
+                continue
+            b = zin.read(info)
+            if info.filename == "_rels/.rels":
+                for k, part in enumerate(p for p in parts if p in rel_types and p not in names):
+                    b = b.replace(b"</Relationships>", f'<Relationship Id="rIdP{k}" Type="{rel_types[part]}" Target="{part}"/></Relationships>'.encode())
+            z.writestr(info, b)
+        for part, b in parts.items():
+            z.writestr(part, b)
+    return out.getvalue()

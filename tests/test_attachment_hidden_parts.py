@@ -1,0 +1,318 @@
+"""What a published attachment carries beyond its body text, built as offices leave it: document properties
+(File → 属性: 标题, 主题, 关键词, 备注, 单位, custom 密级) copied from an internal draft, Word text formatted
+hidden (字体 → 隐藏), Excel notes and threaded comments (批注) with an applicant's ID, PDF document information and
+annotations (sticky notes, comments on highlights) a reviewer left. Each is reviewed like the body, and its
+location says where it is (``Location.hidden``: metadata, vanish, comment); clean official properties and notes
+stay clean, and a broken part never costs the body's review."""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).parent / "data" / "batch"))
+from builders import docx_bytes, pdf_bytes, with_properties, xlsx_bytes  # noqa: E402
+
+from govreview.batch import Limits, ScanSettings, Sources, scan_iter  # noqa: E402
+from govreview.batch.extractors import get_extractor  # noqa: E402
+
+IDS = ["620102195807153216", "11010519491231002X", "530102198506123023", "350203198708152015"]
+BODY = ["关于2024年度城乡居民最低生活保障对象的公示", "根据《社会救助暂行办法》，经村（居）委会评议、乡镇人民政府审核，现将拟纳入保障对象公示如下。",
+        "公示期为七个工作日，如有异议，请向乡镇民政办反映。"]
+ROSTER = {"公示": [["关于2024年度城乡低保对象的公示"], ["序号", "姓名", "身份证号", "保障人数"],
+                   [1, "王秀英", "6201**********3216", 3], [2, "李桂兰", "1101**********002X", 2]]}
+PDF_PAGES = [["关于2024年度城乡低保对象的公示", "经审核，现将拟保障对象公示如下。"], ["公示期：七个工作日。"]]
+
+
+def scan_one(tmp_path, name: str, data: bytes):
+    (tmp_path / name).write_bytes(data)
+    settings = ScanSettings()
+    (result,) = list(scan_iter(str(tmp_path), settings, workers=1, sources=Sources(settings.limits, settings.fieldmap)))
+    return result.report()
+
+
+def found(rep):
+    return sorted((f.rule, f.text, f.location.part, f.location.hidden) for f in rep.findings)
+
+
+def _docx(build) -> bytes:
+    import docx
+
+    d = docx.Document()
+    build(d)
+    buf = io.BytesIO()
+    d.save(buf)
+    return buf.getvalue()
+
+
+# --- document properties (docx, xlsx) -----------------------------------------------------------------
+
+LEAKS = [  # (which property, value, rule, finding text)
+    ({"core": {"title": "内部资料　注意保存"}}, "docProps/core.xml#title", "secrecy.internal", "内部资料　注意保存"),
+    ({"core": {"subject": "机密★1年"}}, "docProps/core.xml#subject", "secrecy.marking", "机密★1年"),
+    ({"core": {"subject": "本材料為內部資料，請勿外傳"}}, "docProps/core.xml#subject", "secrecy.internal", "請勿外傳"),
+    ({"core": {"description": "联系人：王秀英　１３９１２３４５６７８"}}, "docProps/core.xml#description", "pii.phone.mobile", "１３９１２３４５６７８"),
+    ({"core": {"keywords": "澳门新葡京;百家乐;在线开户"}}, "docProps/core.xml#keywords", "advertising.gambling", "百家乐"),
+    ({"core": {"creator": f"王秀英{IDS[0]}"}}, "docProps/core.xml#creator", "pii.id_card", IDS[0]),
+    ({"core": {"lastModifiedBy": "13974512345"}}, "docProps/core.xml#lastModifiedBy", "pii.phone.mobile", "13974512345"),
+    ({"app": {"Company": "某县民政局（内部使用）"}}, "docProps/app.xml#Company", "secrecy.internal", "内部使用"),
+    ({"custom": {"密级": "机密", "保密期限": "5年"}}, "docProps/custom.xml#密级", "secrecy.marking", "密级：机密"),
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize(("props", "part", "rule", "text"), LEAKS)
+def test_document_properties_are_reviewed(tmp_path, fmt, props, part, rule, text):
+    """A 公示 made from an internal draft keeps the draft's properties: File → 属性, or any unzip, shows them."""
+    body = docx_bytes(BODY) if fmt == "docx" else xlsx_bytes(ROSTER)
+    rep = scan_one(tmp_path, f"公示.{fmt}", with_properties(body, **props))
+    assert (rule, text, part, "metadata") in found(rep), found(rep)
+    assert all(f.location.hidden == "metadata" for f in rep.findings)  # the body is clean
+
+
+CLEAN_PROPERTIES = [
+    dict(core={"title": "Microsoft Word - 关于印发《某市政府信息公开保密审查办法》的通知.docx", "subject": "政府信息公开保密审查",
+               "keywords": "保密审查;个人隐私;国家秘密;内部资料管理", "description": "本办法自2024年1月1日起施行，由市保密局负责解释。",
+               "creator": "市政府办公室", "lastModifiedBy": "Administrator", "category": "规范性文件"},
+         app={"Company": "微软中国", "Manager": "政务公开科"},
+         custom={"KSOProductBuildVer": "2052-11.1.0.12763", "ICV": "C7A5D0E0A5E44B5F8A0B6E9B4F1C2D3E",
+                 "文号": "某政办发〔2024〕3号", "密级": "公开"}),
+    # system images and downloaded templates stamp their site into 单位: not a link anyone follows
+    dict(core={"creator": "深度技术", "lastModifiedBy": "雨林木风"}, app={"Company": "http://www.deepbbs.org"}),
+    dict(core={"creator": "User", "lastModifiedBy": "番茄花园"}, app={"Company": "www.ghost5.com"}),
+    dict(core={"creator": "Sky123.Org", "title": "关于不得在互联网上发布涉密和内部资料的通知"}, app={"Company": "Sky123.Org"}),
+    dict(core={"title": "關於做好個人信息保護工作的通知", "creator": "李桂兰", "keywords": "個人隱私；身份證號；脫敏"},
+         app={"Company": "某縣人民政府辦公室"}),
+    dict(core={"description": "政务服务热线：12345；咨询电话：0931-8123456"}, app={"Company": "某市政务服务中心"}),
+]
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+@pytest.mark.parametrize("props", CLEAN_PROPERTIES)
+def test_clean_official_properties_stay_clean(tmp_path, fmt, props):
+    body = docx_bytes(BODY) if fmt == "docx" else xlsx_bytes({"名单": [
+        ["关于公布2024年度政务公开工作联系人名单的通知"], ["单位", "联系人", "咨询电话"], ["市政府办公室", "政务公开科", "0931-8123456"]]})
+    rep = scan_one(tmp_path, f"通知.{fmt}", with_properties(body, **props))
+    assert rep.verdict.value == "pass", found(rep)
+    assert rep.findings == [] and rep.errors == []
+
+
+def test_properties_follow_the_body_in_the_extracted_text():
+    data = with_properties(docx_bytes(BODY), core={"title": "内部资料", "creator": "张建国"}, app={"Company": "某县民政局"})
+    units = get_extractor("a.docx")(data, "a.docx", Limits()).units
+    assert [u.text for u in units[:3]] == BODY and all(u.location.hidden is None for u in units[:3])
+    assert [(u.text, u.location.part, u.location.hidden) for u in units[3:]] == [
+        ("内部资料", "docProps/core.xml#title", "metadata"), ("张建国", "docProps/core.xml#creator", "metadata"),
+        ("某县民政局", "docProps/app.xml#Company", "metadata")]
+
+
+@pytest.mark.parametrize("broken", [
+    {"docProps/custom.xml": b'<Properties><property name="&#xD800;&bogus;"><vt:lpwstr>a&#99999999;b</vt:lpwstr>'},
+])
+def test_malformed_properties_never_cost_the_body(tmp_path, broken):
+    body = docx_bytes([BODY[0], f"申请人王秀英，身份证号{IDS[1]}。"])
+    rep = scan_one(tmp_path, "公示.docx", with_properties(body, raw=broken))
+    assert [(f.rule, f.text, f.location.hidden) for f in rep.findings] == [("pii.id_card", IDS[1], None)]
+
+
+def test_an_unreadable_properties_part_is_a_note_not_a_lost_item(tmp_path):
+    """A properties part that cannot be read (here: larger than any real one) is said in the report's errors; the
+    body is reviewed all the same."""
+    huge = (b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            b'xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>' + os.urandom(800_000).hex().encode() + b"</dc:title></cp:coreProperties>")
+    body = docx_bytes([BODY[0], f"申请人王秀英，身份证号{IDS[1]}。"])
+    rep = scan_one(tmp_path, "公示.docx", with_properties(body, raw={"docProps/core.xml": huge}))
+    assert [(f.rule, f.text) for f in rep.findings] == [("pii.id_card", IDS[1])]
+    assert any("document properties not reviewed" in e.message for e in rep.errors), rep.errors
+
+
+# --- Word: hidden text (w:vanish) and comments ------------------------------------------------------------
+
+def _hidden_style(d, name: str, kind: str):
+    from docx.enum.style import WD_STYLE_TYPE
+
+    st = d.styles.add_style(name, WD_STYLE_TYPE.CHARACTER if kind == "character" else WD_STYLE_TYPE.PARAGRAPH)
+    st.font.hidden = True
+    return st
+
+
+@pytest.mark.parametrize("how", ["run", "character style", "paragraph style", "based on a hidden style", "table cell", "header",
+                                 "whole paragraph"])
+def test_hidden_text_is_reviewed_and_marked(tmp_path, how):
+    """字体 → 隐藏 keeps text out of Word's view and print, but it is stored, and 显示编辑标记 shows it."""
+    secret = f"身份证号：{IDS[3]}"
+
+    def build(d):
+        d.add_paragraph("关于拟推荐2024年度劳动模范人选的公示")
+        if how == "table cell":
+            t = d.add_table(rows=2, cols=2)
+            t.cell(0, 0).text, t.cell(0, 1).text, t.cell(1, 0).text = "姓名", "备注", "张建国"
+            p = t.cell(1, 1).paragraphs[0]
+        elif how == "header":
+            p = d.sections[0].header.paragraphs[0]
+        else:
+            p = d.add_paragraph("张建国，男，1975年生，")
+        if how == "paragraph style":
+            p.style = _hidden_style(d, "隐藏段落", "paragraph")
+            p.add_run(secret)
+        elif how == "whole paragraph":
+            p = d.add_paragraph()
+            p.add_run(secret).font.hidden = True
+        elif how in ("character style", "based on a hidden style"):
+            st = _hidden_style(d, "隐藏字符", "character")
+            if how == "based on a hidden style":
+                from docx.enum.style import WD_STYLE_TYPE
+
+                child = d.styles.add_style("批注字符", WD_STYLE_TYPE.CHARACTER)
+                child.base_style = st
+                st = child
+            p.add_run(secret, style=st)
+        else:
+            p.add_run(secret).font.hidden = True
+        if how not in ("header", "whole paragraph"):
+            p.add_run("现任某公司高级工程师。")
+    data = _docx(build)
+    rep = scan_one(tmp_path, "公示.docx", data)
+    (f,) = [f for f in rep.findings if f.rule == "pii.id_card"]
+    assert (f.text, f.location.hidden) == (IDS[3], "vanish")
+    assert f.location.part == {"table cell": "word/document.xml#table1", "header": "word/header1.xml"}.get(how, "word/document.xml")
+    shown = [u for u in get_extractor("a.docx")(data, "a.docx", Limits()).units if u.location.hidden is None]
+    assert not any(IDS[3] in u.text for u in shown)  # the paragraph as Word shows it has no hidden text
+
+
+def test_text_a_hidden_style_shows_again_is_not_hidden(tmp_path):
+    """Direct formatting wins over the style: a run of a hidden style with 隐藏 switched off (w:vanish w:val="0") is shown."""
+    def build(d):
+        st = _hidden_style(d, "隐藏字符", "character")
+        p = d.add_paragraph("联系人：张建国，")
+        p.add_run("手机：13974512345。", style=st).font.hidden = False
+    rep = scan_one(tmp_path, "通知.docx", _docx(build))
+    assert [(f.rule, f.text, f.location.hidden) for f in rep.findings] == [("pii.phone.mobile", "13974512345", None)]
+
+
+def test_visible_text_beside_hidden_text_is_reported_once(tmp_path):
+    def build(d):
+        p = d.add_paragraph("联系人：张建国，手机：13974512345，")
+        p.add_run("（此处原有说明）").font.hidden = True
+        d.add_paragraph("各单位不得公开涉及国家秘密、商业秘密和个人隐私的信息。")
+    rep = scan_one(tmp_path, "通知.docx", _docx(build))
+    assert [(f.rule, f.text, f.location.hidden) for f in rep.findings] == [("pii.phone.mobile", "13974512345", None)]
+
+
+def test_word_comments_are_marked(tmp_path):
+    def build(d):
+        d.add_paragraph(BODY[0])
+        p = d.add_paragraph("申请人王秀英，家庭人口3人。")
+        d.add_comment(p.runs[0], text=f"身份证号{IDS[1]}，已与户籍系统核对", author="审核人", initials="SH")
+        d.add_comment(p.runs[0], text="已入户核实，符合条件。", author="民政办", initials="MZ")
+    rep = scan_one(tmp_path, "公示.docx", _docx(build))
+    assert found(rep) == [("pii.id_card", IDS[1], "word/comments.xml", "comment")]
+
+
+# --- Excel: notes and threaded comments ----------------------------------------------------------------
+
+@pytest.mark.parametrize("kind", ["note", "threaded", "reply", "beyond the values"])
+def test_excel_comments_are_reviewed_at_their_cell(tmp_path, kind):
+    """A note (批注) on a masked cell holds the full number the reviewer checked against."""
+    text = f"核对：{IDS[0]}，联系电话13912345678"
+    ref = "F9" if kind == "beyond the values" else "C3"
+    if kind == "threaded":
+        data = xlsx_bytes(ROSTER, threaded={"公示": {ref: [text]}})
+    elif kind == "reply":
+        data = xlsx_bytes(ROSTER, threaded={"公示": {ref: ["请核对身份证号", text]}})
+    else:
+        data = xlsx_bytes(ROSTER, comments={"公示": {ref: text}})
+    rep = scan_one(tmp_path, "公示.xlsx", data)
+    got = sorted((f.rule, f.text, f.location.sheet, f.location.cell, f.location.hidden) for f in rep.findings)
+    assert got == [("pii.id_card", IDS[0], "公示", ref, "comment"), ("pii.phone.mobile", "13912345678", "公示", ref, "comment")]
+    assert rep.verdict.value == "block"
+
+
+def test_threaded_comments_are_read_once_without_their_placeholder():
+    data = xlsx_bytes(ROSTER, threaded={"公示": {"C4": ["已核实"]}}, comments={"公示": {"B3": "户籍已迁出"}})
+    text = get_extractor("a.xlsx")(data, "a.xlsx", Limits()).joined()
+    assert text.count("已核实") == 1 and "户籍已迁出" in text
+    assert "Your version of Excel" not in text and "go.microsoft.com" not in text
+
+
+def test_clean_excel_notes_stay_clean(tmp_path):
+    data = xlsx_bytes({"名单": [["单位", "联系人", "咨询电话"], ["市政府办公室", "政务公开科", "0931-8123456"]]},
+                      comments={"名单": {"A2": "已核实，符合条件。", "C2": "工作日 9:00-17:00 接听；不得公开个人手机号码。"}})
+    rep = scan_one(tmp_path, "名单.xlsx", data)
+    assert rep.verdict.value == "pass" and rep.findings == [], found(rep)
+
+
+# --- PDF: document information and annotations ---------------------------------------------------------
+
+@pytest.mark.parametrize(("subtype", "page"), [("Text", 0), ("Highlight", 0), ("FreeText", 1), ("StrikeOut", 1)])
+def test_pdf_annotations_are_reviewed_on_their_page(tmp_path, subtype, page):
+    """A reviewer's sticky note or comment on a highlight stays in the PDF (注释), and a pop-up repeats it:
+    reported once, on its page."""
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes(PDF_PAGES, notes={page: [(subtype, f"此人身份证号{IDS[2]}，核对后删除")]}))
+    assert [(f.rule, f.text, f.location.page, f.location.hidden) for f in rep.findings] == [
+        ("pii.id_card", IDS[2], page + 1, "comment")]
+
+
+@pytest.mark.parametrize(("info", "rule", "text", "part"), [
+    ({"Title": "内部资料 注意保存"}, "secrecy.internal", "内部资料 注意保存", "Info#Title"),
+    ({"Subject": "秘密★6个月"}, "secrecy.marking", "秘密★6个月", "Info#Subject"),
+    ({"Keywords": "低保;公示;联系人王秀英13912345678"}, "pii.phone.mobile", "13912345678", "Info#Keywords"),
+    ({"Author": f"王秀英 {IDS[0]}"}, "pii.id_card", IDS[0], "Info#Author"),
+])
+def test_pdf_document_information_is_reviewed(tmp_path, info, rule, text, part):
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes(PDF_PAGES, info={"Creator": "Microsoft® Word 2016", **info}))
+    assert found(rep) == [(rule, text, part, "metadata")]
+
+
+@pytest.mark.parametrize("info", [
+    {"Title": "关于印发《政府信息公开保密审查办法》的通知", "Author": "Administrator", "Creator": "WPS 文字",
+     "Producer": "www.foxitsoftware.com", "Keywords": "保密审查;个人隐私;国家秘密"},
+    {"Title": "Microsoft Word - 关于不得公开涉密信息的通知.docx", "Author": "深度技术", "Creator": "http://www.deepbbs.org"},
+])
+def test_clean_pdf_information_and_notes_stay_clean(tmp_path, info):
+    data = pdf_bytes(PDF_PAGES, info=info, notes={0: [("Text", "已核实，符合条件。"), ("Highlight", "此处措辞请改为“按规定”")]})
+    rep = scan_one(tmp_path, "通知.pdf", data)
+    assert rep.verdict.value == "pass" and rep.findings == [] and rep.errors == [], found(rep)
+
+
+def test_malformed_pdf_information_never_costs_the_body(tmp_path):
+    pages = [PDF_PAGES[0], [f"申请人王秀英，身份证号{IDS[1]}"]]
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes(pages, raw_info=b"<< /Title (unterminated /Author <FEFF00"))
+    assert [(f.rule, f.text, f.location.page) for f in rep.findings] == [("pii.id_card", IDS[1], 2)]
+
+
+def test_a_scan_with_a_sticky_note_is_still_a_scan(tmp_path):
+    """A note on a scanned page is reviewed, and the page still says it was not read (no text layer)."""
+    rep = scan_one(tmp_path, "公示.pdf", pdf_bytes([[], []], notes={0: [("Text", f"身份证号{IDS[2]}")]}, info={"Title": "公示"}))
+    assert [(f.rule, f.location.hidden) for f in rep.findings] == [("pii.id_card", "comment")]
+    assert [e.kind for e in rep.errors] == ["no_text"]
+    (tmp_path / "b").mkdir()  # the document information alone does not make a scan reviewed
+    only_info = scan_one(tmp_path / "b", "扫描.pdf", pdf_bytes([[], []], info={"Title": "关于低保对象的公示"}))
+    assert only_info.errors[0].kind == "no_text" and only_info.findings == []
+
+
+def test_pdf_without_annotations_or_information_is_unchanged():
+    units = get_extractor("a.pdf")(pdf_bytes(PDF_PAGES), "a.pdf", Limits()).units
+    assert [(u.location.page, u.location.hidden) for u in units] == [(1, None), (2, None)]
+
+
+def test_docx_package_without_properties_parts():
+    """A package without properties parts (some converters write none) is read as before."""
+    data = docx_bytes(BODY)
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        for info in zin.infolist():
+            b = zin.read(info)
+            if info.filename == "_rels/.rels":
+                b = re.sub(rb'<Relationship [^>]*docProps/[^>]*/>', b"", b)
+            if not info.filename.startswith("docProps/"):
+                z.writestr(info, b)
+    ex = get_extractor("a.docx")(out.getvalue(), "a.docx", Limits())
+    assert [u.text for u in ex.units] == BODY and ex.problems == ()
