@@ -113,6 +113,8 @@ def test_properties_follow_the_body_in_the_extracted_text():
 
 
 @pytest.mark.parametrize("broken", [
+    {"docProps/core.xml": b'<?xml version="1.0"?><cp:coreProperties xmlns:cp="x"><dc:title>\xff\xfe<<<'},  # truncated, bad bytes
+    {"docProps/core.xml": b""},
     {"docProps/custom.xml": b'<Properties><property name="&#xD800;&bogus;"><vt:lpwstr>a&#99999999;b</vt:lpwstr>'},
 ])
 def test_malformed_properties_never_cost_the_body(tmp_path, broken):
@@ -316,3 +318,17 @@ def test_docx_package_without_properties_parts():
                 z.writestr(info, b)
     ex = get_extractor("a.docx")(out.getvalue(), "a.docx", Limits())
     assert [u.text for u in ex.units] == BODY and ex.problems == ()
+
+
+@pytest.mark.parametrize("part", ["word/header1.xml", "word/comments.xml", "word/styles.xml"])
+def test_a_malformed_header_comments_or_styles_part_never_costs_the_body(tmp_path, part):
+    """python-docx parses these on opening: one broken part made the whole document 'cannot parse docx'."""
+    def build(d):
+        d.add_paragraph(BODY[0])
+        p = d.add_paragraph(f"申请人王秀英，身份证号{IDS[1]}。")
+        d.sections[0].header.paragraphs[0].text = "某县民政局"
+        d.add_comment(p.runs[0], text="已核实", author="审核人", initials="SH")
+    data = _docx(build)
+    rep = scan_one(tmp_path, "公示.docx", with_properties(data, raw={part: b"<w:hdr><w:p><w:r><w:t>\xff\xfe</w:t>"}))
+    assert [(f.rule, f.text) for f in rep.findings] == [("pii.id_card", IDS[1])]
+    assert any(f"part {part} not reviewed" in e.message for e in rep.errors), rep.errors

@@ -586,10 +586,19 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         from lxml import etree
     except ImportError:
         raise NotReviewed("unsupported", "需要安装 python-docx：pip install 'govreview[archive]' docx support needs python-docx") from None
+    broken: list[str] = []
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc).__name__}: {exc}") from None
+        # python-docx parses the properties, headers, footers, comments… on opening: one malformed part there
+        # must not cost the body. Put an empty part in its place and say which was not reviewed
+        repaired, broken = _without_broken_parts(data)
+        try:
+            if not broken:
+                raise exc
+            d = docx.Document(io.BytesIO(repaired))
+        except Exception as exc2:
+            raise NotReviewed("parse", f"无法解析 docx cannot parse docx: {type(exc2).__name__}: {exc2}") from None
     units: list[Unit] = []
     rels = d.part.rels  # hyperlink targets of the body (headers and footers have their own)
     try:
@@ -648,7 +657,45 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
                 if extra is not None:
                     units.append(extra)
     meta, problems = _property_units(data)
+    problems += tuple(f"部件 {pn} 已损坏（XML 格式错误），未审查 part {pn} not reviewed: malformed XML" for pn in broken)
     return Extracted("docx", units=units + meta, problems=problems)
+
+
+_WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+# the parts python-docx parses on opening besides the body, and an empty one of each
+_EMPTY_PARTS = (
+    (re.compile(r"docProps/core\.xml"), '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties"/>'),
+    (re.compile(r"word/header\d*\.xml"), f'<w:hdr xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/footer\d*\.xml"), f'<w:ftr xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/comments\.xml"), f'<w:comments xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/footnotes\.xml"), f'<w:footnotes xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/endnotes\.xml"), f'<w:endnotes xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/styles\.xml"), f'<w:styles xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/numbering\.xml"), f'<w:numbering xmlns:w="{_WNS}"/>'),
+    (re.compile(r"word/settings\.xml"), f'<w:settings xmlns:w="{_WNS}"/>'),
+)
+
+
+def _without_broken_parts(data: bytes) -> tuple[bytes, list[str]]:
+    """The package with each of its malformed non-body parts (``_EMPTY_PARTS``) replaced by an empty one, and
+    their names; ``(data, [])`` when none is malformed (the body itself is, or something else is wrong)."""
+    from lxml import etree
+
+    parser = etree.XMLParser(resolve_entities=False, no_network=True)
+    out = io.BytesIO()
+    broken: list[str] = []
+    with zipfile.ZipFile(io.BytesIO(data)) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            b = zin.read(info)
+            empty = next((e for pat, e in _EMPTY_PARTS if pat.fullmatch(info.filename)), None)
+            if empty is not None:
+                try:
+                    etree.fromstring(b, parser)
+                except etree.XMLSyntaxError:
+                    broken.append(info.filename)
+                    b = empty.encode()
+            zout.writestr(info, b)
+    return (out.getvalue(), broken) if broken else (data, [])
 
 
 EXACT_INTEGERS = 2 ** 53  # a double holds every whole number below this exactly
