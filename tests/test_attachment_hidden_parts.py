@@ -332,3 +332,33 @@ def test_a_malformed_header_comments_or_styles_part_never_costs_the_body(tmp_pat
     rep = scan_one(tmp_path, "公示.docx", with_properties(data, raw={part: b"<w:hdr><w:p><w:r><w:t>\xff\xfe</w:t>"}))
     assert [(f.rule, f.text) for f in rep.findings] == [("pii.id_card", IDS[1])]
     assert any(f"part {part} not reviewed" in e.message for e in rep.errors), rep.errors
+
+
+# --- Excel: page headers and footers -----------------------------------------------------------------
+
+@pytest.mark.parametrize(("hf", "rule", "text", "kind"), [
+    ({"oddHeader": '&C&"宋体,加粗"&14内部资料　注意保存', "oddFooter": "&R第 &P 页，共 &N 页"}, "secrecy.internal", "内部资料　注意保存", "oddHeader"),
+    ({"oddHeader": "&R&12机密★1年"}, "secrecy.marking", "机密★1年", "oddHeader"),
+    ({"oddFooter": "&L制表：王秀英　13912345678&R第 &P 页"}, "pii.phone.mobile", "13912345678", "oddFooter"),
+    ({"oddHeader": "&C公示名单", "firstHeader": "&C內部資料，請勿外傳"}, "secrecy.internal", "請勿外傳", "firstHeader"),
+])
+def test_excel_page_headers_and_footers_are_reviewed(tmp_path, hf, rule, text, kind):
+    """A list's 页眉 from the internal draft prints on every page of the published file."""
+    rep = scan_one(tmp_path, "公示.xlsx", xlsx_bytes(ROSTER, header_footer={"公示": hf}))
+    assert (rule, text, "公示", f"headerFooter#{kind}") in [(f.rule, f.text, f.location.sheet, f.location.part) for f in rep.findings]
+
+
+@pytest.mark.parametrize("hf", [
+    {"oddHeader": "&C&A", "oddFooter": "&C第 &P 页，共 &N 页"},
+    {"oddHeader": "&L某县民政局&C&D&R&&公示", "oddFooter": "&C咨询电话：0931-8123456"},
+    {"oddHeader": '&C&"仿宋_GB2312,常规"&16关于不得公开内部资料的说明'},
+])
+def test_clean_excel_headers_stay_clean(tmp_path, hf):
+    rep = scan_one(tmp_path, "公示.xlsx", xlsx_bytes(ROSTER, header_footer={"公示": hf}))
+    assert rep.verdict.value == "pass" and rep.findings == [], found(rep)
+
+
+def test_excel_header_codes_are_not_text():
+    data = xlsx_bytes(ROSTER, header_footer={"公示": {"oddHeader": '&L某县民政局&C&"宋体,加粗"&KFF0000&14&D&R&&公示', "evenHeader": "&L某县民政局&C&D&R&&公示"}})
+    units = [u for u in get_extractor("a.xlsx")(data, "a.xlsx", Limits()).units if u.location.part and "headerFooter" in u.location.part]
+    assert [(u.text, u.location.part) for u in units] == [("某县民政局\n&公示", "headerFooter#oddHeader")]

@@ -731,7 +731,9 @@ def _fifteen_digits(v: float) -> str:
 @extractor(".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
     """Every non-empty cell of every sheet, located as ``Sheet1!C12``. Numbers that are whole
-    (ID numbers typed as numbers) are written without a decimal point."""
+    (ID numbers typed as numbers) are written without a decimal point. For ``.xlsx``/``.xlsm`` also the cells'
+    link targets, notes and comments (after their row), each sheet's page header and footer (after the sheet)
+    and the document properties (after everything)."""
     if suffix_of(name) in (".xlsx", ".xlsm", ".ods"):
         check_package(data, limits)
     try:
@@ -746,7 +748,8 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
     unreviewed: list[tuple[str, str, Location]] = []
     ooxml = suffix_of(name) in (".xlsx", ".xlsm")
     comments: dict[str, dict[tuple[int, int], list[str]]] = {}
-    hidden, links = sheet_facts(data, wb, xml=ooxml, comments=comments)
+    page_texts: dict[str, list[tuple[str, str]]] = {}
+    hidden, links = sheet_facts(data, wb, xml=ooxml, comments=comments, page_texts=page_texts)
     for sheet_name in wb.sheet_names:
         hid = hidden.get(sheet_name)
         by_row: dict[int, dict[int, list[str]]] = {}
@@ -782,6 +785,10 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             _cell_link_units(units, by_row[r], sheet_name, hid, r, {})
         for r in sorted(notes_by_row):
             _cell_comment_units(units, notes_by_row[r], sheet_name, r)
+        # the page header and footer (页眉/页脚) after the sheet, as a Word document's after its body
+        hid_sheet = "sheet" if hid is not None and hid.sheet else None
+        units.extend(Unit(text, Location(sheet=sheet_name, part=f"headerFooter#{kind}", hidden=hid_sheet))
+                     for kind, text in page_texts.get(sheet_name, ()))
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
     meta, problems = _property_units(data) if ooxml else ([], ())

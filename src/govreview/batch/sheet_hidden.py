@@ -22,7 +22,8 @@ a substring test.
 It also reads the cells' comments (批注, notes), which calamine does not expose: a reviewer's note "核对：
 身份证号 620102…" on a cell of a published list is in the file for anyone who hovers over the cell. Both
 the legacy comments part and Excel 365's threaded comments (whose legacy copy is a placeholder with an
-English notice) are read, each comment once.
+English notice) are read, each comment once. And the sheets' page headers and footers (页眉/页脚: shown
+in print and 页面布局 only), where a draft's "内部资料 注意保存" or "机密" stays when the list is published.
 """
 
 from __future__ import annotations
@@ -52,6 +53,11 @@ _COMMENT = re.compile(rb"<(?:\w+:)?comment\b([^>]*)>(.*?)</(?:\w+:)?comment>", r
 _THREADED = re.compile(rb"<(?:\w+:)?threadedComment\b([^>]*)>(.*?)</(?:\w+:)?threadedComment>", re.S)
 _PHONETIC = re.compile(rb"<(?:\w+:)?rPh\b.*?</(?:\w+:)?rPh>", re.S)
 _T = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>", re.S)
+_HEADER_FOOTER = re.compile(rb"<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFooter|firstHeader|firstFooter)\b[^>]*>(.*?)"
+                            rb"</(?:\w+:)?\1>", re.S)
+# codes in a header's text: sections (&L &C &R), fields (&P page, &N pages, &D date, &A sheet, &F file…), font
+# ("&\"宋体,加粗\""), size (&12), colour (&KFF0000), toggles (&B &I &U…); && is an ampersand
+_HF_CODE = re.compile(r'&(?:"[^"]*"|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|\d+|[LCRPNDTAFZGUEXYSBIOH]|&)')
 _THREAD_TEXT = re.compile(rb"<(?:\w+:)?text(?:\s[^>]*)?>(.*?)</(?:\w+:)?text>", re.S)
 
 
@@ -80,11 +86,12 @@ def hidden_parts(data: bytes, workbook, *, xml: bool) -> dict[str, HiddenParts]:
 CellLinks = dict[tuple[int, int], list[str]]  # (1-based row, 0-based column) → the targets of the cell's links
 
 
-def sheet_facts(data: bytes, workbook, *, xml: bool,
-                comments: dict[str, CellLinks] | None = None) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
+def sheet_facts(data: bytes, workbook, *, xml: bool, comments: dict[str, CellLinks] | None = None,
+                page_texts: dict[str, list[tuple[str, str]]] | None = None) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
     """Sheet name → what is hidden in it, and sheet name → its cells' link targets; sheets with nothing
     hidden, or no link, are left out. ``comments``, when given, is filled with sheet name → its cells'
-    comments (the text of each, in the file's order).
+    comments (the text of each, in the file's order), ``page_texts`` with sheet name → its page headers and
+    footers as ``(kind, text)`` (``oddHeader``…, each distinct text once).
 
     ``xml``: read hidden rows and columns, hyperlinks and comments from the package (``.xlsx``/``.xlsm``). Any
     problem reading the package XML leaves rows and columns unmarked and links and comments unread: the cells
@@ -97,9 +104,11 @@ def sheet_facts(data: bytes, workbook, *, xml: bool,
             out.setdefault(meta.name, HiddenParts()).sheet = True
     if xml:
         try:
-            for name, rows, cols, cell_links, cell_comments in _package_sheets(data):
+            for name, rows, cols, cell_links, cell_comments, headers in _package_sheets(data):
                 if cell_comments and comments is not None:
                     comments[name] = cell_comments
+                if headers and page_texts is not None:
+                    page_texts[name] = headers
                 if rows or cols:
                     parts = out.setdefault(name, HiddenParts())
                     parts.rows, parts.cols = rows, cols
@@ -187,9 +196,10 @@ def _package_sheets(data: bytes):
             xml = z.read(path)
             links = _links(z, names, path, xml) if (b"hyperlink" in xml or b"HYPERLINK" in xml) else {}
             notes = _comments(z, names, path) if has_comments else {}
+            headers = _header_footer(xml) if (b"Header>" in xml or b"Footer>" in xml) else []
             if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
-                if links or notes:
-                    yield _unescape(a["name"]), set(), set(), links, notes
+                if links or notes or headers:
+                    yield _unescape(a["name"]), set(), set(), links, notes, headers
                 continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
@@ -200,7 +210,22 @@ def _package_sheets(data: bytes):
                 bounds = dict((k.decode(), int(v)) for k, v in _MIN_MAX.findall(attrs))
                 lo, hi = bounds.get("min", 1), bounds.get("max", bounds.get("min", 1))
                 cols.update(range(lo - 1, min(hi, lo + _MAX_COLUMN_SPAN)))
-            yield _unescape(a["name"]), rows, cols, links, notes
+            yield _unescape(a["name"]), rows, cols, links, notes, headers
+
+
+def _header_footer(xml: bytes) -> list[tuple[str, str]]:
+    """The sheet's page headers and footers as ``(kind, text)``: codes dropped, each section (left, centre,
+    right) a line of its own, each distinct text once."""
+    out: list[tuple[str, str]] = []
+    seen: set[str] = set()
+    for m in _HEADER_FOOTER.finditer(xml):
+        raw = _xml_text(m.group(2).decode("utf-8", "replace"))
+        text = _HF_CODE.sub(lambda c: "&" if c.group() == "&&" else "\n" if c.group() in ("&L", "&C", "&R") else "", raw)
+        text = "\n".join(line.strip() for line in text.split("\n") if line.strip())
+        if text and text not in seen:
+            seen.add(text)
+            out.append((m.group(1).decode(), text))
+    return out
 
 
 def _comments(z: zipfile.ZipFile, names: set[str], path: str) -> CellLinks:

@@ -31,7 +31,8 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                hidden_cols: dict[str, tuple[int, ...]] | None = None, hidden_rows: dict[str, tuple[int, ...]] | None = None,
                merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None,
                links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None,
-               comments: dict[str, dict[str, str]] | None = None, threaded: dict[str, dict[str, list[str]]] | None = None) -> bytes:
+               comments: dict[str, dict[str, str]] | None = None, threaded: dict[str, dict[str, list[str]]] | None = None,
+               header_footer: dict[str, dict[str, str]] | None = None) -> bytes:
     """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
     column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), ``raw_numbers``
     ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded),
@@ -39,7 +40,8 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
     "#Sheet2!A1" a link to a place in the workbook) and ``formulas`` ({"C3": ('HYPERLINK("http://…","附件1")', "附件1")}:
     a formula with the string value Excel cached for it), ``comments`` ({"C3": "审核人:\n核对身份证号…"}: a note (批注) as
     Excel writes it, the author's name in a bold run) and ``threaded`` ({"C3": ["…", "reply…"]}: an Excel 365
-    threaded comment and its replies, with the placeholder legacy note Excel writes beside it)."""
+    threaded comment and its replies, with the placeholder legacy note Excel writes beside it), ``header_footer``
+    ({"oddHeader": '&C&"宋体,加粗"&14内部资料', "oddFooter": "第 &P 页"}: page headers and footers with Excel's codes)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -132,7 +134,9 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                        'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
                        + (f"<cols>{cols}</cols>" if cols else "") + f'<sheetData>{"".join(out)}</sheetData>'
                        + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else "")
-                       + hyper + ('<legacyDrawing r:id="rIdV1"/>' if notes else "") + "</worksheet>")
+                       + hyper + (f"<headerFooter>{''.join(f'<{k}>{escape(v)}</{k}>' for k, v in header_footer[name].items())}</headerFooter>"
+                                  if name in (header_footer or {}) else "")
+                       + ('<legacyDrawing r:id="rIdV1"/>' if notes else "") + "</worksheet>")
     return buf.getvalue()
 
 
