@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "batch"))
-from builders import docx_bytes, pdf_bytes, with_properties, xlsx_bytes  # noqa: E402
+from builders import docx_bytes, pdf_bytes, pdf_with_attachments, with_embedded, with_properties, xlsx_bytes  # noqa: E402
 
 from govreview.batch import Limits, ScanSettings, Sources, scan_iter  # noqa: E402
 from govreview.batch.extractors import get_extractor  # noqa: E402
@@ -362,3 +362,67 @@ def test_excel_header_codes_are_not_text():
     data = xlsx_bytes(ROSTER, header_footer={"公示": {"oddHeader": '&L某县民政局&C&"宋体,加粗"&KFF0000&14&D&R&&公示', "evenHeader": "&L某县民政局&C&D&R&&公示"}})
     units = [u for u in get_extractor("a.xlsx")(data, "a.xlsx", Limits()).units if u.location.part and "headerFooter" in u.location.part]
     assert [(u.text, u.location.part) for u in units] == [("某县民政局\n&公示", "headerFooter#oddHeader")]
+
+
+# --- embedded files: objects inserted into Word and Excel, files attached to a PDF ---------------------------
+
+DRAFT = {"公示": [["序号", "姓名", "身份证号"], [1, "王秀英", "6201**********3216"], [2, "李桂兰", "1101**********002X"]],
+         "底稿": [["姓名", "身份证号", "联系电话"], ["王秀英", IDS[0], "13912345678"], ["李桂兰", IDS[1], "13974512345"]]}
+CHART_DATA = {"Sheet1": [["年份", "地区生产总值（亿元）", "增速（%）"], ["2021年", 1523.6, 6.8], ["2022年", 1611.2, 5.7], ["2023年", 1702.9, 5.6]]}
+
+
+@pytest.mark.parametrize("container", ["docx", "xlsx", "pdf"])
+def test_an_embedded_workbook_is_reviewed_whole(tmp_path, container):
+    """A masked list pasted into a 公示 as an Excel object shows a picture of one range; the whole workbook is stored,
+    the hidden 底稿 sheet with the full numbers too. A PDF can carry the workbook as an attachment."""
+    book = xlsx_bytes(DRAFT, hidden_sheets=("底稿",))
+    if container == "pdf":
+        data, where = pdf_with_attachments(pdf_bytes(PDF_PAGES), {"低保名单.xlsx": book}), "EmbeddedFiles/低保名单.xlsx"
+    elif container == "docx":
+        data, where = with_embedded(docx_bytes(BODY), {"Microsoft_Excel_Worksheet.xlsx": book}), "word/embeddings/Microsoft_Excel_Worksheet.xlsx"
+    else:
+        data, where = with_embedded(xlsx_bytes(ROSTER), {"Microsoft_Excel_Worksheet1.xlsx": book}), "xl/embeddings/Microsoft_Excel_Worksheet1.xlsx"
+    rep = scan_one(tmp_path, f"公示.{container}", data)
+    got = sorted((f.rule, f.text, f.location.part, f.location.sheet, f.location.cell, f.location.hidden) for f in rep.findings)
+    assert got == sorted([("pii.id_card", IDS[0], where, "底稿", "B2", "sheet"), ("pii.id_card", IDS[1], where, "底稿", "B3", "sheet"),
+                          ("pii.phone.mobile", "13912345678", where, "底稿", "C2", "sheet"),
+                          ("pii.phone.mobile", "13974512345", where, "底稿", "C3", "sheet")])
+    assert rep.verdict.value == "block" and rep.errors == []
+
+
+def test_a_text_file_attached_to_a_pdf_is_reviewed(tmp_path):
+    data = pdf_with_attachments(pdf_bytes(PDF_PAGES), {"说明.txt": "联系人：王秀英，手机：13974512345".encode("gb18030")})
+    rep = scan_one(tmp_path, "公示.pdf", data)
+    assert found(rep) == [("pii.phone.mobile", "13974512345", "EmbeddedFiles/说明.txt", None)]
+
+
+@pytest.mark.parametrize("container", ["docx", "pdf"])
+def test_clean_embedded_chart_data_stays_clean(tmp_path, container):
+    """A 统计公报's chart keeps its data in an embedded workbook: statistics, nothing to report."""
+    book = xlsx_bytes(CHART_DATA)
+    data = (with_embedded(docx_bytes(BODY), {"Microsoft_Excel_Worksheet.xlsx": book}) if container == "docx"
+            else pdf_with_attachments(pdf_bytes(PDF_PAGES), {"附表.xlsx": book}))
+    rep = scan_one(tmp_path, f"公报.{container}", data)
+    assert rep.verdict.value == "pass" and rep.findings == [] and rep.errors == [], found(rep)
+
+
+@pytest.mark.parametrize(("files", "kind"), [
+    ({"Microsoft_Word_97-2003_Document.doc": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600}, "unsupported"),
+    ({"Microsoft_Excel_Worksheet.xlsx": b"PK\x03\x04 not really a workbook"}, "parse"),
+])
+def test_an_embedded_file_that_cannot_be_read_is_an_unreviewed_part(tmp_path, files, kind):
+    body = docx_bytes([BODY[0], f"申请人王秀英，身份证号{IDS[1]}。"])
+    rep = scan_one(tmp_path, "公示.docx", with_embedded(body, files))
+    assert [(f.rule, f.text) for f in rep.findings] == [("pii.id_card", IDS[1])]
+    (err,) = rep.errors
+    assert err.kind == kind and err.location.part == "word/embeddings/" + next(iter(files))
+
+
+def test_embedding_deeper_than_the_limit_is_an_unreviewed_part(tmp_path):
+    book = xlsx_bytes(DRAFT)
+    level2 = with_embedded(docx_bytes(["第二层"]), {"Microsoft_Excel_Worksheet.xlsx": book})
+    level1 = with_embedded(docx_bytes(["第一层"]), {"Microsoft_Word_Document.docx": level2})
+    rep = scan_one(tmp_path, "公示.docx", with_embedded(docx_bytes(BODY), {"Microsoft_Word_Document.docx": level1}))
+    assert rep.findings == [] and rep.verdict.value == "review"
+    (err,) = rep.errors
+    assert err.kind == "limit" and "nested" in err.message

@@ -23,7 +23,8 @@ import csv
 import io
 import re
 import zipfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time
 
@@ -656,9 +657,83 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
                           _link_unit([p], getattr(part, "rels", {}), loc)):
                 if extra is not None:
                     units.append(extra)
+    embedded = _embedded(_package_members(data, "word/embeddings/"), limits)
     meta, problems = _property_units(data)
     problems += tuple(f"部件 {pn} 已损坏（XML 格式错误），未审查 part {pn} not reviewed: malformed XML" for pn in broken)
-    return Extracted("docx", units=units + meta, problems=problems)
+    return Extracted("docx", units=units + embedded.units + meta, problems=embedded.problems + problems,
+                     unreviewed=embedded.unreviewed)
+
+
+# --- embedded files: a workbook inserted into a Word 公示 as an object, a file attached to a PDF ------------------
+
+MAX_EMBEDDED = 64  # embedded files read per document
+MAX_EMBED_DEPTH = 2  # a file embedded in an embedded file is read; one level further is not
+_EMBED_DEPTH: ContextVar[int] = ContextVar("govreview_embed_depth", default=0)
+
+
+def _package_members(data: bytes, prefix: str) -> Iterable[tuple[str, Callable[[], bytes]]]:
+    """The package's members under ``prefix`` (``word/embeddings/``) as ``(name, read)``; the package was
+    checked against zip bombs before, and each member is checked again as a package when it is one."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        names = [n for n in z.namelist() if n.startswith(prefix) and suffix_of(n) in _REGISTRY]
+        for n in names:
+            yield n, (lambda n=n: z.read(n))
+
+
+def _embedded(members: Iterable[tuple[str, Callable[[], bytes]]], limits: Limits) -> Extracted:
+    """The embedded files' units, located under the file's name (``part`` ``word/embeddings/Microsoft_Excel_
+    Worksheet.xlsx!…``, the embedded file's own sheet, cell, page, hidden mark kept). An Excel table inserted into
+    a Word document as an object shows a picture of a range: the whole workbook, every sheet and column of
+    it, is stored. An embedded file that cannot be reviewed is an unreviewed part of the item (its verdict is
+    at least ``review``, as for a scanned page), and the rest is reviewed."""
+    out = Extracted("embedded", units=[])
+    depth = _EMBED_DEPTH.get()
+    problems: list[str] = []
+    try:
+        for k, (name, read) in enumerate(members):
+            if k == MAX_EMBEDDED:
+                out.unreviewed.append(("limit", f"未审查：嵌入文件超过 {MAX_EMBEDDED} 个，其余未审查 not reviewed: more than "
+                                                f"{MAX_EMBEDDED} embedded files", Location(part=name)))
+                break
+            if depth >= MAX_EMBED_DEPTH:
+                out.unreviewed.append(("limit", f"未审查：嵌入层数过深 embedded file not reviewed: nested more than "
+                                                f"{MAX_EMBED_DEPTH} deep", Location(part=name)))
+                continue
+            ex = get_extractor(name)
+            if ex is None:
+                continue  # not a document (an image, an OLE object's .bin)
+            token = _EMBED_DEPTH.set(depth + 1)
+            try:
+                inner = ex(read(), name, limits)
+            except NotReviewed as exc:
+                out.unreviewed.append((exc.kind, f"嵌入文件未审查 embedded file not reviewed: {exc.message}", Location(part=name)))
+                continue
+            except Exception as exc:  # a broken embedded file is that file's problem, not the document's
+                out.unreviewed.append(("extract", f"嵌入文件无法读取 embedded file not reviewed: {type(exc).__name__}: {exc}",
+                                       Location(part=name)))
+                continue
+            finally:
+                _EMBED_DEPTH.reset(token)
+            def moved(loc: Location, name: str = name) -> Location:
+                return loc.model_copy(update={"part": f"{name}!{loc.part}" if loc.part else name})
+
+            if inner.html is not None:
+                out.unreviewed.append(("unsupported", "嵌入的网页文件未审查 embedded HTML file not reviewed", Location(part=name)))
+                continue
+            if inner.units is None:
+                text = inner.text or ""
+                units = [Unit(text, Location(part=name))] if text.strip() else []
+            else:
+                units = [Unit(u.text, moved(u.location), u.sep, u.only, u.quiet) for u in inner.units]
+            if units and "\n" not in units[-1].sep:
+                units[-1].sep = "\n\n"
+            out.units.extend(units)
+            problems.extend(f"{name}: {p}" for p in inner.problems)
+            out.unreviewed.extend((kind, msg, moved(loc)) for kind, msg, loc in inner.unreviewed)
+    except Exception as exc:  # the container's list of embedded files itself
+        out.unreviewed.append(("extract", f"嵌入文件无法读取，未审查 embedded files not reviewed: {type(exc).__name__}: {exc}", Location()))
+    out.problems = tuple(problems)
+    return out
 
 
 _WNS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -791,8 +866,10 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
                      for kind, text in page_texts.get(sheet_name, ()))
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
+    embedded = _embedded(_package_members(data, "xl/embeddings/"), limits) if ooxml else Extracted("sheet", units=[])
     meta, problems = _property_units(data) if ooxml else ([], ())
-    return Extracted("sheet", units=units + meta, unreviewed=unreviewed, problems=problems)
+    return Extracted("sheet", units=units + embedded.units + meta, unreviewed=unreviewed + embedded.unreviewed,
+                     problems=embedded.problems + problems)
 
 
 def _cell_comment_units(units: list[Unit], row_notes: dict[int, list[str]], sheet_name: str, r: int) -> None:
@@ -856,11 +933,13 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
             units.extend(Unit(t, Location(page=i + 1, hidden="comment")) for t in notes)
             page.close()
         meta = _pdf_info_units(pdf, problems)
+        embedded = _embedded(_pdf_attachments(pdf, limits), limits)
     finally:
         pdf.close()
-    if not units:  # the document information alone is not the document
+    if not units and not embedded.units:  # the document information alone is not the document
         raise NotReviewed("no_text", f"未审查：PDF 共 {n} 页，无文字层（扫描件，需要 OCR） not reviewed: PDF has no text layer (scanned; needs OCR)")
-    out = Extracted("pdf", units=units + meta, problems=tuple(problems))
+    out = Extracted("pdf", units=units + embedded.units + meta, problems=embedded.problems + tuple(problems),
+                    unreviewed=embedded.unreviewed)
     if scanned:
         pages = _page_ranges(scanned)
         out.unreviewed.append(("no_text", f"未审查：第 {pages} 页无文字层（扫描件或图片，需要 OCR 或人工审查） "
@@ -905,6 +984,21 @@ def _pdf_annotation_texts(page) -> list[str]:
         if text.strip():
             out.append(text)
     return out
+
+
+def _pdf_attachments(pdf, limits: Limits) -> Iterable[tuple[str, Callable[[], bytes]]]:
+    """The files attached to the PDF (附件 in the attachments panel, /EmbeddedFiles) as ``(EmbeddedFiles/name, read)``;
+    one larger than a file may be is not read."""
+    for i in range(pdf.count_attachments()):
+        att = pdf.get_attachment(i)
+        name = att.get_name() or f"attachment{i + 1}"
+
+        def read(att=att, name=name) -> bytes:
+            data = bytes(att.get_data())
+            if len(data) > limits.max_file_bytes:
+                raise NotReviewed("limit", f"附件过大 attachment {name} is {len(data)} bytes")
+            return data
+        yield f"EmbeddedFiles/{name}", read
 
 
 def _pdf_info_units(pdf, problems: list[str]) -> list[Unit]:

@@ -360,3 +360,43 @@ def with_properties(data: bytes, *, core: dict[str, str] | None = None, app: dic
         for part, b in parts.items():
             z.writestr(part, b)
     return out.getvalue()
+
+
+def with_embedded(data: bytes, files: dict[str, bytes]) -> bytes:
+    """A docx (or xlsx) with files embedded as Word and Excel store an inserted object: ``word/embeddings/`` (or
+    ``xl/embeddings/``) members, each the target of a package relationship of the body (the object's picture is
+    left out: only the stored file matters here)."""
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    names = zin.namelist()
+    word = "word/document.xml" in names
+    folder, body_rels = ("word/embeddings/", "word/_rels/document.xml.rels") if word else ("xl/embeddings/", "xl/_rels/workbook.xml.rels")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            b = zin.read(info)
+            if info.filename == body_rels:
+                b = b.replace(b"</Relationships>", "".join(
+                    f'<Relationship Id="rIdE{k}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" '
+                    f'Target="embeddings/{escape(n)}"/>' for k, n in enumerate(files)).encode() + b"</Relationships>")
+            if info.filename == "[Content_Types].xml":
+                types = {"xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", "doc": "application/msword",
+                         "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "pdf": "application/pdf"}
+                b = b.replace(b"</Types>", "".join(f'<Default Extension="{e}" ContentType="{t}"/>' for e, t in types.items()
+                                                   if f'Extension="{e}"'.encode() not in b).encode() + b"</Types>")
+            z.writestr(info, b)
+        for n, b in files.items():
+            z.writestr(folder + n, b)
+    return out.getvalue()
+
+
+def pdf_with_attachments(data: bytes, files: dict[str, bytes]) -> bytes:
+    """A PDF with files attached (the attachments panel: /EmbeddedFiles), written by pypdfium2."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(data)
+    for n, b in files.items():
+        pdf.new_attachment(n).set_data(b)
+    buf = io.BytesIO()
+    pdf.save(buf)
+    pdf.close()
+    return buf.getvalue()
