@@ -426,3 +426,24 @@ def test_embedding_deeper_than_the_limit_is_an_unreviewed_part(tmp_path):
     assert rep.findings == [] and rep.verdict.value == "review"
     (err,) = rep.errors
     assert err.kind == "limit" and "nested" in err.message
+
+
+# --- Excel: text boxes and shapes drawn on a sheet -----------------------------------------------------
+
+@pytest.mark.parametrize(("lines", "rule", "text"), [
+    (["内部资料", "注意保存"], "secrecy.internal", "内部资料\n注意保存"),
+    (["说明：", f"1. 王秀英（身份证号{IDS[0]}）已迁出，待核实。"], "pii.id_card", IDS[0]),
+    (["機密★1年"], "secrecy.marking", "機密★1年"),
+])
+def test_excel_text_boxes_are_reviewed_at_their_anchor(tmp_path, lines, rule, text):
+    """A 说明 text box or a label drawn over a list is part of the sheet a reader sees, but not a cell."""
+    rep = scan_one(tmp_path, "公示.xlsx", xlsx_bytes(ROSTER, shapes={"公示": [("F3", lines)]}))
+    assert [(f.rule, f.text, f.location.sheet, f.location.cell, f.location.part) for f in rep.findings] == [
+        (rule, text, "公示", "F3", "xl/drawings/drawing1.xml")]
+
+
+def test_clean_excel_text_boxes_stay_clean(tmp_path):
+    shapes = {"公示": [("F3", ["说明：", "1. 本表数据来源于各乡镇民政办；", "2. 身份证号已按规定脱敏，不得公开涉及个人隐私的信息。"]),
+                       ("F12", ["咨询电话：0931-8123456"])]}
+    rep = scan_one(tmp_path, "公示.xlsx", xlsx_bytes(ROSTER, shapes=shapes))
+    assert rep.verdict.value == "pass" and rep.findings == [], found(rep)

@@ -823,7 +823,7 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
     unreviewed: list[tuple[str, str, Location]] = []
     ooxml = suffix_of(name) in (".xlsx", ".xlsm")
     comments: dict[str, dict[tuple[int, int], list[str]]] = {}
-    page_texts: dict[str, list[tuple[str, str]]] = {}
+    page_texts: dict[str, list] = {}
     hidden, links = sheet_facts(data, wb, xml=ooxml, comments=comments, page_texts=page_texts)
     for sheet_name in wb.sheet_names:
         hid = hidden.get(sheet_name)
@@ -860,10 +860,12 @@ def extract_sheet(data: bytes, name: str, limits: Limits) -> Extracted:
             _cell_link_units(units, by_row[r], sheet_name, hid, r, {})
         for r in sorted(notes_by_row):
             _cell_comment_units(units, notes_by_row[r], sheet_name, r)
-        # the page header and footer (页眉/页脚) after the sheet, as a Word document's after its body
+        # the page header and footer (页眉/页脚) and the shapes drawn on the sheet, after the sheet, as a Word
+        # document's headers and text boxes after its body
         hid_sheet = "sheet" if hid is not None and hid.sheet else None
-        units.extend(Unit(text, Location(sheet=sheet_name, part=f"headerFooter#{kind}", hidden=hid_sheet))
-                     for kind, text in page_texts.get(sheet_name, ()))
+        units.extend(Unit(text, Location(sheet=sheet_name, cell=f"{col_letter(cell[1])}{cell[0]}" if cell else None,
+                                         part=part, hidden=hid_sheet))
+                     for part, cell, text in page_texts.get(sheet_name, ()))
     if not units and unreviewed:
         raise NotReviewed("limit", unreviewed[0][1])
     embedded = _embedded(_package_members(data, "xl/embeddings/"), limits) if ooxml else Extracted("sheet", units=[])

@@ -23,7 +23,9 @@ It also reads the cells' comments (批注, notes), which calamine does not expos
 身份证号 620102…" on a cell of a published list is in the file for anyone who hovers over the cell. Both
 the legacy comments part and Excel 365's threaded comments (whose legacy copy is a placeholder with an
 English notice) are read, each comment once. And the sheets' page headers and footers (页眉/页脚: shown
-in print and 页面布局 only), where a draft's "内部资料 注意保存" or "机密" stays when the list is published.
+in print and 页面布局 only), where a draft's "内部资料 注意保存" or "机密" stays when the list is published,
+and the text of the shapes and text boxes drawn on the sheet (``xl/drawings/``: a 说明 box, a stamp-like
+"内部资料" label), which calamine does not read either.
 """
 
 from __future__ import annotations
@@ -58,6 +60,12 @@ _HEADER_FOOTER = re.compile(rb"<(?:\w+:)?(oddHeader|oddFooter|evenHeader|evenFoo
 # codes in a header's text: sections (&L &C &R), fields (&P page, &N pages, &D date, &A sheet, &F file…), font
 # ("&\"宋体,加粗\""), size (&12), colour (&KFF0000), toggles (&B &I &U…); && is an ampersand
 _HF_CODE = re.compile(r'&(?:"[^"]*"|K[0-9A-Fa-f]{6}|K\d\d[+-]\d{3}|\d+|[LCRPNDTAFZGUEXYSBIOH]|&)')
+_ANCHOR = re.compile(rb"<(?:\w+:)?(twoCellAnchor|oneCellAnchor|absoluteAnchor)\b.*?</(?:\w+:)?\1>", re.S)
+_FROM = re.compile(rb"<(?:\w+:)?from>\s*<(?:\w+:)?col>(\d+)</(?:\w+:)?col>.*?<(?:\w+:)?row>(\d+)</(?:\w+:)?row>", re.S)
+_TXBODY = re.compile(rb"<(?:\w+:)?txBody\b.*?</(?:\w+:)?txBody>", re.S)
+_A_P = re.compile(rb"<a:p\b.*?</a:p>|<a:p/>", re.S)
+_A_T = re.compile(rb"<a:t(?:\s[^>]*)?>(.*?)</a:t>", re.S)
+_MAX_SHAPES = 2_000
 _THREAD_TEXT = re.compile(rb"<(?:\w+:)?text(?:\s[^>]*)?>(.*?)</(?:\w+:)?text>", re.S)
 
 
@@ -86,12 +94,17 @@ def hidden_parts(data: bytes, workbook, *, xml: bool) -> dict[str, HiddenParts]:
 CellLinks = dict[tuple[int, int], list[str]]  # (1-based row, 0-based column) → the targets of the cell's links
 
 
+SheetTexts = list[tuple[str, "tuple[int, int] | None", str]]  # (part, (1-based row, 0-based column) or None, text)
+
+
 def sheet_facts(data: bytes, workbook, *, xml: bool, comments: dict[str, CellLinks] | None = None,
-                page_texts: dict[str, list[tuple[str, str]]] | None = None) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
+                page_texts: dict[str, SheetTexts] | None = None) -> tuple[dict[str, HiddenParts], dict[str, CellLinks]]:
     """Sheet name → what is hidden in it, and sheet name → its cells' link targets; sheets with nothing
     hidden, or no link, are left out. ``comments``, when given, is filled with sheet name → its cells'
-    comments (the text of each, in the file's order), ``page_texts`` with sheet name → its page headers and
-    footers as ``(kind, text)`` (``oddHeader``…, each distinct text once).
+    comments (the text of each, in the file's order), ``page_texts`` with sheet name → the texts on its
+    pages outside the cells as ``(part, cell, text)``: page headers and footers (part ``headerFooter#oddHeader``…,
+    each distinct text once, no cell) and shapes and text boxes (part ``xl/drawings/drawing1.xml``, the cell
+    their top left corner is anchored at).
 
     ``xml``: read hidden rows and columns, hyperlinks and comments from the package (``.xlsx``/``.xlsm``). Any
     problem reading the package XML leaves rows and columns unmarked and links and comments unread: the cells
@@ -104,11 +117,11 @@ def sheet_facts(data: bytes, workbook, *, xml: bool, comments: dict[str, CellLin
             out.setdefault(meta.name, HiddenParts()).sheet = True
     if xml:
         try:
-            for name, rows, cols, cell_links, cell_comments, headers in _package_sheets(data):
+            for name, rows, cols, cell_links, cell_comments, texts in _package_sheets(data):
                 if cell_comments and comments is not None:
                     comments[name] = cell_comments
-                if headers and page_texts is not None:
-                    page_texts[name] = headers
+                if texts and page_texts is not None:
+                    page_texts[name] = texts
                 if rows or cols:
                     parts = out.setdefault(name, HiddenParts())
                     parts.rows, parts.cols = rows, cols
@@ -196,10 +209,14 @@ def _package_sheets(data: bytes):
             xml = z.read(path)
             links = _links(z, names, path, xml) if (b"hyperlink" in xml or b"HYPERLINK" in xml) else {}
             notes = _comments(z, names, path) if has_comments else {}
-            headers = _header_footer(xml) if (b"Header>" in xml or b"Footer>" in xml) else []
+            texts: SheetTexts = []  # outside the cells: page headers and footers, shapes
+            if b"Header>" in xml or b"Footer>" in xml:
+                texts += [(f"headerFooter#{kind}", None, text) for kind, text in _header_footer(xml)]
+            if b"drawing" in xml:
+                texts += _drawing_texts(z, names, path)
             if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
-                if links or notes or headers:
-                    yield _unescape(a["name"]), set(), set(), links, notes, headers
+                if links or notes or texts:
+                    yield _unescape(a["name"]), set(), set(), links, notes, texts
                 continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
@@ -210,7 +227,33 @@ def _package_sheets(data: bytes):
                 bounds = dict((k.decode(), int(v)) for k, v in _MIN_MAX.findall(attrs))
                 lo, hi = bounds.get("min", 1), bounds.get("max", bounds.get("min", 1))
                 cols.update(range(lo - 1, min(hi, lo + _MAX_COLUMN_SPAN)))
-            yield _unescape(a["name"]), rows, cols, links, notes, headers
+            yield _unescape(a["name"]), rows, cols, links, notes, texts
+
+
+def _drawing_texts(z: zipfile.ZipFile, names: set[str], path: str) -> SheetTexts:
+    """The text of the shapes and text boxes drawn on the sheet at ``path``: one text per shape (its paragraphs
+    as lines), located at the cell of its anchor's top left corner (None for an absolute anchor)."""
+    out: SheetTexts = []
+    for rel in _rels(z, names, path).values():
+        if rel.get("Type", "").rsplit("/", 1)[-1] != "drawing" or rel.get("TargetMode") == "External" or "Target" not in rel:
+            continue
+        t = _xml_text(rel["Target"])
+        target = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join(posixpath.dirname(path), t))
+        if target not in names:
+            continue
+        drawing = z.read(target)
+        if b"<a:t" not in drawing:
+            continue
+        for anchor in _ANCHOR.finditer(drawing):
+            f = _FROM.search(anchor.group())
+            cell = (int(f.group(2)) + 1, int(f.group(1))) if f else None
+            for body in _TXBODY.finditer(anchor.group()):
+                lines = ["".join(_xml_text(x.decode("utf-8", "replace")) for x in _A_T.findall(p.group()))
+                         for p in _A_P.finditer(body.group())]
+                text = "\n".join(lines).strip()
+                if text and len(out) < _MAX_SHAPES:
+                    out.append((target, cell, text))
+    return out
 
 
 def _header_footer(xml: bytes) -> list[tuple[str, str]]:

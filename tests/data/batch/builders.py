@@ -32,7 +32,7 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None,
                links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None,
                comments: dict[str, dict[str, str]] | None = None, threaded: dict[str, dict[str, list[str]]] | None = None,
-               header_footer: dict[str, dict[str, str]] | None = None) -> bytes:
+               header_footer: dict[str, dict[str, str]] | None = None, shapes: dict[str, list[tuple[str, list[str]]]] | None = None) -> bytes:
     """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
     column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), ``raw_numbers``
     ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded),
@@ -41,7 +41,8 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
     a formula with the string value Excel cached for it), ``comments`` ({"C3": "审核人:\n核对身份证号…"}: a note (批注) as
     Excel writes it, the author's name in a bold run) and ``threaded`` ({"C3": ["…", "reply…"]}: an Excel 365
     threaded comment and its replies, with the placeholder legacy note Excel writes beside it), ``header_footer``
-    ({"oddHeader": '&C&"宋体,加粗"&14内部资料', "oddFooter": "第 &P 页"}: page headers and footers with Excel's codes)."""
+    ({"oddHeader": '&C&"宋体,加粗"&14内部资料', "oddFooter": "第 &P 页"}: page headers and footers with Excel's codes),
+    ``shapes`` ([("E2", ["说明：", "1. …"])]: text boxes drawn on the sheet, anchored at a cell, a paragraph per line)."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -123,6 +124,21 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                            + "</ThreadedComments>")
                 note_rels += (f'<Relationship Id="rIdT1" Type="http://schemas.microsoft.com/office/2017/10/relationships/threadedComment" '
                               f'Target="../threadedComments/threadedComment{i}.xml"/>')
+            sheet_shapes = (shapes or {}).get(name, [])
+            if sheet_shapes:
+                z.writestr(f"xl/drawings/drawing{i}.xml",
+                           '<?xml version="1.0" encoding="UTF-8"?><xdr:wsDr xmlns:xdr="http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing" '
+                           'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+                           + "".join(f'<xdr:twoCellAnchor><xdr:from><xdr:col>{_col_index(ref)}</xdr:col><xdr:colOff>0</xdr:colOff>'
+                                     f'<xdr:row>{_row_index(ref)}</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from><xdr:to><xdr:col>8</xdr:col>'
+                                     f'<xdr:colOff>0</xdr:colOff><xdr:row>20</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>'
+                                     f'<xdr:sp macro="" textlink=""><xdr:nvSpPr><xdr:cNvPr id="{k + 2}" name="文本框 {k + 1}"/><xdr:cNvSpPr txBox="1"/></xdr:nvSpPr>'
+                                     f'<xdr:spPr/><xdr:txBody><a:bodyPr/><a:lstStyle/>'
+                                     + "".join(f'<a:p><a:r><a:rPr lang="zh-CN" altLang="en-US" sz="1100"/><a:t>{escape(line)}</a:t></a:r></a:p>' for line in lines)
+                                     + "</xdr:txBody></xdr:sp><xdr:clientData/></xdr:twoCellAnchor>"
+                                     for k, (ref, lines) in enumerate(sheet_shapes)) + "</xdr:wsDr>")
+                note_rels += (f'<Relationship Id="rIdD1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/drawing" '
+                              f'Target="../drawings/drawing{i}.xml"/>')
             if note_rels:
                 rels_name = f"xl/worksheets/_rels/sheet{i}.xml.rels"
                 if sheet_links:  # the links' relationships are written above: write them again with the notes'
@@ -136,8 +152,20 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                        + (f'<mergeCells count="{len(merges)}">' + "".join(f'<mergeCell ref="{m}"/>' for m in merges) + "</mergeCells>" if merges else "")
                        + hyper + (f"<headerFooter>{''.join(f'<{k}>{escape(v)}</{k}>' for k, v in header_footer[name].items())}</headerFooter>"
                                   if name in (header_footer or {}) else "")
+                       + ('<drawing r:id="rIdD1"/>' if sheet_shapes else "")
                        + ('<legacyDrawing r:id="rIdV1"/>' if notes else "") + "</worksheet>")
     return buf.getvalue()
+
+
+def _col_index(ref: str) -> int:
+    n = 0
+    for ch in ref.rstrip("0123456789"):
+        n = n * 26 + ord(ch) - 64
+    return n - 1
+
+
+def _row_index(ref: str) -> int:
+    return int(ref[len(ref.rstrip("0123456789")):]) - 1
 
 
 def _pdf_string(s: str | bytes) -> bytes:
