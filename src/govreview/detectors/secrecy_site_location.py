@@ -1,0 +1,97 @@
+"""Where a protected site is: a military or security site named next to its precise address.
+
+The other half of the 数据汇聚 risk that one page can carry (``secrecy_aggregation`` handles coordinates):
+the barracks, ammunition store or command post itself is a known fact and the address of a road is
+public, but the pair — 县武警中队营区 | 城关镇营房路8号, 人武部弹药库位于青山乡后山村 — is the site's
+location on a public page. 军事设施保护法 and the 人民防空 rules keep such locations (营区, 弹药库,
+人防指挥所, 涉密单位, 要害部位) out of public view; a 重要目标 list attached to a 人防 or 安保 plan is the
+usual way they get there.
+
+What counts as a site: :data:`SITES`, words for places whose location is protected — not 部队, 武警
+or 人武部 alone (offices that conscription notices and 拥军 news name with their address on purpose),
+not 人防工程 (public shelters are listed with addresses), not 油库, 变电站, 水厂 or 核电站 (their
+addresses are published in 安全生产 and outage notices). A site word that is part of a road or place
+name (营房路, 营区街道) is no site.
+
+What counts as a precise location (:data:`LOCATION`): a door number (…路8号, 8号院), a village or
+group (后山村3组), an underground floor or a room (地下二层, 301室), in the site word's own sentence or table row
+within :data:`WINDOW` characters. Rule text (不得公开军事禁区的位置) names no location and stays
+quiet; 军事设施保护 notices that publish a protected area on purpose are reported ``medium``
+(verdict *review*) like coordinates: a person decides, the tool does not block.
+"""
+
+from __future__ import annotations
+
+from ..lazyre import lazy_re
+from ..registry import detector
+from .secrecy_aggregation import RULE
+
+NAME = "secrecy_site_location"
+WINDOW = 40
+MAX_FINDINGS = 50
+SITES = (
+    "营区", "营房", "军营", "弹药库", "武器库", "军械库", "军火库", "军用仓库", "军事禁区", "军事管理区", "导弹阵地",
+    "雷达阵地", "人防指挥所", "战时指挥所", "战备指挥所", "地下指挥所", "战备仓库", "涉密单位", "涉密场所", "要害部位",
+)
+_NUM = r"[0-9０-９一二三四五六七八九十百]+"
+# A precise location: a door number, a village (not 村委会/村民, the office or the people) and its group, an
+# underground floor or a room number — not a bare 3层/2楼 (营区新建3层宿舍楼 says how tall, not where).
+LOCATION = lazy_re(
+    r"[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?"
+    r"|[\u4e00-\u9fff]{1,4}村(?![委民级镇])(?:" + _NUM + r"组)?"
+    r"|地下" + _NUM + r"?层"
+    r"|[0-9０-９]{3,4}室"
+)
+_SITE = lazy_re("(?:" + "|".join(SITES) + r")(?![路街巷道村]|社区|小区|大道|大街)")  # not 营房路, 营区街道
+_CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
+
+
+def _clause(text: str, start: int, end: int) -> tuple[int, int]:
+    """The sentence or table row around [start, end), at most WINDOW characters either side."""
+    lo = max(0, start - WINDOW)
+    for m in _CLAUSE_END.finditer(text, lo, start):
+        lo = m.end()
+    hi = min(len(text), end + WINDOW)
+    stop = _CLAUSE_END.search(text, end, hi)
+    return lo, stop.start() if stop else hi
+
+
+def _shown(span: str) -> str:
+    span = " ".join(span.split())
+    return span if len(span) <= 40 else span[:18] + "…" + span[-18:]
+
+
+def _nearest(text: str, lo: int, hi: int, start: int, end: int):
+    """The location in text[lo:hi] nearest to the site word at [start, end), or None."""
+    best = None
+    for m in LOCATION.finditer(text, lo, hi):
+        if m.start() < end and start < m.end():
+            continue  # inside the site's own name
+        d = m.start() - end if m.start() >= end else start - m.end()
+        if best is None or d < best[0]:
+            best = (d, m)
+    return best[1] if best is not None else None
+
+
+@detector(RULE, name=NAME, order=34, cues=SITES)
+def detect(ctx):
+    text = ctx.text
+    found = 0
+    taken: list[tuple[int, int]] = []
+    for site in _SITE.finditer(text):
+        s, e = site.span()
+        lo, hi = _clause(text, s, e)
+        loc = _nearest(text, lo, hi, s, e)
+        if loc is None:
+            continue
+        a, b = min(s, loc.start()), max(e, loc.end())
+        if any(x < b and a < y for x, y in taken):
+            continue
+        taken.append((a, b))
+        yield ctx.finding(RULE.id, a, b, confidence=0.6, pattern="site+location",
+                          message=f"受保护场所与其具体位置一并出现（“{_shown(ctx.raw_text[a:b])}”），汇聚公开可能泄露其位置"
+                                  f"（数据汇聚），请保密审查确认",
+                          details={"site_word": site.group(), "location": loc.group()})
+        found += 1
+        if found >= MAX_FINDINGS:
+            return

@@ -1,0 +1,75 @@
+"""secrecy.aggregation from a protected site named next to its precise address (detectors/secrecy_site_location.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govreview import Document, Reviewer
+
+RULE = "secrecy.aggregation"
+
+
+@pytest.fixture(scope="module")
+def reviewer():
+    return Reviewer()
+
+
+def _found(reviewer, doc):
+    report = reviewer.review(doc)
+    src = doc.content if isinstance(doc, Document) else doc
+    out = [f for f in report.findings if f.rule == RULE]
+    for f in out:
+        assert src[f.start:f.end] == f.text
+    return [f.text for f in out]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a 重要目标 list from a 人防/安保 plan: the military rows carry their addresses
+        ("全县重要目标防护清单\n序号\t目标名称\t地址\n1\t县自来水厂取水口\t城关镇河滨路1号\n"
+         "2\t县武警中队营区\t城关镇营房路8号\n3\t县人武部弹药库\t青山乡后山村\n",
+         ["营区\t城关镇营房路8号", "弹药库\t青山乡后山村"]),
+        ("县人武部弹药库位于青山乡后山村3组，距最近居民点约800米。", ["弹药库位于青山乡后山村3组"]),
+        ("本单位要害部位：机要室（办公楼301室）、档案室（203室）。", ["要害部位：机要室（办公楼301室"]),
+        ("涉密单位：市某某研究所（高新区科技路12号）", ["涉密单位：市某某研究所（高新区科技路12号"]),
+        ("战时指挥所设于市政府大楼地下二层，平时由人防办管理。", ["战时指挥所设于市政府大楼地下二层"]),
+        # traditional script and full-width digits read as the simplified, half-width view
+        ("某部隊營區位於城關鎮營房路８號。", ["營區位於城關鎮營房路８號"]),
+    ],
+)
+def test_protected_site_with_its_address(reviewer, text, expected):
+    assert _found(reviewer, text) == expected
+
+
+def test_site_in_an_html_table_row(reviewer):
+    html = ("<table><tr><th>目标</th><th>地址</th></tr>"
+            "<tr><td>武警中队营区</td><td>城关镇营房路8号</td></tr></table>")
+    found = _found(reviewer, Document(html=html))
+    assert len(found) == 1 and found[0].startswith("营区") and found[0].endswith("8号")
+
+
+def test_a_site_finding_asks_for_review_not_a_block(reviewer):
+    report = reviewer.review("县人武部弹药库位于青山乡后山村3组。")
+    f = next(f for f in report.findings if f.rule == RULE)
+    assert str(f.severity) == "medium" and str(report.verdict) == "review"
+    assert f.explanation.details["site_word"] == "弹药库"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "不得公开军事禁区、军事管理区的具体位置和范围，不得泄露涉密单位、要害部位的地址。",
+        "县领导走访慰问驻地部队官兵，来到武警中队营区，看望慰问执勤官兵。",
+        "应征青年于9月1日到县人民武装部（人民路18号）报到，武警部队体检在县医院（健康路2号）进行。",
+        "营房路8号至12号路段将于本周六进行管网改造施工，请过往车辆绕行。",
+        "城东人防工程（人民路地下停车场，人民路88号）可容纳2000人避难。",
+        "加强对涉密单位、要害部位的保密检查，确保不发生失泄密事件。",
+        "110千伏城东变电站（城东工业园区纬三路8号）检修，届时城东片区停电。",
+        "营区新建3层宿舍楼已竣工，官兵住宿条件明显改善。",
+        "军营开放日活动报名：请于7月20日前到各社区服务中心报名，村委会统一组织。",
+        "中石化县油库（城北镇油库路6号）列入危险化学品重大危险源企业名单。",
+    ],
+)
+def test_official_text_about_sites_is_clean(reviewer, text):
+    assert _found(reviewer, text) == []
