@@ -554,7 +554,7 @@ def test_a_sheet_spanning_too_many_cells_is_reported_and_the_others_reviewed(tmp
 def test_a_native_panic_in_an_extractor_is_that_items_error(tmp_path, monkeypatch):
     """pyo3 panics (python-calamine on a pathological sheet) derive from BaseException: one error record,
     the scan goes on."""
-    from govreview.batch import extractors
+    from govreview.batch.extractors import registry
 
     class PanicException(BaseException):  # the shape of pyo3_runtime.PanicException
         pass
@@ -562,7 +562,7 @@ def test_a_native_panic_in_an_extractor_is_that_items_error(tmp_path, monkeypatc
     def panics(data, name, limits):
         raise PanicException("called `Result::unwrap()` on an `Err` value")
 
-    monkeypatch.setitem(extractors._REGISTRY, ".xlsx", panics)
+    monkeypatch.setitem(registry._REGISTRY, ".xlsx", panics)
     (tmp_path / "a.xlsx").write_bytes(b"PK\x03\x04")
     (tmp_path / "b.txt").write_text(SECRET + "\n正文", encoding="utf-8")
     results, ordered, _ = scan(tmp_path)
