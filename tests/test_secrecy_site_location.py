@@ -29,7 +29,7 @@ def _found(reviewer, doc):
         # a 重要目标 list from a 人防/安保 plan: the military rows carry their addresses
         ("全县重要目标防护清单\n序号\t目标名称\t地址\n1\t县自来水厂取水口\t城关镇河滨路1号\n"
          "2\t县武警中队营区\t城关镇营房路8号\n3\t县人武部弹药库\t青山乡后山村\n",
-         ["营区\t城关镇营房路8号", "弹药库\t青山乡后山村"]),
+         ["重要目标防护清单", "营区\t城关镇营房路8号", "弹药库\t青山乡后山村"]),
         ("县人武部弹药库位于青山乡后山村3组，距最近居民点约800米。", ["弹药库位于青山乡后山村3组"]),
         ("本单位要害部位：机要室（办公楼301室）、档案室（203室）。", ["要害部位：机要室（办公楼301室"]),
         ("涉密单位：市某某研究所（高新区科技路12号）", ["涉密单位：市某某研究所（高新区科技路12号"]),
@@ -40,6 +40,25 @@ def _found(reviewer, doc):
 )
 def test_protected_site_with_its_address(reviewer, text, expected):
     assert _found(reviewer, text) == expected
+
+
+def test_a_protection_target_list_is_reported_at_its_heading(reviewer):
+    text = ("附件2\n某市人民防空重要经济目标一览表\n序号\t名称\t地址\n1\t市第一水厂\t滨江路1号\n"
+            "2\t220千伏城南变电站\t城南镇南岗村\n3\t市燃气储配站\t工业大道18号\n")
+    assert _found(reviewer, text) == ["重要经济目标一览表"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024年重点目标任务清单\n1\t人民路改造\t人民路1号至88号\n2\t学校扩建\t学府路2号\n3\t公园提升\t东湖村\n",
+        "重要目标任务分解表\n1\t招商引资\t开发区管委会（科技路1号）\n2\t项目建设\t发改局（人民路8号）\n3\t民生实事\t民政局（健康路3号）\n",
+        "地质灾害隐患点防护目标清单\n1\t后山村滑坡\t后山村3组\n2\t前进村崩塌\t前进村5组\n3\t河口泥石流\t河口村1组\n",
+        "要害目标清单由市人防办负责编制，按规定密级管理，不得公开。",
+    ],
+)
+def test_work_plans_and_hazard_lists_are_no_target_list(reviewer, text):
+    assert _found(reviewer, text) == []
 
 
 def test_site_in_an_html_table_row(reviewer):

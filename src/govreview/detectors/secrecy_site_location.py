@@ -5,7 +5,9 @@ the barracks, ammunition store or command post itself is a known fact and the ad
 public, but the pair — 县武警中队营区 | 城关镇营房路8号, 人武部弹药库位于青山乡后山村 — is the site's
 location on a public page. 军事设施保护法 and the 人民防空 rules keep such locations (营区, 弹药库,
 人防指挥所, 涉密单位, 要害部位) out of public view; a 重要目标 list attached to a 人防 or 安保 plan is the
-usual way they get there.
+usual way they get there, and such a list (重要目标防护清单, 要害目标一览表) with at least :data:`LIST_ROWS` rows
+holding a location is reported at its heading whatever its targets are (water works and substations
+included: the list is what 人民防空 rules classify, not each address).
 
 What counts as a site: :data:`SITES`, words for places whose location is protected — not 部队, 武警
 or 人武部 alone (offices that conscription notices and 拥军 news name with their address on purpose),
@@ -42,6 +44,13 @@ LOCATION = lazy_re(
     r"|地下" + _NUM + r"?层"
     r"|[0-9０-９]{3,4}室"
 )
+# A list of 人防/安保 protection targets (重要目标防护清单, 要害目标一览表): its rows are the targets' locations.
+# Not 重点目标任务清单 (a work plan's goals), the commonest 目标 list on government sites, nor 防护目标/防护对象 of
+# 地质灾害 plans (the villages a hazard threatens are published on purpose, to warn them).
+TARGET_WORDS = ("重要目标", "要害目标", "重要经济目标")
+_TARGET_LIST = lazy_re(r"(?:重要|要害|重要经济)目标(?!任务|考核|责任)[^\n。；]{0,12}?(?:清单|名单|一览表?|目录|分布|汇总表|统计表)")
+LIST_ROWS = 3  # rows with a location below the heading (within the next LIST_LINES lines) that make it a list
+LIST_LINES = 12
 _SITE = lazy_re("(?:" + "|".join(SITES) + r")(?![路街巷道村]|社区|小区|大道|大街)")  # not 营房路, 营区街道
 _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
 
@@ -73,11 +82,36 @@ def _nearest(text: str, lo: int, hi: int, start: int, end: int):
     return best[1] if best is not None else None
 
 
-@detector(RULE, name=NAME, order=34, cues=SITES)
+def _target_lists(text: str):
+    """(heading match, rows with a location) for each 重要目标 list heading followed by LIST_ROWS such rows."""
+    for m in _TARGET_LIST.finditer(text):
+        rows = 0
+        pos = text.find("\n", m.end())
+        for _ in range(LIST_LINES):
+            if pos < 0:
+                break
+            nxt = text.find("\n", pos + 1)
+            line = (pos + 1, nxt if nxt >= 0 else len(text))
+            if LOCATION.search(text, *line):
+                rows += 1
+            pos = nxt
+        if rows >= LIST_ROWS:
+            yield m, rows
+
+
+@detector(RULE, name=NAME, order=34, cues=SITES + TARGET_WORDS)
 def detect(ctx):
     text = ctx.text
     found = 0
     taken: list[tuple[int, int]] = []
+    for m, rows in _target_lists(text):
+        s, e = m.span()
+        taken.append((s, e))
+        found += 1
+        yield ctx.finding(RULE.id, s, e, confidence=0.6, pattern="target list",
+                          message=f"“{_shown(ctx.raw_text[s:e])}”下列出{rows}处目标的具体位置：重要目标清单汇聚公开可能泄密"
+                                  f"（数据汇聚），请保密审查确认",
+                          details={"rows_with_location": rows})
     for site in _SITE.finditer(text):
         s, e = site.span()
         lo, hi = _clause(text, s, e)
