@@ -250,5 +250,42 @@ def test_police_news_and_publicity_across_lines_stay_low(reviewer, text):
     assert [f.rule for f in report.findings if f.rule == "advertising.injected"] == []
 
 
+# a warning line (警方提醒：…) above or below a spam line: neither its enforcement word (not_near) nor its cue
+# (谨防, 远离) reaches across the line break into the spam; a warning whose examples follow on the next lines stays low
+@pytest.mark.parametrize("text, term", [
+    ("警方提醒：\n澳门新葡京官网注册送88元彩金", "澳门新葡京"),
+    ("警方提醒：远离网络赌博\n澳门新葡京官网注册送88元彩金", "澳门新葡京"),
+    ("警方提醒：遠離網絡賭博\n澳門新葡京官網註冊送彩金", "澳門新葡京"),
+    ("公安机关提示：谨防电信诈骗\n太阳城集团最新网址 yc888.com", "太阳城集团"),
+    ("<p>警方提醒：谨防网络赌博<br>澳门新葡京官网注册就送88元</p>", "澳门新葡京"),
+    ("<div>温馨提示：请远离赌博<br/>金沙娱乐，首存即送５８元，提款秒到</div>", "金沙娱乐"),
+    ("澳门新葡京官网注册\n警方提醒：谨防诈骗", "澳门新葡京"),
+    ("首存送彩金，天天返水\n反诈提醒：谨防诈骗", "首存"),
+])
+def test_a_warning_line_does_not_reach_into_the_spam_line_next_to_it(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "警方提醒：\n“澳门新葡京”“太阳城集团”等均为境外赌博网站，切勿登录。",
+    "公安机关提醒：以下网站均为赌博网站，请勿访问：\n澳门新葡京、太阳城集团、金沙娱乐",
+    "温馨提示：请勿登录以下网站：\n澳门新葡京\n太阳城集团",
+    "警方提醒：\n1.“百家乐”“澳门葡京”都是赌博骗局；\n2.切勿点击陌生链接。",
+    "市公安局提醒广大群众：\n网络赌博十赌九骗，澳门新葡京等境外赌博网站切勿登录。",
+    # a warning hard-wrapped inside its sentence: low at most
+    "警方提醒：切勿登录\n澳门新葡京、太阳城集团等赌博网站",
+    "温馨提示：谨防网络赌博\n澳门新葡京\n太阳城集团",
+    "警方提醒：不要轻信\n“注册送彩金”“首存返水”等诱饵，网络赌博十赌九骗。",
+    "<p>反诈提醒：谨防网络赌博<br>“澳門新葡京”“太陽城集團”均為境外賭博網站</p>",
+    # a rule sentence wrapped after its verb keeps its cue
+    "严禁在政府网站刊登\n澳门博彩广告。",
+])
+def test_a_warning_and_its_examples_on_the_next_lines_stay_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
+
+
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

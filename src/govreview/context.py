@@ -27,6 +27,11 @@ another kind. Spam refuses scams in a clause of its own next to what it sells �
 nor a post-posed cue (诈骗) that such a cue itself negates reaches the term. Official text keeps its reach:
 严禁各单位，在网站刊登澳门博彩广告 (the cue's clause names no claim object).
 
+A cue does not reach across a paragraph boundary, nor across the line break of a warning note
+(警方提醒：谨防网络赌博 / 澳门新葡京官网注册送88元; 澳门新葡京官网注册 / 警方提醒：谨防诈骗): spam is injected next
+to such lines. For a lexicon with a report check the term is then lowered, not dropped, like a ``not_near``
+word on another line (see :func:`note_break_between`); a warning ending in a colon still governs its examples.
+
 Allow terms are matched by the same automaton pass as the terms. Cues are
 frequent words (不得, 审查…) while term hits are rare, so cues are *not* in the
 automaton: each term hit checks a short window with one compiled alternation,
@@ -143,23 +148,51 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
 # the police's), not a closing quote or bracket (…通过“太阳城集团”/ 网站组织… wraps a sentence after one)
 _LINE_END_SENTENCE = lazy_re(r"[。！？；!?;]\s*$")
 _LINE_LABEL = lazy_re(r"\s*[^\s，。：:,；;]{1,8}[：:]")  # 警方提醒：, 温馨提示：, 注意: at the start of a line
+# a warning's label at the start of a line (警方提醒：, 公安机关提示：, 市公安局提醒广大群众：, 温馨提示：): the line is a
+# note of its own, ended at its end (not 经查：, 案情：, whose narrative may wrap onto the next line)
+_WARNING_LABEL = lazy_re(r"\s*[^\s，。：:,；;]{0,8}?(?:提醒|提示|警示|忠告|注意)[^\s，。：:,；;]{0,6}[：:]")
 
 
 def sentence_break_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
     """Whether a line break in the folded gap [a, b) ends a sentence rather than wrapping one: the line before
-    it ends with 。！？； or the line after it starts with a label such as 警方提醒：. A hard-wrapped sentence
-    (…破获一起利用 / 澳门新葡京网站开设赌场案) has neither, and a line ending in a colon introduces the next
-    (公安机关提醒： / “澳门新葡京”…均为赌博网站)."""
+    it ends with 。！？； or starts with a warning's label (警方提醒：…), or the line after it starts with a label
+    such as 警方提醒：. A hard-wrapped sentence (…破获一起利用 / 澳门新葡京网站开设赌场案) has none of them, and
+    a line ending in a colon otherwise introduces the next (经查，该团伙通过以下网站组织赌博： / …).
+
+    A warning line is a note of its own whether it ends in a colon or in nothing: spam is injected after
+    警方提醒： / 警方提醒：远离赌博 lines as after 警方提醒：远离赌博。 — and a real warning's examples on the next
+    lines (“澳门新葡京”“太阳城集团”均为境外赌博网站) are then lowered, not dropped, as the terms detector
+    judges them from their own line (a line that promotes, 澳门新葡京官网注册送88元, stays spam)."""
+    text = view.text
+    return any(_LINE_END_SENTENCE.search(text, line_start, i) or _LINE_LABEL.match(text, i + 1)
+               or _WARNING_LABEL.match(text, line_start, i) for line_start, i in _line_breaks(folded, view, a, b))
+
+
+_LINE_END_COLON = lazy_re(r"[：:]\s*$")
+
+
+def note_break_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
+    """Whether a line break in the folded gap [a, b) between a negation cue and a term separates a note from
+    the text next to it, so that the cue does not reach across: the line before it is a warning with its own
+    object (警方提醒：谨防网络赌博 / 澳门新葡京官网注册就送88元 — spam injected under a warning), or the line after
+    it starts with a label (澳门新葡京官网注册 / 警方提醒：谨防诈骗). A warning line ending in a colon introduces
+    its examples, which the cue still governs (温馨提示：请勿登录以下网站： / 澳门新葡京、太阳城集团), and a
+    wrapped rule sentence keeps its cue (不得刊登 / 博彩广告)."""
+    text = view.text
+    return any(_LINE_LABEL.match(text, i + 1) or (_WARNING_LABEL.match(text, line_start, i)
+                                                  and not _LINE_END_COLON.search(text, line_start, i))
+               for line_start, i in _line_breaks(folded, view, a, b))
+
+
+def _line_breaks(folded: Folded, view: TextView, a: int, b: int):
+    """(start of the line, index of its break) for each line break of the view in the folded gap [a, b)."""
     lo = folded.orig_index(a - 1) + 1 if a > 0 else 0
     hi = folded.orig_index(b) if b < len(folded.text) else len(folded.original)
     text = view.text
     i = text.find("\n", lo, hi)
     while i >= 0:
-        line_start = text.rfind("\n", 0, i) + 1
-        if _LINE_END_SENTENCE.search(text, line_start, i) or _LINE_LABEL.match(text, i + 1):
-            return True
+        yield text.rfind("\n", 0, i) + 1, i
         i = text.find("\n", i + 1, hi)
-    return False
 
 
 class HitFilter:
@@ -223,8 +256,9 @@ class HitFilter:
         found = self._negation(start, end, folded_text)
         return found[0] if found is not None else None
 
-    def _negation(self, start: int, end: int, folded_text: str) -> tuple[str, int, int] | None:
-        """The negating cue and the folded gap [a, b) between it and the span, or None.
+    def _negation(self, start: int, end: int, folded_text: str, barrier=None) -> tuple[str, int, int] | None:
+        """The negating cue and the folded gap [a, b) between it and the span, or None. A cue whose gap holds a
+        ``barrier`` (a callable of the gap: a paragraph boundary, a note's line break) does not count.
 
         A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
         严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
@@ -239,6 +273,8 @@ class HitFilter:
                     continue
                 if self.spent(folded_text, lo + m.start(), lo + m.end(), start, end):
                     continue  # 远离骗子平台，选择真人百家乐: 远离 governs 骗子平台
+                if barrier is not None and barrier(lo + m.end(), start):
+                    continue
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
                                                                  or _prohibited_publication(window, m.end(), m.group(), self.prohibitions))):
@@ -248,7 +284,8 @@ class HitFilter:
             stop = _CLAUSE_END.search(window)
             m = next((m for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window))
                       if not self.assured(folded_text, end + m.start(), end + m.end())
-                      and not self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)), None)
+                      and not self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)
+                      and not (barrier is not None and barrier(end, end + m.start()))), None)
             if m is not None and (m.start() <= CUE_WINDOW or (
                     m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
                 return m.group(), end, end + m.start()
@@ -264,6 +301,15 @@ class HitFilter:
         if not terms:
             return []
         allow = self.allow_spans(hits)
+
+        def paragraph(a: int, b: int) -> bool:  # a paragraph boundary in the folded gap [a, b) stops a negation cue
+            return _paragraph_between(folded, view, a, b)
+
+        def note(a: int, b: int) -> bool:  # so does a note's line break (警方提醒：谨防网络赌博 / 澳门新葡京官网注册…)
+            return _paragraph_between(folded, view, a, b) or note_break_between(folded, view, a, b)
+
+        if view is None:
+            paragraph = note = None
         kept: list[KeptHit] = []
         negated: list[tuple[int, int]] = []  # spans of term hits a negation cue governs
         for h in terms:
@@ -309,10 +355,17 @@ class HitFilter:
                 if e.before is not None and not e.before.search(orig[:os_]):
                     continue
             if slot.lexicon.negation:
-                neg = self._negation(h.start, h.end, ftext)
-                if neg is not None and not (view is not None and _paragraph_between(folded, view, neg[1], neg[2])):
+                reported = bool(slot.lexicon.header.get("report_words"))
+                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph)
+                if neg is not None:
                     negated.append((h.start, h.end))
                     continue
+                if reported and note is not None:
+                    # a cue only across a note's line break: a warning next to the term, or spam dressed in one —
+                    # lowered, not dropped; the terms detector judges the term's own line, as for a not_near word
+                    neg = self._negation(h.start, h.end, ftext, paragraph)
+                    if neg is not None:
+                        effects.append(ContextEffect(word=neg[0], effect=NOT_NEAR_OTHER_LINE))
             kept.append(KeptHit(h, tuple(effects)))
         if negated and kept:
             # a term inside a negated longer one is negated with it: 严禁…发布澳门博彩广告 governs 澳门博彩, and so
