@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from govreview.cli import cli
 from govreview.inputs import read_file
-from govreview.model import Document
+from govreview.model import Document, Severity
 
 DATA = Path(__file__).parent / "data" / "html"
 
@@ -179,6 +179,44 @@ def test_notice_about_fighting_gambling_is_not_spam_nor_tampering(reviewer):
     # the term mark quoted spam, as enforcement words do — nothing in this notice is spam
     assert gambling == []
     assert not any(f.rule == "advertising.injected" for f in report.findings)
+
+
+_OFFICIAL_PAGE = ("<html><head><title>{title}</title></head><body>"
+                  "<p>某某县人民政府关于做好2026年防汛工作的通知</p>"
+                  "<p>各乡镇人民政府，县直各部门：现将有关事项通知如下。</p>{body}<p>特此通知。</p>"
+                  "<p>主办单位：某某县人民政府办公室</p></body></html>")
+
+
+# a hit the terms detector lowers (a warning on the next line, a report paragraph) still shows tampering where
+# publicity never stands: hidden from readers, or in the page title
+@pytest.mark.parametrize("title, body, term", [
+    ("防汛通知", '<div style="display:none">「澳門新葡京」<br>警方提醒：切勿参与。</div>', "澳門新葡京"),
+    ("防汛通知", '<div style="display:none">澳门新葡京官网注册<br>警方提醒：谨防网络赌博</div>', "澳门新葡京"),
+    ("防汛通知", '<div style="position:absolute;left:-9999px">警方提醒：<br>澳门新葡京官网注册送88元</div>', "澳门新葡京"),
+    ("防汛通知", '<p style="font-size:0">太阳城集团<br>公安机关提示：远离赌博</p>', "太阳城集团"),
+    ("防汛通知", '<div hidden>别再被骗了！受害人都说好，“澳门新葡京”</div>', "澳门新葡京"),
+])
+def test_a_lowered_gambling_hit_in_a_hidden_block_is_tampering(reviewer, title, body, term):
+    page = _OFFICIAL_PAGE.format(title=title, body=body)
+    report = reviewer.review({"html": page})
+    injected = [f for f in report.findings if f.rule == "advertising.injected" and f.text == term]
+    assert injected and "hidden" in injected[0].explanation.details["signals"], [(f.rule, f.text) for f in report.findings]
+    assert page[injected[0].start:injected[0].end] == term
+
+
+# …but in the visible text of an official page it is the page talking about gambling (禁赌/反诈 publicity,
+# a 警方提醒 box): no "official" tampering signal for it
+@pytest.mark.parametrize("body", [
+    "<p>宣传中要揭露“百家乐”“六合彩”等赌博骗局，教育群众十赌九骗。</p>",
+    "<p>各地要向群众讲清“百家乐”“时时彩”等网络骗局，受害人往往血本无归。</p>",
+    "<p>「澳門新葡京」<br>警方提醒：切勿参与。</p>",
+    "<p>“百家乐”<br>民警提醒：十赌九骗，切勿心存侥幸</p>",
+    "<table><tr><td>反诈提示</td><td>所谓“太陽城集團”“金沙娛樂”都是騙局</td></tr></table>",
+])
+def test_a_lowered_gambling_hit_in_an_official_page_is_not_tampering(reviewer, body):
+    report = reviewer.review({"html": _OFFICIAL_PAGE.format(title="防汛通知", body=body)})
+    assert [(f.rule, f.text) for f in report.findings if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
 
 
 def test_gambling_spam_page_is_not_called_official(reviewer):

@@ -18,18 +18,24 @@ these signs is reported again as ``advertising.injected`` with the reason:
   涉案, 公安, 打击…): such notices name the brands on purpose.
 
 Only hits that survived the context filter count, so the rules' own sentences
-(严禁发布赌博信息) never become "tampering".
+(严禁发布赌博信息) never become "tampering". A hit the terms detector lowered — a paragraph of
+police news or 反赌/反诈 publicity (揭露“百家乐”“六合彩”等赌博骗局，十赌九骗), a warning on the
+neighbouring line (「澳門新葡京」 / 警方提醒：…) — is the page talking about gambling, which an
+official notice does (关于开展禁赌宣传月活动的通知): it counts where publicity never stands — in a
+hidden element, in an issuer's position, in the page title, meta tags or comments — but not for
+the ``official`` signal in the visible text. Where its own line promotes (澳门新葡京官网注册 /
+警方提醒：…) the terms detector keeps it high, and it counts like any hit.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..context import NOT_NEAR_OTHER_LINE
 from ..docnumber import has_doc_number
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from .terms import TermDetector
 
 NAME = "ads_injected"
 INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
@@ -89,11 +95,10 @@ class InjectedGambling:
         self.min_official = int(opts.get("min_official_score", 3))
         self.max_share = float(opts.get("max_spam_share", 0.2))
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
+        self.terms = TermDetector(reviewer)  # which hits it lowers (a report, publicity, a warning beside)
 
     def detect(self, ctx) -> Iterable[Finding]:
-        # a hit with an enforcement word on the next line (「澳門新葡京」 / 警方提醒：…) may be publicity quoting it
-        hits = [k for k in ctx.term_hits(rule_prefix="advertising.gambling")
-                if not (k.context and any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context))]
+        hits = ctx.term_hits(rule_prefix="advertising.gambling")
         if not hits:
             return ()
         return self._findings(ctx, hits)
@@ -118,6 +123,7 @@ class InjectedGambling:
         official = (score >= self.min_official and spam_chars / letters <= self.max_share
                     and len(set(_ENFORCEMENT.findall(clean))) < self.max_enforcement)
         page_parts = _page_parts(ctx.html) if ctx.html is not None else []
+        lowered: set[int] | None = None  # ids of the hits the terms detector lowered: worked out when needed
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
             src_s, _ = ctx.view.to_source(vs, ve)
             reasons: list[str] = []
@@ -130,11 +136,14 @@ class InjectedGambling:
             before = text[max(0, vs - 6):vs]
             if _ISSUER_AFTER.match(after) or _ISSUER_BEFORE.search(before):
                 reasons.append("issuer")
-            if official:
-                reasons.append("official")
+            where = next((name for a, b, name in page_parts if a <= src_s < b), None)
+            if official and where is None and lowered is None:
+                wanted = {id(h) for h in hits}
+                lowered = {id(h) for h, low in self.terms.judged(ctx) if low is not None and id(h) in wanted}
+            if official and (where is not None or id(k) not in lowered):
+                reasons.append("official")  # a lowered hit: only where search engines show it, not readers
             if not reasons:
                 continue
-            where = next((name for a, b, name in page_parts if a <= src_s < b), None)
             if where:
                 details["where"] = where
             details["signals"] = reasons

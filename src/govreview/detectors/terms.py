@@ -120,18 +120,18 @@ class TermDetector:
         return seen.values()
 
     def detect(self, ctx) -> Iterator[Finding]:
+        for k, lowered in self.judged(ctx):
+            yield ctx.term_finding(k) if lowered is None else ctx.term_finding(k, **lowered)
+
+    def judged(self, ctx) -> Iterator[tuple[object, dict | None]]:
+        """Each kept hit of this detector's lexicons with how it is lowered — the ``term_finding`` arguments
+        (severity low, message, details) for a report, publicity or a warning on the next line — or None
+        (reported as the entry says). :mod:`.ads_injected` reads it too: a lowered hit is the page talking
+        about gambling, not an intrusion in it."""
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
 
-        def promoted_line(a: int, b: int, hit, pattern) -> bool:
-            """Whether the term's own line [a, b), outside its quotations and the term itself, promotes (官网, 注册,
-            首存, 信誉…): then a report word on the next line does not make it a report (澳门新葡京官网注册 / 警方提醒：…)."""
-            if pattern is None:
-                return False
-            vs, ve = ctx.view_span(hit)
-            line = ctx.text[a:vs] + "\x00" + ctx.text[ve:b]
-            return self._promoted(line, pattern)
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
             name = slot.lexicon.name
@@ -139,12 +139,12 @@ class TermDetector:
                 continue
             rep = self.report.get(name)
             beside = next((c.word for c in k.context if c.effect == NOT_NEAR_OTHER_LINE), None) if k.context else None
-            if beside is not None and rep is not None and not promoted_line(*_paragraph(ctx, k.hit), k.hit, rep.line_promo):
+            if beside is not None and rep is not None and not line_promotes(ctx, k.hit, rep.line_promo):
                 # 「澳門新葡京」 / 警方提醒：… — an enforcement word on the next line: a report or publicity quoting the
                 # term, or spam dressing itself as one; low either way, never dropped
-                yield ctx.term_finding(k, severity=Severity.low, confidence=0.4,
-                                       message=f"相邻行有“{beside}”等执法/报道用语，可能是报道或宣传中引述的词语，"
-                                               f"请确认不是植入内容", details={"not_near_other_line": beside})
+                yield k, dict(severity=Severity.low, confidence=0.4,
+                              message=f"相邻行有“{beside}”等执法/报道用语，可能是报道或宣传中引述的词语，"
+                                      f"请确认不是植入内容", details={"not_near_other_line": beside})
                 continue
             if rep is not None:
                 pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
@@ -167,11 +167,11 @@ class TermDetector:
                     details: dict = {"report_words": list(words)}
                     if form:
                         details["cited"] = form
-                    yield ctx.term_finding(k, severity=Severity.low, confidence=0.5,
-                                           message=f"执法/司法报道或反诈宣传中引述的词语（本段含“{'”“'.join(words[:3])}”），"
-                                                   f"请确认不是植入内容", details=details)
+                    yield k, dict(severity=Severity.low, confidence=0.5,
+                                  message=f"执法/司法报道或反诈宣传中引述的词语（本段含“{'”“'.join(words[:3])}”），"
+                                          f"请确认不是植入内容", details=details)
                     continue
-            yield ctx.term_finding(k)
+            yield k, None
 
     def _report_words(self, paragraph: str, pattern: re.Pattern[str]) -> tuple[str, ...]:
         folded = fold_term(paragraph, self.settings)
@@ -200,6 +200,18 @@ class TermDetector:
         if quoted_on_line(text, vs, ve):
             return "quoted"
         return "named" if m is not None else None
+
+
+def line_promotes(ctx, hit, pattern: re.Pattern[str] | None) -> bool:
+    """Whether the term's own line, outside its quotations and the term itself, promotes (``report_line_promo``:
+    官网, 注册, 首存, 信誉…): then an enforcement word or a cue on the next line does not make it a report
+    (澳门新葡京官网注册 / 警方提醒：…)."""
+    if pattern is None:
+        return False
+    a, b = _paragraph(ctx, hit)
+    vs, ve = ctx.view_span(hit)
+    line = ctx.text[a:vs] + "\x00" + ctx.text[ve:b]
+    return pattern.search(fold_term(_QUOTATION.sub("\x00", line), ctx.reviewer.settings)) is not None
 
 
 def _is_exhibit(line: str) -> bool:
