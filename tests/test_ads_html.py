@@ -432,6 +432,38 @@ def test_spam_written_by_a_script_is_found(reviewer, html, shown):
     assert shown in {f.text for f in report.findings if f.rule == "advertising.gambling"}
 
 
+# …or first assigns to a variable, then writes the variable
+@pytest.mark.parametrize("html, shown", [
+    ('<p>通知</p><script>var s=\'<div style="display:none"><a href="http://www.xpj88.com">澳门葡京</a></div>\';'
+     'document.write(s);</script>', "澳门葡京"),
+    ('<p>通知</p><script type="text/javascript">\nvar html = "<div style=\'position:absolute;top:-999px\'>";\n'
+     'html += "<a href=\'http://www.xpj88.com\'>\\u65b0\\u8461\\u4eac\\u5a31\\u4e50</a>";\nhtml += "</div>";\n'
+     'document.write(html);\n</script>', "\\u65b0\\u8461\\u4eac\\u5a31\\u4e50"),
+    ('<p>通知</p><script>var a=\'<p>澳门\', b=a+\'博彩</p>\';document.getElementById("f").innerHTML=b;</script>',
+     "澳门', b=a+'博彩"),
+    ('<p>通知</p><script>var links = \'<a href="http://yc.com">太陽城集團</a>\';'
+     'document.write(\'<div style="display:none">\' + links + \'</div>\');</script>', "太陽城集團"),
+    ('<p>通知</p><script>var t="真人百家乐&#x5f00;户";el.insertAdjacentHTML("beforeend", t);</script>', "真人百家乐"),
+])
+def test_spam_a_script_assigns_to_a_variable_and_writes_is_found(reviewer, html, shown):
+    report = _review_html(reviewer, html)
+    found = [f for f in report.findings if f.rule == "advertising.gambling"]
+    assert shown in {f.text for f in found}, [f.text for f in found]
+    for f in report.findings:
+        assert html[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("html", [
+    '<script>var footer = "<p>主办单位：某市人民政府办公室 承办：市大数据中心</p>"; document.write(footer);</script>',
+    '<script>var msg = "严禁发布澳门博彩等赌博广告，违者依法查处。"; document.write("<p>" + msg + "</p>");</script>',
+    '<script>var nav = "<li>首页</li>"; nav += "<li>政务公开</li>"; document.getElementById("nav").innerHTML = nav;</script>',
+    '<script>var week = ["日","一","二"]; var d = new Date(); document.write("星期" + week[d.getDay()]);</script>',
+])
+def test_official_text_a_script_writes_through_a_variable_stays_clean(reviewer, html):
+    report = _review_html(reviewer, html + "<p>正文</p>")
+    assert [f for f in report.findings if f.rule.startswith("advertising")] == []
+
+
 @pytest.mark.parametrize("html", [
     # official pages write dates, counters, footers and menus with scripts: their text is text, and clean
     '<script>var d=new Date();document.write("今天是"+d.getFullYear()+"年"+(d.getMonth()+1)+"月"+d.getDate()+"日");</script>',

@@ -239,8 +239,9 @@ def _emit_row_text(b: ViewBuilder, start: int, end: int, after_sep: bool) -> boo
 # across string literals so that nothing reading the source sees them. The literals of each write call's
 # argument (document.write/writeln, innerHTML/outerHTML =, insertAdjacentHTML) are one HTML stream, as the
 # browser writes them: their text (tags dropped, entities and JavaScript escapes decoded) is part of the view,
-# on a line of its own, each character at its place in the literal (jsstring.literal). Operands that are not literals
-# (variables, calls) add nothing. Scripts that build their HTML otherwise are not read.
+# on a line of its own, each character at its place in the literal (jsstring.literal). A string variable assigned
+# literals before the call (var s='<div …>澳门葡京</div>'; document.write(s)) writes what it holds; other operands (calls,
+# properties) add nothing. Scripts that build their HTML otherwise are not read.
 _WRITE_CALL = lazy_re(r"document\s*\.\s*write(?:ln)?\s*\(|\.\s*(?:innerHTML|outerHTML)\s*\+?=(?!=)"
                       r"|\.\s*insertAdjacentHTML\s*\(\s*(?:'[^'\n]*'|\"[^\"\n]*\")\s*,")
 _JS_OPERAND = lazy_re(r"[\w$.]+(?:\s*\[[^\]\n]{0,40}\])*(?:\s*\([^()\n]{0,80}\))?|\((?:[^()\n]|\([^()\n]{0,40}\)){0,80}\)")
@@ -249,31 +250,80 @@ _WRITTEN_CSS = lazy_re(r"(?:\s*[^{}]*\{[^{}]*\})+\s*")
 _MAX_WRITTEN = 20_000  # characters of written HTML read per script
 
 
+_JS_ASSIGN = lazy_re(r"(?<![\w$.])([A-Za-z_$][\w$]*)\s*(\+?=)(?!=)\s*")
+_JS_NAME = lazy_re(r"[A-Za-z_$][\w$]*")
+
+
+def _js_concat(src: str, j: int, be: int, stream: list[tuple[str, int, int]], var=None,
+               barrier: tuple[int, int] | None = None) -> int:
+    """Read the ``+``-joined expression at src[j:] into ``stream`` (the characters of its string literals) and
+    return where it ends. A bare variable name adds what ``var(name)`` says it holds; other operands (calls,
+    properties, unknown names) add nothing. Each character keeps its place in the source, so a variable
+    assigned before what the stream already holds ('<b>'+s+'</b>') goes between two line breaks that stand for
+    ``barrier`` (the ``<script>`` tag: a block, which no term spans) — or, without one, is left out."""
+    while j < be and len(stream) < _MAX_WRITTEN:
+        while j < be and src[j] in " \t\r\n":
+            j += 1
+        if j < be and src[j] in "'\"`":
+            lit = jsstring.literal(src, j, be)
+            if lit is None:
+                break
+            stream.extend(lit[0])
+            j = lit[1]
+        else:
+            op = _JS_OPERAND.match(src, j, be)
+            if op is None or op.end() == j:
+                break
+            if var is not None and _JS_NAME.fullmatch(op.group()):
+                held = var(op.group(), j)
+                if held and (not stream or held[0][1] >= stream[-1][2]):
+                    stream.extend(held)
+                elif held and barrier is not None:
+                    stream.append(("\n", *barrier))
+                    stream.extend(held)
+                    stream.append(("\n", *barrier))
+            j = op.end()
+        while j < be and src[j] in " \t\r\n":
+            j += 1
+        if j < be and src[j] == "+":
+            j += 1
+            continue
+        break
+    return j
+
+
+def _js_variables(src: str, bs: int, be: int):
+    """``var(name, pos)``: the characters the string variable ``name`` holds at src[pos] — built from the
+    literals assigned to it before (var s='<div …>'+'澳门'; s+='葡京</div>'; document.write(s)) — or None."""
+    history: dict[str, list[tuple[int, list[tuple[str, int, int]]]]] = {}
+
+    def var(name: str, pos: int) -> list[tuple[str, int, int]] | None:
+        held = None
+        for p, chars in history.get(name, ()):
+            if p >= pos:
+                break
+            held = chars
+        return held
+
+    for m in _JS_ASSIGN.finditer(src, bs, be):
+        name, op = m.group(1), m.group(2)
+        chars: list[tuple[str, int, int]] = list(var(name, m.start()) or ()) if op == "+=" else []
+        _js_concat(src, m.end(), be, chars, var)
+        if chars or op == "=":
+            history.setdefault(name, []).append((m.start(), chars))
+    return var
+
+
 def _written_stream(src: str, bs: int, be: int) -> list[tuple[str, int, int]]:
-    """The characters every write call of the script body [bs, be) writes, in order."""
+    """The characters every write call of the script body [bs, be) writes, in order (string variables the
+    script assigned before the call included)."""
     stream: list[tuple[str, int, int]] = []
+    var = None
+    tag = max(0, src.rfind("<", 0, bs))
     for m in _WRITE_CALL.finditer(src, bs, be):
-        j = m.end()
-        while j < be and len(stream) < _MAX_WRITTEN:
-            while j < be and src[j] in " \t\r\n":
-                j += 1
-            if j < be and src[j] in "'\"`":
-                lit = jsstring.literal(src, j, be)
-                if lit is None:
-                    break
-                stream.extend(lit[0])
-                j = lit[1]
-            else:
-                op = _JS_OPERAND.match(src, j, be)
-                if op is None or op.end() == j:
-                    break
-                j = op.end()
-            while j < be and src[j] in " \t\r\n":
-                j += 1
-            if j < be and src[j] == "+":
-                j += 1
-                continue
-            break
+        if var is None and "=" in src[bs:m.start()]:
+            var = _js_variables(src, bs, be)
+        _js_concat(src, m.end(), be, stream, var, (tag, bs))
     return stream
 
 
