@@ -390,6 +390,39 @@ def test_a_hidden_filler_inside_a_word_does_not_break_the_match(reviewer, html, 
     assert any(re.sub(r"<[^>]*>[^<]*</[^>]*>", "", f.text).replace("&#x41;", "") == word for f in found), found
 
 
+# …also when a class that the page's <style> hides does it
+@pytest.mark.parametrize("html, word", [
+    ('<html><head><style>.x{display:none}</style></head><body><p>澳<span class="x">中</span>门'
+     '<span class="x">a</span>博彩</p></body></html>', "澳门博彩"),
+    ('<html><head><style type="text/css">\n.c1 { color:#333 }\nfont.hd{ font-size:0 }\n</style></head><body>'
+     '<p>欢迎访问澳门新<font class="hd">&#20013;</font>葡京官网</p></body></html>', "澳门新葡京"),
+    ('<div class="art">真人<i class="t9 zz">z</i>百家乐，注册就送</div>'
+     '<style>/* x */ .zz, .yy { visibility: hidden !important }</style>', "真人百家乐"),
+    ('<style>.m{position:absolute;left:-9999px}</style><td>太陽<em class="m">a</em>城集團</td>', "太陽城集團"),
+])
+def test_a_filler_hidden_by_a_style_class_does_not_break_the_match(reviewer, html, word):
+    import re
+
+    report = _review_html(reviewer, html)
+    found = [f for f in report.findings if f.rule == "advertising.gambling"]
+    assert any(re.sub(r"<[^>]*>[^<]*</[^>]*>", "", f.text) == word for f in found), [f.text for f in found]
+
+
+@pytest.mark.parametrize("html", [
+    # official pages hide inline elements by class for their own reasons: none of it makes a term
+    '<style>.hide{display:none}</style><p>市政府办公室关于做好<span class="hide">1</span>2025年元旦春节期间安全生产工作的通知</p>',
+    '<style>.sep{display:none}</style><ul><li>首页<i class="sep">|</i>政务公开<i class="sep">|</i>办事服务</li></ul>',
+    '<style>.h{display:none}</style><p>严禁<span class="h">x</span>发布澳门博彩等赌博广告，违者依法查处。</p>',
+    # a print-only rule (@media) hides nothing on screen: the element is text
+    '<style>@media print{.np{display:none}}</style><p>欢迎访问澳门<span class="np">特区</span>政府网站</p>',
+    # a class a rule hides only on another tag
+    '<style>div.x{display:none}</style><p>澳<span class="x">中</span>门合作</p>',
+])
+def test_fillers_hidden_by_class_on_official_pages_stay_clean(reviewer, html):
+    report = _review_html(reviewer, html)
+    assert [f for f in report.findings if f.rule.startswith("advertising") and f.severity.value != "low"] == []
+
+
 @pytest.mark.parametrize("html, term", [
     # a hidden word of its own is text for crawlers and stays in the view
     ('<p>通知全文<span style="display:none">百家乐</span>下载</p>', "百家乐"),

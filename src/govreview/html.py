@@ -388,12 +388,51 @@ def _is_ideograph(c: str) -> bool:
     return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"
 
 
-def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
+_STYLE_BLOCK = lazy_re(r"<style\b[^>]*>(.*?)</style\s*>", _re.I | _re.S)
+_CLASS_SELECTOR = lazy_re(r"([a-zA-Z][a-zA-Z0-9]*)?\.([-\w]+)")  # .x, span.x: what a filler's class is hidden by
+
+
+def hidden_classes(source: str) -> dict[str, frozenset[str] | None]:
+    """Class names that an unconditional rule of a ``<style>`` block of the page hides on their own (``.x{display:none}``,
+    ``span.x{font-size:0}``), each with the tag names the rule is limited to (None: any element)."""
+    if "<style" not in source and "<STYLE" not in source and "<Style" not in source:
+        return {}
+    from .htmldom import style_rules
+
+    out: dict[str, set[str] | None] = {}
+    for m in _STYLE_BLOCK.finditer(source):
+        for sel, _reason in style_rules(m.group(1)):
+            cm = _CLASS_SELECTOR.fullmatch(sel)
+            if cm is None:
+                continue
+            tag, cls = cm.group(1), cm.group(2)
+            if tag is None:
+                out[cls] = None
+            elif cls not in out or out[cls] is not None:
+                out.setdefault(cls, set()).add(tag.lower())  # type: ignore[union-attr]
+    return {k: (None if v is None else frozenset(v)) for k, v in out.items()}
+
+
+def _class_hidden(name: str, attrs, classes) -> bool:
+    """Whether the element's ``class`` names one that the page's ``<style>`` hides (``classes()``, built on first need)."""
+    value = next((v for k, v, _, _ in attrs if k == "class"), None)
+    if not value:
+        return False
+    hidden = classes()
+    for cls in value.split():
+        tags = hidden.get(cls, False)
+        if tags is None or (tags and name in tags):
+            return True
+    return False
+
+
+def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs, classes=None) -> int:
     """The source end of a hidden inline element that splits a run of text, or 0.
 
     Spam splits a word with an element readers never see — 澳<span style="display:none">x</span>门<i hidden>q</i>博彩
     reads 澳门博彩 — so that a filter reading the source text misses it. Like a comment inside a run, such a
-    *filler* is markup, not text: hidden by its own ``hidden`` attribute or inline style, holding one
+    *filler* is markup, not text: hidden by its own ``hidden`` attribute, its inline style or a class that a
+    ``<style>`` block of the page hides (.x{display:none} … 澳<span class="x">中</span>门; ``classes``), holding one
     character, or two or three that are not all Chinese characters (a hidden 博彩 may be a word written for
     crawlers, and stays), plain text (no tags), with text right before it (the caller checks) and right
     after its end tag. A hidden block of its own (a dark-link ``<div style="display:none">``, text
@@ -402,7 +441,7 @@ def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
     style = d.get("style")
     tag = source[s:e]
     hidden = "hidden" in d or ("IDDEN" in tag.upper() and _BARE_HIDDEN.search(_QUOTED.sub("", tag)) is not None)
-    if not hidden and not style:
+    if not hidden and not style and not (classes is not None and d.get("class")):
         return 0  # most inline tags: no hiding attribute at all
     m = _FILLER.match(source, e)
     if m is None or m.group(2).lower() != name:
@@ -416,7 +455,8 @@ def _hidden_filler_end(source: str, name: str, s: int, e: int, attrs) -> int:
     if not hidden:
         from .htmldom import hiding_reason
 
-        if hiding_reason(style) is None:
+        if not (style and hiding_reason(style) is not None) and not (
+                classes is not None and _class_hidden(name, attrs, classes)):
             return 0
     after = source[end]
     return end if not after.isspace() and after != "<" else 0
@@ -437,6 +477,12 @@ def parse_html(source: str) -> HtmlDocument:
     pos = 0
     last_break = True
     skip_to = 0  # the end of a hidden filler inside a run of text (see _hidden_filler_end): its tokens are not text
+    page_classes: list[dict] = []
+
+    def classes() -> dict[str, frozenset[str] | None]:  # the classes the page's <style> hides: read on first need
+        if not page_classes:
+            page_classes.append(hidden_classes(source))
+        return page_classes[0]
     for m in _TOKEN.finditer(source):
         s, e = m.span()
         if s < skip_to:
@@ -538,7 +584,7 @@ def parse_html(source: str) -> HtmlDocument:
                     b.atom(brk, ve, min(ve + 1, e))
                     last_break, in_cell_sep = not in_row, in_row
             if not last_break and name not in _BLOCK and b.parts and not b.parts[-1][-1].isspace():
-                filler_end = _hidden_filler_end(source, name, s, e, attrs)
+                filler_end = _hidden_filler_end(source, name, s, e, attrs, classes)
                 if filler_end:
                     close = source.rindex("</", e, filler_end)
                     tags.append(Tag(name, close, filler_end, closing=True))
