@@ -287,5 +287,37 @@ def test_a_warning_and_its_examples_on_the_next_lines_stay_low(reviewer, text):
     assert report.verdict.value == "pass"
 
 
+# a cue spent on its own comma clause (杜绝虚假宣传, 拒绝套路: spam refusing its rivals' vices) does not reach a term
+# that the next clause sells (官网, 注册, 开户, 提款秒到); a cue whose clause names gambling still does
+@pytest.mark.parametrize("text, term", [
+    ("杜绝虚假宣传，澳门新葡京官网注册送88元", "澳门新葡京"),
+    ("杜絕虛假宣傳，澳門新葡京官網註冊送８８元", "澳門新葡京"),
+    ("拒绝套路，真人百家乐在线开户", "真人百家乐"),
+    ("拒绝延迟，金沙娱乐提款秒到", "金沙娱乐"),
+    ("拒绝虚假承诺，太阳城集团信誉保证，首存即送", "太阳城集团"),
+    ("<p>杜绝虚假宣传，认准澳门新葡京唯一官网&nbsp;www.xpj88.com</p>", "澳门新葡京"),
+])
+def test_a_cue_spent_on_its_own_clause_does_not_reach_the_term_the_next_clause_sells(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "严禁发布赌博广告，真人视讯、电子游艺官网链接一律删除。",
+    "坚决取缔非法彩票，网络彩票平台注册账户一律注销。",
+    "严厉打击网络赌博，首存送彩金等诱导充值行为一律查处。",
+    "严厉打击网络赌博，对以注册送彩金为诱饵的平台依法查处。",
+    "严厉打击跨境赌博，“澳门新葡京官网”等网站一律封堵。",
+    "严禁任何单位和个人，在网站发布澳门新葡京官网链接。",
+    "杜绝虚假宣传，规范网络彩票平台注册管理。",
+    "杜绝虚假宣传，澳门博彩广告一律不得刊登。",
+    "嚴禁發布賭博廣告，百家樂官網鏈接一律刪除。",
+])
+def test_a_cue_over_the_comma_still_governs_what_official_text_forbids(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
+
+
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

@@ -60,6 +60,8 @@ CUE_WINDOW = 12
 LIST_WINDOW = 48  # how far a cue reaches along a 、 enumeration
 _CLAUSE_END = lazy_re(r"[。！？；;!?\n]")
 _COMMA = lazy_re(r"[，,]")
+_COMMA_OR_CLAUSE_END = lazy_re(r"[，,。！？；;!?\n]")
+_OPEN_QUOTES = frozenset("“‘\"'「『《")
 
 
 @dataclass(slots=True)
@@ -213,6 +215,20 @@ class HitFilter:
         fold_word = functools.lru_cache(maxsize=None)(fold_word)  # context words repeat across entries
         self.near = {i: tuple(fold_word(w) for w in s.entry.near) for i, s in enumerate(slots) if s.entry.near}
         self.not_near = {i: tuple(fold_word(w) for w in s.entry.not_near) for i, s in enumerate(slots) if s.entry.not_near}
+        # a lexicon's promotion wording (report_line_promo: 官网, 注册, 开户, 提款…): a term its own comma clause offers
+        # with it is out of reach of a cue in an earlier clause (杜绝虚假宣传，澳门新葡京官网注册送88元)
+        # — unless that clause names the lexicon's topic (clause_topic: 赌, 博彩, 彩票): 严禁发布赌博广告，…官网链接一律删除
+        promo: dict[str, tuple[LazyPattern | None, LazyPattern | None]] = {}
+
+        def words_of(lx, key: str) -> LazyPattern | None:
+            words = sorted({fold_word(w) for w in lx.header.get(key, "").split("|") if w.strip()} - {""}, key=len, reverse=True)
+            return lazy_re("|".join(map(re.escape, words))) if words else None
+
+        for sl in slots:
+            lx = sl.lexicon
+            if lx.name not in promo:
+                promo[lx.name] = (words_of(lx, "report_line_promo"), words_of(lx, "clause_topic"))
+        self.offer = [promo[sl.lexicon.name] for sl in slots]
 
     def allow_spans(self, hits: list[Hit]) -> list[tuple[int, int, tuple[str, ...]]]:
         return [(h.start, h.end, self.slots[h.slot].entry.applies_to) for h in hits if h.slot in self.allow]
@@ -256,9 +272,39 @@ class HitFilter:
         found = self._negation(start, end, folded_text)
         return found[0] if found is not None else None
 
-    def _negation(self, start: int, end: int, folded_text: str, barrier=None) -> tuple[str, int, int] | None:
+    def offered(self, slot: int, start: int, end: int, folded_text: str, cue_start: int, cue_end: int) -> bool:
+        """Whether a cue at folded [cue_start, cue_end), in an earlier comma clause, is spent on that clause while the
+        term at folded [start, end) is offered by its own: promotion wording of the term's lexicon
+        (``report_line_promo``: 官网, 注册, 开户, 提款, 秒到…) follows the unquoted term in its clause (澳门新葡京官网注册送88元,
+        真人百家乐在线开户, 金沙娱乐提款秒到 — not “澳门新葡京官网”等网站), and the cue's clause refuses something other
+        than the lexicon's topic (``clause_topic``: 杜绝虚假宣传, 拒绝套路 — not 严禁发布赌博广告, 坚决取缔非法彩票,
+        whose next clause names what they forbid: …官网链接一律删除). The term opens its clause, after at most a pitch
+        (认准澳门新葡京官网), rather than being the object of a verb there (规范网络彩票平台注册管理). Spam refuses its
+        competitors' vices, then sells."""
+        pattern, topic = self.offer[slot]
+        if pattern is None or (start > 0 and folded_text[start - 1] in _OPEN_QUOTES):
+            return False
+        stop = _COMMA_OR_CLAUSE_END.search(folded_text, end)
+        if pattern.search(folded_text, end, stop.start() if stop else len(folded_text)) is None:
+            return False
+        # the term is what its clause is about: it opens the clause, after at most a pitch (认准, 选择) — not the object
+        # of a clause of its own (…，规范网络彩票平台注册管理)
+        head = _clause_start(folded_text, start)
+        if start - head > 2 and pattern.search(folded_text, head, start) is None:
+            return False
+        if topic is None:
+            return True
+        lo = _clause_start(folded_text, cue_start)
+        stop = _COMMA_OR_CLAUSE_END.search(folded_text, cue_end, start)
+        return topic.search(folded_text, lo, stop.start() if stop else start) is None
+
+    def _negation(self, start: int, end: int, folded_text: str, barrier=None,
+                  offered=None) -> tuple[str, int, int] | None:
         """The negating cue and the folded gap [a, b) between it and the span, or None. A cue whose gap holds a
-        ``barrier`` (a callable of the gap: a paragraph boundary, a note's line break) does not count.
+        ``barrier`` (a callable of the gap: a paragraph boundary, a note's line break) does not count, nor one
+        beyond a comma that ``offered(cue span)`` says is spent on its own clause while the term's clause sells the
+        term (杜绝虚假宣传，澳门新葡京官网注册送88元, see :meth:`offered`) — unless the cue forbids publishing it
+        (严禁任何单位和个人，在网站发布澳门新葡京官网链接).
 
         A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
         严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
@@ -275,6 +321,9 @@ class HitFilter:
                     continue  # 远离骗子平台，选择真人百家乐: 远离 governs 骗子平台
                 if barrier is not None and barrier(lo + m.end(), start):
                     continue
+                if (offered is not None and _COMMA.search(window, m.end()) is not None
+                        and offered(lo + m.start(), lo + m.end()) and not _prohibited_publication(window, m.end(), m.group())):
+                    continue  # 杜绝虚假宣传，澳门新葡京官网注册送88元: the cue's clause is done, the next one sells
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
                                                                  or _prohibited_publication(window, m.end(), m.group(), self.prohibitions))):
@@ -356,14 +405,16 @@ class HitFilter:
                     continue
             if slot.lexicon.negation:
                 reported = bool(slot.lexicon.header.get("report_words"))
-                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph)
+                offered = (functools.partial(self.offered, h.slot, h.start, h.end, ftext)
+                           if self.offer[h.slot][0] is not None else None)
+                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph, offered)
                 if neg is not None:
                     negated.append((h.start, h.end))
                     continue
                 if reported and note is not None:
                     # a cue only across a note's line break: a warning next to the term, or spam dressed in one —
                     # lowered, not dropped; the terms detector judges the term's own line, as for a not_near word
-                    neg = self._negation(h.start, h.end, ftext, paragraph)
+                    neg = self._negation(h.start, h.end, ftext, paragraph, offered)
                     if neg is not None:
                         effects.append(ContextEffect(word=neg[0], effect=NOT_NEAR_OTHER_LINE))
             kept.append(KeptHit(h, tuple(effects)))
@@ -419,6 +470,12 @@ def _cue_regex(cue_words, rules: str | tuple[str, ...], fold_word, suffix: str =
         return None
     alt = "|".join(re.escape(w) for w in words)
     return lazy_re(f"(?:{alt}){suffix}" if suffix else alt)
+
+
+def _clause_start(folded_text: str, pos: int) -> int:
+    """Where the comma clause holding folded ``pos`` starts (looking back at most LIST_WINDOW characters)."""
+    lo = max(0, pos - LIST_WINDOW)
+    return max((m.end() for m in _COMMA_OR_CLAUSE_END.finditer(folded_text, lo, pos)), default=lo)
 
 
 _UP_TO_LAST_CLAUSE_END = lazy_re(r".*[。！？；;!?\n]", re.S)  # greedy: one call finds the last one
