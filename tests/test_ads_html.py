@@ -486,6 +486,29 @@ def test_spam_a_script_assigns_to_a_variable_and_writes_is_found(reviewer, html,
         assert html[f.start:f.end] == f.text
 
 
+# a script that writes its spam into a hidden element hides it as a hidden <div> does: the DOM never sees it
+@pytest.mark.parametrize("script, term, reason", [
+    ("<script>document.write('<div style=\"display:none\">澳门葡京 真人百家乐</div>')</script>", "澳门葡京", "display:none"),
+    ("<script>var s='<div style=\"position:absolute;left:-9999px\">';s+='<a href=\"http://x.cc\">太阳城集团</a>';"
+     "s+='</div>';document.write(s);</script>", "太阳城集团", "left:-9999"),
+    ('<script type="text/javascript">document.getElementById("ft").innerHTML = "<span style=\'font-size:0px\'>'
+     '\\u767e\\u5bb6\\u4e50</span>";</script>', "\\u767e\\u5bb6\\u4e50", "font-size:0"),
+])
+def test_spam_a_script_writes_into_a_hidden_element_is_tampering(reviewer, script, term, reason):
+    html = f"<html><body><p>县文旅局开展文化惠民演出活动。</p>{script}<p>正文</p></body></html>"
+    report = _review_html(reviewer, html)
+    injected = [f for f in report.findings if f.rule == "advertising.injected" and f.text == term]
+    assert injected, [(f.rule, f.text) for f in report.findings]
+    assert "hidden" in injected[0].explanation.details["signals"] and reason in injected[0].explanation.details["hidden_by"]
+
+
+def test_spam_a_script_writes_visibly_is_not_called_hidden(reviewer):
+    html = "<html><body><p>县文旅局开展文化惠民演出活动。</p><script>document.write('<p>澳门葡京</p>')</script></body></html>"
+    report = _review_html(reviewer, html)
+    assert "澳门葡京" in {f.text for f in report.findings if f.rule == "advertising.gambling"}
+    assert not [f for f in report.findings if f.rule == "advertising.injected"]
+
+
 @pytest.mark.parametrize("html", [
     '<script>var footer = "<p>主办单位：某市人民政府办公室 承办：市大数据中心</p>"; document.write(footer);</script>',
     '<script>var msg = "严禁发布澳门博彩等赌博广告，违者依法查处。"; document.write("<p>" + msg + "</p>");</script>',

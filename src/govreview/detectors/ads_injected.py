@@ -8,7 +8,8 @@ these signs is reported again as ``advertising.injected`` with the reason:
 
 * ``hidden`` — it sits in an element readers cannot see (dark-link blocks are
   concentrated in ``display:none``/off-screen containers, see
-  :mod:`govreview.htmldom`);
+  :mod:`govreview.htmldom`) — or that an inline script writes after a hiding
+  style (document.write('<div style="display:none">…'), which the DOM never sees);
 * ``issuer`` — it stands where the issuing body's or the place's name belongs
   (``澳门葡京人民政府关于…``, ``新葡京县应急管理局``);
 * ``official`` — the rest of the document is an official text (issuer names,
@@ -31,7 +32,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+import regex
+
 from ..docnumber import has_doc_number
+from ..htmldom import HiddenRegion
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
@@ -68,6 +72,24 @@ def _official_score(text: str, url: str | None) -> tuple[int, list[str]]:
         score += 2
         cues.append("gov.cn 网址")
     return score, cues
+
+
+# what hides the HTML a script writes (document.write('<div style="display:none">…')): the DOM never sees it
+_WRITTEN_HIDING = lazy_regex(
+    r"display\s*:\s*none|visibility\s*:\s*hidden|font-size\s*:\s*0(?![.\d]*[1-9])|(?:left|top|text-indent)\s*:\s*-\d{3,}",
+    regex.I)
+
+
+def _written_hidden(source: str, scripts: list[tuple[int, int]], pos: int) -> HiddenRegion | None:
+    """The script whose body holds source offset ``pos`` — text it writes (see :mod:`govreview.html`) — as a hidden
+    region when it writes a hiding style before that text (var s='<div style="display:none">'+…; document.write(s))."""
+    for bs, be in scripts:
+        if bs <= pos < be:
+            found = None
+            for found in _WRITTEN_HIDING.finditer(source, bs, pos):
+                pass
+            return HiddenRegion(bs, be, "script", f"脚本写入的 {found.group()}") if found is not None else None
+    return None
 
 
 def _page_parts(html) -> list[tuple[int, int, str]]:
@@ -108,6 +130,11 @@ class InjectedGambling:
         spans = [ctx.view_span(k.hit) for k in hits]
         structure = ctx.html.structure if ctx.html is not None else None
         hidden_at = [structure.hidden_at(ctx.view.to_source(s, e)[0]) if structure is not None else None for s, e in spans]
+        if structure is not None and any(h is None for h in hidden_at):
+            scripts = [t.body for t in ctx.html.tags if t.name == "script" and t.body is not None and not t.closing]
+            if scripts:
+                hidden_at = [h or _written_hidden(ctx.source, scripts, ctx.view.to_source(s, e)[0])
+                             for h, (s, e) in zip(hidden_at, spans)]
         # spam in hidden blocks does not make the visible page any less official
         spam_chars = sum(e - s for (s, e), h in zip(spans, hidden_at) if h is None)
         pieces, pos = [], 0
