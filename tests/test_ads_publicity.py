@@ -261,6 +261,10 @@ def test_police_news_and_publicity_across_lines_stay_low(reviewer, text):
     ("<div>温馨提示：请远离赌博<br/>金沙娱乐，首存即送５８元，提款秒到</div>", "金沙娱乐"),
     ("澳门新葡京官网注册\n警方提醒：谨防诈骗", "澳门新葡京"),
     ("首存送彩金，天天返水\n反诈提醒：谨防诈骗", "首存"),
+    # bracketed labels
+    ("【警方提醒】远离网络赌博\n澳门新葡京官网注册送88元", "澳门新葡京"),
+    ("★警方提醒★\n澳门新葡京官网注册送88元", "澳门新葡京"),
+    ("澳门新葡京官网注册\n【警方提醒】谨防网络赌博", "澳门新葡京"),
 ])
 def test_a_warning_line_does_not_reach_into_the_spam_line_next_to_it(reviewer, text, term):
     _, found = _findings(reviewer, text)
@@ -271,6 +275,9 @@ def test_a_warning_line_does_not_reach_into_the_spam_line_next_to_it(reviewer, t
     "警方提醒：\n“澳门新葡京”“太阳城集团”等均为境外赌博网站，切勿登录。",
     "公安机关提醒：以下网站均为赌博网站，请勿访问：\n澳门新葡京、太阳城集团、金沙娱乐",
     "温馨提示：请勿登录以下网站：\n澳门新葡京\n太阳城集团",
+    "【温馨提示】请勿登录以下网站：\n澳门新葡京、太阳城集团",
+    "【警方提醒】\n“澳门新葡京”“太阳城集团”均为境外赌博网站，切勿登录。",
+    "「澳門新葡京」\n【警方提醒】网络赌博违法，切勿参与。",
     "警方提醒：\n1.“百家乐”“澳门葡京”都是赌博骗局；\n2.切勿点击陌生链接。",
     "市公安局提醒广大群众：\n网络赌博十赌九骗，澳门新葡京等境外赌博网站切勿登录。",
     # a warning hard-wrapped inside its sentence: low at most

@@ -149,10 +149,13 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
 # what ends a sentence at the end of a line: not a colon (警方提醒：/ … introduces the next line, whose content is
 # the police's), not a closing quote or bracket (…通过“太阳城集团”/ 网站组织… wraps a sentence after one)
 _LINE_END_SENTENCE = lazy_re(r"[。！？；!?;]\s*$")
-_LINE_LABEL = lazy_re(r"\s*[^\s，。：:,；;]{1,8}[：:]")  # 警方提醒：, 温馨提示：, 注意: at the start of a line
-# a warning's label at the start of a line (警方提醒：, 公安机关提示：, 市公安局提醒广大群众：, 温馨提示：): the line is a
-# note of its own, ended at its end (not 经查：, 案情：, whose narrative may wrap onto the next line)
-_WARNING_LABEL = lazy_re(r"\s*[^\s，。：:,；;]{0,8}?(?:提醒|提示|警示|忠告|注意)[^\s，。：:,；;]{0,6}[：:]")
+# 警方提醒：, 温馨提示：, 注意: — or in brackets, 【警方提醒】, ★温馨提示★ — at the start of a line
+_LINE_LABEL = lazy_re(r"\s*(?:[^\s，。：:,；;【】〔〕\[\]［］★☆]{1,8}[：:]|[【〔\[［★☆][^\s，。：:,；;【】〔〕\[\]［］★☆]{1,8}[】〕\]］★☆])")
+# a warning's label at the start of a line (警方提醒：, 公安机关提示：, 市公安局提醒广大群众：, 温馨提示：, 【警方提醒】): the
+# line is a note of its own, ended at its end (not 经查：, 案情：, whose narrative may wrap onto the next line)
+_WARNING_LABEL = lazy_re(r"\s*(?:[^\s，。：:,；;【】〔〕\[\]［］★☆]{0,8}?(?:提醒|提示|警示|忠告|注意)[^\s，。：:,；;【】〔〕\[\]［］★☆]{0,6}[：:]"
+                         r"|[【〔\[［★☆][^\s，。：:,；;【】〔〕\[\]［］★☆]{0,8}?(?:提醒|提示|警示|忠告|注意)"
+                         r"[^\s，。：:,；;【】〔〕\[\]［］★☆]{0,6}[】〕\]］★☆][：:]?)")
 
 
 def sentence_break_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
