@@ -326,5 +326,31 @@ def test_a_cue_over_the_comma_still_governs_what_official_text_forbids(reviewer,
     assert report.verdict.value == "pass"
 
 
+# the casino's age disclaimer is no prohibition of the casino
+@pytest.mark.parametrize("text, term", [
+    ("澳门新葡京，未满18岁禁止注册", "澳门新葡京"),
+    ("澳門新葡京官網，未滿１８歲禁止註冊", "澳門新葡京"),
+    ("真人百家乐在线，未成年人不得参与", "真人百家乐"),
+    ("太阳城集团 未满十八岁严禁投注", "太阳城集团"),
+    ("18岁以下禁止进入，真人百家乐", "真人百家乐"),
+    ("<div class=\"foot\">金沙娱乐&nbsp;|&nbsp;18周岁以下请勿注册</div>", "金沙娱乐"),
+])
+def test_an_age_disclaimer_does_not_hide_the_casino(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "禁止未成年人参与百家乐等赌博活动。",
+    "各学校要教育未成年人不得参与百家乐等网络赌博。",
+    "坚决防止未成年人沉迷网络，严禁发布百家乐等赌博广告。",
+    "严禁未成年人进入网吧，澳门博彩广告一律删除。",
+    "保护未成年人，严禁传播澳门博彩信息。",
+])
+def test_official_text_protecting_minors_still_governs_the_term(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20

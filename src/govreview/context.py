@@ -232,6 +232,12 @@ class HitFilter:
             if lx.name not in promo:
                 promo[lx.name] = (words_of(lx, "report_line_promo"), words_of(lx, "clause_topic"))
         self.offer = [promo[sl.lexicon.name] for sl in slots]
+        # an age limit (age_limit: 未满18岁, 18岁以下, 未成年) that a cue governs instead of the term: 澳门新葡京，未满18岁禁止注册
+        ages: dict[str, LazyPattern | None] = {}
+        for sl in slots:
+            if sl.lexicon.name not in ages:
+                ages[sl.lexicon.name] = words_of(sl.lexicon, "age_limit")
+        self.age_limit = [ages[sl.lexicon.name] for sl in slots]
 
     def allow_spans(self, hits: list[Hit]) -> list[tuple[int, int, tuple[str, ...]]]:
         return [(h.start, h.end, self.slots[h.slot].entry.applies_to) for h in hits if h.slot in self.allow]
@@ -301,13 +307,31 @@ class HitFilter:
         stop = _COMMA_OR_CLAUSE_END.search(folded_text, cue_end, start)
         return topic.search(folded_text, lo, stop.start() if stop else start) is None
 
+    def for_minors(self, slot: int, start: int, end: int, folded_text: str, cue_start: int, cue_end: int) -> bool:
+        """Whether the cue at folded [cue_start, cue_end) restricts minors rather than negating the term at [start, end):
+        an age limit of the term's lexicon (``age_limit``: 未满18岁, 18岁以下, 未成年) is the cue's subject — it stands
+        right before the cue in the cue's comma clause, after the term — as in 澳门新葡京，未满18岁禁止注册;
+        太阳城集团 未满十八岁严禁投注; 18岁以下禁止进入，真人百家乐. The casino's disclaimer offers the term to adults; it
+        forbids nothing. An age group the cue names after it is what official text protects, and a cue before the term
+        in the term's own clause still governs it (禁止未成年人参与百家乐等赌博活动; 教育未成年人不得参与百家乐)."""
+        pattern = self.age_limit[slot]
+        if pattern is None:
+            return False
+        lo = _clause_start(folded_text, cue_start)
+        if cue_start >= end:
+            lo = max(lo, end)
+        elif _COMMA_OR_CLAUSE_END.search(folded_text, cue_end, start) is None:
+            return False
+        return pattern.search(folded_text, lo, cue_start) is not None
+
     def _negation(self, start: int, end: int, folded_text: str, barrier=None,
-                  offered=None) -> tuple[str, int, int] | None:
+                  offered=None, minors=None) -> tuple[str, int, int] | None:
         """The negating cue and the folded gap [a, b) between it and the span, or None. A cue whose gap holds a
         ``barrier`` (a callable of the gap: a paragraph boundary, a note's line break) does not count, nor one
         beyond a comma that ``offered(cue span)`` says is spent on its own clause while the term's clause sells the
         term (杜绝虚假宣传，澳门新葡京官网注册送88元, see :meth:`offered`) — unless the cue forbids publishing it
-        (严禁任何单位和个人，在网站发布澳门新葡京官网链接).
+        (严禁任何单位和个人，在网站发布澳门新葡京官网链接) — nor one that ``minors(cue span)`` says restricts an age
+        group (澳门新葡京，未满18岁禁止注册, see :meth:`for_minors`).
 
         A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
         严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
@@ -327,6 +351,8 @@ class HitFilter:
                 if (offered is not None and _COMMA.search(window, m.end()) is not None
                         and offered(lo + m.start(), lo + m.end()) and not _prohibited_publication(window, m.end(), m.group())):
                     continue  # 杜绝虚假宣传，澳门新葡京官网注册送88元: the cue's clause is done, the next one sells
+                if minors is not None and minors(lo + m.start(), lo + m.end()):
+                    continue  # 18岁以下禁止进入，真人百家乐: a disclaimer
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
                                                                  or _prohibited_publication(window, m.end(), m.group(), self.prohibitions))):
@@ -337,7 +363,8 @@ class HitFilter:
             m = next((m for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window))
                       if not self.assured(folded_text, end + m.start(), end + m.end())
                       and not self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)
-                      and not (barrier is not None and barrier(end, end + m.start()))), None)
+                      and not (barrier is not None and barrier(end, end + m.start()))
+                      and not (minors is not None and minors(end + m.start(), end + m.end()))), None)
             if m is not None and (m.start() <= CUE_WINDOW or (
                     m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
                 return m.group(), end, end + m.start()
@@ -410,14 +437,16 @@ class HitFilter:
                 reported = bool(slot.lexicon.header.get("report_words"))
                 offered = (functools.partial(self.offered, h.slot, h.start, h.end, ftext)
                            if self.offer[h.slot][0] is not None else None)
-                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph, offered)
+                minors = (functools.partial(self.for_minors, h.slot, h.start, h.end, ftext)
+                          if self.age_limit[h.slot] is not None else None)
+                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph, offered, minors)
                 if neg is not None:
                     negated.append((h.start, h.end))
                     continue
                 if reported and note is not None:
                     # a cue only across a note's line break: a warning next to the term, or spam dressed in one —
                     # lowered, not dropped; the terms detector judges the term's own line, as for a not_near word
-                    neg = self._negation(h.start, h.end, ftext, paragraph, offered)
+                    neg = self._negation(h.start, h.end, ftext, paragraph, offered, minors)
                     if neg is not None:
                         effects.append(ContextEffect(word=neg[0], effect=NOT_NEAR_OTHER_LINE))
             kept.append(KeptHit(h, tuple(effects)))
