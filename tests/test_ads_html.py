@@ -219,6 +219,26 @@ def test_a_lowered_gambling_hit_in_an_official_page_is_not_tampering(reviewer, b
     assert report.verdict.value == "pass"
 
 
+# the spam share of an official page counts each spam character once, however many entries overlap there
+# (澳门新葡京娱乐场 holds 澳门新葡京, 新葡京, 新葡京娱乐, 葡京娱乐, 新葡京娱乐场)
+@pytest.mark.parametrize("inj, term", [
+    ('<p>友情链接：<a href="http://xpj.cc">澳门新葡京娱乐场</a></p>', "新葡京娱乐场"),
+    ("<p>澳门新葡京娱乐场</p>", "新葡京娱乐场"),
+    ("<p>太阳城娱乐城</p>", "太阳城娱乐城"),
+    ("<p>澳門威尼斯人娛樂</p>", "澳門威尼斯人"),
+])
+def test_a_brand_of_overlapping_entries_on_an_official_page_is_tampering(reviewer, inj, term):
+    report = reviewer.review({"html": _OFFICIAL_PAGE.format(title="防汛通知", body=inj)})
+    assert term in {f.text for f in report.findings if f.rule == "advertising.injected"}, \
+        [(f.rule, f.text) for f in report.findings]
+
+
+def test_a_spam_page_with_a_government_footer_is_not_called_official(reviewer):
+    spam = "<p>澳门新葡京娱乐场 太阳城娱乐城 真人百家乐 威尼斯人娱乐</p>" * 4
+    html = f"<html><body>{spam}<p>主办单位：某某县人民政府办公室 特此通知</p></body></html>"
+    assert not rules(reviewer.review({"html": html}), "advertising.injected")
+
+
 def test_gambling_spam_page_is_not_called_official(reviewer):
     spam = "真人百家乐开户送彩金，澳门新葡京娱乐场，北京赛车pk10，时时彩计划，首存返水，提款秒到！" * 3
     report = reviewer.review(spam)

@@ -136,7 +136,11 @@ class InjectedGambling:
                 hidden_at = [h or _written_hidden(ctx.source, scripts, ctx.view.to_source(s, e)[0])
                              for h, (s, e) in zip(hidden_at, spans)]
         # spam in hidden blocks does not make the visible page any less official
-        spam_chars = sum(e - s for (s, e), h in zip(spans, hidden_at) if h is None)
+        # (the union of the visible spans: 澳门新葡京娱乐场 holds five overlapping entries, one run of spam)
+        spam_chars, reach = 0, 0
+        for s, e in sorted(span for span, h in zip(spans, hidden_at) if h is None):
+            spam_chars += max(0, e - max(s, reach))
+            reach = max(reach, e)
         pieces, pos = [], 0
         for s, e in sorted(spans):
             if s > pos:
