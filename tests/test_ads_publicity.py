@@ -294,6 +294,29 @@ def test_a_warning_and_its_examples_on_the_next_lines_stay_low(reviewer, text):
     assert report.verdict.value == "pass"
 
 
+# …nor does a warning appended on the spam's own line, after its clause: the report words are the warning's
+@pytest.mark.parametrize("text, term", [
+    ("澳门新葡京官网注册送88元，警方提醒：谨防网络赌博", "澳门新葡京"),
+    ("<p>澳门新葡京官网注册送88元，警方提醒：谨防网络赌博</p>", "澳门新葡京"),
+    ("太阳城集团最新网址 yc888.com 【警方提示】远离赌博，谨防诈骗", "太阳城集团"),
+    ("澳門新葡京官網註冊送８８元。溫馨提示：網絡賭博十賭九騙", "澳門新葡京"),
+])
+def test_a_warning_appended_to_the_spam_line_does_not_make_it_a_report(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+@pytest.mark.parametrize("text", [
+    "“澳门新葡京官网”等均为境外赌博网站，警方提醒：切勿登录。",
+    "澳门新葡京官网注册送88元等信息均系诈骗，警方提醒：切勿相信。",
+    "被告人在澳门新葡京官网注册账号参赌，警方提醒：远离赌博。",
+    "警方提醒：谨防网络赌博，澳门新葡京官网注册送88元都是骗局。",
+])
+def test_publicity_with_a_warning_on_the_same_line_stays_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
 # a cue spent on its own comma clause (杜绝虚假宣传, 拒绝套路: spam refusing its rivals' vices) does not reach a term
 # that the next clause sells (官网, 注册, 开户, 提款秒到); a cue whose clause names gambling still does
 @pytest.mark.parametrize("text, term", [

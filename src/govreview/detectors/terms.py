@@ -37,7 +37,9 @@ with the nearest other line before and after it. A line with words of its own be
 An entry's ``not_near`` word (警方, 公安, 打击…) drops a hit on its own line, but on a neighbouring line past the
 end of a sentence it only lowers it: spam appends 警方提醒：… lines on purpose (「澳門新葡京」 / 警方提醒：…
 is low, not gone). Where the term's own line, outside its quotations, promotes (``report_line_promo``:
-官网, 网址, 注册, 首存, 彩金, 信誉… — 澳门新葡京官网注册 / 警方提醒：谨防网络赌博) the next line changes nothing.
+官网, 网址, 注册, 首存, 彩金, 信誉… — 澳门新葡京官网注册 / 警方提醒：谨防网络赌博) the next line changes nothing, and neither
+does a warning appended on the term's own line after the clause that sells it (澳门新葡京官网注册送88元，警方提醒：
+谨防网络赌博): its report words are the warning's, not the line's.
 
 Spam quotes and lists too, but without a report word that is not its own claim. Words that
 spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
@@ -150,6 +152,7 @@ class TermDetector:
                 pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
                 para = _paragraph(ctx, k.hit)
                 para = exhibits(*para)
+                para = _before_appended_warning(ctx, k.hit, para, rep.line_promo)
                 words = said(*para, pattern)
                 if words and rep.pitch is not None and all(w in rep.talk for w in words) and promoted(*para, rep.pitch):
                     # 揭穿骗局：不是所有平台都是骗子，太阳城集团信誉第一 — spam talks about scams too, but only a seller
@@ -200,6 +203,37 @@ class TermDetector:
         if quoted_on_line(text, vs, ve):
             return "quoted"
         return "named" if m is not None else None
+
+
+# a warning's label inside a line, after a clause or sentence end: 澳门新葡京官网注册送88元，警方提醒：谨防网络赌博
+_MIDLINE_WARNING = lazy_re(r"[,;。!?\s]\s*[【\[★]?[^\s,;。!?:：【】\[\]★]{0,8}?(?:提醒|提示|警示)[^\s,;。!?:：【】\[\]★]{0,4}[】\]★]?[:：]?")
+_CLAUSE_MARK = lazy_re(r"[,;。!?\n]")
+
+
+def _before_appended_warning(ctx, hit, para: tuple[int, int], promo: re.Pattern[str] | None) -> tuple[int, int]:
+    """The paragraph whose report words speak for the hit: up to a warning appended after the term's clause when
+    that clause sells the term (澳门新葡京官网注册送88元，警方提醒：谨防网络赌博 — spam appends the warning on its own
+    line or after a comma alike, see :func:`govreview.context.sentence_break_between`). The term opens its clause
+    (after at most a pitch such as 认准) and promotion wording (``report_line_promo``) follows it there, unquoted.
+    Otherwise, and for a warning before the term, the whole paragraph."""
+    if promo is None:
+        return para
+    a, b = para
+    vs, ve = ctx.view_span(hit)
+    st = ctx.reviewer.settings
+    table = _fold_table(st.width, st.case, st.t2s)
+    line = ctx.text[a:b].translate(table)
+    s, e = vs - a, ve - a
+    m = _MIDLINE_WARNING.search(line, e)
+    if m is None or (s > 0 and line[s - 1] in "“‘\"'「『《"):
+        return para
+    starts = [x.end() for x in _CLAUSE_MARK.finditer(line, 0, s)]
+    head = starts[-1] if starts else 0
+    stop = _CLAUSE_MARK.search(line, e)
+    clause_end = stop.start() if stop else len(line)
+    if (s - head > 2 and promo.search(line, head, s) is None) or promo.search(line, e, clause_end) is None:
+        return para
+    return a, a + m.start()
 
 
 def line_promotes(ctx, hit, pattern: re.Pattern[str] | None) -> bool:
