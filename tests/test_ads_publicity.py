@@ -317,6 +317,31 @@ def test_publicity_with_a_warning_on_the_same_line_stays_low(reviewer, text):
     assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
 
 
+# a report's words stand in its sentence, which a hard-wrapped text or a <br> runs over several lines
+@pytest.mark.parametrize("text", [
+    "市公安局提醒：网络赌博危害大\n澳门新葡京、太阳城集团等网站\n都是境外赌博平台，切勿参与。",
+    "近期，不法分子通过短信发送“澳门新葡京官网注册送88元”等信息，\n诱骗群众登录网站充值，多名受害人血本无归。",
+    "<p>近期有群众反映，收到“太阳城集团”<br>等境外赌博网站的推广短信，请勿点击。</p>",
+    "據警方通報，「澳門新葡京」、「金沙娛樂」等\n均為境外賭博網站，切勿登錄。",
+])
+def test_publicity_wrapped_over_lines_stays_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
+@pytest.mark.parametrize("text, term", [
+    # a line of nothing but brands is keyword stuffing, not the rest of the sentence above it
+    ("近日，县公安局破获一起网络赌博案，抓获犯罪嫌疑人5名\n澳门新葡京 太阳城集团 金沙娱乐", "金沙娱乐"),
+    # a line that promotes is judged by itself
+    ("近期，不法分子通过短信发送诈骗信息，\n太阳城集团官网注册就送88元，天天返水", "太阳城集团"),
+    # a paragraph boundary is no wrap
+    ("网络赌博十赌九骗，受害人往往血本无归\n\n真人百家乐 在线开户 日赚千元", "真人百家乐"),
+])
+def test_spam_next_to_a_wrapped_report_line_is_still_spam(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
 # a cue spent on its own comma clause (杜绝虚假宣传, 拒绝套路: spam refusing its rivals' vices) does not reach a term
 # that the next clause sells (官网, 注册, 开户, 提款秒到); a cue whose clause names gambling still does
 @pytest.mark.parametrize("text, term", [

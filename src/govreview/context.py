@@ -174,6 +174,24 @@ def sentence_break_between(folded: Folded, view: TextView, a: int, b: int) -> bo
 
 
 _LINE_END_COLON = lazy_re(r"[：:]\s*$")
+_INDENTED = lazy_re(r"\n(?:[ \t\r\u3000]*\n|\u3000\u3000| {2}|\t)")
+
+
+def wraps_sentence(view: TextView, i: int) -> bool:
+    """Whether the line break at view index ``i`` wraps a sentence onto the next line — a hard-wrapped line of
+    plain text, PDF or a ``<br>`` (…通过短信发送“澳门新葡京”等信息，/ 诱骗群众登录…) — rather than ending one: the
+    line does not end with 。！？；, a colon or its warning's label (警方提醒：…), the next line starts with no
+    label, and the break is no paragraph boundary (blank line, indent, a table cell, a block element)."""
+    text = view.text
+    line_start = text.rfind("\n", 0, i) + 1
+    if (_LINE_END_SENTENCE.search(text, line_start, i) or _LINE_END_COLON.search(text, line_start, i)
+            or _WARNING_LABEL.match(text, line_start, i) or _LINE_LABEL.match(text, i + 1)
+            or not text[line_start:i].strip() or not text[i + 1:text.find("\n", i + 1) if "\n" in text[i + 1:] else len(text)].strip()
+            or _INDENTED.match(text, i) or "\t" in text[line_start:i]):
+        return False
+    s, _ = view.to_source(i, i + 1)
+    src = view.source
+    return not (src.startswith("<", s) and not src.startswith(("<br", "<BR", "<Br"), s))
 
 
 def note_break_between(folded: Folded, view: TextView, a: int, b: int) -> bool:

@@ -41,6 +41,11 @@ is low, not gone). Where the term's own line, outside its quotations, promotes (
 does a warning appended on the term's own line after the clause that sells it (澳门新葡京官网注册送88元，警方提醒：
 谨防网络赌博): its report words are the warning's, not the line's.
 
+The paragraph is the term's line, or — where the line does not promote and is not a line of bare terms —
+the sentence a hard wrap or a ``<br>`` runs over several lines (…通过短信发送“澳门新葡京”等信息，/ 诱骗群众
+登录赌博网站充值。): a report's words stand in its sentence. A line ending in 。！？；, a colon or a warning's
+label, a label starting the next line, and a paragraph boundary end the sentence.
+
 Spam quotes and lists too, but without a report word that is not its own claim. Words that
 spam also says of itself (``report_weak``: 网络赌博 — 网络赌博首选“澳门新葡京”) count toward
 ``report_min`` and, alone, only for a term listed under a classification or named as one
@@ -59,7 +64,7 @@ from typing import NamedTuple
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..normalize import fold_term, substitution_table
-from ..context import NOT_NEAR_OTHER_LINE
+from ..context import NOT_NEAR_OTHER_LINE, wraps_sentence
 from ..registry import Rule, detector
 from ._quotes import quoted_on_line
 
@@ -133,6 +138,7 @@ class TermDetector:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
+        stuffed = functools.lru_cache(maxsize=64)(lambda a, b: _stuffed(ctx, a, b))
 
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
@@ -150,8 +156,10 @@ class TermDetector:
                 continue
             if rep is not None:
                 pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
-                para = _paragraph(ctx, k.hit)
-                para = exhibits(*para)
+                line = _paragraph(ctx, k.hit)
+                para = exhibits(*line)
+                if para == line and not line_promotes(ctx, k.hit, rep.line_promo) and not stuffed(*line):
+                    para = _sentence(ctx, *line)
                 para = _before_appended_warning(ctx, k.hit, para, rep.line_promo)
                 words = said(*para, pattern)
                 if words and rep.pitch is not None and all(w in rep.talk for w in words) and promoted(*para, rep.pitch):
@@ -193,11 +201,12 @@ class TermDetector:
         text = ctx.text
         st = self.settings
         table = _fold_table(st.width, st.case, st.t2s)
-        before = text[max(0, vs - 60):vs].translate(table)
+        # read across the line breaks that wrap the sentence (…“太阳城集团”等网站 / 都是境外赌博平台)
+        before = _unwrapped(ctx, max(0, vs - 60), vs).translate(table)
         ends = list(_SENTENCE_END.finditer(before))
         if _LISTED.search(before, ends[-1].end() if ends else 0):
             return "listed"
-        m = _NAMED.match(text[ve:ve + 40].translate(table))
+        m = _NAMED.match(_unwrapped(ctx, ve, min(len(text), ve + 40)).translate(table))
         if m is not None and m.group(1):
             return "classified"
         if quoted_on_line(text, vs, ve):
@@ -313,6 +322,61 @@ def _paragraph(ctx, hit) -> tuple[int, int]:
     text = ctx.text
     end = text.find("\n", ve)
     return text.rfind("\n", 0, vs) + 1, (len(text) if end < 0 else end)
+
+
+_WRAP_REACH = 3  # lines a wrapped sentence is followed over, each way
+
+
+_WORDS_OF_ITS_OWN = lazy_regex(r"\p{Han}{2}")
+
+
+def _stuffed(ctx, a: int, b: int) -> bool:
+    """Whether the line [a, b) is nothing but terms (澳门新葡京 太阳城集团 金沙娱乐): keyword stuffing, no wrapped
+    sentence, whatever the line before it says."""
+    line = list(ctx.text[a:b])
+    slots = ctx.reviewer.matcher.slots
+    for h in ctx.hits:  # every term match, kept or not (澳门新葡京 dropped for a not_near word is still a term)
+        if slots[h.slot].lexicon.kind == "terms":
+            vs, ve = ctx.view_span(h)
+            if a <= vs and ve <= b:
+                line[vs - a:ve - a] = " " * (ve - vs)
+    return _WORDS_OF_ITS_OWN.search("".join(line)) is None
+
+
+def _unwrapped(ctx, a: int, b: int) -> str:
+    """The view text [a, b) without the line breaks that wrap a sentence (see :func:`_sentence`)."""
+    text = ctx.text
+    i = text.find("\n", a, b)
+    if i < 0:
+        return text[a:b]
+    out, pos = [], a
+    while i >= 0:
+        if wraps_sentence(ctx.view, i):
+            out.append(text[pos:i])
+            pos = i + 1
+        i = text.find("\n", i + 1, b)
+    out.append(text[pos:b])
+    return "".join(out)
+
+
+def _sentence(ctx, a: int, b: int) -> tuple[int, int]:
+    """The line [a, b) with the lines a hard-wrapped sentence runs over before and after it (see
+    :func:`govreview.context.wraps_sentence`): a report's words stand in its sentence, not in its line
+    (…通过短信发送“澳门新葡京官网注册送88元”等信息，/ 诱骗群众登录赌博网站充值。). Only for a line that does not
+    promote: spam injected next to a wrapped line is judged by its own."""
+    text, view = ctx.text, ctx.view
+    if view.identity and "\n" not in text:
+        return a, b
+    for _ in range(_WRAP_REACH):
+        if b >= len(text) or not wraps_sentence(view, b):
+            break
+        nxt = text.find("\n", b + 1)
+        b = len(text) if nxt < 0 else nxt
+    for _ in range(_WRAP_REACH):
+        if a == 0 or not wraps_sentence(view, a - 1):
+            break
+        a = text.rfind("\n", 0, a - 1) + 1
+    return a, b
 
 
 __all__ = ["TermDetector", "Category", "Severity"]
