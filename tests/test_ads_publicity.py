@@ -342,6 +342,27 @@ def test_spam_next_to_a_wrapped_report_line_is_still_spam(reviewer, text, term):
     assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
 
 
+# 反诈 publicity names the lure's senders and what they impersonate (不法分子, 冒充); spam that says so of itself
+# beside its own pitch is still spam
+@pytest.mark.parametrize("text", [
+    "【反诈宣传】网络赌博常见套路\n温馨提示：\n1.以“注册送彩金”“首存返水”为诱饵；\n2.冒充“澳门新葡京”“太阳城集团”等平台；",
+    "不法分子冒充“太阳城集团”客服，以“充值返利”为诱饵实施诈骗。",
+    "近期，不法分子通过短信发送“澳門新葡京”等赌博网站链接。",
+])
+def test_publicity_about_impersonators_stays_low(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+
+
+@pytest.mark.parametrize("text, term", [
+    ("认准唯一官网，谨防不法分子冒充，澳门新葡京注册送88元", "新葡京"),
+    ("冒充“澳门新葡京”？认准唯一官网 xpj88.com", "澳门新葡京"),
+])
+def test_spam_warning_of_impersonators_is_still_spam(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
 # a cue spent on its own comma clause (杜绝虚假宣传, 拒绝套路: spam refusing its rivals' vices) does not reach a term
 # that the next clause sells (官网, 注册, 开户, 提款秒到); a cue whose clause names gambling still does
 @pytest.mark.parametrize("text, term", [
