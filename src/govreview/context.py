@@ -184,9 +184,10 @@ def wraps_sentence(view: TextView, i: int) -> bool:
     label, and the break is no paragraph boundary (blank line, indent, a table cell, a block element)."""
     text = view.text
     line_start = text.rfind("\n", 0, i) + 1
+    nxt = text.find("\n", i + 1)
     if (_LINE_END_SENTENCE.search(text, line_start, i) or _LINE_END_COLON.search(text, line_start, i)
             or _WARNING_LABEL.match(text, line_start, i) or _LINE_LABEL.match(text, i + 1)
-            or not text[line_start:i].strip() or not text[i + 1:text.find("\n", i + 1) if "\n" in text[i + 1:] else len(text)].strip()
+            or not text[line_start:i].strip() or not text[i + 1:len(text) if nxt < 0 else nxt].strip()
             or _INDENTED.match(text, i) or "\t" in text[line_start:i]):
         return False
     s, _ = view.to_source(i, i + 1)
@@ -342,14 +343,15 @@ class HitFilter:
             return False
         return pattern.search(folded_text, lo, cue_start) is not None
 
-    def _negation(self, start: int, end: int, folded_text: str, barrier=None,
-                  offered=None, minors=None) -> tuple[str, int, int] | None:
+    def _negation(self, start: int, end: int, folded_text: str, barrier=None, offered=None, minors=None,
+                  soft=None, stopped: list[str] | None = None) -> tuple[str, int, int] | None:
         """The negating cue and the folded gap [a, b) between it and the span, or None. A cue whose gap holds a
-        ``barrier`` (a callable of the gap: a paragraph boundary, a note's line break) does not count, nor one
-        beyond a comma that ``offered(cue span)`` says is spent on its own clause while the term's clause sells the
-        term (杜绝虚假宣传，澳门新葡京官网注册送88元, see :meth:`offered`) — unless the cue forbids publishing it
+        ``barrier`` (a callable of the gap: a paragraph boundary) does not count, nor one beyond a comma that
+        ``offered(cue span)`` says is spent on its own clause while the term's clause sells the term
+        (杜绝虚假宣传，澳门新葡京官网注册送88元, see :meth:`offered`) — unless the cue forbids publishing it
         (严禁任何单位和个人，在网站发布澳门新葡京官网链接) — nor one that ``minors(cue span)`` says restricts an age
-        group (澳门新葡京，未满18岁禁止注册, see :meth:`for_minors`).
+        group (澳门新葡京，未满18岁禁止注册, see :meth:`for_minors`). A cue that would negate but for a ``soft``
+        barrier in its gap (a note's line break) does not count either; it is added to ``stopped``.
 
         A cue reaches CUE_WINDOW characters; across an enumeration it reaches LIST_WINDOW: in
         严禁发布澳门博彩、网络赌场、百家乐等赌博广告 the cue governs every item of the 、 list, however far
@@ -373,18 +375,29 @@ class HitFilter:
                     continue  # 18岁以下禁止进入，真人百家乐: a disclaimer
                 if m.end() >= len(window) - CUE_WINDOW or (
                         m.end() >= len(window) - LIST_WINDOW and (_enumerates(window, m.end(), len(window))
-                                                                 or _prohibited_publication(window, m.end(), m.group(), self.prohibitions))):
+                                                                 or _prohibited_publication(window, m.end(), m.group(),
+                                                                                              self.prohibitions))):
+                    if soft is not None and soft(lo + m.end(), start):
+                        if stopped is not None:
+                            stopped.append(m.group())
+                        continue
                     return m.group(), lo + m.end(), start
         if self.cues_after is not None:
             window = folded_text[end:end + LIST_WINDOW + 8]
             stop = _CLAUSE_END.search(window)
-            m = next((m for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window))
-                      if not self.assured(folded_text, end + m.start(), end + m.end())
-                      and not self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)
-                      and not (barrier is not None and barrier(end, end + m.start()))
-                      and not (minors is not None and minors(end + m.start(), end + m.end()))), None)
-            if m is not None and (m.start() <= CUE_WINDOW or (
-                    m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
+            for m in self.cues_after.finditer(window, 0, stop.start() if stop else len(window)):
+                if (self.assured(folded_text, end + m.start(), end + m.end())
+                        or self._after_cue_negated(folded_text, end + m.start(), end + m.end(), end)
+                        or (barrier is not None and barrier(end, end + m.start()))
+                        or (minors is not None and minors(end + m.start(), end + m.end()))):
+                    continue
+                if not (m.start() <= CUE_WINDOW or (
+                        m.start() <= LIST_WINDOW and _enumerates(window, 0, m.start(), tail="等"))):
+                    break  # the nearest cue that counts is out of reach
+                if soft is not None and soft(end, end + m.start()):
+                    if stopped is not None:
+                        stopped.append(m.group())
+                    continue
                 return m.group(), end, end + m.start()
         return None
 
@@ -403,7 +416,7 @@ class HitFilter:
             return _paragraph_between(folded, view, a, b)
 
         def note(a: int, b: int) -> bool:  # so does a note's line break (警方提醒：谨防网络赌博 / 澳门新葡京官网注册…)
-            return _paragraph_between(folded, view, a, b) or note_break_between(folded, view, a, b)
+            return note_break_between(folded, view, a, b)
 
         if view is None:
             paragraph = note = None
@@ -457,16 +470,16 @@ class HitFilter:
                            if self.offer[h.slot][0] is not None else None)
                 minors = (functools.partial(self.for_minors, h.slot, h.start, h.end, ftext)
                           if self.age_limit[h.slot] is not None else None)
-                neg = self._negation(h.start, h.end, ftext, note if reported else paragraph, offered, minors)
+                stopped: list[str] = []
+                neg = self._negation(h.start, h.end, ftext, paragraph, offered, minors,
+                                     note if reported else None, stopped)
                 if neg is not None:
                     negated.append((h.start, h.end))
                     continue
-                if reported and note is not None:
+                if stopped:
                     # a cue only across a note's line break: a warning next to the term, or spam dressed in one —
                     # lowered, not dropped; the terms detector judges the term's own line, as for a not_near word
-                    neg = self._negation(h.start, h.end, ftext, paragraph, offered, minors)
-                    if neg is not None:
-                        effects.append(ContextEffect(word=neg[0], effect=NOT_NEAR_OTHER_LINE))
+                    effects.append(ContextEffect(word=stopped[0], effect=NOT_NEAR_OTHER_LINE))
             kept.append(KeptHit(h, tuple(effects)))
         if negated and kept:
             # a term inside a negated longer one is negated with it: 严禁…发布澳门博彩广告 governs 澳门博彩, and so

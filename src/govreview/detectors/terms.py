@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import functools
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator
 from typing import NamedTuple
 
@@ -138,7 +139,15 @@ class TermDetector:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
-        stuffed = functools.lru_cache(maxsize=64)(lambda a, b: _stuffed(ctx, a, b))
+        term_spans: list[tuple[int, int]] = []  # view spans of every term match, sorted: built on first need
+
+        def stuffed(a: int, b: int) -> bool:
+            if not term_spans:
+                slots = ctx.reviewer.matcher.slots
+                term_spans.extend(sorted(ctx.view_span(h) for h in ctx.hits if slots[h.slot].lexicon.kind == "terms"))
+            return _stuffed(ctx.text, a, b, term_spans)
+        stuffed = functools.lru_cache(maxsize=64)(stuffed)
+        sentence = functools.lru_cache(maxsize=64)(lambda a, b: _sentence(ctx, a, b))
 
         for k in ctx.kept:
             slot = ctx.slot(k.hit)
@@ -158,8 +167,10 @@ class TermDetector:
                 pattern, need, weak, promo = rep.words, rep.min, rep.weak, rep.promo
                 line = _paragraph(ctx, k.hit)
                 para = exhibits(*line)
-                if para == line and not line_promotes(ctx, k.hit, rep.line_promo) and not stuffed(*line):
-                    para = _sentence(ctx, *line)
+                if para == line:
+                    wrapped = sentence(*line)
+                    if wrapped != line and not stuffed(*line) and not line_promotes(ctx, k.hit, rep.line_promo):
+                        para = wrapped
                 para = _before_appended_warning(ctx, k.hit, para, rep.line_promo)
                 words = said(*para, pattern)
                 if words and rep.pitch is not None and all(w in rep.talk for w in words) and promoted(*para, rep.pitch):
@@ -229,6 +240,9 @@ def _before_appended_warning(ctx, hit, para: tuple[int, int], promo: re.Pattern[
         return para
     a, b = para
     vs, ve = ctx.view_span(hit)
+    tail = ctx.text[ve:b]
+    if "提醒" not in tail and "提示" not in tail and "警示" not in tail:  # most lines: no warning after the term
+        return para
     st = ctx.reviewer.settings
     table = _fold_table(st.width, st.case, st.t2s)
     line = ctx.text[a:b].translate(table)
@@ -330,16 +344,16 @@ _WRAP_REACH = 3  # lines a wrapped sentence is followed over, each way
 _WORDS_OF_ITS_OWN = lazy_regex(r"\p{Han}{2}")
 
 
-def _stuffed(ctx, a: int, b: int) -> bool:
+def _stuffed(text: str, a: int, b: int, term_spans: list[tuple[int, int]]) -> bool:
     """Whether the line [a, b) is nothing but terms (澳门新葡京 太阳城集团 金沙娱乐): keyword stuffing, no wrapped
-    sentence, whatever the line before it says."""
-    line = list(ctx.text[a:b])
-    slots = ctx.reviewer.matcher.slots
-    for h in ctx.hits:  # every term match, kept or not (澳门新葡京 dropped for a not_near word is still a term)
-        if slots[h.slot].lexicon.kind == "terms":
-            vs, ve = ctx.view_span(h)
-            if a <= vs and ve <= b:
-                line[vs - a:ve - a] = " " * (ve - vs)
+    sentence, whatever the line before it says. ``term_spans``: the sorted view spans of every term match, kept
+    or not (澳门新葡京 dropped for a not_near word is still a term)."""
+    line = list(text[a:b])
+    for vs, ve in term_spans[bisect_left(term_spans, (a, a)):]:
+        if vs >= b:
+            break
+        if ve <= b:
+            line[vs - a:ve - a] = " " * (ve - vs)
     return _WORDS_OF_ITS_OWN.search("".join(line)) is None
 
 
