@@ -369,7 +369,8 @@ class HitFilter:
                 if barrier is not None and barrier(lo + m.end(), start):
                     continue
                 if (offered is not None and _COMMA.search(window, m.end()) is not None
-                        and offered(lo + m.start(), lo + m.end()) and not _prohibited_publication(window, m.end(), m.group())):
+                        and offered(lo + m.start(), lo + m.end())
+                        and not _prohibited_publication(window, m.end(), m.group(), self.prohibitions)):
                     continue  # 杜绝虚假宣传，澳门新葡京官网注册送88元: the cue's clause is done, the next one sells
                 if minors is not None and minors(lo + m.start(), lo + m.end()):
                     continue  # 18岁以下禁止进入，真人百家乐: a disclaimer
