@@ -131,21 +131,30 @@ class TermDetector:
         for k, lowered in self.judged(ctx):
             yield ctx.term_finding(k) if lowered is None else ctx.term_finding(k, **lowered)
 
-    def judged(self, ctx) -> Iterator[tuple[object, dict | None]]:
+    def judged(self, ctx) -> list[tuple[object, dict | None]]:
         """Each kept hit of this detector's lexicons with how it is lowered — the ``term_finding`` arguments
         (severity low, message, details) for a report, publicity or a warning on the next line — or None
         (reported as the entry says). :mod:`.ads_injected` reads it too: a lowered hit is the page talking
-        about gambling, not an intrusion in it."""
+        about gambling, not an intrusion in it. Judged once per review and kept on the context: judging is
+        most of this detector's cost on a spam page, and the second reader would pay it again."""
+        cached = getattr(ctx, "_term_judgments", None)
+        if cached is None:
+            cached = ctx._term_judgments = list(self._judge(ctx))
+        return cached
+
+    def _judge(self, ctx) -> Iterator[tuple[object, dict | None]]:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
-        term_spans: list[tuple[int, int]] = []  # view spans of every term match, sorted: built on first need
-
         def stuffed(a: int, b: int) -> bool:
-            if not term_spans:
-                slots = ctx.reviewer.matcher.slots
-                term_spans.extend(sorted(ctx.view_span(h) for h in ctx.hits if slots[h.slot].lexicon.kind == "terms"))
-            return _stuffed(ctx.text, a, b, term_spans)
+            # the view spans of the term matches that can lie in the line: a match inside view [a, b) ends after
+            # folded_index(a) and starts before folded_index(b) (the fold's map is monotonic), so only those are
+            # mapped — a contact-heavy page hits an issued word on every line
+            fa, fb = ctx.folded.folded_index(a), ctx.folded.folded_index(b)
+            slots = ctx.reviewer.matcher.slots
+            spans = sorted(ctx.view_span(h) for h in ctx.hits
+                           if h.end > fa and h.start < fb and slots[h.slot].lexicon.kind == "terms")
+            return _stuffed(ctx.text, a, b, spans)
         stuffed = functools.lru_cache(maxsize=64)(stuffed)
         sentence = functools.lru_cache(maxsize=64)(lambda a, b: _sentence(ctx, a, b))
 
