@@ -33,7 +33,13 @@ def test_fast_fold_equals_reference(text, fs):
 @settings(max_examples=300, deadline=None)
 @given(TEXTS, SETTINGS)
 def test_small_fold_equals_fold(text, fs):
-    assert fold_small(text, fs) == fold(text, fs).text
+    from unittest import mock
+
+    from govreview import normalize
+
+    with mock.patch.object(normalize, "_SMALL", 10**9):  # the plain-Python path whatever the length
+        assert fold_small(text, fs) == fold(text, fs).text
+    assert fold_small(text, fs) == fold(text, fs).text  # and as called, long texts going to fold()
 
 
 @settings(max_examples=300, deadline=None)
@@ -180,3 +186,13 @@ def test_term_span_covers_a_term_repeated_throughout(term, reps, seps, before, a
     a = f.text.find(folded_term)
     assert a >= 0
     assert f.term_span(a, a + len(folded_term), folded_term) == (len(before), len(before) + len(written))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(min_size=0, max_size=200))
+def test_strip_noise_drops_exactly_the_noise_characters(text):
+    from govreview.normalize import is_noise, strip_noise
+
+    want = "".join(c for c in text if not is_noise(c))
+    assert strip_noise(text) == want  # short texts by the loop, long ones by one gather
+    assert strip_noise(text * 3) == want * 3

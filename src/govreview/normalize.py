@@ -48,6 +48,10 @@ def is_noise(ch: str) -> bool:
 
 def strip_noise(s: str) -> str:
     noise = _class_tables()[0]
+    if len(s) > 32:  # a paragraph (report words are read in one): one gather, not a Python loop (7 µs vs 29 at 100)
+        a = np.frombuffer(s.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+        drop = noise.take(a)
+        return a[~drop].tobytes().decode("utf-32-le", "surrogatepass") if drop.any() else s
     return "".join(c for c in s if not noise[ord(c)])
 
 
@@ -568,9 +572,15 @@ def fold(text: str, settings: FoldSettings = FoldSettings()) -> Folded:
     return Folded(text, _text(v), seg_f.tolist(), idx.take(seg_f).tolist(), settings, a)
 
 
+_SMALL = 64  # characters: above this numpy's fold is the cheaper (19 µs against 29 µs at 100, 27 against 283 at 1,000)
+
+
 def fold_small(text: str, settings: FoldSettings = FoldSettings()) -> str:
     """``fold(text).text`` without the map, in plain Python: cheaper than numpy for short strings
-    (terms, matched spans for fingerprints). tests/test_normalize.py checks both agree."""
+    (terms, matched spans for fingerprints). Longer ones — paragraphs a detector reads for report words —
+    go to :func:`fold`. tests/test_normalize.py checks both agree."""
+    if len(text) > _SMALL:
+        return fold(text, settings).text
     sub = substitution_table(settings.width, settings.case, settings.t2s)
     t = text.translate(sub) if sub else text
     if not (settings.noise or settings.repeats):
