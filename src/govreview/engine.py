@@ -51,6 +51,7 @@ class ReviewContext:
         self.config = reviewer.config
         self._current: str = "?"
         self._fingerprints: dict[tuple[str, str], str] = {}
+        self._view_spans: dict[tuple[int, int, int], tuple[int, int]] = {}
 
     @property
     def text(self) -> str:
@@ -102,9 +103,15 @@ class ReviewContext:
         return [h for h in self.hits if owner[h.slot] == name]
 
     def view_span(self, hit: Hit) -> tuple[int, int]:
-        """View span of a hit: what the term matched, not the rest of a repeat run that goes on into a word."""
-        slot = self.reviewer.matcher.slots[hit.slot]
-        return self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
+        """View span of a hit: what the term matched, not the rest of a repeat run that goes on into a word.
+        Kept per review: on a spam page several detectors (terms, advertising.injected, ads_contact, the
+        report-word checks) ask for the same hit's span, and an obfuscated one (澳*门*博*彩) costs a scan."""
+        key = (hit.slot, hit.start, hit.end)
+        span = self._view_spans.get(key)
+        if span is None:
+            slot = self.reviewer.matcher.slots[hit.slot]
+            span = self._view_spans[key] = self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
+        return span
 
     def options(self, detector: str) -> Mapping[str, Any]:
         return self.config.options.get(detector, {})
@@ -204,7 +211,7 @@ class ReviewContext:
         slot = reviewer.matcher.slots[hit.slot]
         entry = slot.entry
         r = reviewer.rules[rule or entry.rule]
-        vs, ve = self.folded.term_span(hit.start, hit.end, slot.exact or slot.folded)
+        vs, ve = self.view_span(hit)
         shown = self.raw_text[vs:ve]
         # folds, default message and the plain explanation depend only on (entry, shown text, rule,
         # detector): a term repeated across pages and documents reuses them
