@@ -259,6 +259,34 @@ def test_contact_words_in_any_case_and_width_next_to_ad_text(reviewer, contact):
     assert found == [contact]
 
 
+# a line that sells the brand keeps its contact id when a warning is appended under it (spam dresses itself so)
+@pytest.mark.parametrize("text, contact", [
+    ("QQ：312443213 澳门新葡京官网\n警方提醒：谨防网络赌博", "QQ：312443213"),
+    ("微信：xpj888 澳门新葡京官网注册\n警方提醒：谨防网络赌博", "微信：xpj888"),
+    ("扣扣312443213 太阳城集团开户\n温馨提示：远离赌博", "扣扣312443213"),
+    ("<p>v信 18912345678 澳门新葡京官网<br>警方提醒：谨防诈骗</p>", "v信 18912345678"),
+])
+def test_contact_kept_next_to_selling_line_above_a_warning(reviewer, text, contact):
+    report = reviewer.review(text)
+    assert [f.text for f in report.findings if f.rule == "advertising.contact"] == [contact]
+    assert all(text[f.start:f.end] == f.text for f in report.findings)
+
+
+# police news and 反诈 publicity quote the lure and its contact id: the terms detector lowers the brand, and the id
+# is what the notice warns about, not a solicitation
+@pytest.mark.parametrize("text", [
+    "警方提醒：不法分子冒充“澳门新葡京”客服，以加微信 xpj888 等方式诱骗群众充值，切勿轻信。",
+    "经查，犯罪嫌疑人以“太阳城集团”名义，通过QQ：312443213招揽参赌人员，涉案资金100余万元。",
+    "反诈提示：近期有不法分子以“澳门新葡京”注册送彩金为诱饵，诱骗群众通过微信：xpj888联系“客服”充值，请勿轻信，谨防被骗。",
+    "微信：xpj888「澳門新葡京」\n警方提醒：谨防网络赌博",
+])
+def test_no_contact_next_to_a_quoted_lure_in_publicity(reviewer, text):
+    report = reviewer.review(text)
+    assert not [f for f in report.findings if f.rule == "advertising.contact"]
+    assert not [f for f in report.findings
+                if f.rule.startswith("advertising") and f.severity in (Severity.high, Severity.medium)]
+
+
 _html_parts = st.sampled_from([
     "<p>", "</p>", "<div style='display:none'>", "</div>", '<a href="http://www.xpj3388.com/">', "</a>",
     '<a href="http://www.sz.gov.cn/">', "<style>.h{left:-9999px;position:absolute}</style>", "<span class=h>", "</span>",

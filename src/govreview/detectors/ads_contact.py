@@ -6,6 +6,13 @@ Spam ends with a way to reach the seller: ``加微信 abc123``, ``QQ：312443213
 (default 40, option ``[options.ads_contact] window``) and in the same paragraph as an advertising hit
 that survived the context filter; the ad words themselves are reported by
 the ``terms`` detector.
+
+Only a hit the terms detector reports as the entry says counts (:meth:`.TermDetector.judged`, the
+judgement shared per review): one it lowers is the page talking about the ad — police news or 反诈
+publicity quoting the lure (不法分子冒充“澳门新葡京”客服，以加微信 xpj888 等方式诱骗群众充值), or a term
+with a warning on the next line and no promotion on its own (「澳門新葡京」 微信：xpj888 / 警方提醒：…) — and
+its contact id is the one the report warns about. A hit whose own line sells keeps its contact even with a
+warning appended under it (QQ：312443213 澳门新葡京官网 / 警方提醒：谨防网络赌博).
 """
 
 from __future__ import annotations
@@ -19,6 +26,7 @@ from ..context import NOT_NEAR_OTHER_LINE
 from ..lazyre import lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
+from .terms import TermDetector
 
 NAME = "ads_contact"
 CONTACT = Rule("advertising.contact", Category.advertising, Severity.medium,
@@ -56,10 +64,18 @@ class AdContact:
 
     def __init__(self, reviewer):
         self.window = int(reviewer.config.options.get(NAME, {}).get("window", 40))
+        self.terms = TermDetector(reviewer)  # which hits it lowers (a report, publicity, a warning beside)
 
     def detect(self, ctx) -> Iterable[Finding]:
-        ads = [ctx.view_span(k.hit) for k in ctx.term_hits(rule_prefix="advertising")
-               if not (k.context and any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context))]  # maybe publicity quoting it
+        hits = ctx.term_hits(rule_prefix="advertising")
+        if not hits:
+            return ()
+        judged = {id(k): low for k, low in self.terms.judged(ctx)}
+        # a lowered hit is a report or publicity quoting the ad; a hit of a lexicon the terms detector does not
+        # judge (a user lexicon left to another detector) only drops for a not_near word on another line
+        ads = [ctx.view_span(k.hit) for k in hits
+               if (judged[id(k)] is None if id(k) in judged
+                   else not (k.context and any(c.effect == NOT_NEAR_OTHER_LINE for c in k.context)))]
         if not ads:
             return ()
         return self._findings(ctx, ads)
