@@ -233,6 +233,53 @@ def test_a_brand_of_overlapping_entries_on_an_official_page_is_tampering(reviewe
         [(f.rule, f.text) for f in report.findings]
 
 
+_POLICE_PAGE = ("<html><head><title>{title}</title><meta name=\"description\" content=\"{meta}\">"
+                "<meta name=\"keywords\" content=\"公安,打击跨境赌博\"></head><body>"
+                "<p>近日，某某县公安局召开新闻发布会，通报打击跨境赌博专项行动成果。今年以来，县公安局共破获网络赌博案件12起，"
+                "抓获犯罪嫌疑人45名，涉案资金3000余万元。</p>"
+                "<p>警方提醒：网络赌博十赌九骗，广大群众切勿参与。如发现涉赌线索，请拨打110举报。</p>"
+                "<p>主办单位：某某县人民政府办公室 网站标识码：1234567890</p></body></html>")
+_POLICE_TITLE = "某某县公安局通报打击跨境赌博专项行动成果"
+
+
+# hacked sites inject gambling SEO text into the head of every page, a police page about fighting gambling included:
+# a title or meta description that sells the brand is tampering there too
+@pytest.mark.parametrize("title, meta, term", [
+    (_POLICE_TITLE, "澳门新葡京官网注册送88元，首存100送100，信誉第一", "澳门新葡京"),
+    (_POLICE_TITLE, "太阳城集团唯一官网，真人百家乐在线开户，提款秒到", "太阳城集团"),
+    (_POLICE_TITLE, "bet365官网_澳门新葡京_首存送彩金", "bet365"),
+    (_POLICE_TITLE, "澳門新葡京娛樂場官網註冊送彩金", "新葡京娛樂場"),
+    ("澳门新葡京官网注册送88元，信誉第一", "某某县公安局通报", "澳门新葡京"),
+])
+def test_a_selling_head_on_a_page_about_fighting_gambling_is_tampering(reviewer, title, meta, term):
+    page = _POLICE_PAGE.format(title=title, meta=meta)
+    report = reviewer.review({"html": page})
+    injected = [f for f in report.findings if f.rule == "advertising.injected" and f.text == term]
+    assert injected, [(f.rule, f.text) for f in report.findings]
+    assert injected[0].explanation.details["where"] in ("页面标题", "页面关键词/描述（meta）")
+    assert injected[0].explanation.details["sells_in_head"] is True
+    assert all(page[f.start:f.end] == f.text for f in report.findings)
+
+
+# …a head that reports on it, warns against it or quotes the lure is the police page itself
+@pytest.mark.parametrize("head", [
+    "某某县公安局开展打击网络赌博专项行动，破获澳门新葡京等跨境赌博案件",
+    "通报：今年以来，我县持续开展打击跨境赌博专项行动，依法查处“澳门新葡京”“太阳城集团”等境外赌博平台发展的代理人员",
+    "关于澳门新葡京等境外赌博网站招揽我县群众参赌的警示",
+    "警惕！“澳门新葡京”官网注册送彩金是骗局，切勿轻信",
+    "县公安局提醒：所谓“澳门新葡京官网”“注册送88元”都是诈骗陷阱",
+    "破获一起利用“太阳城集团”网站开设赌场案，涉案资金流水达1.2亿元",
+    "反诈宣传：网络赌博十赌九骗，“百家乐”“六合彩”首存返利均为诱饵",
+])
+@pytest.mark.parametrize("where", ["meta", "title"])
+def test_a_reporting_head_on_a_page_about_fighting_gambling_is_not_tampering(reviewer, head, where):
+    page = (_POLICE_PAGE.format(title=_POLICE_TITLE, meta=head) if where == "meta"
+            else _POLICE_PAGE.format(title=head, meta="某某县公安局通报打击跨境赌博专项行动成果"))
+    report = reviewer.review({"html": page})
+    assert [(f.rule, f.text) for f in report.findings if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
+
+
 def test_a_spam_page_with_a_government_footer_is_not_called_official(reviewer):
     spam = "<p>澳门新葡京娱乐场 太阳城娱乐城 真人百家乐 威尼斯人娱乐</p>" * 4
     html = f"<html><body>{spam}<p>主办单位：某某县人民政府办公室 特此通知</p></body></html>"

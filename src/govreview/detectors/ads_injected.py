@@ -16,7 +16,14 @@ these signs is reported again as ``advertising.injected`` with the reason:
   文号, 特此通知, 各有关单位…) and the gambling words are a small intrusion in
   it, e.g. in the page title or the meta keywords that search engines show —
   unless the document is about fighting gambling (two or more of 赌博, 破获,
-  涉案, 公安, 打击…): such notices name the brands on purpose.
+  涉案, 公安, 打击…): such notices name the brands on purpose. Not in the title or
+  a meta tag that *sells* the brand, though: hacked sites inject gambling SEO text
+  into the head of every page, a police page about 打击跨境赌博 included. A hit
+  there that the terms detector keeps as the entry says (no report or warning
+  lowers it) and whose own line promotes (the lexicon's ``report_line_promo``:
+  官网, 注册, 首存, 信誉… — 澳门新葡京官网注册送88元，首存100送100) is the intrusion;
+  a head that reports (打击网络赌博专项行动，破获澳门新葡京等跨境赌博案件) keeps
+  the exemption — its enforcement words drop or lower the hit.
 
 Only hits that survived the context filter count, so the rules' own sentences
 (严禁发布赌博信息) never become "tampering". A hit the terms detector lowered — a paragraph of
@@ -39,7 +46,7 @@ from ..htmldom import HiddenRegion
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..registry import Rule, detector
-from .terms import TermDetector
+from .terms import TermDetector, line_promotes
 
 NAME = "ads_injected"
 INJECTED = Rule("advertising.injected", Category.advertising, Severity.high,
@@ -119,6 +126,16 @@ class InjectedGambling:
         self.max_enforcement = int(opts.get("max_enforcement_words", 2))
         self.terms = TermDetector(reviewer)  # which hits it lowers (a report, publicity, a warning beside)
 
+    def _sells(self, ctx, k) -> bool:
+        """Whether the terms detector keeps the hit as the entry says and its own line (a title, a meta tag's
+        content) promotes it, outside its quotations: the head sells the brand rather than reporting on it."""
+        rep = self.terms.report.get(ctx.slot(k.hit).lexicon.name)
+        if rep is None or rep.line_promo is None:
+            return False
+        if next((low for h, low in self.terms.judged(ctx) if h is k), None) is not None:
+            return False  # a report or a warning lowers it (the list holds every kept hit, so k is in it)
+        return line_promotes(ctx, k.hit, rep.line_promo)
+
     def detect(self, ctx) -> Iterable[Finding]:
         hits = ctx.term_hits(rule_prefix="advertising.gambling")
         if not hits:
@@ -151,8 +168,9 @@ class InjectedGambling:
         score, cues = _official_score(clean, str(ctx.document.url) if ctx.document.url else None)
         letters = (len(text) - sum(map(text.count, " \n\t\r\u3000"))) or 1
         # the enforcement scan only matters for a page that is otherwise official (most spam pages are not)
-        official = (score >= self.min_official and spam_chars / letters <= self.max_share
-                    and len(set(_ENFORCEMENT.findall(clean))) < self.max_enforcement)
+        official_page = score >= self.min_official and spam_chars / letters <= self.max_share
+        official = official_page and len(set(_ENFORCEMENT.findall(clean))) < self.max_enforcement
+        about_gambling = official_page and not official  # an official page about fighting gambling
         page_parts = _page_parts(ctx.html) if ctx.html is not None else []
         lowered: set[int] | None = None  # ids of the hits the terms detector lowered: worked out when needed
         for k, (vs, ve), hidden in zip(hits, spans, hidden_at):
@@ -173,6 +191,9 @@ class InjectedGambling:
                 lowered = {id(h) for h, low in self.terms.judged(ctx) if low is not None and id(h) in wanted}
             if official and (where is not None or id(k) not in lowered):
                 reasons.append("official")  # a lowered hit: only where search engines show it, not readers
+            elif about_gambling and where is not None and self._sells(ctx, k):
+                reasons.append("official")  # 澳门新葡京官网注册送88元 in the meta of a page on 打击跨境赌博
+                details["sells_in_head"] = True
             if not reasons:
                 continue
             if where:
