@@ -342,6 +342,38 @@ def test_spam_next_to_a_wrapped_report_line_is_still_spam(reviewer, text, term):
     assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
 
 
+# spam injected under a line of case news that ends a complete clause (…犯罪嫌疑人5名, …涉案资金300余万元, …赌博案):
+# the brand opens a line of its own that sells it, so the soft break ends the sentence, as a paragraph boundary would
+@pytest.mark.parametrize("text, term", [
+    ("近日，县公安局破获一起网络赌博案，抓获犯罪嫌疑人5名\n澳门新葡京官网注册送88元", "澳门新葡京"),
+    ("<p>近日，县公安局破获一起网络赌博案，抓获犯罪嫌疑人5名<br>澳门新葡京官网注册送88元</p>", "澳门新葡京"),
+    ("今年以来，县公安局共破获网络赌博案件12起\n太阳城集团唯一官网，真人百家乐在线开户", "太阳城集团"),
+    ("经查，该团伙涉案资金300余万元\n澳门新葡京官网注册送88元", "澳门新葡京"),
+    ("近日，市公安局侦破一起开设赌场案\n澳門新葡京官網註冊送彩金", "澳門新葡京"),
+    ("民警当场抓获涉赌人员30余人\n澳门新葡京首存100送100", "澳门新葡京"),
+])
+def test_spam_under_a_complete_line_of_case_news_is_still_spam(reviewer, text, term):
+    _, found = _findings(reviewer, text)
+    assert term in {f.text for f in found if f.severity >= Severity.high}, [(f.text, f.severity.value) for f in found]
+
+
+# …but a sentence hard-wrapped before the brand keeps its enforcement word: the line above ends in a verb or in a count
+# before its noun (利用 / …, 发布 / …, 抓获5名 / …), or the brand is quoted or does not open the line
+@pytest.mark.parametrize("text", [
+    "近日，县公安局破获一起利用\n“澳门新葡京”网站招揽会员充值的网络赌博案，抓获犯罪嫌疑人5名。",
+    "近日，县公安局破获一起利用\n澳门新葡京官网招揽会员充值的网络赌博案，抓获犯罪嫌疑人5名。",
+    "<p>近日，县公安局破获一起利用<br>澳门新葡京官网招揽会员充值的网络赌博案，抓获犯罪嫌疑人5名。</p>",
+    "经查，犯罪嫌疑人在网上发布\n澳门新葡京官网注册送88元等信息，诱骗群众充值。",
+    "民警抓获5名\n澳门新葡京官网的代理人员，涉案资金300余万元。",
+    "县公安局抓获犯罪嫌疑人5名\n“澳门新葡京”官网注册链接已被查封。",
+    "<p>近日，县公安局破获一起网络赌博案，抓获犯罪嫌疑人5名<br>澳门新葡京等赌博网站的代理人员均已归案。</p>",
+])
+def test_case_news_wrapped_before_the_brand_stays_clean(reviewer, text):
+    report, found = _findings(reviewer, text)
+    assert [(f.rule, f.text) for f in found if f.severity > Severity.low] == []
+    assert report.verdict.value == "pass"
+
+
 # 反诈 publicity names the lure's senders and what they impersonate (不法分子, 冒充); spam that says so of itself
 # beside its own pitch is still spam
 @pytest.mark.parametrize("text", [

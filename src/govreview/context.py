@@ -118,11 +118,14 @@ NOT_NEAR_OTHER_LINE = "not_near_other_line"  # ContextEffect.effect: a not_near 
 
 
 def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: int, folded: Folded,
-              view: TextView | None, assured=None, spent=None) -> str | bool:
+              view: TextView | None, assured=None, spent=None, opens_line=None) -> str | bool:
     """A ``not_near`` word within the window, in the term's own paragraph: 破获赌博案 in the previous
     paragraph does not excuse 澳门新葡京在线开户 injected in the next (the fold deleted the break).
     A word inside a spam assurance (``assured``: 谨防假冒, 远离黑平台) does not count, nor one whose own
     comma clause, apart from the term's, holds a claim object (``spent``: 远离骗子平台，选择真人百家乐).
+    A word on a line before the term past a soft break that ``opens_line(gap)`` says ends a complete clause under
+    which the term opens a line of its own that sells it (…抓获犯罪嫌疑人5名 / 澳门新葡京官网注册送88元, see
+    :meth:`HitFilter.opens_selling_line`) counts as on another line too, not as a wrapped sentence.
 
     Returns True for a word on the term's own line or across a line wrap inside a sentence (the term is
     dropped), the word when every such word stands on another line past the end of a sentence
@@ -139,7 +142,9 @@ def _not_near(ftext: str, words: tuple[str, ...], start: int, end: int, window: 
             if (view is None or gap is None or not _paragraph_between(folded, view, *gap)) and not (
                     assured is not None and assured(ftext, a, b)) and not (
                     spent is not None and gap is not None and spent(ftext, a, b, start, end)):
-                if view is None or gap is None or not sentence_break_between(folded, view, *gap):
+                if view is None or gap is None or not (
+                        sentence_break_between(folded, view, *gap)
+                        or (opens_line is not None and b <= start and opens_line(*gap))):
                     return True
                 other_line = other_line or w
             i = seg.find(w, i + 1)
@@ -174,6 +179,11 @@ def sentence_break_between(folded: Folded, view: TextView, a: int, b: int) -> bo
 
 
 _LINE_END_COLON = lazy_re(r"[：:]\s*$")
+_COUNT = r"[0-9０-９一二三四五六七八九十百千万两]+(?:余|多)?"
+# what closes a clause of case news at the end of a line (see HitFilter.opens_selling_line): a count after the persons
+# it counts, a sum of money, a case
+_CLAUSE_COMPLETE = lazy_re(rf"(?:(?:人|员|者|客|徒){_COUNT}(?:名|人)|(?:资金|金额|流水|赌资|款)[^\s，,。；;]{{0,6}}?[0-9０-９.．]+"
+                           rf"(?:余|多)?[万亿]?(?:余|多)?元|案|案件|案件{_COUNT}起)[ \t\r\u3000]*$")
 _INDENTED = lazy_re(r"\n(?:[ \t\r\u3000]*\n|\u3000\u3000| {2}|\t)")
 
 
@@ -326,6 +336,29 @@ class HitFilter:
         stop = _COMMA_OR_CLAUSE_END.search(folded_text, cue_end, start)
         return topic.search(folded_text, lo, stop.start() if stop else start) is None
 
+    def opens_selling_line(self, slot: int, start: int, end: int, folded_text: str, folded: Folded, view: TextView,
+                           a: int, b: int) -> bool:
+        """Whether the line break in the folded gap [a, b) before the term at [start, end) ends a complete clause
+        under which the term opens a line that sells it — spam injected under a line of police news
+        (…县公安局破获一起网络赌博案，抓获犯罪嫌疑人5名 / 澳门新葡京官网注册送88元), not a sentence wrapped onto
+        the next line (…破获一起利用 / “澳门新葡京”网站招揽会员…; …在网上发布 / 澳门新葡京官网注册送88元等信息).
+        The term starts its line, unquoted; promotion wording of its lexicon (``report_line_promo``) follows it in
+        its comma clause; and the line above ends in what closes a clause of case news: a count after the persons
+        it counts (犯罪嫌疑人5名, 涉赌人员30余人), a sum (涉案资金300余万元), a case (…赌博案, 案件12起) — a count
+        before its noun (抓获5名 / …代理人员) or a verb (利用 / …) continues on the next line."""
+        pattern = self.offer[slot][0]
+        if pattern is None or (start > 0 and folded_text[start - 1] in _OPEN_QUOTES):
+            return False
+        stop = _COMMA_OR_CLAUSE_END.search(folded_text, end)
+        if pattern.search(folded_text, end, stop.start() if stop else len(folded_text)) is None:
+            return False
+        text = view.text
+        vs = folded.orig_index(start)
+        i = text.rfind("\n", 0, vs)
+        if i < 0 or text[i + 1:vs].strip() or (a > 0 and folded.orig_index(a - 1) >= i):
+            return False  # the term does not open its line, or that line's break is not between the word and the term
+        return _CLAUSE_COMPLETE.search(text, text.rfind("\n", 0, i) + 1, i) is not None
+
     def for_minors(self, slot: int, start: int, end: int, folded_text: str, cue_start: int, cue_end: int) -> bool:
         """Whether the cue at folded [cue_start, cue_end) restricts minors rather than negating the term at [start, end):
         an age limit of the term's lexicon (``age_limit``: 未满18岁, 18岁以下, 未成年) is the cue's subject — it stands
@@ -445,10 +478,15 @@ class HitFilter:
                 if w is None:
                     continue
                 effects.append(ContextEffect(word=w, effect="require"))
+            # a selling line under a complete clause of case news (…抓获犯罪嫌疑人5名 / 澳门新葡京官网注册送88元): the
+            # break ends the sentence for a not_near word or a cue above, as a note's line break does
+            opens = (functools.partial(self.opens_selling_line, h.slot, h.start, h.end, ftext, folded, view)
+                     if view is not None and self.offer[h.slot][0] is not None
+                     and slot.lexicon.header.get("report_words") else None)
             if h.slot in self.not_near:
                 near = _not_near(ftext, self.not_near[h.slot], h.start, h.end, e.window, folded, view,
                                  self.assured if self.assurance is not None else None,
-                                 self.spent if self.claims is not None else None)
+                                 self.spent if self.claims is not None else None, opens)
                 if near is True:
                     continue
                 if near:  # only on a neighbouring line, past a sentence end: the terms detector lowers or keeps it
@@ -472,8 +510,9 @@ class HitFilter:
                 minors = (functools.partial(self.for_minors, h.slot, h.start, h.end, ftext)
                           if self.age_limit[h.slot] is not None else None)
                 stopped: list[str] = []
+                soft = note if opens is None or note is None else (lambda a, b: note(a, b) or opens(a, b))
                 neg = self._negation(h.start, h.end, ftext, paragraph, offered, minors,
-                                     note if reported else None, stopped)
+                                     soft if reported else None, stopped)
                 if neg is not None:
                     negated.append((h.start, h.end))
                     continue
