@@ -447,3 +447,86 @@ def test_clean_excel_text_boxes_stay_clean(tmp_path):
                        ("F12", ["咨询电话：0931-8123456"])]}
     rep = scan_one(tmp_path, "公示.xlsx", xlsx_bytes(ROSTER, shapes=shapes))
     assert rep.verdict.value == "pass" and rep.findings == [], found(rep)
+
+
+# --- Word: parts [Content_Types].xml gives no content type ----------------------------------------------
+
+def _repackaged(data: bytes, *, types=None, rename: dict[str, str] | None = None) -> bytes:
+    """The package with ``[Content_Types].xml`` passed through ``types`` (bytes → bytes, or → None to leave it out)
+    and members renamed (their relationship targets too), as WPS and older converters leave packages."""
+    rename = rename or {}
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            b = zin.read(info)
+            if info.filename == "[Content_Types].xml":
+                b = types(b) if types is not None else b
+                if b is None:
+                    continue
+            if info.filename.endswith(".rels"):
+                for old, new in rename.items():
+                    b = b.replace(old.split("/", 1)[1].encode(), new.split("/", 1)[1].encode())
+            z.writestr(rename.get(info.filename, info.filename), b)
+    return out.getvalue()
+
+
+def _drop(pattern: bytes):
+    return lambda b: re.sub(pattern, b"", b)
+
+
+def _png() -> bytes:
+    """A 1×1 PNG."""
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, body: bytes) -> bytes:
+        return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
+    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(b"\x00\xff\xff\xff")) + chunk(b"IEND", b""))
+
+
+def _with_picture(d):
+    d.add_paragraph(BODY[0])
+    d.add_picture(io.BytesIO(_png()))
+    d.add_paragraph(f"申请人王秀英，身份证号{IDS[1]}。")
+    d.sections[0].header.paragraphs[0].text = "内部资料　注意保存"
+
+
+@pytest.mark.parametrize(("case", "repack", "note"), [
+    ("embedded docx without <Default Extension=docx>",
+     lambda data: _repackaged(with_embedded(data, {"x.docx": docx_bytes([f"附件：身份证号{IDS[0]}"])}),
+                              types=_drop(rb'<Default Extension="docx"[^>]*/>')),
+     "part word/embeddings/x.docx has no content type"),
+    ("image with an extension the types leave out",
+     lambda data: _repackaged(data, rename={"word/media/image1.png": "word/media/image1.jfif"}),
+     "part word/media/image1.jfif has no content type"),
+    ("image without an extension",
+     lambda data: _repackaged(data, rename={"word/media/image1.png": "word/media/image1"}),
+     "part word/media/image1 has no content type"),
+    ("header without its Override and no Default for xml",
+     lambda data: _repackaged(data, types=_drop(rb'<Default Extension="xml"[^>]*/>|<Override PartName="/word/header1\.xml"[^>]*/>')),
+     "part word/header1.xml has no content type"),
+    ("no [Content_Types].xml at all", lambda data: _repackaged(data, types=lambda b: None),
+     "[Content_Types].xml missing or malformed"),
+    ("malformed [Content_Types].xml", lambda data: _repackaged(data, types=lambda b: b[:-20]),
+     "[Content_Types].xml missing or malformed"),
+])
+def test_a_part_without_content_type_never_costs_the_body(tmp_path, case, repack, note):
+    """python-docx looks up every related part's content type on opening: an embedded x.docx with no
+    <Default Extension="docx"> (WPS) made the whole document 'cannot parse docx: no content type for partname'."""
+    data = repack(_docx(_with_picture))
+    rep = scan_one(tmp_path, "公示.docx", data)
+    got = {(f.rule, f.text, f.location.part) for f in rep.findings}
+    assert ("pii.id_card", IDS[1], "word/document.xml") in got, (case, got, rep.errors)
+    assert any(f.rule == "secrecy.internal" and f.location.part == "word/header1.xml" for f in rep.findings), got
+    if "x.docx" in case:
+        assert ("pii.id_card", IDS[0]) in {(f.rule, f.text) for f in rep.findings}
+    assert [e for e in rep.errors if note in e.message], rep.errors
+    assert not any("cannot parse docx" in e.message for e in rep.errors)
+
+
+def test_a_typed_package_is_not_repaired():
+    """The repair runs only when python-docx cannot open the file: a well-formed package notes nothing."""
+    ex = get_extractor("a.docx")(_docx(_with_picture), "a.docx", Limits())
+    assert ex.problems == ()

@@ -94,15 +94,15 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
         from lxml import etree
     except ImportError:
         raise NotReviewed("unsupported", "需要安装 python-docx：pip install 'govreview[archive]' docx support needs python-docx") from None
-    broken: list[str] = []
+    repairs: list[str] = []
     try:
         d = docx.Document(io.BytesIO(data))
     except Exception as exc:
-        # python-docx parses the properties, headers, footers, comments… on opening: one malformed part there
-        # must not cost the body. Put an empty part in its place and say which was not reviewed
-        repaired, broken = _without_broken_parts(data)
+        # python-docx parses the properties, headers, footers, comments… on opening and looks up every part's
+        # content type: one malformed or untyped part there must not cost the body. Repair it and say which
+        repaired, repairs = _without_broken_parts(data)
         try:
-            if not broken:
+            if not repairs:
                 raise exc
             d = docx.Document(io.BytesIO(repaired))
         except Exception as exc2:
@@ -166,6 +166,6 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
                     units.append(extra)
     embedded = _embedded(_package_members(data, "word/embeddings/"), limits)
     meta, problems = _property_units(data)
-    problems += tuple(f"部件 {pn} 已损坏（XML 格式错误），未审查 part {pn} not reviewed: malformed XML" for pn in broken)
+    problems += tuple(repairs)
     return Extracted("docx", units=units + embedded.units + meta, problems=embedded.problems + problems,
                      unreviewed=embedded.unreviewed)
