@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent / "data" / "batch"))
-from builders import docx_bytes, pdf_bytes, pdf_with_attachments, with_embedded, with_properties, xlsx_bytes  # noqa: E402
+from builders import docx_bytes, pdf_bytes, pdf_with_attachments, pdf_with_fields, with_embedded, with_properties, xlsx_bytes  # noqa: E402
 
 from govreview.batch import Limits, ScanSettings, Sources, scan_iter  # noqa: E402
 from govreview.batch.extractors import get_extractor  # noqa: E402
@@ -530,3 +530,56 @@ def test_a_typed_package_is_not_repaired():
     """The repair runs only when python-docx cannot open the file: a well-formed package notes nothing."""
     ex = get_extractor("a.docx")(_docx(_with_picture), "a.docx", Limits())
     assert ex.problems == ()
+
+
+# --- PDF: form field values (a filled 申请表/登记表) ----------------------------------------------------
+
+FORM_PAGES = [["城乡居民最低生活保障申请表", "申请人姓名：", "身份证号：", "联系电话：", "家庭住址："], ["申请承诺", "本人承诺所填信息真实。"]]
+
+
+@pytest.mark.parametrize(("fields", "rule", "text", "part", "page", "hidden"), [
+    ({0: [("申请人姓名", "王秀英"), ("身份证号", IDS[0])]}, "pii.id_card", IDS[0], "AcroForm#身份证号", 1, None),
+    ({0: [("Text2", IDS[2])]}, "pii.id_card", IDS[2], "AcroForm#Text2", 1, None),  # a field named by the form tool
+    ({0: [("form1[0].申请人[0].联系电话[0]", "13912345678")]}, "pii.phone.mobile", "13912345678",
+     "AcroForm#form1[0].申请人[0].联系电话[0]", 1, None),
+    ({0: [("申请人.联系电话", "13912345678", "Tx/split")]}, "pii.phone.mobile", "13912345678", "AcroForm#申请人.联系电话", 1, None),
+    ({1: [("承诺人身份证号", IDS[3], "Ch")]}, "pii.id_card", IDS[3], "AcroForm#承诺人身份证号", 2, None),
+    # the field's name is the value's label: an address reads as one only next to 住址
+    ({0: [("家庭住址", "兰州市城关区庆阳路100号3单元502室")]}, "pii.address", "兰州市城关区庆阳路100号3单元502室", "AcroForm#家庭住址", 1, None),
+    ({0: [("备注", "内部资料　注意保存", "Tx/hidden")]}, "secrecy.internal", "内部资料　注意保存", "AcroForm#备注", 1, "vanish"),
+])
+def test_pdf_form_field_values_are_reviewed(tmp_path, fields, rule, text, part, page, hidden):
+    """A filled form's values are drawn by its fields' widgets, not in the page's text layer: an applicant's
+    身份证号 in a published 申请表 was never reviewed."""
+    rep = scan_one(tmp_path, "申请表.pdf", pdf_with_fields(pdf_bytes(FORM_PAGES), fields))
+    got = [(f.rule, f.text, f.location.part, f.location.page, f.location.hidden) for f in rep.findings]
+    assert (rule, text, part, page, hidden) in got, (got, rep.errors)
+    assert rep.errors == []
+
+
+def test_pdf_form_fields_offsets_checkboxes_and_repeats(tmp_path):
+    """Offsets point into the extracted text; checkbox states are not text; a field's value is read once though
+    its widgets repeat it, and a value the page's text already shows (a flattened copy) is not read twice."""
+    pages = [FORM_PAGES[0] + [f"身份证号：{IDS[1]}"], FORM_PAGES[1]]
+    data = pdf_with_fields(pdf_bytes(pages), {0: [("同意", "Yes", "Btn"), ("低保", "Off", "Btn"), ("证件号码", IDS[1]),
+                                                  ("身份证号", IDS[0])],
+                                              1: [("身份证号", IDS[0])]})
+    ex = get_extractor("a.pdf")(data, "a.pdf", Limits())
+    fields = [(u.text, u.location.part) for u in ex.units if u.location.part]
+    assert fields == [(f"身份证号：{IDS[0]}", "AcroForm#身份证号")]
+    rep = scan_one(tmp_path, "申请表.pdf", data)
+    text = ex.joined()
+    assert sorted((f.text, f.location.part) for f in rep.findings if f.rule == "pii.id_card") == \
+        sorted([(IDS[1], None), (IDS[0], "AcroForm#身份证号")])
+    for f in rep.findings:
+        assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize("fields", [
+    {0: [("申请人姓名", "王秀英"), ("身份证号", "6201**********3216"), ("联系电话", "139****5678")]},
+    {0: [("经办单位", "某县民政局"), ("备注", "材料齐全，同意上报")], 1: [("内部资料", "无")]},  # a field's name is not its value
+    {0: [("同意", "Yes", "Btn")]},
+])
+def test_clean_pdf_forms_stay_clean(tmp_path, fields):
+    rep = scan_one(tmp_path, "申请表.pdf", pdf_with_fields(pdf_bytes(FORM_PAGES), fields))
+    assert rep.findings == [] and rep.errors == [], found(rep)

@@ -12,7 +12,7 @@ from ...model import Location
 from ..limits import Limits
 from ..pdflayout import page_text
 from .embedded import _embedded
-from .pdf_annotations import _pdf_annotation_texts, _pdf_link_targets
+from .pdf_annotations import _field_label, _pdf_annotation_texts, _pdf_form_fields, _pdf_link_targets
 from .properties import _QUIET_META
 from .registry import extractor
 from .units import Extracted, NotReviewed, Unit, _targets_unit
@@ -23,7 +23,8 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     """Text layer page by page (location: page number), with paragraph breaks from the line geometry
     (:mod:`govreview.batch.pdflayout`), each page followed by the targets of its links that its text does not show (a 附件
     link to file:///C:/Users/… in a PDF saved from Word) and by the text of its annotations (注释: sticky notes,
-    comments on highlights, typewriter boxes; ``hidden="comment"``); then the document information (标题, 主题,
+    comments on highlights, typewriter boxes; ``hidden="comment"``) and by the values of its form fields (a filled
+    申请表: part ``AcroForm#<field name>``, each field once); then the document information (标题, 主题,
     关键词, 作者, 创建程序; ``hidden="metadata"``). No text on any page means a scan."""
     try:
         import pypdfium2 as pdfium
@@ -37,7 +38,14 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
     scanned: list[int] = []
     problems: list[str] = []
     meta: list[Unit] = []
+    form = None
+    seen_fields: set[str] = set()
     try:
+        try:  # before any page is loaded; a document without a form costs one call
+            if pdf.init_forms():
+                form = pdf.formenv.raw
+        except Exception as exc:
+            problems.append(f"PDF 表单无法读取，表单域的值未审查 form field values not reviewed: {type(exc).__name__}: {exc}")
         n = len(pdf)
         for i in range(n):
             page = pdf[i]
@@ -48,6 +56,13 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                 units.append(Unit(text, Location(page=i + 1)))
             elif next(page.get_objects(max_depth=1), None) is not None:
                 scanned.append(i + 1)  # something is drawn, but not as text: an image of a page (a blank page has nothing)
+            if form is not None:
+                try:
+                    fields = _pdf_form_fields(form, page)
+                except Exception as exc:  # a malformed field: the page's text is reviewed all the same
+                    fields = []
+                    problems.append(f"第 {i + 1} 页的表单域无法读取，未审查 form fields of page {i + 1} not reviewed: {type(exc).__name__}: {exc}")
+                units.extend(_field_units(fields, text, i + 1, seen_fields))
             targets = _pdf_link_targets(pdf, page)
             if targets:
                 link_unit = _targets_unit(targets, text, Location(page=i + 1))
@@ -73,6 +88,29 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         out.unreviewed.append(("no_text", f"未审查：第 {pages} 页无文字层（扫描件或图片，需要 OCR 或人工审查） "
                                           f"not reviewed: page(s) {pages} of {n} have no text layer (scanned; needs OCR)",
                                Location(page=scanned[0])))
+    return out
+
+
+def _field_units(fields: list[tuple[str, str, bool]], shown: str, page: int, seen: set[str]) -> list[Unit]:
+    """Units for a page's form field values ``(name, value, hidden)``: ``标签：值`` with the field name's last part as
+    the label, for the detectors' context (a 身份证号 field's value), and only the value reviewed (``Unit.only``).
+    A field is read once (its widgets on later pages repeat its value); a value the page's text already shows
+    (a flattened copy drawn on the page) is reviewed there. A widget flagged hidden is ``hidden="vanish"``."""
+    out: list[Unit] = []
+    flat = None
+    for name, value, hidden in fields:
+        key = name or f"{page}:{value}"
+        if key in seen:
+            continue
+        seen.add(key)
+        if flat is None:
+            flat = "".join(shown.split())
+        if "".join(value.split()) in flat:
+            continue
+        label = _field_label(name)
+        head = f"{label}：" if label else ""
+        out.append(Unit(head + value, Location(page=page, part=f"AcroForm#{name}", hidden="vanish" if hidden else None),
+                        only=((len(head), len(head) + len(value)),)))
     return out
 
 

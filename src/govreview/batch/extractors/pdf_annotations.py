@@ -1,11 +1,15 @@
-"""What a PDF page's annotations carry besides its text layer: where its links lead, and the notes' text.
+"""What a PDF page's annotations carry besides its text layer: where its links lead, the notes' text, and the
+values of its form fields.
 
-Both are read through PDFium's raw API (pypdfium2 exposes neither): link targets outside the document
-(``/URI``, ``/Launch``, ``/GoToR``) and the ``/Contents`` of sticky notes, comments and free text boxes.
-A page without annotations costs one call.
+All are read through PDFium's raw API (pypdfium2 exposes none): link targets outside the document
+(``/URI``, ``/Launch``, ``/GoToR``), the ``/Contents`` of sticky notes, comments and free text boxes, and the
+values of AcroForm text fields and choice fields (a filled 申请表 published as an attachment: the values are
+drawn by the fields' widgets, not in the page's text layer). A page without annotations costs one call.
 """
 
 from __future__ import annotations
+
+import re
 
 
 _MAX_PAGE_LINKS = 2_000  # link annotations read per page
@@ -43,6 +47,60 @@ def _pdf_annotation_texts(page) -> list[str]:
         if text.strip():
             out.append(text)
     return out
+
+
+_FIELD_INDEX = re.compile(r"\[\d+\]")  # the instance index in an XFA-made field name: 身份证号[0]
+_HIDDEN_FLAGS = 1 | 2 | 32  # FPDF_ANNOT_FLAG_INVISIBLE | HIDDEN | NOVIEW
+
+
+def _wide(fn, *args) -> str:
+    """A UTF-16LE string from one of PDFium's ``(…, FPDF_WCHAR* buffer, unsigned long buflen)`` getters."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    size = fn(*args, None, 0)  # bytes, with the two-byte terminator
+    if size <= 2:
+        return ""
+    buf = ctypes.create_string_buffer(size)
+    got = fn(*args, ctypes.cast(buf, ctypes.POINTER(raw.FPDF_WCHAR)), size)
+    return buf.raw[:max(min(got, size) - 2, 0)].decode("utf-16-le", "replace")
+
+
+def _pdf_form_fields(form, page) -> list[tuple[str, str, bool]]:
+    """The values of a page's text fields, combo boxes and list boxes as ``(full field name, value, hidden)``,
+    in page order; ``hidden`` when the widget is flagged hidden, invisible or not to be viewed. Checkboxes and
+    radio buttons (a state, not text), push buttons and signatures are left out. ``form`` is the document's
+    form handle (``PdfDocument.formenv.raw``). A page without annotations costs one call."""
+    import pypdfium2.raw as raw
+
+    count = raw.FPDFPage_GetAnnotCount(page.raw)
+    if count <= 0:
+        return []
+    kinds = (raw.FPDF_FORMFIELD_TEXTFIELD, raw.FPDF_FORMFIELD_COMBOBOX, raw.FPDF_FORMFIELD_LISTBOX)
+    out: list[tuple[str, str, bool]] = []
+    for k in range(min(count, _MAX_PAGE_ANNOTATIONS)):
+        annot = raw.FPDFPage_GetAnnot(page.raw, k)
+        if not annot:
+            continue
+        try:
+            if raw.FPDFAnnot_GetSubtype(annot) != raw.FPDF_ANNOT_WIDGET or raw.FPDFAnnot_GetFormFieldType(form, annot) not in kinds:
+                continue
+            value = _wide(raw.FPDFAnnot_GetFormFieldValue, form, annot)
+            if not value.strip():
+                continue
+            name = _wide(raw.FPDFAnnot_GetFormFieldName, form, annot)
+            hidden = bool(raw.FPDFAnnot_GetFlags(annot) & _HIDDEN_FLAGS)
+        finally:
+            raw.FPDFPage_CloseAnnot(annot)
+        out.append((name, value, hidden))
+    return out
+
+
+def _field_label(name: str) -> str:
+    """What a field's name says of its value, for the detectors' context: the last part of a dotted full name
+    without XFA instance indexes (``form1[0].申请人[0].身份证号[0]`` → ``身份证号``)."""
+    return _FIELD_INDEX.sub("", name.rsplit(".", 1)[-1]).strip().rstrip(":：")
 
 
 def _pdf_link_targets(pdf, page) -> list[str]:
