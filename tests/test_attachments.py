@@ -479,6 +479,65 @@ def test_visible_cells_have_no_hidden_mark(tmp_path):
     assert [f.location.hidden for f in rep.findings if f.rule == "pii.id_card"] == [None]
 
 
+# --- cells hidden by their number format (;;;): reviewed, and the location says so -------------------------
+
+@pytest.mark.parametrize(("fmt", "value", "hidden"), [
+    (";;;", "text", "vanish"),        # every section empty: nothing shows, text or number
+    (";;", "number", "vanish"),       # no text section: numbers show nothing…
+    (";;", "text", None),             # …text shows as it is
+    (";", "number", "vanish"),
+    (" ; ; ; ", "text", "vanish"),    # blanks show nothing either
+    ("0", "number", None),            # an ordinary custom format
+    ("#49", "text", None),            # the built-in text format (@)
+    (";;;@", "text", None),           # the text section shows the text
+])
+def test_cells_hidden_by_their_number_format_say_so(tmp_path, fmt, value, hidden):
+    """The full ID number in a column formatted ;;; shows nothing on screen or in print while the masked one
+    beside it does: the finding's location says that a reader does not see it."""
+    rows = [["姓名", "身份证号", "核对"], [NAMES[0], "620102********3216", IDS[0]]]
+    raw = {}
+    if value == "number":
+        rows[1][2] = int(IDS[0])
+        raw = {"C2": _excel_rounded(IDS[0])}
+        rows[1].append(int(IDS[2]))  # an unformatted number beside it stays unmarked
+    data = xlsx_bytes({"公示": rows}, num_formats={"公示": {"C2": fmt}}, raw_numbers={"公示": raw})
+    rep = scan_one(tmp_path, "公示.xlsx", data)
+    got = [(f.location.cell, f.location.hidden) for f in rep.findings if f.rule == "pii.id_card" and f.location.cell == "C2"]
+    if value == "number":
+        assert got == [] or got == [("C2", hidden)]  # Excel's rounded 15 digits fail the checksum
+        ex = get_extractor("a.xlsx")(data, "a.xlsx", Limits())
+        assert {u.location.cell: u.location.hidden for u in ex.units if u.text.strip()}["C2"] == hidden
+        assert {u.location.cell: u.location.hidden for u in ex.units if u.text.strip()}["D2"] is None
+    else:
+        assert got == [("C2", hidden)]
+
+
+def test_a_hidden_row_says_row_before_its_format(tmp_path):
+    data = xlsx_bytes({"公示": [["姓名", "身份证号"], [NAMES[0], IDS[0]], [NAMES[1], IDS[1]]]},
+                      num_formats={"公示": {"B2": ";;;", "B3": ";;;"}}, hidden_rows={"公示": (3,)})
+    rep = scan_one(tmp_path, "公示.xlsx", data)
+    assert sorted((f.location.cell, f.location.hidden) for f in rep.findings if f.rule == "pii.id_card") == \
+        [("B2", "vanish"), ("B3", "row")]
+
+
+def test_a_workbook_without_blank_formats_reads_no_cell_styles(monkeypatch):
+    """Ordinary custom formats (0.00, yyyy年m月d日) cost two substring tests on the styles part: numFmts, cellXfs and the
+    sheets' cell tags are not read."""
+    from govreview.batch import sheet_hidden
+
+    class Untouchable:
+        def finditer(self, *a):
+            raise AssertionError("styles parsed for a workbook without a blank format")
+        search = finditer
+
+    for name in ("_BLANK_FORMAT", "_NUM_FMT", "_CELL_XFS", "_CELL_TAG"):
+        monkeypatch.setattr(sheet_hidden, name, Untouchable())
+    data = xlsx_bytes({"名单": [["姓名", "补贴", "日期"], [NAMES[0], 213.5, 45000]]},
+                      num_formats={"名单": {"B2": "0.00", "C2": "yyyy年m月d日"}})
+    units = get_extractor("a.xlsx")(data, "a.xlsx", Limits()).units
+    assert [u.location.hidden for u in units if u.text.strip()] == [None] * 6
+
+
 # --- Word hyperlinks: the target is what a reader follows ---------------------------------------------------
 
 def _hyperlink(d, p, url: str, shown: str) -> None:

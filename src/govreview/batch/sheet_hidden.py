@@ -5,13 +5,20 @@ a hidden column D is a real incident: the reviewer who opens the file sees a
 correctly masked list, and whoever unhides the column sees everything. The
 extractor reads hidden cells like any other (nothing escapes review); this
 module says which cells are hidden, so that a finding's location can say so
-(``Location.hidden``: ``"sheet"``, ``"row"`` or ``"column"``).
+(``Location.hidden``: ``"sheet"``, ``"row"`` or ``"column"``; ``"vanish"`` for a cell whose number format
+shows nothing, below).
 
 Sheet visibility comes from python-calamine's metadata (every format it reads).
 Hidden rows and columns it does not expose, so for ``.xlsx``/``.xlsm`` they are
 read from the package XML: ``<row r="5" hidden="1">`` and
 ``<col min="4" max="4" hidden="1">``. The package was already checked against
 zip bombs (``check_package``) before any of this is read.
+
+A cell can be hidden by its format too: the custom number format ``;;;`` (every section empty) shows nothing
+on screen or in print while the cell holds its value, the classic way to "hide" a column of full ID numbers
+without hiding the column. A format of only semicolons (``;;``, ``;``) hides numbers, ``;;;`` text as well.
+Such cells are found from ``xl/styles.xml`` (``numFmts`` → ``cellXfs`` → the cells' ``s``); a workbook
+without such a format costs reading the styles part and two substring tests on it.
 
 The same pass over the sheet XML reads where the cells' hyperlinks lead, which
 calamine does not expose either: ``<hyperlink ref="B3" r:id="rId1"/>`` with its
@@ -67,6 +74,16 @@ _A_P = re.compile(rb"<a:p\b.*?</a:p>|<a:p/>", re.S)
 _A_T = re.compile(rb"<a:t(?:\s[^>]*)?>(.*?)</a:t>", re.S)
 _MAX_SHAPES = 2_000
 _THREAD_TEXT = re.compile(rb"<(?:\w+:)?text(?:\s[^>]*)?>(.*?)</(?:\w+:)?text>", re.S)
+# a number format that shows nothing: only semicolons (and blanks) in its code
+_BLANK_FORMAT = re.compile(rb"<(?:\w+:)?numFmt\b[^>]*\bformatCode=\"[;\s]*;[;\s]*\"")
+_NUM_FMT = re.compile(rb"<(?:\w+:)?numFmt\b([^>]*)>")
+_CELL_XFS = re.compile(rb"<(?:\w+:)?cellXfs\b[^>]*>(.*?)</(?:\w+:)?cellXfs>", re.S)
+_XF = re.compile(rb"<(?:\w+:)?xf\b([^>]*)>")
+_CELL_TAG = re.compile(rb"<(?:\w+:)?c\b([^>]*?)/?>")
+_STYLE_ATTR = re.compile(rb"\bs=\"(\d+)\"")
+_TYPE_ATTR = re.compile(rb"\bt=\"(\w+)\"")
+_REF_ATTR = re.compile(rb"\br=\"([A-Z]{1,3}\d{1,7})\"")
+_TEXT_TYPES = (b"s", b"inlineStr", b"str", b"e", b"b")  # shown by the text section, or not by a number's
 
 
 @dataclass
@@ -74,15 +91,19 @@ class HiddenParts:
     sheet: bool = False
     rows: set[int] = field(default_factory=set)   # 1-based row numbers, as in A1 references
     cols: set[int] = field(default_factory=set)   # 0-based column indexes, as the extractor counts them
+    cells: set[tuple[int, int]] = field(default_factory=set)  # (row, column) whose number format shows nothing
 
     def of(self, row: int, col: int) -> str | None:
-        """``"sheet"``, ``"row"`` or ``"column"`` when the cell at (1-based row, 0-based column) is hidden."""
+        """``"sheet"``, ``"row"`` or ``"column"`` when the cell at (1-based row, 0-based column) is hidden,
+        ``"vanish"`` when its number format shows nothing (``;;;``)."""
         if self.sheet:
             return "sheet"
         if row in self.rows:
             return "row"
         if col in self.cols:
             return "column"
+        if (row, col) in self.cells:
+            return "vanish"
         return None
 
 
@@ -117,14 +138,14 @@ def sheet_facts(data: bytes, workbook, *, xml: bool, comments: dict[str, CellLin
             out.setdefault(meta.name, HiddenParts()).sheet = True
     if xml:
         try:
-            for name, rows, cols, cell_links, cell_comments, texts in _package_sheets(data):
+            for name, rows, cols, cells, cell_links, cell_comments, texts in _package_sheets(data):
                 if cell_comments and comments is not None:
                     comments[name] = cell_comments
                 if texts and page_texts is not None:
                     page_texts[name] = texts
-                if rows or cols:
+                if rows or cols or cells:
                     parts = out.setdefault(name, HiddenParts())
-                    parts.rows, parts.cols = rows, cols
+                    parts.rows, parts.cols, parts.cells = rows, cols, cells
                 if cell_links:
                     links[name] = cell_links
         except (zipfile.BadZipFile, KeyError, OSError, ValueError):
@@ -200,6 +221,7 @@ def _package_sheets(data: bytes):
             if "Id" in a and "Target" in a:
                 t = a["Target"]
                 targets[a["Id"]] = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join("xl", t))
+        blank_all, blank_numbers = _blank_styles(z, names, targets)
         for m in _SHEET.finditer(book):
             a = dict(_ATTR.findall(m.group(1)))
             rid = next((v for k, v in a.items() if k.endswith(":id") or k == "id"), None)
@@ -214,9 +236,10 @@ def _package_sheets(data: bytes):
                 texts += [(f"headerFooter#{kind}", None, text) for kind, text in _header_footer(xml)]
             if b"drawing" in xml:
                 texts += _drawing_texts(z, names, path)
+            cells = _blank_cells(xml, blank_all, blank_numbers) if blank_all or blank_numbers else set()
             if b"hidden=" not in xml:  # the usual sheet: one substring test instead of two pattern scans
-                if links or notes or texts:
-                    yield _unescape(a["name"]), set(), set(), links, notes, texts
+                if links or notes or texts or cells:
+                    yield _unescape(a["name"]), set(), set(), cells, links, notes, texts
                 continue
             rows = {int(n.group(1)) for r in _HIDDEN_ROW.finditer(xml) if (n := _ROW_NUMBER.search(r.group()))}
             cols: set[int] = set()
@@ -227,7 +250,59 @@ def _package_sheets(data: bytes):
                 bounds = dict((k.decode(), int(v)) for k, v in _MIN_MAX.findall(attrs))
                 lo, hi = bounds.get("min", 1), bounds.get("max", bounds.get("min", 1))
                 cols.update(range(lo - 1, min(hi, lo + _MAX_COLUMN_SPAN)))
-            yield _unescape(a["name"]), rows, cols, links, notes, texts
+            yield _unescape(a["name"]), rows, cols, cells, links, notes, texts
+
+
+def _blank_styles(z: zipfile.ZipFile, names: set[str], targets: dict[str, str]) -> tuple[set[bytes], set[bytes]]:
+    """The cell style indexes (``s``) whose number format shows nothing: of any value (``;;;``), and of numbers
+    only (``;;``, ``;``: text is still shown). Two empty sets, after two substring tests on the styles part, for
+    a workbook without such a format."""
+    path = next((t for rid, t in targets.items() if t.rsplit("/", 1)[-1] == "styles.xml"), "xl/styles.xml")
+    if path not in names:
+        return set(), set()
+    styles = z.read(path)
+    # the code of such a format starts with a semicolon or a blank: two substring tests before a pattern scan
+    if (b'formatCode=";' not in styles and b'formatCode=" ' not in styles) or not _BLANK_FORMAT.search(styles):
+        return set(), set()
+    hide_all: set[bytes] = set()
+    hide_numbers: set[bytes] = set()
+    for m in _NUM_FMT.finditer(styles):
+        a = dict(_ATTR.findall(m.group(1).decode("utf-8", "replace")))
+        code = a.get("formatCode", "")
+        if ";" in code and not code.replace(";", "").strip() and "numFmtId" in a:
+            (hide_all if code.count(";") >= 3 else hide_numbers).add(a["numFmtId"].encode())
+    blank_all: set[bytes] = set()
+    blank_numbers: set[bytes] = set()
+    xfs = _CELL_XFS.search(styles)
+    for k, xf in enumerate(_XF.finditer(xfs.group(1)) if xfs else ()):
+        fmt = re.search(rb"\bnumFmtId=\"(\d+)\"", xf.group(1))
+        if fmt and fmt.group(1) in hide_all:
+            blank_all.add(str(k).encode())
+        elif fmt and fmt.group(1) in hide_numbers:
+            blank_numbers.add(str(k).encode())
+    return blank_all, blank_numbers
+
+
+def _blank_cells(xml: bytes, blank_all: set[bytes], blank_numbers: set[bytes]) -> set[tuple[int, int]]:
+    """The cells of a sheet whose style's number format shows nothing of their value, as (1-based row, 0-based
+    column)."""
+    out: set[tuple[int, int]] = set()
+    if b' s="' not in xml:
+        return out
+    for m in _CELL_TAG.finditer(xml):
+        attrs = m.group(1)
+        s = _STYLE_ATTR.search(attrs)
+        if s is None or (s.group(1) not in blank_all and s.group(1) not in blank_numbers):
+            continue
+        if s.group(1) not in blank_all:
+            t = _TYPE_ATTR.search(attrs)
+            if t is not None and t.group(1) in _TEXT_TYPES:
+                continue  # text under a format with no text section: shown as it is
+        ref = _REF_ATTR.search(attrs)
+        cell = _cell(ref.group(1).decode()) if ref else None
+        if cell is not None:
+            out.add(cell)
+    return out
 
 
 def _drawing_texts(z: zipfile.ZipFile, names: set[str], path: str) -> SheetTexts:

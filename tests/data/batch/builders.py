@@ -32,7 +32,8 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                merged: dict[str, tuple[str, ...]] | None = None, raw_numbers: dict[str, dict[str, str]] | None = None,
                links: dict[str, dict[str, str]] | None = None, formulas: dict[str, dict[str, tuple[str, str]]] | None = None,
                comments: dict[str, dict[str, str]] | None = None, threaded: dict[str, dict[str, list[str]]] | None = None,
-               header_footer: dict[str, dict[str, str]] | None = None, shapes: dict[str, list[tuple[str, list[str]]]] | None = None) -> bytes:
+               header_footer: dict[str, dict[str, str]] | None = None, shapes: dict[str, list[tuple[str, list[str]]]] | None = None,
+               num_formats: dict[str, dict[str, str]] | None = None) -> bytes:
     """Inline strings and numbers. Per sheet name: ``hidden_sheets`` (state="hidden"), ``hidden_cols`` (0-based
     column indexes), ``hidden_rows`` (1-based row numbers), ``merged`` ranges ("A1:F1"), ``raw_numbers``
     ({"C4": "6.20102195807153E+17"}: the ``<v>`` text exactly as Excel writes a long number it has rounded),
@@ -42,7 +43,10 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
     Excel writes it, the author's name in a bold run) and ``threaded`` ({"C3": ["…", "reply…"]}: an Excel 365
     threaded comment and its replies, with the placeholder legacy note Excel writes beside it), ``header_footer``
     ({"oddHeader": '&C&"宋体,加粗"&14内部资料', "oddFooter": "第 &P 页"}: page headers and footers with Excel's codes),
-    ``shapes`` ([("E2", ["说明：", "1. …"])]: text boxes drawn on the sheet, anchored at a cell, a paragraph per line)."""
+    ``shapes`` ([("E2", ["说明：", "1. …"])]: text boxes drawn on the sheet, anchored at a cell, a paragraph per line),
+    ``num_formats`` ({"D3": ";;;"}: the cell's custom number format, in a styles part as Excel writes it: numFmts,
+    then cellXfs whose index the cell's ``s`` names; a built-in id given as "#14" is used as is)."""
+    styles = _xlsx_styles(num_formats or {})
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
         z.writestr("[Content_Types].xml",
@@ -51,7 +55,9 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                    '<Default Extension="xml" ContentType="application/xml"/>'
                    '<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
                    + "".join(f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
-                             for i in range(1, len(sheets) + 1)) + "</Types>")
+                             for i in range(1, len(sheets) + 1))
+                   + ('<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>'
+                      if styles else "") + "</Types>")
         z.writestr("_rels/.rels",
                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>')
@@ -64,11 +70,16 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
         z.writestr("xl/_rels/workbook.xml.rels",
                    '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
                    + "".join(f'<Relationship Id="rId{i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet{i}.xml"/>'
-                             for i in range(1, len(sheets) + 1)) + "</Relationships>")
+                             for i in range(1, len(sheets) + 1))
+                   + ('<Relationship Id="rIdS" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>'
+                      if styles else "") + "</Relationships>")
+        if styles:
+            z.writestr("xl/styles.xml", styles[0])
         for i, (name, rows) in enumerate(sheets.items(), 1):
             raw = (raw_numbers or {}).get(name, {})
             fx = (formulas or {}).get(name, {})
             hrows = set((hidden_rows or {}).get(name, ()))
+            fmts = (num_formats or {}).get(name, {})
             out = []
             for r, row in enumerate(rows, 1):
                 cells = []
@@ -76,14 +87,15 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                     if v is None or v == "":
                         continue
                     ref = f"{col(c)}{r}"
+                    st = f' s="{styles[1][fmts[ref]]}"' if ref in fmts else ""
                     if ref in fx:
-                        cells.append(f'<c r="{ref}" t="str"><f>{escape(fx[ref][0])}</f><v>{escape(fx[ref][1])}</v></c>')
+                        cells.append(f'<c r="{ref}"{st} t="str"><f>{escape(fx[ref][0])}</f><v>{escape(fx[ref][1])}</v></c>')
                     elif ref in raw:
-                        cells.append(f'<c r="{ref}"><v>{raw[ref]}</v></c>')
+                        cells.append(f'<c r="{ref}"{st}><v>{raw[ref]}</v></c>')
                     elif isinstance(v, (int, float)):
-                        cells.append(f'<c r="{ref}"><v>{v}</v></c>')
+                        cells.append(f'<c r="{ref}"{st}><v>{v}</v></c>')
                     else:
-                        cells.append(f'<c r="{ref}" t="inlineStr"><is><t>{escape(str(v))}</t></is></c>')
+                        cells.append(f'<c r="{ref}"{st} t="inlineStr"><is><t>{escape(str(v))}</t></is></c>')
                 out.append(f'<row r="{r}"{HIDDEN if r in hrows else ""}>{"".join(cells)}</row>')
             cols = "".join(f'<col min="{c + 1}" max="{c + 1}" width="0" hidden="1"/>' for c in (hidden_cols or {}).get(name, ()))
             merges = (merged or {}).get(name, ())
@@ -155,6 +167,24 @@ def xlsx_bytes(sheets: dict[str, list[list[object]]], *, hidden_sheets: tuple[st
                        + ('<drawing r:id="rIdD1"/>' if sheet_shapes else "")
                        + ('<legacyDrawing r:id="rIdV1"/>' if notes else "") + "</worksheet>")
     return buf.getvalue()
+
+
+def _xlsx_styles(num_formats: dict[str, dict[str, str]]) -> tuple[str, dict[str, int]] | None:
+    """A styles part for the number formats used (``#14``: a built-in id), and format → its cellXfs index."""
+    codes = sorted({code for cells in num_formats.values() for code in cells.values()})
+    if not codes:
+        return None
+    custom = [c for c in codes if not c.startswith("#")]
+    ids = {c: int(c[1:]) if c.startswith("#") else 164 + custom.index(c) for c in codes}
+    xf = {c: k + 1 for k, c in enumerate(codes)}  # 0 is the default style
+    return ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            + (f'<numFmts count="{len(custom)}">' + "".join(f'<numFmt numFmtId="{ids[c]}" formatCode="{escape(c, {chr(34): "&quot;"})}"/>'
+                                                              for c in custom) + "</numFmts>" if custom else "")
+            + '<fonts count="1"><font><sz val="11"/><name val="宋体"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills>'
+            '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>'
+            f'<cellXfs count="{len(codes) + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>'
+            + "".join(f'<xf numFmtId="{ids[c]}" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>' for c in codes)
+            + "</cellXfs></styleSheet>"), xf
 
 
 def _col_index(ref: str) -> int:
