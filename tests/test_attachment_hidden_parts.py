@@ -526,6 +526,34 @@ def test_a_part_without_content_type_never_costs_the_body(tmp_path, case, repack
     assert not any("cannot parse docx" in e.message for e in rep.errors)
 
 
+def _without_members(data: bytes, *gone: str) -> bytes:
+    zin = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in zin.infolist():
+            if info.filename not in gone:
+                z.writestr(info, zin.read(info))
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(("gone", "related_from", "header"), [
+    ("word/media/image1.png", "word/_rels/document.xml.rels", True),   # a picture a converter left out
+    ("word/embeddings/x.docx", "word/_rels/document.xml.rels", True),  # an embedded file
+    ("word/header1.xml", "word/_rels/document.xml.rels", False),       # the header itself: the body still counts
+    ("docProps/core.xml", "_rels/.rels", True),
+])
+def test_a_relationship_to_a_missing_part_never_costs_the_body(tmp_path, gone, related_from, header):
+    """python-docx reads every related part on opening: one the package does not hold made the whole document
+    'cannot parse docx: There is no item named … in the archive'."""
+    data = _without_members(with_embedded(_docx(_with_picture), {"x.docx": docx_bytes(["x"])}), gone)
+    rep = scan_one(tmp_path, "公示.docx", data)
+    got = {(f.rule, f.text, f.location.part) for f in rep.findings}
+    assert ("pii.id_card", IDS[1], "word/document.xml") in got, (got, rep.errors)
+    assert any(f.rule == "secrecy.internal" and f.location.part == "word/header1.xml" for f in rep.findings) == header
+    assert [e for e in rep.errors if f"part {gone} is missing from the package (related from {related_from})" in e.message], rep.errors
+    assert not any("cannot parse docx" in e.message for e in rep.errors)
+
+
 def test_a_typed_package_is_not_repaired():
     """The repair runs only when python-docx cannot open the file: a well-formed package notes nothing."""
     ex = get_extractor("a.docx")(_docx(_with_picture), "a.docx", Limits())

@@ -7,6 +7,8 @@ content type of every part the package's relationships reach: one broken part mu
 - A part that ``[Content_Types].xml`` gives no content type (an embedded ``x.docx`` with no
   ``<Default Extension="docx">``, an image with an unusual extension: WPS and older converters write such
   packages) gets one inferred from its name, as Word itself does when it opens the file.
+- A relationship to a part the package does not hold (an image or embedded file a converter left out) is
+  dropped: Word opens such a file and shows the missing picture as a box.
 
 Each repair is named, so the report can say which part was not reviewed or was read with a guessed type.
 """
@@ -110,9 +112,39 @@ def _with_content_types(types: bytes | None, names: list[str], parser) -> tuple[
     return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), added, not (defaults or overrides)
 
 
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+
+
+def _without_dangling(rels_name: str, b: bytes, names: set[str], parser) -> tuple[bytes, list[str]]:
+    """A relationships part without its internal relationships to parts the package does not hold, and
+    those parts' names; ``(b, [])`` when every target is there (or the part cannot be read)."""
+    from urllib.parse import unquote
+
+    from lxml import etree
+
+    folder = posixpath.dirname(posixpath.dirname(rels_name))  # word/_rels/document.xml.rels → word
+    try:
+        root = etree.fromstring(b, parser)
+    except etree.XMLSyntaxError:
+        return b, []
+    missing: list[str] = []
+    for rel in list(root):
+        if not isinstance(rel.tag, str) or rel.get("TargetMode") == "External" or not rel.get("Target"):
+            continue
+        t = rel.get("Target")
+        target = t.lstrip("/") if t.startswith("/") else posixpath.normpath(posixpath.join(folder, t))
+        if target not in names and unquote(target) not in names:
+            root.remove(rel)
+            missing.append(target)
+    if not missing:
+        return b, []
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True), missing
+
+
 def _without_broken_parts(data: bytes) -> tuple[bytes, list[str]]:
-    """The package with each of its malformed non-body parts (``_EMPTY_PARTS``) replaced by an empty one and a
-    content type for each part ``[Content_Types].xml`` leaves out, and a note on each repair (Chinese and English,
+    """The package with each of its malformed non-body parts (``_EMPTY_PARTS``) replaced by an empty one, a
+    content type for each part ``[Content_Types].xml`` leaves out and no relationship to a part it does not
+    hold, and a note on each repair (Chinese and English,
     as the report's input errors are); ``(data, [])`` when nothing was repaired (the body itself is malformed,
     or something else is wrong)."""
     from lxml import etree
@@ -136,6 +168,10 @@ def _without_broken_parts(data: bytes) -> tuple[bytes, list[str]]:
                     except etree.XMLSyntaxError:
                         notes.append(f"部件 {info.filename} 已损坏（XML 格式错误），未审查 part {info.filename} not reviewed: malformed XML")
                         b = empty.encode()
+                if info.filename.endswith(".rels"):
+                    b, missing = _without_dangling(info.filename, b, set(names), parser)
+                    notes += [f"部件 {pn} 不在文件中（{info.filename} 的关系指向它），已忽略 "
+                              f"part {pn} is missing from the package (related from {info.filename}): ignored" for pn in missing]
                 zout.writestr(info, b)
             if new_types is not None:
                 zout.writestr("[Content_Types].xml", new_types)
