@@ -39,6 +39,53 @@ def test_doc_numbers_are_normalised(text, agency, normalized, n_problems):
     assert (d.suggestion is None) == (n_problems == 0)
 
 
+@pytest.mark.parametrize(
+    "text, agency, issuer",
+    [
+        # the issuing office named right before its 机关代字 is not part of it
+        ("按照省人力资源和社会保障厅湘人社发[2024]5号文件要求", "湘人社发", "社会保障厅"),
+        ("根据湖南省人力资源社会保障厅湘人社发〔2024〕5号", "湘人社发", "力资源社会保障厅"),  # the 12 characters cut the name
+        ("按照省人社厅湘人社发〔2024〕5号文件要求", "湘人社发", "省人社厅"),
+        ("国家发展改革委发改价格〔2024〕5号", "发改价格", "国家发展改革委"),
+        ("根据工业和信息化部工信部联规〔2024〕5号", "工信部联规", "信息化部"),
+        ("执行财政部财预〔2024〕5号", "财预", "财政部"),
+        ("按照教育部教高厅函〔2024〕5号要求", "教高厅函", "教育部"),
+        ("转发省人民政府办公厅黔府办发〔2024〕5号", "黔府办发", "省人民政府办公厅"),
+        ("教育部办公厅教职成厅函〔2024〕5号", "教职成厅函", "教育部办公厅"),
+        ("人力资源社会保障部人社部发〔2024〕5号", "人社部发", "力资源社会保障部"),
+        ("根据国务院国资委国资发〔2024〕5号", "国资发", "国务院国资委"),
+        ("国家卫生健康委国卫医发〔2024〕5号", "国卫医发", "国家卫生健康委"),
+        ("执行中共中央办公厅厅字〔2024〕5号", "厅字", "中共中央办公厅"),
+        ("根据国务院办公厅国函〔2024〕5号", "国函", "国务院办公厅"),
+        ("根据北京市人民政府京政发〔2024〕5号", "京政发", "北京市人民政府"),
+        ("根据市委宣传部临宣发〔2024〕5号", "临宣发", "市委宣传部"),
+        # 机关代字 that hold an office word themselves stay whole
+        ("根据工信部联规〔2024〕5号", "工信部联规", ""),
+        ("根据工信厅联信发〔2024〕5号", "工信厅联信发", ""),
+        ("根据工信厅信管〔2024〕5号", "工信厅信管", ""),
+        ("根据工业和信息化部办公厅工信厅信管〔2024〕5号", "工信厅信管", "信息化部办公厅"),
+        ("根据国资厅产权〔2024〕5号", "国资厅产权", ""),
+        ("根据教高厅函〔2024〕5号", "教高厅函", ""),
+        ("根据人社部发〔2024〕5号", "人社部发", ""),
+        ("根据国卫办医发〔2024〕5号", "国卫办医发", ""),
+        ("根据国土资厅发〔2024〕5号", "国土资厅发", ""),
+        ("根据宁委办发〔2024〕5号", "宁委办发", ""),
+        ("根据县政府办发〔2024〕5号", "县政府办发", ""),
+        ("根据中办发〔2024〕5号", "中办发", ""),
+        ("根据市纪委市监委临纪发〔2024〕5号", "市纪委市监委临纪发", ""),
+        ("省政府办公厅密发〔2024〕5号", "省政府办公厅密发", ""),  # the marker reads the whole 代字 (secrecy.internal)
+        # a 公告/通告 is numbered in its issuer's own series
+        ("某某市公安局通告〔2024〕第1号", "某某市公安局通告", ""),
+        ("财政部公告〔2024〕第1号", "财政部公告", ""),
+    ],
+)
+def test_issuing_office_before_the_agency_code_is_cut(text, agency, issuer):
+    (d,) = find_doc_numbers(text)
+    assert (d.agency, d.issuer) == (agency, issuer)
+    assert text[d.start:d.end] == d.text and d.text.startswith(agency)
+    assert text[d.start - len(d.issuer):d.start] == d.issuer
+
+
 @pytest.mark.parametrize("text", ["（2024）甘0102民初1234号", "2023年第3号公告", "第（2）项"])
 def test_things_that_are_not_doc_numbers(text):
     assert [d.agency for d in find_doc_numbers(text) if d.agency.endswith(("发", "函", "字"))] == []

@@ -160,6 +160,9 @@ def test_policy_own_docno_needs_label_or_own_line():
     assert f.own_docnos == [] and f.head_docnos == ["临政发〔2025〕9号"]
     f = extract(_doc("临江市人民政府通知", "临江市人民政府通知\n（临政发〔2025〕9号）\n各县："))
     assert f.own_docnos == [("临政发〔2025〕9号", "own line below the title")]
+    # the issuing office written before the 机关代字 on that line (省人社厅湘人社发): still the page's own 文号
+    f = extract(_doc("关于做好2025年就业工作的通知", "关于做好2025年就业工作的通知\n省人社厅湘人社发〔2025〕9号\n各市州："))
+    assert f.own_docnos == [("湘人社发〔2025〕9号", "own line below the title")]
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason="shared seeds not present")

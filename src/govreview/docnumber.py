@@ -54,6 +54,10 @@ INSTRUMENT = ("决字", "罚字", "复字", "案字", "裁字", "许字", "诉�
 _TITLE_ENDS = ("书", "通知", "决定", "意见", "报告", "批复", "纪要", "方案", "办法", "规定", "通报", "请示", "公示")
 # how the full name of an office ends (no 机关代字 does)
 _OFFICE_ENDS = ("政府", "办公室", "办公厅", "委员会", "局", "厅", "中心", "法院", "检察院")
+# the end of an office's name written before its 机关代字 (the longest first), and characters too common in office
+# names and 机关代字 to show that a 代字 abbreviates the office before it
+_OFFICE_WORD = lazy_re("人民政府|办公厅|办公室|委员会|常委会|总局|政府|厅|局|部|委|署|院")
+_GENERIC = frozenset("省市县区")
 _SPACES = frozenset(" \t\u3000\xa0")
 # what follows a cited 文号 in the sentence that cites it (…〔2024〕5号）, …〔2024〕5号，…): besides Han characters
 _GOES_ON = frozenset("）)，,、；;。”’》")
@@ -69,6 +73,9 @@ class DocNumber:
     seq: int
     normalized: str
     problems: list[str] = field(default_factory=list)
+    # the issuing office's name written right before the 机关代字 and left out of it (省人社厅 of 省人社厅湘人社发〔2024〕5号):
+    # it ends at ``start``
+    issuer: str = ""
 
     @property
     def suggestion(self) -> str | None:
@@ -81,14 +88,48 @@ def _digits(s: str) -> str:
     return "".join(str(unicodedata.digit(c)) for c in s)
 
 
-def _trim_agency(agency: str) -> tuple[str, int]:
-    """Drop leading words that are not part of the 机关代字 (根据国办发… → 国办发); return it and the cut."""
+def _trim_agency(agency: str) -> tuple[str, int, int]:
+    """Drop leading words that are not part of the 机关代字 (根据国办发… → 国办发) and the name of the issuing office
+    written before it (省人社厅湘人社发 → 湘人社发); return it, the cut and how much of the cut is the office's name."""
     m = _LEADING.match(agency)
     cut = m.end() if m and m.end() < len(agency) else 0
     g = _LEADING_GROUP.match(agency, cut)  # 关于（试行）国办发: a bracketed word before the 机关代字 is not part of it
     if g and g.end() < len(agency):
         cut = g.end()
-    return agency[cut:], cut
+    office = _office_before(agency[cut:])
+    cut += office
+    return agency[cut:], cut, office
+
+
+def _office_before(agency: str) -> int:
+    """Length of an issuing office's name written right before its 机关代字 (财政部财预, 省人社厅湘人社发,
+    国家发展改革委发改价格, 省人民政府办公厅黔府办发), 0 if none.
+
+    Many 机关代字 hold an office word themselves (工信部联规, 工信厅信管, 教高厅函, 人社部发, 国资厅产权, 宁委办发), so a
+    cut after an office word must leave a 机关代字 of two characters or more, and that 代字 must repeat the office's
+    abbreviation (财政部 → 财预, 省人社厅 → 湘人社发; the office's first character when its name has three, 工信厅 / 信管
+    is one 代字), unless the office is spelled out (…办公厅, …人民政府, …委员会) before a 代字 of three characters or
+    one that ends as a 代字 does (湖南省人民政府湘发, 国务院办公厅国函). The rightmost
+    such cut wins (工业和信息化部工信部联规 → 工信部联规, 教育部办公厅教职成厅函 → 教职成厅函)."""
+    ends = [(m.start(), m.end()) for m in _OFFICE_WORD.finditer(agency)]
+    for i in range(len(ends) - 1, -1, -1):
+        s, p = ends[i]
+        rest = agency[p:]
+        if len(rest) < 2 or not _HAN.match(rest[0]) or rest in SERIES or rest.endswith(SERIES):
+            continue  # 人社部发; 财政部公告, 某市公安局通告: the issuer is part of a 公告's number
+        if p - s > 1:  # spelled out: 办公厅, 人民政府, 委员会, 总局
+            # 县政府办发: 政府办 is 政府办公室; 省政府办公厅密发: 密发 marks the whole 代字 (secrecy.internal)
+            if rest[0] not in "办密内" and (len(rest) >= 3 or rest[-1] in "发函字规电" or _shares(agency[:p], rest)):
+                return p
+            continue
+        seg = agency[ends[i - 1][1] if i else 0:p]  # this office's own name (市委宣传部 → 宣传部)
+        if len(seg) == 3 and seg[0] in rest and seg[0] not in _GENERIC or len(seg) > 3 and _shares(seg, rest):
+            return p
+    return 0
+
+
+def _shares(office: str, code: str) -> bool:
+    return any(c in office for c in code if c not in _GENERIC)
 
 
 def find_doc_numbers(text: str) -> list[DocNumber]:
@@ -181,7 +222,7 @@ def _find(text: str) -> list[DocNumber]:
         if not _has_agency(text, a0, m.start(), m.end()):
             continue
         raw_agency = text[a0:m.start()].rstrip()
-        agency, cut = _trim_agency(raw_agency)
+        agency, cut, office = _trim_agency(raw_agency)
         start = a0 + cut
         last_end = m.end()
         year_raw = _digits(m.group("year"))
@@ -213,7 +254,8 @@ def _find(text: str) -> list[DocNumber]:
             problems.append("文号中不应有空格")
         seq = int(seq_raw)
         normalized = f"{agency}〔{year}〕{seq}号"
-        out.append(DocNumber(start, m.end(), text[start:m.end()], agency, year, seq, normalized, problems))
+        out.append(DocNumber(start, m.end(), text[start:m.end()], agency, year, seq, normalized, problems,
+                             text[start - office:start]))
     return out
 
 

@@ -243,7 +243,7 @@ def extract(doc: Document, *, base_url: str | None = None, head_chars: int = 400
         line_start = text.rfind("\n", 0, dn.start) + 1
         line_end = text.find("\n", dn.end)
         line_end = len(text) if line_end < 0 else line_end
-        before = text[line_start: dn.start]
+        before = text[line_start: dn.start - len(dn.issuer)]  # 省人社厅湘人社发〔2024〕5号 alone on its line is one
         rest = (before + text[dn.end: line_end]).strip(" \t\u3000()（）")
         if not before.strip() and line_start > 0:  # label in the cell before: 发文字号 | 临政办发〔2025〕12号
             prev_start = text.rfind("\n", 0, line_start - 1) + 1
