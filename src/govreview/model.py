@@ -212,7 +212,8 @@ class Document(BaseModel):
     input_errors: tuple[str, ...] = Field(default=(), description="problems met while reading the input (e.g. replaced bytes); reported in Report.errors as kind 'decode'")
     input_problems: tuple[tuple[str, str], ...] = Field(
         default=(), description="(kind, message) of other problems met while reading the input, reported in Report.errors "
-                                "with that kind: 'parse' for a field of an export record that cannot be read (a date)")
+                                "with that kind: 'parse' for malformed structure (a date of an export record, a malformed CSV, a broken "
+                                "part of a document), 'limit' for a part over a size limit")
 
     @field_validator("published_at", mode="before")
     @classmethod

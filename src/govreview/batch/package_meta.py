@@ -73,10 +73,14 @@ def _parts(z: zipfile.ZipFile, names: set[str]) -> dict[str, str]:
     return {k: p for k, p in found.items() if p in names}
 
 
+class PartTooLarge(ValueError):
+    """A properties part larger than :data:`MAX_PART_BYTES` (a ``limit``, not a broken package)."""
+
+
 def _read(z: zipfile.ZipFile, path: str) -> str:
     info = z.getinfo(path)
     if info.file_size > MAX_PART_BYTES:
-        raise ValueError(f"{path} is {info.file_size} bytes")
+        raise PartTooLarge(f"{path} is {info.file_size} bytes, over the {MAX_PART_BYTES} byte limit")
     return z.read(path).decode("utf-8", "replace")
 
 

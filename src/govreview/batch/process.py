@@ -29,6 +29,7 @@ from ..model import Document, DocumentInfo, Finding, Location, Report, ReviewErr
 from ..engine import verdict_for
 from ..lazyre import lazy_re
 from .extractors import Extracted, NotReviewed, get_extractor, sniff_text
+from .extractors.units import problem_pair
 from .limits import Limits
 from .sources import FieldMap
 from .tasks import Task
@@ -177,7 +178,8 @@ class Processor:
                 extracted = ex(data, task.name, self.settings.limits)
                 body = extracted.joined()
                 is_html = extracted.html is not None
-                doc = Document(id=task.id, source=task.key, encoding=extracted.encoding, input_errors=extracted.problems,
+                doc = Document(id=task.id, source=task.key, encoding=extracted.encoding,
+                               input_problems=tuple(map(problem_pair, extracted.problems)),
                                url=task.meta.get("url"), **({"html": body} if is_html else {"text": body}))
             t1 = time.perf_counter()
             report = rv.review(doc)

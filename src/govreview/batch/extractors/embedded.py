@@ -13,7 +13,7 @@ from contextvars import ContextVar
 from ...model import Location
 from ..limits import Limits
 from .registry import get_extractor
-from .units import Extracted, NotReviewed, Unit
+from .units import Extracted, NotReviewed, Unit, problem_pair
 
 
 MAX_EMBEDDED = 64  # embedded files read per document
@@ -29,7 +29,7 @@ def _embedded(members: Iterable[tuple[str, Callable[[], bytes]]], limits: Limits
     at least ``review``, as for a scanned page), and the rest is reviewed."""
     out = Extracted("embedded", units=[])
     depth = _EMBED_DEPTH.get()
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     try:
         for k, (name, read) in enumerate(members):
             if k == MAX_EMBEDDED:
@@ -69,7 +69,7 @@ def _embedded(members: Iterable[tuple[str, Callable[[], bytes]]], limits: Limits
             if units and "\n" not in units[-1].sep:
                 units[-1].sep = "\n\n"
             out.units.extend(units)
-            problems.extend(f"{name}: {p}" for p in inner.problems)
+            problems.extend((kind, f"{name}: {msg}") for kind, msg in map(problem_pair, inner.problems))
             out.unreviewed.extend((kind, msg, moved(loc)) for kind, msg, loc in inner.unreviewed)
     except Exception as exc:  # the container's list of embedded files itself
         out.unreviewed.append(("extract", f"嵌入文件无法读取，未审查 embedded files not reviewed: {type(exc).__name__}: {exc}", Location()))

@@ -36,7 +36,7 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
         raise NotReviewed("parse", f"无法打开 PDF（损坏或加密） cannot open PDF (corrupt or encrypted): {exc}") from None
     units: list[Unit] = []
     scanned: list[int] = []
-    problems: list[str] = []
+    problems: list[tuple[str, str]] = []
     meta: list[Unit] = []
     form = None
     seen_fields: set[str] = set()
@@ -72,7 +72,7 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                 notes = _pdf_annotation_texts(page)
             except Exception as exc:  # a malformed annotation: the page's text is reviewed all the same
                 notes = []
-                problems.append(f"第 {i + 1} 页的注释无法读取，未审查 annotations of page {i + 1} not reviewed: {type(exc).__name__}: {exc}")
+                problems.append(("parse", f"第 {i + 1} 页的注释无法读取，未审查 annotations of page {i + 1} not reviewed: {type(exc).__name__}: {exc}"))
             units.extend(Unit(t, Location(page=i + 1, hidden="comment")) for t in notes)
             page.close()
         meta = _pdf_info_units(pdf, problems)
@@ -132,13 +132,13 @@ def _pdf_attachments(pdf, limits: Limits) -> Iterable[tuple[str, Callable[[], by
         yield f"EmbeddedFiles/{name}", read
 
 
-def _pdf_info_units(pdf, problems: list[str]) -> list[Unit]:
+def _pdf_info_units(pdf, problems: list[tuple[str, str]]) -> list[Unit]:
     """The document information dictionary's text entries as units (``part`` ``Info#Title``…), link and quality
     rules left out (see ``_QUIET_META``)."""
     try:
         info = pdf.get_metadata_dict(skip_empty=True)
     except Exception as exc:
-        problems.append(f"PDF 文档信息无法读取，未审查 document information not reviewed: {type(exc).__name__}: {exc}")
+        problems.append(("parse", f"PDF 文档信息无法读取，未审查 document information not reviewed: {type(exc).__name__}: {exc}"))
         return []
     return [Unit(info[key], Location(part=f"Info#{key}", hidden="metadata"), quiet=_QUIET_META)
             for key in _PDF_INFO if isinstance(info.get(key), str) and info[key].strip()]

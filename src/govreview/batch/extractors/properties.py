@@ -11,19 +11,20 @@ import io
 import zipfile
 
 from ...model import Location
-from ..package_meta import package_properties
+from ..package_meta import PartTooLarge, package_properties
 from .units import Unit
 
 
-def _property_units(data: bytes) -> tuple[list[Unit], tuple[str, ...]]:
+def _property_units(data: bytes) -> tuple[list[Unit], tuple[tuple[str, str], ...]]:
     """The document properties of an OOXML package (see :mod:`govreview.batch.package_meta`) as units after the body,
     each marked ``hidden="metadata"``; a part that cannot be read is a problem of the item, and the body
     is reviewed all the same."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as z:
             props = package_properties(z)
-    except Exception as exc:
-        return [], (f"文档属性无法读取，未审查 document properties not reviewed: {type(exc).__name__}: {exc}",)
+    except Exception as exc:  # a part over the size limit, or a package too broken to read it
+        kind = "limit" if isinstance(exc, PartTooLarge) else "parse"
+        return [], ((kind, f"文档属性无法读取，未审查 document properties not reviewed: {type(exc).__name__}: {exc}"),)
     return [Unit(text, Location(part=part, hidden="metadata"), quiet=_QUIET_LINK if part.endswith("#HyperlinkBase") else _QUIET_META)
             for part, text in props], ()
 

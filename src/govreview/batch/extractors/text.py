@@ -18,11 +18,11 @@ from .registry import extractor
 from .units import Extracted, NotReviewed, Unit, col_letter, row_units
 
 
-def _decode(data: bytes) -> tuple[str, str, tuple[str, ...]]:
+def _decode(data: bytes) -> tuple[str, str, tuple[tuple[str, str], ...]]:
     d = decode_bytes(data)
     if d.encoding == "binary":
         raise NotReviewed("decode", d.problem or "binary content")
-    return d.text, d.encoding, ((d.problem,) if d.problem else ())
+    return d.text, d.encoding, ((("decode", d.problem),) if d.problem else ())
 
 
 @extractor(".txt", ".md", ".text")
@@ -44,8 +44,9 @@ def extract_csv(data: bytes, name: str, limits: Limits) -> Extracted:
     try:
         for r, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
             units.extend(row_units([(c, v, Location(cell=f"{col_letter(c)}{r}")) for c, v in enumerate(row) if v.strip()]))
-    except csv.Error:
-        return Extracted("text", text=text, encoding=enc, problems=probs + ("CSV 格式错误，按纯文本审查 malformed CSV; reviewed as plain text",))
+    except csv.Error as exc:  # in practice a quote never closed, whose field runs over csv's field size limit
+        return Extracted("text", text=text, encoding=enc,
+                         problems=probs + (("parse", f"CSV 格式错误，按纯文本审查 malformed CSV ({exc}); reviewed as plain text"),))
     return Extracted("csv", units=units, encoding=enc, problems=probs)
 
 

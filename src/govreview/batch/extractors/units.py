@@ -63,6 +63,11 @@ def row_units(cells: list[tuple[int, str, Location]]) -> list[Unit]:
     return units
 
 
+def problem_pair(problem: tuple[str, str] | str) -> tuple[str, str]:
+    """An :attr:`Extracted.problems` entry as (kind, message): a bare message is kind ``extract``."""
+    return ("extract", problem) if isinstance(problem, str) else problem
+
+
 @dataclass
 class Extracted:
     format: str
@@ -70,7 +75,10 @@ class Extracted:
     html: str | None = None
     units: list[Unit] | None = None
     encoding: str | None = None
-    problems: tuple[str, ...] = ()
+    # problems met while reading that did not stop it, as (kind, message) for the report's errors: ``decode`` bytes that
+    # could not be decoded (replaced), ``parse`` malformed structure (a CSV, a broken XML part, an unreadable PDF
+    # annotation), ``limit`` a part over a size limit. A bare message (an extractor of one's own) is kind ``extract``.
+    problems: tuple[tuple[str, str] | str, ...] = ()
     starts: list[int] = field(default_factory=list)
     # parts that were read but could not be reviewed (a scanned page among text pages): (kind, message, where)
     unreviewed: list[tuple[str, str, Location]] = field(default_factory=list)

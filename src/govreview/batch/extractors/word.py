@@ -166,6 +166,6 @@ def extract_docx(data: bytes, name: str, limits: Limits) -> Extracted:
                     units.append(extra)
     embedded = _embedded(_package_members(data, "word/embeddings/"), limits)
     meta, problems = _property_units(data)
-    problems += tuple(repairs)
+    problems += tuple(("parse", note) for note in repairs)  # repairs of a malformed package: its structure
     return Extracted("docx", units=units + embedded.units + meta, problems=embedded.problems + problems,
                      unreviewed=embedded.unreviewed)
