@@ -131,3 +131,17 @@ def test_an_extractor_of_ones_own_reporting_a_bare_message_is_kind_extract(tmp_p
     finally:
         _REGISTRY.pop(".govreview-test-ofd", None)
     assert [(e.kind, e.message) for e in rep.errors] == [("extract", "第 2 页的签章无法读取")]
+
+
+@pytest.mark.parametrize("name", ["公示.txt", "公示.html"])
+def test_a_file_over_the_size_limit_is_a_limit_for_check_as_for_scan(tmp_path, monkeypatch, name):
+    import govreview.inputs as inputs
+
+    p = tmp_path / name
+    p.write_bytes(f"申请人王秀英，身份证号{ID}。".encode())
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 16)
+    problem = inputs.read_file(p)
+    assert isinstance(problem, inputs.InputProblem) and problem.kind == "limit"
+    assert [e.kind for e in problem.report().errors] == ["limit"]
+    monkeypatch.setattr(inputs, "MAX_FILE_BYTES", 1 << 20)
+    assert isinstance(inputs.read_file(p), inputs.Document)

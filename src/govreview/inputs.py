@@ -61,7 +61,8 @@ def read_file(path: str | Path, *, doc_id: str | None = None) -> Document | Inpu
     try:
         size = p.stat().st_size
         if size > MAX_FILE_BYTES:
-            return InputProblem(did, str(p), "too_large", f"file is {size} bytes, over the {MAX_FILE_BYTES} byte limit")
+            # the kind a scan gives the same file (batch/sources.py): a size limit, not read
+            return InputProblem(did, str(p), "limit", f"file is {size} bytes, over the {MAX_FILE_BYTES} byte limit")
         data = p.read_bytes()
     except OSError as exc:
         return InputProblem(did, str(p), "read", f"cannot read file: {exc.strerror or exc}")
