@@ -45,7 +45,7 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
             if pdf.init_forms():
                 form = pdf.formenv.raw
         except Exception as exc:
-            problems.append(f"PDF 表单无法读取，表单域的值未审查 form field values not reviewed: {type(exc).__name__}: {exc}")
+            problems.append(("parse", f"PDF 表单无法读取，表单域的值未审查 form field values not reviewed: {type(exc).__name__}: {exc}"))
         n = len(pdf)
         for i in range(n):
             page = pdf[i]
@@ -61,7 +61,8 @@ def extract_pdf(data: bytes, name: str, limits: Limits) -> Extracted:
                     fields = _pdf_form_fields(form, page)
                 except Exception as exc:  # a malformed field: the page's text is reviewed all the same
                     fields = []
-                    problems.append(f"第 {i + 1} 页的表单域无法读取，未审查 form fields of page {i + 1} not reviewed: {type(exc).__name__}: {exc}")
+                    problems.append(("parse", f"第 {i + 1} 页的表单域无法读取，未审查 form fields of page {i + 1} not reviewed: "
+                                                  f"{type(exc).__name__}: {exc}"))
                 units.extend(_field_units(fields, text, i + 1, seen_fields))
             targets = _pdf_link_targets(pdf, page)
             if targets:
