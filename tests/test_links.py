@@ -377,9 +377,9 @@ def test_short_links_say_their_target_is_unknown(reviewer, html, rule, shortener
 
 @pytest.mark.parametrize("text, link, in_address, protected", [
     ("原文链接：http://www.hunan.gov.cn/t20240105_13912345678.html", True, True, True),  # all three agree
-    ("详见hunan.gov.cn/art/t20240105_13912345678.html", True, False, False),   # a bare name.tld is a host only
+    ("详见hunan.gov.cn/art/t20240105_13912345678.html", True, True, False),    # a bare name.tld with a path
     ("打开weixin://dl/business/?t=13912345678", False, True, False),            # any scheme starts an address
-    ("网址：WWW.HUNAN.GOV.CN/t_13912345678.html", True, False, False),         # the link rules ignore case
+    ("网址：WWW.HUNAN.GOV.CN/t_13912345678.html", True, True, False),          # www. in any case
     ("见http://x.gov.cn/通知_13912345678.html", False, False, True),           # Han glued to it: still protected
     ("邮箱：13912345678@163.com", False, False, True),                         # an e-mail address is protected
     ("说明见第13912345678号", False, False, False),

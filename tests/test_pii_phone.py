@@ -227,6 +227,9 @@ def test_landlines_without_a_named_party_stay_office_lines(reviewer, text):
     "原文链接：http://www.hunan.gov.cn/hnszf/xxgk/t20240105_13912345678.html",
     "详见 www.hunan.gov.cn/zwgk/13912345678.html 。",
     "来源：https://www.gov.cn/zhengce/content/202401/content_13912345678.htm?ddtab=true",
+    "详见hunan.gov.cn/art/2024/1/5/art_13912345678_1.html",  # a bare host with a path
+    "转载自：WWW.HUNAN.GOV.CN/zwgk/t20240105_13912345678.html",  # www. typed in capitals
+    "原文地址：ｗｗｗ．ｈｕｎａｎ．ｇｏｖ．ｃｎ／ｚｗｇｋ／１３９１２３４５６７８．ｈｔｍｌ",  # typed in full width
 ])
 def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
     assert not found(reviewer.review(text), MOBILE)
@@ -239,6 +242,8 @@ def test_amounts_and_codes_shaped_like_mobiles_are_not_phones(reviewer, text):
      "<td>1260</td></tr></table>", "13812345678"),
     ("户主：李满堂，手机：13812345678。发放金额：840元。", "13812345678"),
     ("网址：http://www.hunan.gov.cn 联系人：张三 13812345678", "13812345678"),
+    ("网站hunan.gov.cn/ 联系人：张三 13812345678", "13812345678"),  # the address ends at the space
+    ("见附件.doc，联系人张三13812345678", "13812345678"),  # a file name is no host
 ])
 def test_mobiles_next_to_amounts_stay_personal(reviewer, text, value):
     assert value in [f.text for f in found(reviewer.review(text), MOBILE, min_severity=Severity.high)]

@@ -57,12 +57,15 @@ _FILE_EXTENSIONS = frozenset(
 #   lifts that); it ends at Han characters and Chinese punctuation; matched case-insensitively on the width-folded
 #   view (ＷＷＷ．ｘｐｊ．ｃｏｍ).
 # * ADDRESS_AT_END (pii_phone): does a number continue an address begun before it — CMS article ids such as
-#   t20240105_13912345678.html are not phones. Read backwards from the number: any scheme (http://, weixin://…)
-#   or www. (lower case), then printable ASCII only up to the number; a bare name.tld does not start an address.
+#   t20240105_13912345678.html are not phones. Read backwards from the number: any scheme (http://, weixin://…),
+#   www. in any case, or a bare name.tld (BARE_TLDS) followed by a path, then printable ASCII only up to the
+#   number (hunan.gov.cn/art/t20240105_13912345678.html; the slash keeps 见附件.doc 139… and Mr.Li out); the
+#   detectors' view keeps a full-width ／ (ｗｗｗ．ｘ．ｇｏｖ．ｃｎ／…), so it counts as a slash.
 # * URL_OR_EMAIL (quality_typo.protected_spans): what a corrector must leave alone. Generous: http(s):// or www.
 #   up to whitespace or Chinese clause punctuation (Han characters glued to the address included), and e-mail
 #   addresses; protecting too much costs a missed typo, too little a wrong correction in an address.
-ADDRESS_AT_END = lazy_re(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|www\.)[\x21-\x7e]*$")
+ADDRESS_AT_END = lazy_re(r"(?:[A-Za-z][A-Za-z0-9+.\-]*://|(?i:www)\.|(?<![A-Za-z0-9.\-])(?:[A-Za-z0-9\-]+\.)+(?i:"
+                         + "|".join(sorted(BARE_TLDS)) + r")[/／])[\x21-\x7e／]*$")
 URL_OR_EMAIL = lazy_regex(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 
 _TEXT_URL = lazy_regex(

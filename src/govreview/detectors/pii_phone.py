@@ -136,7 +136,7 @@ def _not_a_phone(text: str, s: int, e: int) -> bool:
     like a mobile."""
     if _QUANTITY_AFTER.match(text, e) or _CODE_AFTER.match(text, e) or _CODE_BEFORE.search(text, max(0, s - 2), s):
         return True
-    if s > 0 and text[s - 1] in "/_=-.&?#" and _in_web_address(text, s):
+    if s > 0 and text[s - 1] in "/／_=-.&?#" and _in_web_address(text, s):
         return True
     seg, _ = clause_before(text, s, 16)
     label = last_match_end(OTHER_NUMBER, seg)
