@@ -92,3 +92,17 @@ def test_anti_fraud_publicity_quoting_the_lures_is_not_an_ad(reviewer, text, quo
 )
 def test_spam_that_mentions_one_fraud_word_is_still_an_ad(reviewer, text, term):
     assert any(t == term for _, t in _ad_rules(reviewer, text))
+
+
+@pytest.mark.parametrize("text", [
+    "如需咨询，请添加微信公众号“某某县政务服务”，随时获取办事指南。",
+    "欢迎扫码添加微信小程序“某某市民服务”，在线预约办理。",
+    "群众可添加微信视频号“某某发布”观看新闻发布会直播。",
+])
+def test_an_office_asking_readers_to_follow_its_account_is_no_ad(reviewer, text):
+    assert not [f for f in reviewer.review(text).findings if f.rule == "advertising.commercial"]
+
+
+def test_contact_solicitation_with_a_wechat_id_stays_an_ad(reviewer):
+    found = [f.text for f in reviewer.review("代开各类发票，需要的加微信 fp8888 联系。").findings if f.rule == "advertising.commercial"]
+    assert "加微信" in found
