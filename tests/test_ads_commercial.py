@@ -106,3 +106,24 @@ def test_an_office_asking_readers_to_follow_its_account_is_no_ad(reviewer, text)
 def test_contact_solicitation_with_a_wechat_id_stays_an_ad(reviewer):
     found = [f.text for f in reviewer.review("代开各类发票，需要的加微信 fp8888 联系。").findings if f.rule == "advertising.commercial"]
     assert "加微信" in found
+
+
+@pytest.mark.parametrize("text", [
+    "反诈提示：近期有不法分子以“注册送彩金”为诱饵，诱骗群众添加微信 xpj888，请勿轻信，谨防被骗。",
+    "警方提醒：骗子常以“兼职刷单”为诱饵，诱导受害人加微信 sd2024 后实施诈骗，请勿轻信，谨防被骗。",
+])
+def test_anti_fraud_publicity_naming_the_lure_s_wechat_is_no_ad(reviewer, text):
+    # the lure's own 加微信 is what the warning names, not a pitch of the page: low, and no contact solicitation
+    report = reviewer.review(text)
+    ads = [f for f in report.findings if f.rule == "advertising.commercial"]
+    assert ads and all(str(f.severity) == "low" for f in ads)
+    assert not [f for f in report.findings if f.rule == "advertising.contact"]
+
+
+@pytest.mark.parametrize("text", [
+    "远离骗子平台，认准加微信 xpj888，正规平台秒到账。",
+    "不是骗子！诚招代理，加微信 dl6666 详聊。",
+])
+def test_spam_that_talks_about_scams_and_pitches_stays_an_ad(reviewer, text):
+    ads = [f for f in reviewer.review(text).findings if f.rule == "advertising.commercial" and f.text == "加微信"]
+    assert ads and all(str(f.severity) == "medium" for f in ads)

@@ -145,6 +145,13 @@ class TermDetector:
     def _judge(self, ctx) -> Iterator[tuple[object, dict | None]]:
         said = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._report_words(ctx.text[a:b], pattern))
         promoted = functools.lru_cache(maxsize=64)(lambda a, b, pattern: self._promoted(ctx.text[a:b], pattern))
+
+        def pitched(a: int, b: int, hit, pattern) -> bool:
+            """Whether the paragraph [a, b) pitches, the term's own span set aside."""
+            vs, ve = ctx.view_span(hit)
+            if not (a <= vs and ve <= b):
+                return promoted(a, b, pattern)
+            return self._promoted(ctx.text[a:vs] + "\x00" + ctx.text[ve:b], pattern)
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
         def stuffed(a: int, b: int) -> bool:
             # the view spans of the term matches that can lie in the line: a match inside view [a, b) ends after
@@ -182,10 +189,11 @@ class TermDetector:
                         para = wrapped
                 para = _before_appended_warning(ctx, k.hit, para, rep.line_promo)
                 words = said(*para, pattern)
-                if words and rep.pitch is not None and all(w in rep.talk for w in words) and promoted(*para, rep.pitch):
+                if words and rep.pitch is not None and all(w in rep.talk for w in words) and pitched(*para, k.hit, rep.pitch):
                     # 揭穿骗局：不是所有平台都是骗子，太阳城集团信誉第一 — spam talks about scams too, but only a seller
                     # vouches for itself (信誉第一, 官方网址) outside quotation marks; police and court text has words
-                    # of its own (破获, 被告人) that keep it a report
+                    # of its own (破获, 被告人) that keep it a report. The term itself is no pitch: 反诈 publicity
+                    # names the lure it warns about (…诱骗群众添加微信 xpj888，请勿轻信), and 加微信 is a pitch word
                     words = ()
                 form = None
                 if words and len(words) < need:
