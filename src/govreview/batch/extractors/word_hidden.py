@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from ...model import Location
 from .units import Unit
-from .word_text import _SKIP_IN_PARAGRAPH, _W, _pieces
+from .word_text import _SKIP_IN_PARAGRAPH, _W, _marked_text
 
 
 def _on(el) -> bool:
@@ -100,21 +100,7 @@ def _vanish_unit(paragraphs, location: Location, vanish: _Vanish | None) -> Unit
     where only the hidden text is the point (``Unit.only``); None when none is hidden."""
     if vanish is None:
         return None
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for k, p in enumerate(paragraphs):
-        if k:
-            out.append("\n")
-            pos += 1
-        for piece, _, hidden in _pieces(p, _SKIP_IN_PARAGRAPH, vanish):
-            if hidden and piece.strip():
-                if spans and spans[-1][1] == pos:
-                    spans[-1] = (spans[-1][0], pos + len(piece))
-                else:
-                    spans.append((pos, pos + len(piece)))
-            out.append(piece)
-            pos += len(piece)
+    text, spans = _marked_text(paragraphs, _SKIP_IN_PARAGRAPH, 2, vanish)
     if not spans:
         return None
-    return Unit("".join(out), location.model_copy(update={"hidden": "vanish"}), only=tuple(spans))
+    return Unit(text, location.model_copy(update={"hidden": "vanish"}), only=spans)

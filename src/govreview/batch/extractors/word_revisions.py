@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from ...model import Location
 from .units import Unit
-from .word_text import _SKIP_IN_PARAGRAPH, _W, _pieces
+from .word_text import _SKIP_IN_PARAGRAPH, _W, _marked_text
 
 
 _INSERTED = frozenset((_W + "ins", _W + "moveTo"))
@@ -22,19 +22,7 @@ def _text_before_revision(paragraphs) -> tuple[str, tuple[tuple[int, int], ...]]
     but 显示标记 or any unzip shows it, so a 公示 whose editor deleted an ID number with 修订 on still
     publishes it. Insertions are left out (they are not in the old version); ``(text, ())`` when
     nothing non-blank was deleted."""
-    out: list[str] = []
-    spans: list[tuple[int, int]] = []
-    pos = 0
-    for k, p in enumerate(paragraphs):
-        if k:
-            out.append("\n")
-            pos += 1
-        for piece, deleted, _ in _pieces(p, _NOT_BEFORE):
-            if deleted and piece.strip():
-                spans.append((pos, pos + len(piece)))
-            out.append(piece)
-            pos += len(piece)
-    return "".join(out), tuple(spans)
+    return _marked_text(paragraphs, _NOT_BEFORE, 1)
 
 
 def _revision_unit(paragraphs, location: Location) -> Unit | None:

@@ -84,3 +84,25 @@ def _in_fallback(el) -> bool:
             return True
         a = a.getparent()
     return False
+
+
+def _marked_text(paragraphs, skip: frozenset, mark: int, vanish=None) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The paragraphs' text, joined by line breaks, and the spans of its non-blank pieces that :func:`_pieces`
+    flags — ``mark`` 1: deleted (a revision's ``w:delText``), 2: hidden (``vanish``) — adjacent ones joined.
+    The text around them is kept so that a unit reads as the paragraph did (``Unit.only`` holds the spans)."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for k, p in enumerate(paragraphs):
+        if k:
+            out.append("\n")
+            pos += 1
+        for piece, *flags in _pieces(p, skip, vanish):
+            if flags[mark - 1] and piece.strip():
+                if spans and spans[-1][1] == pos:
+                    spans[-1] = (spans[-1][0], pos + len(piece))
+                else:
+                    spans.append((pos, pos + len(piece)))
+            out.append(piece)
+            pos += len(piece)
+    return "".join(out), tuple(spans)
