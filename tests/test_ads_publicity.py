@@ -455,3 +455,25 @@ def test_official_text_protecting_minors_still_governs_the_term(reviewer, text):
 
 def test_the_corpus_is_large_enough():
     assert len(PUBLICITY) >= 20 and len(SPAM_HIGH) + len(SPAM_COMMERCIAL) >= 20
+
+
+@pytest.mark.parametrize("text", [
+    "近期，不法分子通过短信发送赌博网站链接，\n诱骗群众登录赌博网站充值。",
+    "近期，不法分子通过短信发送赌博网站链接，<br>诱骗群众登录赌博网站充值。",
+    "近期，不法分子通過短信發送賭博網站鏈接，\n誘騙群眾登錄賭博網站充值。",
+])
+def test_a_wrapped_warning_whose_line_reports_before_the_lure_is_publicity(reviewer, text):
+    # the second line promotes (充值) but speaks as a report before the term (诱骗…): it continues the sentence above
+    doc = Document(html=text) if "<" in text else text
+    report = reviewer.review(doc)
+    assert str(report.verdict) == "pass"
+    assert {str(f.severity) for f in report.findings if f.rule == "advertising.gambling"} == {"low"}
+
+
+@pytest.mark.parametrize("text", [
+    "近日，不法分子利用网络实施诈骗，\n澳门新葡京官网注册送88元，谨防诈骗",
+    "认准澳门新葡京官网，\n诱骗新用户？不存在！注册即送88元，登录赌博网站充值秒到账",
+])
+def test_spam_under_a_wrapped_line_with_its_warning_after_the_pitch_stays_spam(reviewer, text):
+    report = reviewer.review(text)
+    assert "high" in {str(f.severity) for f in report.findings if f.rule == "advertising.gambling"}

@@ -185,7 +185,11 @@ class TermDetector:
                 para = exhibits(*line)
                 if para == line:
                     wrapped = sentence(*line)
-                    if wrapped != line and not stuffed(*line) and not line_promotes(ctx, k.hit, rep.line_promo):
+                    # a line that promotes is judged on its own (spam injected next to a wrapped line) — unless it
+                    # speaks as a report before the term: 不法分子通过短信发送…链接，/ 诱骗群众登录赌博网站充值 (not
+                    # 澳门新葡京官网注册送88元，谨防诈骗, where the warning word follows the pitch)
+                    if wrapped != line and not stuffed(*line) and (
+                            not line_promotes(ctx, k.hit, rep.line_promo) or said(line[0], ctx.view_span(k.hit)[0], pattern)):
                         para = wrapped
                 para = _before_appended_warning(ctx, k.hit, para, rep.line_promo)
                 words = said(*para, pattern)
