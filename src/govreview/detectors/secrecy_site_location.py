@@ -15,8 +15,9 @@ not 人防工程 (public shelters are listed with addresses), not 油库, 变电
 addresses are published in 安全生产 and outage notices). A site word that is part of a road or place
 name (营房路, 营区街道) is no site.
 
-What counts as a precise location (:data:`LOCATION`): a door number (…路8号, 8号院), a village or
-group (后山村3组), an underground floor or a room (地下二层, 301室), in the site word's own sentence or table row
+What counts as a precise location (:data:`LOCATION`): a door number (…路8号, 8号院), a village named
+as a place (青山乡后山村, 后山村3组 — not 乡村/农村 in a sentence), an underground floor or a room
+(地下二层, 301室), in the site word's own sentence or table row
 within :data:`WINDOW` characters. Rule text (不得公开军事禁区的位置) names no location and stays
 quiet; 军事设施保护 notices that publish a protected area on purpose are reported ``medium``
 (verdict *review*) like coordinates: a person decides, the tool does not block.
@@ -36,12 +37,17 @@ SITES = (
     "雷达阵地", "人防指挥所", "战时指挥所", "战备指挥所", "地下指挥所", "战备仓库", "涉密单位", "涉密场所", "要害部位",
 )
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
-# A precise location: a door number, a village (not 村委会/村民, the office or the people) and its group, an
-# underground floor or a room number — not a bare 3层/2楼 (营区新建3层宿舍楼 says how tall, not where).
+# A village named as a place: a name before 村 that is no generic word (乡村, 农村, 渔村) and no 村委会/村民/村庄…
+_VILLAGE = r"[\u4e00-\u9fff]{1,4}(?<![乡农渔])村(?![委民级镇庄落干里务容])"
+# A precise location: a door number; a village after its township (青山乡后山村), with its group (后山村3组) or
+# after 位于/地址 (位于后山村); an underground floor or a room number — not a bare 3层/2楼 (营区新建3层宿舍楼 says
+# how tall, not where), nor 乡村/农村 in a sentence (营区周边乡村振兴).
 LOCATION = lazy_re(
     r"[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?"
-    r"|[\u4e00-\u9fff]{1,4}村(?![委民级镇])(?:" + _NUM + r"组)?"
-    r"|地下" + _NUM + r"?层"
+    r"|[\u4e00-\u9fff]{1,4}?(?:乡|镇|街道)" + _VILLAGE + r"(?:" + _NUM + r"组)?"
+    r"|" + _VILLAGE + _NUM + r"组"
+    r"|(?:位于|坐落于|地址[：:])" + _VILLAGE
+    + r"|地下" + _NUM + r"?层"
     r"|[0-9０-９]{3,4}室"
 )
 # A list of 人防/安保 protection targets (重要目标防护清单, 要害目标一览表): its rows are the targets' locations.
