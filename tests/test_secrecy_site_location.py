@@ -91,6 +91,11 @@ def test_a_site_finding_asks_for_review_not_a_block(reviewer):
         "驻地部队营区周边乡村振兴工作取得成效，军民共建农村环境整治。",
         "县委书记走访慰问驻地部队，在营区与官兵共庆八一建军节，并为农村籍官兵家属送去慰问品。",
         "国防教育进军营活动走进某部营区，来自偏远山村的30名留守儿童参加。",
+        # numbers that are no door numbers: a 文号, a date, a series number
+        "根据《中华人民共和国军事设施保护法》和某政发〔2024〕8号文件，县政府划定军事管理区保护范围，具体以公告为准。",
+        "县人武部召开营区安全管理会议，传达上级〔2024〕12号文件精神。",
+        "8月8号，县领导到驻地部队营区开展八一慰问活动。",
+        "营区管理规定（第3号）已印发。",
     ],
 )
 def test_official_text_about_sites_is_clean(reviewer, text):

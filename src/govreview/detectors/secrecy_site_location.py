@@ -39,11 +39,11 @@ SITES = (
 _NUM = r"[0-9０-９一二三四五六七八九十百]+"
 # A village named as a place: a name before 村 that is no generic word (乡村, 农村, 渔村) and no 村委会/村民/村庄…
 _VILLAGE = r"[\u4e00-\u9fff]{1,4}(?<![乡农渔])村(?![委民级镇庄落干里务容])"
-# A precise location: a door number; a village after its township (青山乡后山村), with its group (后山村3组) or
+# A precise location: a door number after its road, street or village; a village after its township (青山乡后山村), with its group (后山村3组) or
 # after 位于/地址 (位于后山村); an underground floor or a room number — not a bare 3层/2楼 (营区新建3层宿舍楼 says
 # how tall, not where), nor 乡村/农村 in a sentence (营区周边乡村振兴).
 LOCATION = lazy_re(
-    r"[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?"
+    r"(?<=[路街道巷弄里村组区院])[0-9０-９]+(?:-[0-9０-９]+)?号(?:院|楼)?"  # …路8号: not 〔2024〕8号, 8月8号, 第3号
     r"|[\u4e00-\u9fff]{1,4}?(?:乡|镇|街道)" + _VILLAGE + r"(?:" + _NUM + r"组)?"
     r"|" + _VILLAGE + _NUM + r"组"
     r"|(?:位于|坐落于|地址[：:])" + _VILLAGE
