@@ -250,23 +250,16 @@ class HitFilter:
         # a lexicon's promotion wording (report_line_promo: 官网, 注册, 开户, 提款…): a term its own comma clause offers
         # with it is out of reach of a cue in an earlier clause (杜绝虚假宣传，澳门新葡京官网注册送88元)
         # — unless that clause names the lexicon's topic (clause_topic: 赌, 博彩, 彩票): 严禁发布赌博广告，…官网链接一律删除
-        promo: dict[str, tuple[LazyPattern | None, LazyPattern | None]] = {}
-
-        def words_of(lx, key: str) -> LazyPattern | None:
-            words = sorted({fold_word(w) for w in lx.header.get(key, "").split("|") if w.strip()} - {""}, key=len, reverse=True)
-            return lazy_re("|".join(map(re.escape, words))) if words else None
-
+        # — and an age limit (age_limit: 未满18岁, 18岁以下, 未成年) that a cue governs instead of the term:
+        # 澳门新葡京，未满18岁禁止注册. Read once per lexicon, indexed per slot.
+        per_lexicon: dict[str, tuple[LazyPattern | None, LazyPattern | None, LazyPattern | None]] = {}
         for sl in slots:
             lx = sl.lexicon
-            if lx.name not in promo:
-                promo[lx.name] = (words_of(lx, "report_line_promo"), words_of(lx, "clause_topic"))
-        self.offer = [promo[sl.lexicon.name] for sl in slots]
-        # an age limit (age_limit: 未满18岁, 18岁以下, 未成年) that a cue governs instead of the term: 澳门新葡京，未满18岁禁止注册
-        ages: dict[str, LazyPattern | None] = {}
-        for sl in slots:
-            if sl.lexicon.name not in ages:
-                ages[sl.lexicon.name] = words_of(sl.lexicon, "age_limit")
-        self.age_limit = [ages[sl.lexicon.name] for sl in slots]
+            if lx.name not in per_lexicon:
+                per_lexicon[lx.name] = tuple(header_pattern(lx, key, fold_word)
+                                             for key in ("report_line_promo", "clause_topic", "age_limit"))
+        self.offer = [per_lexicon[sl.lexicon.name][:2] for sl in slots]
+        self.age_limit = [per_lexicon[sl.lexicon.name][2] for sl in slots]
 
     def allow_spans(self, hits: list[Hit]) -> list[tuple[int, int, tuple[str, ...]]]:
         return [(h.start, h.end, self.slots[h.slot].entry.applies_to) for h in hits if h.slot in self.allow]
@@ -310,6 +303,15 @@ class HitFilter:
         found = self._negation(start, end, folded_text)
         return found[0] if found is not None else None
 
+    def _sold_in_its_clause(self, slot: int, start: int, end: int, folded_text: str) -> bool:
+        """Whether promotion wording of the term's lexicon (``report_line_promo``) follows the unquoted term at
+        folded [start, end) in its comma clause (澳门新葡京官网注册送88元 — not “澳门新葡京官网”等网站)."""
+        pattern = self.offer[slot][0]
+        if pattern is None or (start > 0 and folded_text[start - 1] in _OPEN_QUOTES):
+            return False
+        stop = _COMMA_OR_CLAUSE_END.search(folded_text, end)
+        return pattern.search(folded_text, end, stop.start() if stop else len(folded_text)) is not None
+
     def offered(self, slot: int, start: int, end: int, folded_text: str, cue_start: int, cue_end: int) -> bool:
         """Whether a cue at folded [cue_start, cue_end), in an earlier comma clause, is spent on that clause while the
         term at folded [start, end) is offered by its own: promotion wording of the term's lexicon
@@ -320,10 +322,7 @@ class HitFilter:
         (认准澳门新葡京官网), rather than being the object of a verb there (规范网络彩票平台注册管理). Spam refuses its
         competitors' vices, then sells."""
         pattern, topic = self.offer[slot]
-        if pattern is None or (start > 0 and folded_text[start - 1] in _OPEN_QUOTES):
-            return False
-        stop = _COMMA_OR_CLAUSE_END.search(folded_text, end)
-        if pattern.search(folded_text, end, stop.start() if stop else len(folded_text)) is None:
+        if not self._sold_in_its_clause(slot, start, end, folded_text):
             return False
         # the term is what its clause is about: it opens the clause, after at most a pitch (认准, 选择) — not the object
         # of a clause of its own (…，规范网络彩票平台注册管理)
@@ -346,11 +345,7 @@ class HitFilter:
         its comma clause; and the line above ends in what closes a clause of case news: a count after the persons
         it counts (犯罪嫌疑人5名, 涉赌人员30余人), a sum (涉案资金300余万元), a case (…赌博案, 案件12起) — a count
         before its noun (抓获5名 / …代理人员) or a verb (利用 / …) continues on the next line."""
-        pattern = self.offer[slot][0]
-        if pattern is None or (start > 0 and folded_text[start - 1] in _OPEN_QUOTES):
-            return False
-        stop = _COMMA_OR_CLAUSE_END.search(folded_text, end)
-        if pattern.search(folded_text, end, stop.start() if stop else len(folded_text)) is None:
+        if not self._sold_in_its_clause(slot, start, end, folded_text):
             return False
         text = view.text
         vs = folded.orig_index(start)
@@ -563,6 +558,19 @@ def _paragraph_between(folded: Folded, view: TextView, a: int, b: int) -> bool:
             return True
         i = text.find("\n", i + 1, hi)
     return False
+
+
+def header_words(lexicon, key: str, fold_word) -> list[str]:
+    """The ``|``-separated words of a lexicon header (``report_words``, ``report_line_promo``, ``age_limit``…),
+    folded as terms are, longest first (an alternation then prefers the longer word)."""
+    return sorted({fold_word(w) for w in lexicon.header.get(key, "").split("|") if w.strip()} - {""},
+                  key=len, reverse=True)
+
+
+def header_pattern(lexicon, key: str, fold_word) -> LazyPattern | None:
+    """:func:`header_words` as one literal alternation, or None when the header has none."""
+    words = header_words(lexicon, key, fold_word)
+    return lazy_re("|".join(map(re.escape, words))) if words else None
 
 
 def _cue_regex(cue_words, rules: str | tuple[str, ...], fold_word, suffix: str = "") -> LazyPattern | None:

@@ -65,7 +65,7 @@ from typing import NamedTuple
 from ..lazyre import lazy_re, lazy_regex
 from ..model import Category, Finding, Severity
 from ..normalize import fold_term, substitution_table
-from ..context import NOT_NEAR_OTHER_LINE, wraps_sentence
+from ..context import NOT_NEAR_OTHER_LINE, header_pattern, header_words, wraps_sentence
 from ..registry import Rule, detector
 from ._quotes import quoted_on_line
 
@@ -106,11 +106,10 @@ class TermDetector:
         self.assurance = reviewer.filter.assurance  # spam's own claims: 绝无诈骗 is no report word
         self.report: dict[str, _Report] = {}
         for lx in reviewer.lexicons:
-            words = [fold_term(w, reviewer.settings) for w in lx.header.get("report_words", "").split("|") if w.strip()]
-            if _owned(lx) and words:
-                words = sorted(set(filter(None, words)), key=len, reverse=True)
+            words = _word_pattern(lx, "report_words", reviewer.settings) if _owned(lx) else None
+            if words is not None:
                 self.report[lx.name] = _Report(
-                    re.compile("|".join(map(re.escape, words))), int(lx.header.get("report_min", "2")),
+                    words, int(lx.header.get("report_min", "2")),
                     _word_set(lx, "report_weak", reviewer.settings), _word_pattern(lx, "report_promo", reviewer.settings),
                     _word_set(lx, "report_talk", reviewer.settings), _word_pattern(lx, "report_pitch", reviewer.settings),
                     _word_pattern(lx, "report_line_promo", reviewer.settings))
@@ -149,9 +148,7 @@ class TermDetector:
         def pitched(a: int, b: int, hit, pattern) -> bool:
             """Whether the paragraph [a, b) pitches, the term's own span set aside."""
             vs, ve = ctx.view_span(hit)
-            if not (a <= vs and ve <= b):
-                return promoted(a, b, pattern)
-            return self._promoted(ctx.text[a:vs] + "\x00" + ctx.text[ve:b], pattern)
+            return _promotes_beside(ctx, a, b, hit, pattern) if a <= vs and ve <= b else promoted(a, b, pattern)
         exhibits = functools.lru_cache(maxsize=64)(lambda a, b: _exhibit_context(ctx.text, a, b))
         def stuffed(a: int, b: int) -> bool:
             # the view spans of the term matches that can lie in the line: a match inside view [a, b) ends after
@@ -223,8 +220,7 @@ class TermDetector:
         return tuple(sorted(set(pattern.findall(folded))))
 
     def _promoted(self, paragraph: str, pattern: re.Pattern[str]) -> bool:
-        """Whether the paragraph, outside its quotations, holds promotion wording (认准, 注册送…)."""
-        return pattern.search(fold_term(_QUOTATION.sub("\x00", paragraph), self.settings)) is not None
+        return _promotes(paragraph, pattern, self.settings)
 
     def _cited(self, ctx, hit) -> str | None:
         """How the sentence cites the term — ``quoted``, ``listed``, ``classified`` (named as a 手段/套路/类型…)
@@ -284,12 +280,19 @@ def line_promotes(ctx, hit, pattern: re.Pattern[str] | None) -> bool:
     """Whether the term's own line, outside its quotations and the term itself, promotes (``report_line_promo``:
     官网, 注册, 首存, 信誉…): then an enforcement word or a cue on the next line does not make it a report
     (澳门新葡京官网注册 / 警方提醒：…)."""
-    if pattern is None:
-        return False
-    a, b = _paragraph(ctx, hit)
+    return pattern is not None and _promotes_beside(ctx, *_paragraph(ctx, hit), hit, pattern)
+
+
+def _promotes_beside(ctx, a: int, b: int, hit, pattern: re.Pattern[str]) -> bool:
+    """Whether the view text [a, b), outside its quotations and the hit's own span (which it holds), has ``pattern``'s
+    promotion wording: the term itself is no evidence of what the text around it does."""
     vs, ve = ctx.view_span(hit)
-    line = ctx.text[a:vs] + "\x00" + ctx.text[ve:b]
-    return pattern.search(fold_term(_QUOTATION.sub("\x00", line), ctx.reviewer.settings)) is not None
+    return _promotes(ctx.text[a:vs] + "\x00" + ctx.text[ve:b], pattern, ctx.reviewer.settings)
+
+
+def _promotes(text: str, pattern: re.Pattern[str], settings) -> bool:
+    """Whether ``text``, outside its quotations, holds promotion wording (认准, 注册送…)."""
+    return pattern.search(fold_term(_QUOTATION.sub("\x00", text), settings)) is not None
 
 
 def _is_exhibit(line: str) -> bool:
@@ -338,17 +341,12 @@ class _Report(NamedTuple):
     line_promo: re.Pattern[str] | None    # report_line_promo: on the term's own line, a report word on the next line does not lower it
 
 
-def _word_list(lx, key: str, settings) -> list[str]:
-    return sorted({fold_term(w, settings) for w in lx.header.get(key, "").split("|") if w.strip()} - {""}, key=len, reverse=True)
-
-
 def _word_set(lx, key: str, settings) -> frozenset[str]:
-    return frozenset(_word_list(lx, key, settings))
+    return frozenset(header_words(lx, key, functools.partial(fold_term, settings=settings)))
 
 
-def _word_pattern(lx, key: str, settings) -> re.Pattern[str] | None:
-    words = _word_list(lx, key, settings)
-    return re.compile("|".join(map(re.escape, words))) if words else None
+def _word_pattern(lx, key: str, settings):  # a (lazily compiled) pattern, or None
+    return header_pattern(lx, key, functools.partial(fold_term, settings=settings))
 
 
 def _paragraph(ctx, hit) -> tuple[int, int]:
